@@ -1,0 +1,236 @@
+import { CloseCode } from './close-codes.js'
+import { encodeMessage } from './codec.js'
+import type { Connection } from './connection-types.js'
+import { ConnectionImpl, type ConnectionHost } from './connection.js'
+import { WsError } from './errors.js'
+import { normalizeHeaders, parseProtocols } from './headers.js'
+import { resolveLimits, type Limits, type RouteLimits } from './limits.js'
+import { TopicIndex } from './pubsub.js'
+import type { Routes } from './route.js'
+import { createRouter, normalizePrefix, type RouteMatch } from './router.js'
+import type { ConnectionEvents, Transport } from './transport.js'
+import type { AuthRejection, UpgradeContext, UpgradeRequest } from './upgrade.js'
+
+export interface BridgeOptions extends RouteLimits {
+  /** Mount point for every route, e.g. `/api`. */
+  readonly prefix?: string
+  /** Bridge-wide limits; a route's own `limits` win. Top-level limit names are accepted too. */
+  readonly limits?: RouteLimits
+  /** Called for every error on every connection (after the route's own onError). */
+  readonly onError?: (error: WsError, connection: Connection | undefined) => void
+  /** Default for routes' `validateOutput`. Default: on unless NODE_ENV is `production`. */
+  readonly validateOutput?: boolean
+}
+
+/** An upgrade core has accepted; the adapter performs the runtime upgrade and then calls `open`. */
+export interface AcceptedUpgrade {
+  readonly ok: true
+  readonly match: RouteMatch
+  readonly headers: Readonly<Record<string, string>>
+  readonly ip: string
+  readonly user: unknown
+  readonly context: unknown
+  readonly limits: Limits
+  /** The subprotocol to echo in the handshake response, when the client offered some. */
+  readonly protocol: string | undefined
+}
+
+/** An upgrade core refused: the adapter answers with this HTTP status and body, and no socket. */
+export interface RejectedUpgrade {
+  readonly ok: false
+  readonly status: number
+  readonly message: string
+  readonly error: WsError
+}
+
+export type UpgradeDecision = AcceptedUpgrade | RejectedUpgrade
+
+export interface CloseOptions {
+  readonly code?: number
+  readonly reason?: string
+  /** Milliseconds to wait for clean closes before terminating stragglers. Default 5000. */
+  readonly timeout?: number
+}
+
+export interface Bridge<R extends Routes = Routes> {
+  readonly routes: R
+  readonly prefix: string
+  /** The largest maxPayloadLength of any route, for runtimes that take one global limit. */
+  readonly maxPayloadLength: number
+  /** Finds the route for an upgrade URL, or undefined (the adapter then does not upgrade). */
+  match(url: string): RouteMatch | undefined
+  /** Runs origin, limit and auth checks for a matched upgrade. Never rejects. */
+  authorize(request: UpgradeRequest, match: RouteMatch): Promise<UpgradeDecision>
+  /** Wires an accepted socket into core. Call synchronously once the runtime has upgraded. */
+  open(accepted: AcceptedUpgrade, transport: Transport): ConnectionEvents
+  /** Sends to every subscriber of `topic` on this bridge. Returns the number of local deliveries. */
+  publish(topic: string, data: unknown): number
+  subscriberCount(topic: string): number
+  readonly connections: ReadonlySet<Connection>
+  /** Number of topics with subscribers (0 once everyone left: a leak check). */
+  readonly topicCount: number
+  readonly closing: boolean
+  /** Stops accepting upgrades, closes every connection with 1001 and resolves when all are gone. */
+  close(options?: CloseOptions): Promise<void>
+}
+
+const isProduction = (): boolean => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['NODE_ENV'] === 'production'
+
+function defaultErrorHook(error: WsError, connection: Connection | undefined): void {
+  console.error(`[wsbridge] ${error.code}${connection ? ` on ${connection.route} ${connection.id}` : ''}:`, error.cause ?? error.message)
+}
+
+function isRejection(value: unknown): value is AuthRejection {
+  return typeof value === 'object' && value !== null && (value as { success?: unknown }).success === false
+}
+
+/** Creates the runtime-independent engine that every adapter drives. */
+export function createBridge<const R extends Routes>(routes: R, options: BridgeOptions = {}): Bridge<R> {
+  const prefix = normalizePrefix(options.prefix)
+  const router = createRouter(routes, prefix)
+  const { prefix: _prefix, limits: bridgeLimits, onError, validateOutput, ...topLevelLimits } = options
+  const baseLimits = resolveLimits(topLevelLimits, bridgeLimits)
+  const errorHook = onError ?? defaultErrorHook
+  const outputChecks = validateOutput ?? !isProduction()
+  const connections: Set<ConnectionImpl> = new Set()
+  const topics = new TopicIndex<ConnectionImpl>()
+  let closing = false
+  let allClosed: (() => void) | undefined
+
+  const maxPayloadLength = Math.max(baseLimits.maxPayloadLength, ...Object.values(routes).map((r) => r.limits?.maxPayloadLength ?? 0))
+
+  function reportError(error: WsError, connection: ConnectionImpl | undefined): void {
+    const routeHook = connection ? routes[connection.route]?.handler?.onError : undefined
+    try {
+      if (routeHook && connection) void Promise.resolve(routeHook(connection, error)).catch((e: unknown) => errorHook(WsError.from(e), connection))
+    } catch (hookError) {
+      errorHook(WsError.from(hookError), connection)
+    }
+    try {
+      errorHook(error, connection)
+    } catch (hookError) {
+      console.error('[wsbridge] onError hook threw:', hookError)
+    }
+  }
+
+  function publishFrame(topic: string, frame: string | Uint8Array, exclude: ConnectionImpl | undefined): number {
+    const members = topics.members(topic)
+    if (!members) return 0
+    let delivered = 0
+    for (const member of members) {
+      if (member !== exclude && member.sendFrame(frame) === 'sent') delivered++
+    }
+    return delivered
+  }
+
+  const host: ConnectionHost = {
+    reportError,
+    subscribe: (connection, topic) => void topics.add(topic, connection),
+    unsubscribe: (connection, topic) => void topics.remove(topic, connection),
+    publish: publishFrame,
+    released(connection) {
+      connections.delete(connection)
+      if (connections.size === 0) allClosed?.()
+    },
+  }
+
+  function reject(error: WsError): RejectedUpgrade {
+    return { ok: false, status: error.status, message: error.message, error }
+  }
+
+  async function authorize(request: UpgradeRequest, match: RouteMatch): Promise<UpgradeDecision> {
+    if (closing) return reject(new WsError('TOO_MANY_CONNECTIONS', 'Server is shutting down'))
+    const headers = normalizeHeaders(request.headers)
+    const protocols = parseProtocols(headers['sec-websocket-protocol'])
+    const upgrade: UpgradeContext = { url: match.url, headers, ip: request.ip ?? '', params: match.params, query: match.query, protocols }
+    const route = match.route
+    let user: unknown
+    let context: unknown
+    try {
+      if (route.auth) {
+        const result = await route.auth(upgrade)
+        if (result === null || result === undefined || result === false) return reject(new WsError('UNAUTHORIZED'))
+        if (isRejection(result)) {
+          const forbidden = result.code === 403 || result.code === CloseCode.FORBIDDEN
+          return reject(new WsError(forbidden ? 'FORBIDDEN' : 'UNAUTHORIZED', result.reason))
+        }
+        user = result
+      }
+      context = route.context ? await route.context({ ...upgrade, user }) : {}
+    } catch (thrown) {
+      const error = WsError.from(thrown)
+      if (error.code === 'INTERNAL') reportError(error, undefined)
+      return reject(error.code === 'INTERNAL' ? new WsError('INTERNAL') : error)
+    }
+    return {
+      ok: true,
+      match,
+      headers,
+      ip: upgrade.ip,
+      user,
+      context,
+      limits: route.limits ? resolveLimits(baseLimits, route.limits) : baseLimits,
+      protocol: protocols[0],
+    }
+  }
+
+  function open(accepted: AcceptedUpgrade, transport: Transport): ConnectionEvents {
+    const validate = accepted.match.route.validateOutput ?? outputChecks
+    const connection = new ConnectionImpl({ ...accepted, validateOutput: validate }, transport, host)
+    connections.add(connection)
+    connection.opened()
+    if (closing) connection.close(CloseCode.GOING_AWAY, 'Server is shutting down')
+    return {
+      message: (data, isBinary) => connection.received(data, isBinary),
+      closed: (code, reason) => connection.closed(code, reason),
+      drain: () => undefined,
+      error: (error) => connection.failed(error),
+    }
+  }
+
+  async function close(closeOptions: CloseOptions = {}): Promise<void> {
+    closing = true
+    if (connections.size === 0) return
+    const done = new Promise<void>((resolve) => (allClosed = resolve))
+    const code = closeOptions.code ?? CloseCode.GOING_AWAY
+    for (const connection of connections) connection.close(code, closeOptions.reason ?? 'Server is shutting down')
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, closeOptions.timeout ?? 5000)))
+    await Promise.race([done, timedOut])
+    clearTimeout(timer)
+    // Stragglers that never completed the closing handshake are dropped; onClose still runs for them.
+    for (const connection of connections) {
+      connection.terminate()
+      connection.closed(CloseCode.ABNORMAL, 'Terminated at shutdown')
+    }
+  }
+
+  return {
+    routes,
+    prefix,
+    maxPayloadLength,
+    match: router.match,
+    authorize,
+    open,
+    publish: (topic, data) => publishFrame(topic, encodeMessage(data), undefined),
+    subscriberCount: (topic) => topics.count(topic),
+    connections,
+    get topicCount() {
+      return topics.size
+    },
+    get closing() {
+      return closing
+    },
+    close,
+  }
+}
+
+/** Adapters accept either a bridge or plain routes; this gives them a bridge either way. */
+export function toBridge<R extends Routes>(routesOrBridge: R | Bridge<R>, options?: BridgeOptions): Bridge<R> {
+  if (isBridge(routesOrBridge)) return routesOrBridge
+  return createBridge(routesOrBridge, options)
+}
+
+export function isBridge(value: unknown): value is Bridge {
+  return typeof value === 'object' && value !== null && typeof (value as Bridge).authorize === 'function' && typeof (value as Bridge).open === 'function'
+}

@@ -1,0 +1,61 @@
+import { WsError } from './errors.js'
+
+/**
+ * JSON codec for text frames. Parsing is hardened: nesting depth is bounded before JSON.parse runs
+ * (a 1 MiB `[[[[…` would otherwise cost deep recursion in the parser and in validation), and
+ * `__proto__` / `constructor` keys are stripped so parsed messages are safe to spread or merge.
+ */
+
+const OPEN_BRACE = 123 // {
+const OPEN_BRACKET = 91 // [
+const CLOSE_BRACE = 125 // }
+const CLOSE_BRACKET = 93 // ]
+const QUOTE = 34 // "
+const BACKSLASH = 92 // \
+
+/** Returns true when `text` nests arrays/objects deeper than `maxDepth` (strings are skipped). */
+export function exceedsDepth(text: string, maxDepth: number): boolean {
+  // A message shorter than 2 * maxDepth characters cannot open and close maxDepth levels.
+  if (text.length <= maxDepth * 2) return false
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === QUOTE) {
+      for (i++; i < text.length; i++) {
+        const s = text.charCodeAt(i)
+        if (s === BACKSLASH) i++
+        else if (s === QUOTE) break
+      }
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > maxDepth) return true
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      depth--
+    }
+  }
+  return false
+}
+
+function stripDangerousKeys(key: string, value: unknown): unknown {
+  return key === '__proto__' || key === 'constructor' ? undefined : value
+}
+
+/** Parses one incoming text frame. Throws WsError INVALID_JSON or TOO_DEEP. */
+export function parseMessage(text: string, maxDepth: number): unknown {
+  if (exceedsDepth(text, maxDepth)) throw new WsError('TOO_DEEP')
+  try {
+    // The reviver costs ~2x, so it only runs on the rare text that mentions a dangerous key.
+    return text.includes('__proto__') || text.includes('constructor') ? JSON.parse(text, stripDangerousKeys) : JSON.parse(text)
+  } catch (cause) {
+    throw new WsError('INVALID_JSON', undefined, { cause })
+  }
+}
+
+/** Encodes an outgoing value once: bytes stay bytes, everything else becomes JSON text. */
+export function encodeMessage(data: unknown): string | Uint8Array {
+  if (data instanceof Uint8Array) return data
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+  const text = JSON.stringify(data)
+  // JSON.stringify(undefined) and functions produce undefined; send JSON null rather than nothing.
+  return text === undefined ? 'null' : text
+}

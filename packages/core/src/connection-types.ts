@@ -1,0 +1,52 @@
+/** `readyState` values, as in the browser's WebSocket. */
+export const ReadyState = { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 } as const
+export type ReadyState = (typeof ReadyState)[keyof typeof ReadyState]
+
+/**
+ * What `send` did: `'sent'` handed to the runtime, `'backpressure'` queued beyond the limit
+ * (and the route's policy applied), `'dropped'` not sent because of the backpressure policy,
+ * `'closed'` not sent because the connection is closing or closed.
+ */
+export type SendResult = 'sent' | 'backpressure' | 'dropped' | 'closed'
+
+export interface PublishOptions {
+  /** Deliver to the sender too, when it is subscribed. Default false. */
+  readonly includeSelf?: boolean
+}
+
+/**
+ * The connection every handler receives, identical on every runtime.
+ * `TSend` is what `send` and `publish` accept (the route's `output` input type).
+ */
+export interface Connection<TSend = unknown, TParams = Record<string, string | undefined>, TUser = unknown, TContext = Record<string, unknown>> {
+  /** Unique, unguessable id (a random UUID). */
+  readonly id: string
+  readonly ip: string
+  /** Upgrade request headers, lower-cased names. */
+  readonly headers: Readonly<Record<string, string>>
+  /** The full upgrade URL. */
+  readonly url: URL
+  /** The route's key in the routes object. */
+  readonly route: string
+  readonly params: TParams
+  readonly query: Readonly<Record<string, string>>
+  readonly user: TUser
+  /** Shared per-connection state, filled at upgrade by the route's `context` hook. */
+  context: TContext
+  readonly readyState: ReadyState
+  readonly bufferedAmount: number
+  /** Topics this connection is subscribed to. */
+  readonly topics: ReadonlySet<string>
+  /** Values are sent as JSON (a string is JSON-stringified); Uint8Array/ArrayBuffer as binary frames. */
+  send(data: TSend | Uint8Array | ArrayBuffer): SendResult
+  /** Closes with a valid RFC 6455 code (default 1000). Throws a WsError for an invalid code. */
+  close(code?: number, reason?: string): void
+  /** Drops the socket without a closing handshake. `onClose` still runs with 1006. */
+  terminate(): void
+  ping(): void
+  subscribe(topic: string): void
+  unsubscribe(topic: string): void
+  /** Sends to every subscriber of `topic` except this connection (unless `includeSelf`). */
+  publish(topic: string, data: TSend | Uint8Array | ArrayBuffer, options?: PublishOptions): number
+  toString(): string
+}

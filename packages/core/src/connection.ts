@@ -1,0 +1,266 @@
+import { closeReasonBytes, isValidCloseCode, MAX_CLOSE_REASON_BYTES, CloseCode } from './close-codes.js'
+import { encodeMessage, parseMessage } from './codec.js'
+import { ReadyState, type Connection, type PublishOptions, type SendResult } from './connection-types.js'
+import { toErrorFrame, WsError } from './errors.js'
+import type { Limits } from './limits.js'
+import type { RouteMatch } from './router.js'
+import type { AnyRoute } from './route.js'
+import { SerialQueue } from './serial-queue.js'
+import type { Transport } from './transport.js'
+import { validate, type ValidationResult } from './validation.js'
+
+/** What a connection needs from the bridge that owns it. */
+export interface ConnectionHost {
+  reportError(error: WsError, connection: ConnectionImpl): void
+  subscribe(connection: ConnectionImpl, topic: string): void
+  unsubscribe(connection: ConnectionImpl, topic: string): void
+  publish(topic: string, frame: string | Uint8Array, exclude: ConnectionImpl | undefined): number
+  released(connection: ConnectionImpl): void
+}
+
+export interface ConnectionInit {
+  readonly match: RouteMatch
+  readonly headers: Readonly<Record<string, string>>
+  readonly ip: string
+  readonly user: unknown
+  readonly context: unknown
+  readonly limits: Limits
+  readonly validateOutput: boolean
+}
+
+const INVALID_MESSAGE_CODES: ReadonlySet<string> = new Set(['INVALID_JSON', 'VALIDATION_FAILED', 'UNKNOWN_TYPE', 'TOO_DEEP'])
+const utf8 = new TextEncoder()
+
+function isTooBig(text: string, limit: number): boolean {
+  // UTF-8 needs 1 to 3 bytes per UTF-16 unit, so only the middle band needs an exact count.
+  if (text.length > limit) return true
+  if (text.length * 3 <= limit) return false
+  return utf8.encode(text).length > limit
+}
+
+/**
+ * The one Connection implementation, built around an adapter's Transport (composition, not a
+ * subclass per runtime). Every handler call for a connection goes through its SerialQueue, so
+ * onOpen runs before any onMessage, async handlers are awaited in order, and onClose runs last.
+ */
+export class ConnectionImpl implements Connection {
+  readonly id: string = crypto.randomUUID()
+  readonly ip: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly url: URL
+  readonly route: string
+  readonly params: Readonly<Record<string, string | undefined>>
+  readonly query: Readonly<Record<string, string>>
+  readonly user: unknown
+  context: any
+  readonly topics: Set<string> = new Set()
+  readonly limits: Limits
+  #state: ReadyState = ReadyState.OPEN
+  readonly #definition: AnyRoute
+  readonly #transport: Transport
+  readonly #host: ConnectionHost
+  readonly #queue: SerialQueue
+  readonly #validateOutput: boolean
+
+  constructor(init: ConnectionInit, transport: Transport, host: ConnectionHost) {
+    this.ip = init.ip
+    this.headers = init.headers
+    this.url = init.match.url
+    this.route = init.match.name
+    this.params = init.match.params
+    this.query = init.match.query
+    this.user = init.user
+    this.context = init.context
+    this.limits = init.limits
+    this.#definition = init.match.route
+    this.#transport = transport
+    this.#host = host
+    this.#validateOutput = init.validateOutput && init.match.route.output !== undefined
+    this.#queue = new SerialQueue((error) => this.#handlerFailed(error))
+  }
+
+  get readyState(): ReadyState {
+    return this.#state
+  }
+
+  get bufferedAmount(): number {
+    return this.#transport.bufferedAmount
+  }
+
+  /** The adapter's socket object, for runtime-specific escape hatches. */
+  get raw(): unknown {
+    return this.#transport.raw
+  }
+
+  toString(): string {
+    return this.id
+  }
+
+  send(data: unknown): SendResult {
+    if (this.#state !== ReadyState.OPEN) return 'closed'
+    if (this.#validateOutput && !(data instanceof Uint8Array || data instanceof ArrayBuffer)) {
+      const schema = this.#definition.output
+      const result = validate(schema, data, 'OUTPUT_VALIDATION_FAILED')
+      // Async output schemas cannot gate a synchronous send; they are checked on publish only.
+      if (!(result instanceof Promise) && !result.ok) {
+        this.#report(result.error)
+        return 'dropped'
+      }
+    }
+    return this.sendFrame(encodeMessage(data))
+  }
+
+  /** Sends an already-encoded frame (publish encodes once for every subscriber). */
+  sendFrame(frame: string | Uint8Array): SendResult {
+    if (this.#state !== ReadyState.OPEN) return 'closed'
+    this.#transport.send(frame)
+    return 'sent'
+  }
+
+  close(code: number = CloseCode.NORMAL, reason = ''): void {
+    if (!isValidCloseCode(code)) throw new WsError('INVALID_CLOSE_CODE', `[wsbridge] ${code} is not a valid close code (RFC 6455 §7.4)`)
+    if (closeReasonBytes(reason) > MAX_CLOSE_REASON_BYTES) {
+      throw new WsError('INVALID_CLOSE_CODE', `[wsbridge] close reason is longer than ${MAX_CLOSE_REASON_BYTES} bytes`)
+    }
+    if (this.#state !== ReadyState.OPEN) return
+    this.#state = ReadyState.CLOSING
+    this.#transport.close(code, reason)
+  }
+
+  terminate(): void {
+    if (this.#state === ReadyState.CLOSED) return
+    this.#state = ReadyState.CLOSING
+    this.#transport.terminate()
+  }
+
+  ping(): void {
+    if (this.#state === ReadyState.OPEN) this.#transport.ping?.()
+  }
+
+  subscribe(topic: string): void {
+    if (this.#state === ReadyState.CLOSED || this.topics.has(topic)) return
+    this.topics.add(topic)
+    this.#host.subscribe(this, topic)
+  }
+
+  unsubscribe(topic: string): void {
+    if (!this.topics.delete(topic)) return
+    this.#host.unsubscribe(this, topic)
+  }
+
+  publish(topic: string, data: unknown, options?: PublishOptions): number {
+    return this.#host.publish(topic, encodeMessage(data), options?.includeSelf ? undefined : this)
+  }
+
+  // ---- driven by the bridge and adapters -------------------------------------------------------
+
+  /** @internal Runs onOpen. Called once, right after the adapter accepted the socket. */
+  opened(): void {
+    const onOpen = this.#definition.handler?.onOpen
+    if (onOpen) this.#queue.run(() => onOpen(this))
+  }
+
+  /** @internal One incoming frame, in arrival order. */
+  received(data: string | Uint8Array, isBinary: boolean): void {
+    if (this.#state === ReadyState.CLOSED) return
+    if (isBinary) {
+      this.#receivedBinary(data as Uint8Array)
+      return
+    }
+    const text = typeof data === 'string' ? data : new TextDecoder().decode(data)
+    if (isTooBig(text, this.limits.maxPayloadLength)) {
+      this.#fatal(new WsError('PAYLOAD_TOO_LARGE'))
+      return
+    }
+    this.#queue.run(() => this.#dispatchText(text))
+  }
+
+  /** @internal The socket is gone. Runs onClose exactly once, after any handler still running. */
+  closed(code: number, reason: string): void {
+    if (this.#state === ReadyState.CLOSED) return
+    this.#state = ReadyState.CLOSED
+    for (const topic of this.topics) this.#host.unsubscribe(this, topic)
+    this.topics.clear()
+    this.#host.released(this)
+    const onClose = this.#definition.handler?.onClose
+    if (onClose) this.#queue.run(() => onClose(this, code, reason))
+  }
+
+  /** @internal A transport-level error. */
+  failed(error: unknown): void {
+    this.#report(WsError.from(error))
+  }
+
+  #receivedBinary(data: Uint8Array): void {
+    const onBinary = this.#definition.handler?.onBinary
+    if (onBinary) this.#queue.run(() => onBinary(data, this))
+    else this.#fatal(new WsError('UNSUPPORTED_DATA'))
+  }
+
+  #dispatchText(text: string): unknown {
+    if (this.#state === ReadyState.CLOSED) return undefined
+    let message: unknown
+    try {
+      message = parseMessage(text, this.limits.maxDepth)
+    } catch (error) {
+      this.#invalid(error as WsError)
+      return undefined
+    }
+    const route = this.#definition
+    if (route.messages !== undefined) return this.#dispatchTyped(message)
+    if (route.input === undefined) return route.handler!.onMessage!(message, this)
+    const result = validate(route.input, message)
+    return result instanceof Promise ? result.then((r) => this.#deliver(r)) : this.#deliver(result)
+  }
+
+  #dispatchTyped(message: unknown): unknown {
+    const messages = this.#definition.messages!
+    const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined
+    const entry = typeof type === 'string' && Object.hasOwn(messages, type) ? messages[type] : undefined
+    if (entry === undefined) {
+      const fallback = this.#definition.handler?.onMessage
+      if (fallback) return fallback(message, this)
+      this.#invalid(new WsError('UNKNOWN_TYPE', typeof type === 'string' ? `Unknown message type "${type.slice(0, 64)}"` : 'Message has no "type" field'))
+      return undefined
+    }
+    const result = validate(entry.schema, message)
+    const deliver = (r: ValidationResult): unknown => (r.ok ? entry.handler(r.value, this) : this.#invalid(r.error))
+    return result instanceof Promise ? result.then(deliver) : deliver(result)
+  }
+
+  #deliver(result: ValidationResult): unknown {
+    if (!result.ok) return this.#invalid(result.error)
+    return this.#definition.handler!.onMessage!(result.value, this)
+  }
+
+  /** Applies the route's invalid-message policy: error frame (default), close, or drop. */
+  #invalid(error: WsError): void {
+    this.#report(error)
+    const policy = this.#definition.onInvalid ?? 'error'
+    if (policy === 'error') this.sendFrame(JSON.stringify(toErrorFrame(error)))
+    else if (policy === 'close') this.#closeQuietly(error.closeCode, error.message)
+  }
+
+  /** Errors fatal to the connection: report, then close with the error's code. */
+  #fatal(error: WsError): void {
+    this.#report(error)
+    this.#closeQuietly(error.closeCode, error.message)
+  }
+
+  #handlerFailed(thrown: unknown): void {
+    const error = WsError.from(thrown)
+    this.#report(error)
+    if (INVALID_MESSAGE_CODES.has(error.code)) return
+    this.sendFrame(JSON.stringify(toErrorFrame(error)))
+  }
+
+  #closeQuietly(code: number, reason: string): void {
+    if (this.#state !== ReadyState.OPEN) return
+    this.#state = ReadyState.CLOSING
+    this.#transport.close(code, reason.slice(0, MAX_CLOSE_REASON_BYTES))
+  }
+
+  #report(error: WsError): void {
+    this.#host.reportError(error, this)
+  }
+}

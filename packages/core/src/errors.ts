@@ -1,0 +1,88 @@
+import { CloseCode } from './close-codes.js'
+
+/**
+ * Every error wsbridge produces or reports. `wire` is what a client sees in an error frame,
+ * `close` is the close code used when a route's policy closes the connection for it.
+ */
+export const errorCodes = {
+  INVALID_JSON: { close: CloseCode.INVALID_PAYLOAD, status: 400, message: 'Message is not valid JSON' },
+  VALIDATION_FAILED: { close: CloseCode.INVALID_PAYLOAD, status: 400, message: 'Message failed validation' },
+  UNKNOWN_TYPE: { close: CloseCode.POLICY_VIOLATION, status: 400, message: 'Unknown message type' },
+  UNSUPPORTED_DATA: { close: CloseCode.UNSUPPORTED_DATA, status: 400, message: 'Binary messages are not accepted on this route' },
+  PAYLOAD_TOO_LARGE: { close: CloseCode.MESSAGE_TOO_BIG, status: 413, message: 'Message is too large' },
+  TOO_DEEP: { close: CloseCode.MESSAGE_TOO_BIG, status: 413, message: 'Message is nested too deeply' },
+  RATE_LIMITED: { close: CloseCode.POLICY_VIOLATION, status: 429, message: 'Too many messages' },
+  BACKPRESSURE: { close: CloseCode.TRY_AGAIN_LATER, status: 503, message: 'Client is not reading fast enough' },
+  UNAUTHORIZED: { close: CloseCode.UNAUTHORIZED, status: 401, message: 'Unauthorized' },
+  FORBIDDEN: { close: CloseCode.FORBIDDEN, status: 403, message: 'Forbidden' },
+  ORIGIN_NOT_ALLOWED: { close: CloseCode.POLICY_VIOLATION, status: 403, message: 'Origin not allowed' },
+  TOO_MANY_CONNECTIONS: { close: CloseCode.TRY_AGAIN_LATER, status: 503, message: 'Too many connections' },
+  ROUTE_NOT_FOUND: { close: CloseCode.POLICY_VIOLATION, status: 404, message: 'Not found' },
+  CONNECTION_CLOSED: { close: CloseCode.NORMAL, status: 410, message: 'Connection is closed' },
+  INVALID_CLOSE_CODE: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Invalid close code' },
+  OUTPUT_VALIDATION_FAILED: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Server tried to send an invalid message' },
+  INTERNAL: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Internal error' },
+} as const
+
+export type WsErrorCode = keyof typeof errorCodes
+
+/** One structured validation issue, as valibot reports it, safe to put on the wire. */
+export interface WsIssue {
+  readonly message: string
+  readonly path?: readonly (string | number)[]
+  readonly expected?: string | null
+  readonly received?: string
+}
+
+export interface WsErrorOptions {
+  readonly cause?: unknown
+  readonly issues?: readonly WsIssue[]
+  /** When true the message is shown to clients as-is. Defaults to true for every code but INTERNAL. */
+  readonly expose?: boolean
+}
+
+export class WsError extends Error {
+  override readonly name = 'WsError'
+  readonly code: WsErrorCode
+  readonly issues: readonly WsIssue[] | undefined
+  readonly expose: boolean
+
+  constructor(code: WsErrorCode, message?: string, options: WsErrorOptions = {}) {
+    super(message ?? errorCodes[code].message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.code = code
+    this.issues = options.issues
+    this.expose = options.expose ?? code !== 'INTERNAL'
+  }
+
+  /** The close code a route uses when its policy closes the connection for this error. */
+  get closeCode(): number {
+    return errorCodes[this.code].close
+  }
+
+  /** The HTTP status used when this error rejects an upgrade. */
+  get status(): number {
+    return errorCodes[this.code].status
+  }
+
+  /** Normalises anything thrown into a WsError, keeping the original as `cause` (and its stack). */
+  static from(value: unknown): WsError {
+    if (value instanceof WsError) return value
+    const message = value instanceof Error ? value.message : typeof value === 'string' ? value : 'Unknown error'
+    const error = new WsError('INTERNAL', message, { cause: value, expose: false })
+    if (value instanceof Error && value.stack) error.stack = value.stack
+    return error
+  }
+}
+
+/** The error frame clients receive. Internals never leak: unexposed errors use the table's message. */
+export interface ErrorFrame {
+  readonly type: 'error'
+  readonly code: WsErrorCode
+  readonly message: string
+  readonly issues?: readonly WsIssue[]
+}
+
+export function toErrorFrame(error: WsError): ErrorFrame {
+  const message = error.expose ? error.message : errorCodes[error.code].message
+  return error.issues ? { type: 'error', code: error.code, message, issues: error.issues } : { type: 'error', code: error.code, message }
+}

@@ -1,0 +1,25 @@
+import type { UpgradeRequest } from './upgrade.js'
+
+/** Normalises a runtime's headers (Node's object or a web Headers) to lower-cased strings. */
+export function normalizeHeaders(headers: UpgradeRequest['headers']): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (typeof (headers as Headers).forEach === 'function' && typeof (headers as Headers).get === 'function') {
+    ;(headers as Headers).forEach((value, key) => {
+      out[key.toLowerCase()] = value
+    })
+    return out
+  }
+  for (const [key, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
+    if (value !== undefined) out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
+  }
+  return out
+}
+
+/** `Sec-WebSocket-Protocol: a, b` → `['a', 'b']`. */
+export function parseProtocols(header: string | undefined): string[] {
+  if (!header) return []
+  return header
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+}

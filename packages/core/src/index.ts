@@ -1,0 +1,27 @@
+export { defineRoute, assertRoute } from './route.js'
+export type {
+  AnyRoute,
+  Routes,
+  WsRoute,
+  RouteTypes,
+  RouteConnection,
+  LifecycleHandlers,
+  MessageDefinition,
+  InvalidMessagePolicy,
+  SingleHandlerRoute,
+  TypedMessagesRoute,
+} from './route.js'
+export { createBridge, toBridge, isBridge } from './bridge.js'
+export type { Bridge, BridgeOptions, AcceptedUpgrade, RejectedUpgrade, UpgradeDecision, CloseOptions } from './bridge.js'
+export type { RouteMatch } from './router.js'
+export { ReadyState } from './connection-types.js'
+export type { Connection, SendResult, PublishOptions } from './connection-types.js'
+export type { Transport, ConnectionEvents } from './transport.js'
+export type { UpgradeRequest, UpgradeContext, AuthHook, AuthRejection, ContextHook } from './upgrade.js'
+export { CloseCode, isValidCloseCode } from './close-codes.js'
+export { WsError, errorCodes, toErrorFrame } from './errors.js'
+export type { WsErrorCode, WsIssue, ErrorFrame } from './errors.js'
+export { defaultLimits } from './limits.js'
+export type { Limits, RouteLimits } from './limits.js'
+export type { ParamsOf } from './path.js'
+export type { AnySchema, InputOf, OutputOf } from './schema.js'

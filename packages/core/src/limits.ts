@@ -1,0 +1,28 @@
+/**
+ * Safe defaults. One table, the same on every adapter; bridge options override them and route
+ * `limits` override the bridge. Names from the seeds (maxPayloadLength, idleTimeout,
+ * backpressureLimit) are used as-is.
+ */
+export interface Limits {
+  /** Largest incoming message in bytes. Bigger frames close the connection with 1009. */
+  readonly maxPayloadLength: number
+  /** Deepest JSON nesting accepted before parsing. Deeper messages get a TOO_DEEP error. */
+  readonly maxDepth: number
+  /** Seconds without any frame before the server closes the connection (0 disables). */
+  readonly idleTimeout: number
+  /** Bytes queued for a slow client before the backpressure policy applies. */
+  readonly backpressureLimit: number
+}
+
+export type RouteLimits = Partial<Limits>
+
+export const defaultLimits: Limits = {
+  maxPayloadLength: 1024 * 1024,
+  maxDepth: 64,
+  idleTimeout: 120,
+  backpressureLimit: 1024 * 1024,
+}
+
+export function resolveLimits(...layers: readonly (RouteLimits | undefined)[]): Limits {
+  return Object.assign({}, defaultLimits, ...layers.filter(Boolean)) as Limits
+}

@@ -1,0 +1,137 @@
+import type { Connection } from './connection-types.js'
+import type { WsError } from './errors.js'
+import type { ParamsOf } from './path.js'
+import type { AnySchema, InputOf, OutputOf } from './schema.js'
+import type { AuthHook, ContextHook } from './upgrade.js'
+import type { RouteLimits } from './limits.js'
+
+/** What a route does with a message that is not valid JSON, fails validation or has an unknown type. */
+export type InvalidMessagePolicy = 'error' | 'close' | 'drop'
+
+/** One entry of a route's typed `messages` map: the schema for `{ type, ... }` and its handler. */
+export interface MessageDefinition<S extends AnySchema, TConn> {
+  readonly schema: S
+  readonly handler: (data: OutputOf<S>, connection: TConn) => unknown
+}
+
+type MessageDefinitions<M extends Record<string, AnySchema>, TConn> = {
+  readonly [K in keyof M]: MessageDefinition<M[K], TConn>
+}
+
+export interface LifecycleHandlers<TConn> {
+  onOpen?: (connection: TConn) => unknown
+  onClose?: (connection: TConn, code: number, reason: string) => unknown
+  /** Receives validation failures, handler exceptions and transport errors for this connection. */
+  onError?: (connection: TConn, error: WsError) => unknown
+  /** Binary frames. Without it, a binary frame closes the connection with 1003 (unsupported data). */
+  onBinary?: (data: Uint8Array, connection: TConn) => unknown
+}
+
+export interface RouteOptions<P extends string, I, O, U, C> {
+  readonly kind: 'ws'
+  /** Path below the bridge prefix. Defaults to `/<route key>`. Supports `:param` and `:param?`. */
+  readonly path?: P
+  /** Schema every incoming JSON message must satisfy (when the route has no `messages` map). */
+  readonly input?: I
+  /** Schema for what the server sends. `send` and `publish` accept only its input type. */
+  readonly output?: O
+  /** Verifies the upgrade request; its result becomes `connection.user`. */
+  readonly auth?: AuthHook<P, U>
+  /** Builds `connection.context` at upgrade, after auth. */
+  readonly context?: ContextHook<P, U, C>
+  /** What to do with invalid or unknown messages. Default `'error'` (error frame, stay open). */
+  readonly onInvalid?: InvalidMessagePolicy
+  /** Checks outgoing messages against `output`. Default: on unless NODE_ENV is `production`. */
+  readonly validateOutput?: boolean
+  readonly limits?: RouteLimits
+}
+
+export type RouteConnection<P extends string, O, U, C> = Connection<InputOf<O>, ParamsOf<P>, U, C>
+
+/** A route whose messages are dispatched by their `type` field to per-type handlers. */
+export interface TypedMessagesRoute<P extends string, O, M extends Record<string, AnySchema>, U, C> extends RouteOptions<P, undefined, O, U, C> {
+  readonly messages: MessageDefinitions<M, RouteConnection<P, O, U, C>>
+  readonly handler?: LifecycleHandlers<RouteConnection<P, O, U, C>>
+}
+
+/** A route with one `onMessage` handler for every message. */
+export interface SingleHandlerRoute<P extends string, I, O, U, C> extends RouteOptions<P, I, O, U, C> {
+  readonly messages?: undefined
+  readonly handler: LifecycleHandlers<RouteConnection<P, O, U, C>> & {
+    onMessage: (message: OutputOf<I>, connection: RouteConnection<P, O, U, C>) => unknown
+  }
+}
+
+/** The runtime shape every route has, whatever its generics. */
+export interface WsRoute<
+  P extends string = string,
+  I = unknown,
+  O = unknown,
+  M extends Record<string, AnySchema> = Record<string, AnySchema>,
+  U = unknown,
+  C = Record<string, unknown>,
+> {
+  readonly kind: 'ws'
+  readonly path?: P | undefined
+  readonly input?: I | undefined
+  readonly output?: O | undefined
+  readonly messages?: MessageDefinitions<M, RouteConnection<P, O, U, C>> | undefined
+  readonly auth?: AuthHook<P, U> | undefined
+  readonly context?: ContextHook<P, U, C> | undefined
+  readonly onInvalid?: InvalidMessagePolicy | undefined
+  readonly validateOutput?: boolean | undefined
+  readonly limits?: RouteLimits | undefined
+  readonly handler?:
+    | (LifecycleHandlers<RouteConnection<P, O, U, C>> & {
+        onMessage?: (message: OutputOf<I>, connection: RouteConnection<P, O, U, C>) => unknown
+      })
+    | undefined
+  /** Type-only carriers so clients can infer a route's protocol without importing schemas. */
+  readonly '~types'?: RouteTypes<P, I, O, M> | undefined
+}
+
+export interface RouteTypes<P extends string, I, O, M extends Record<string, AnySchema>> {
+  readonly params: ParamsOf<P>
+  /** What a client may send. */
+  readonly client: [keyof M] extends [never] ? InputOf<I> : { [K in keyof M]: { type: K } & InputOf<M[K]> }[keyof M]
+  /** What a client receives. */
+  readonly server: OutputOf<O>
+}
+
+export type AnyRoute = WsRoute<string, any, any, any, any, any>
+export type Routes = Record<string, AnyRoute>
+
+/**
+ * Defines a WebSocket route. Identity at runtime (plus a check of `kind`); exists for inference:
+ * handler arguments, `send`, params and `user` are typed from the definition.
+ */
+export function defineRoute<
+  const P extends string = string,
+  O extends AnySchema | undefined = undefined,
+  const M extends Record<string, AnySchema> = {},
+  U = undefined,
+  C = Record<string, unknown>,
+>(route: TypedMessagesRoute<P, O, M, U, C>): WsRoute<P, undefined, O, M, U, C>
+export function defineRoute<
+  const P extends string = string,
+  I extends AnySchema | undefined = undefined,
+  O extends AnySchema | undefined = undefined,
+  U = undefined,
+  C = Record<string, unknown>,
+>(route: SingleHandlerRoute<P, I, O, U, C>): WsRoute<P, I, O, {}, U, C>
+export function defineRoute(route: AnyRoute): AnyRoute {
+  assertRoute(route, route.path ?? '(route)')
+  return route
+}
+
+/** Throws a clear error for objects that are not WebSocket routes. Used by defineRoute and createBridge. */
+export function assertRoute(route: unknown, name: string): asserts route is AnyRoute {
+  if (typeof route !== 'object' || route === null) throw new TypeError(`[wsbridge] route "${name}" must be an object from defineRoute()`)
+  const { kind, handler, messages } = route as { kind?: unknown; handler?: { onMessage?: unknown }; messages?: unknown }
+  if (kind !== 'ws') {
+    throw new TypeError(`[wsbridge] route "${name}" has kind ${JSON.stringify(kind)}; only kind: 'ws' routes are supported`)
+  }
+  if (messages === undefined && typeof handler?.onMessage !== 'function') {
+    throw new TypeError(`[wsbridge] route "${name}" needs handler.onMessage or a typed messages map`)
+  }
+}

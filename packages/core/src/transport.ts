@@ -1,0 +1,35 @@
+/**
+ * The minimal socket an adapter hands to core. Adapters build it as an object literal around the
+ * runtime's socket; core wraps it into the one `Connection` users see.
+ */
+export interface Transport {
+  /** Sends one frame. Strings go as text frames, bytes as binary frames. */
+  send(data: string | Uint8Array): void
+  /** Starts the closing handshake with an already-validated code and reason. */
+  close(code: number, reason: string): void
+  /** Drops the socket immediately without a closing handshake. */
+  terminate(): void
+  ping?(): void
+  /** Bytes queued by the runtime and not yet written to the network. */
+  readonly bufferedAmount: number
+  /** The runtime's own socket object, for escape hatches. */
+  readonly raw: unknown
+}
+
+/** Runtime-native topic fan-out (Bun). Core keeps its own index either way; see pubsub.ts. */
+export interface NativePubSub {
+  subscribe(transport: Transport, topic: string): void
+  unsubscribe(transport: Transport, topic: string): void
+}
+
+/** What an adapter calls as socket events arrive. Each method is synchronous and never throws. */
+export interface ConnectionEvents {
+  /** A complete message. `isBinary` distinguishes text frames from binary ones. */
+  message(data: string | Uint8Array, isBinary: boolean): void
+  /** The socket is closed. Called at most once; later calls are ignored. */
+  closed(code: number, reason: string): void
+  /** The runtime's buffer has room again after backpressure. */
+  drain(): void
+  /** A transport-level error (the adapter still calls `closed` when the socket goes). */
+  error(error: unknown): void
+}
