@@ -1,0 +1,34 @@
+import type { Bridge, BridgeOptions, Routes } from '@wsbridge/core'
+
+/** A running server of one host (adapter + runtime) that the suite drives over real sockets. */
+export interface RunningHost {
+  /** `ws://127.0.0.1:<port>`: base for WebSocket URLs (the suite appends prefix + route path). */
+  readonly wsUrl: string
+  /** `http://127.0.0.1:<port>`: base for plain HTTP requests to the host's own non-ws routes. */
+  readonly httpUrl: string
+  /** The bridge the adapter drives (created by the adapter from the routes, or passed in). */
+  readonly bridge: Bridge
+  /** Stops the server and every connection. */
+  close(): Promise<void>
+}
+
+/**
+ * Differences between runtimes, declared once and used with `skipIf` in the suite. Every flag that
+ * is false must carry a reason in `reasons` so the compatibility table can print it.
+ */
+export interface HostCapabilities {
+  /** Bun's server.publish / ws.publish is used for topic fan-out. */
+  readonly nativePubSub: boolean
+  /** The host serves a plain HTTP route at GET /health on the same port (proves coexistence). */
+  readonly httpRoutes: boolean
+}
+
+export interface ConformanceHost {
+  /** Printed in `conformance <name>: N passed, M failed`, e.g. `node-ws`, `hono-bun`. */
+  readonly name: string
+  readonly capabilities?: Partial<HostCapabilities>
+  /** Why a capability is false, keyed by capability name. */
+  readonly reasons?: Partial<Record<keyof HostCapabilities, string>>
+  /** Starts the host on 127.0.0.1 and an ephemeral port, serving `routes` under `options.prefix`. */
+  start(routes: Routes, options: BridgeOptions & { readonly prefix: string }): Promise<RunningHost>
+}
