@@ -16,10 +16,16 @@ type ParamsOfSegments<Path extends string> = Path extends `${infer Head}/${infer
   ? ParamOf<Head> & ParamsOfSegments<Tail>
   : ParamOf<Path>
 
-/** `ParamsOf<'/rooms/:roomId/:tab?'>` is `{ roomId: string; tab?: string | undefined }`. */
-export type ParamsOf<Path extends string> = string extends Path
-  ? Record<string, string | undefined>
-  : Simplify<ParamsOfSegments<Path>>
+/**
+ * `ParamsOf<'/rooms/:roomId/:tab?'>` is `{ roomId: string; tab?: string | undefined }`.
+ * A non-literal `string` path gives an index signature; `any` (as in `AnyRoute`) stays `any` so
+ * every concrete route remains assignable to `AnyRoute` despite params in contravariant positions.
+ */
+export type ParamsOf<Path extends string> = 0 extends 1 & Path
+  ? any
+  : string extends Path
+    ? Record<string, string | undefined>
+    : Simplify<ParamsOfSegments<Path>>
 
 interface CompiledSegment {
   readonly literal: string | undefined

@@ -2,7 +2,7 @@ import type { Connection } from './connection-types.js'
 import type { WsError } from './errors.js'
 import type { ParamsOf } from './path.js'
 import type { AnySchema, InputOf, OutputOf } from './schema.js'
-import type { AuthHook, ContextHook } from './upgrade.js'
+import type { AuthHook, AuthResult, ContextHook, UpgradeContext, UserOf } from './upgrade.js'
 import type { RouteLimits } from './limits.js'
 
 /** What a route does with a message that is not valid JSON, fails validation or has an unknown type. */
@@ -27,7 +27,11 @@ export interface LifecycleHandlers<TConn> {
   onBinary?: (data: Uint8Array, connection: TConn) => unknown
 }
 
-export interface RouteOptions<P extends string, I, O, U, C> {
+/**
+ * Options shared by both route forms. `A` is whatever the `auth` hook returns; `connection.user`
+ * is `UserOf<A>` (awaited, refusals removed), so users never annotate the user type.
+ */
+export interface RouteOptions<P extends string, I, O, A extends AuthResult, C> {
   readonly kind: 'ws'
   /** Path below the bridge prefix. Defaults to `/<route key>`. Supports `:param` and `:param?`. */
   readonly path?: P
@@ -36,9 +40,9 @@ export interface RouteOptions<P extends string, I, O, U, C> {
   /** Schema for what the server sends. `send` and `publish` accept only its input type. */
   readonly output?: O
   /** Verifies the upgrade request; its result becomes `connection.user`. */
-  readonly auth?: AuthHook<P, U>
+  readonly auth?: (request: UpgradeContext<P>) => A
   /** Builds `connection.context` at upgrade, after auth. */
-  readonly context?: ContextHook<P, U, C>
+  readonly context?: ContextHook<P, UserOf<A>, C>
   /** What to do with invalid or unknown messages. Default `'error'` (error frame, stay open). */
   readonly onInvalid?: InvalidMessagePolicy
   /** Checks outgoing messages against `output`. Default: on unless NODE_ENV is `production`. */
@@ -49,16 +53,19 @@ export interface RouteOptions<P extends string, I, O, U, C> {
 export type RouteConnection<P extends string, O, U, C> = Connection<InputOf<O>, ParamsOf<P>, U, C>
 
 /** A route whose messages are dispatched by their `type` field to per-type handlers. */
-export interface TypedMessagesRoute<P extends string, O, M extends Record<string, AnySchema>, U, C> extends RouteOptions<P, undefined, O, U, C> {
-  readonly messages: MessageDefinitions<M, RouteConnection<P, O, U, C>>
-  readonly handler?: LifecycleHandlers<RouteConnection<P, O, U, C>>
+export interface TypedMessagesRoute<P extends string, O, M extends Record<string, AnySchema>, A extends AuthResult, C> extends RouteOptions<P, undefined, O, A, C> {
+  readonly messages: MessageDefinitions<M, RouteConnection<P, O, UserOf<A>, C>>
+  readonly handler?: LifecycleHandlers<RouteConnection<P, O, UserOf<A>, C>> & {
+    /** Receives messages whose `type` has no entry in `messages`, instead of an UNKNOWN_TYPE error. */
+    onMessage?: (message: unknown, connection: RouteConnection<P, O, UserOf<A>, C>) => unknown
+  }
 }
 
 /** A route with one `onMessage` handler for every message. */
-export interface SingleHandlerRoute<P extends string, I, O, U, C> extends RouteOptions<P, I, O, U, C> {
+export interface SingleHandlerRoute<P extends string, I, O, A extends AuthResult, C> extends RouteOptions<P, I, O, A, C> {
   readonly messages?: undefined
-  readonly handler: LifecycleHandlers<RouteConnection<P, O, U, C>> & {
-    onMessage: (message: OutputOf<I>, connection: RouteConnection<P, O, U, C>) => unknown
+  readonly handler: LifecycleHandlers<RouteConnection<P, O, UserOf<A>, C>> & {
+    onMessage: (message: OutputOf<I>, connection: RouteConnection<P, O, UserOf<A>, C>) => unknown
   }
 }
 
@@ -98,7 +105,7 @@ export interface RouteTypes<P extends string, I, O, M extends Record<string, Any
   readonly server: OutputOf<O>
 }
 
-export type AnyRoute = WsRoute<string, any, any, any, any, any>
+export type AnyRoute = WsRoute<any, any, any, any, any, any>
 export type Routes = Record<string, AnyRoute>
 
 /**
@@ -109,16 +116,16 @@ export function defineRoute<
   const P extends string = string,
   O extends AnySchema | undefined = undefined,
   const M extends Record<string, AnySchema> = {},
-  U = undefined,
+  A extends AuthResult = undefined,
   C = Record<string, unknown>,
->(route: TypedMessagesRoute<P, O, M, U, C>): WsRoute<P, undefined, O, M, U, C>
+>(route: TypedMessagesRoute<P, O, M, A, C>): WsRoute<P, undefined, O, M, UserOf<A>, C>
 export function defineRoute<
   const P extends string = string,
   I extends AnySchema | undefined = undefined,
   O extends AnySchema | undefined = undefined,
-  U = undefined,
+  A extends AuthResult = undefined,
   C = Record<string, unknown>,
->(route: SingleHandlerRoute<P, I, O, U, C>): WsRoute<P, I, O, {}, U, C>
+>(route: SingleHandlerRoute<P, I, O, A, C>): WsRoute<P, I, O, {}, UserOf<A>, C>
 export function defineRoute(route: AnyRoute): AnyRoute {
   assertRoute(route, route.path ?? '(route)')
   return route

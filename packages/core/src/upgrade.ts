@@ -37,5 +37,26 @@ type MaybePromise<T> = T | Promise<T>
  */
 export type AuthHook<P extends string, U> = (request: UpgradeContext<P>) => MaybePromise<U | AuthRejection | null | undefined | false>
 
+/**
+ * What an auth hook returns, sync or async. As a type-parameter constraint it keeps `success: false`
+ * a literal in un-annotated returns, so the rejection branch can be told apart from user data.
+ */
+export type AuthResult = MaybePromise<AuthRejection | {} | null | undefined>
+
+/** What an auth hook may return to refuse: falsy values or an AuthRejection-shaped object. */
+type Refusal = null | undefined | false | { readonly success: false }
+
+// `cond ? { id } : { success: false, code }` returns a normalised union whose members gain phantom
+// optional keys (`{ id: string; success?: undefined; code?: undefined }`); drop those keys so the
+// user type reads exactly as written. Types without phantom keys are returned untouched.
+type PhantomKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? ([T[K]] extends [undefined] ? K : never) : never }[keyof T]
+type WithoutPhantomKeys<T> = T extends object ? ([PhantomKeys<T>] extends [never] ? T : Omit<T, PhantomKeys<T>>) : T
+
+/**
+ * `connection.user` for an auth hook returning `A`: the awaited value with every refusal removed
+ * (`null`, `undefined`, `false`, `{ success: false, ... }`). Routes without auth get `undefined`.
+ */
+export type UserOf<A> = [A] extends [undefined] ? undefined : WithoutPhantomKeys<Exclude<Awaited<A>, Refusal>>
+
 /** Builds the initial `connection.context` once auth has passed. */
 export type ContextHook<P extends string, U, C> = (request: UpgradeContext<P> & { readonly user: U }) => MaybePromise<C>
