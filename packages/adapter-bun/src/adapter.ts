@@ -1,0 +1,104 @@
+import type { Server, ServerWebSocket, WebSocketHandler } from 'bun'
+import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes, type Transport } from '@wsbridge/core'
+
+/** What the adapter keeps on each Bun socket (`ws.data`). */
+export interface BunSocketData {
+  readonly accepted: AcceptedUpgrade
+  /** Set synchronously in `open`; Bun calls no other handler before `open` returns. */
+  events?: ConnectionEvents
+}
+
+export type BunServer = Server<BunSocketData>
+
+export interface BunWebSocketOptions extends BridgeOptions {
+  /** Answers every request that is not a WebSocket upgrade for a route. Default: 404. */
+  readonly fallback?: (request: Request, server: BunServer) => Response | Promise<Response>
+}
+
+export interface BunWebSocket<R extends Routes> {
+  /** Pass to `Bun.serve({ fetch })`. */
+  fetch(request: Request, server: BunServer): Promise<Response | undefined>
+  /** Pass to `Bun.serve({ websocket })`. */
+  readonly websocket: WebSocketHandler<BunSocketData>
+  readonly bridge: Bridge<R>
+  /** Closes every connection with 1001 and waits (see `bridge.close`). The Bun server stays up. */
+  close(): Promise<void>
+}
+
+function isUpgrade(request: Request): boolean {
+  return request.headers.get('upgrade')?.toLowerCase() === 'websocket'
+}
+
+/** Bun hands binary frames over as the socket's `binaryType`; `open` sets `uint8array`. */
+function toFrame(message: string | Uint8Array | ArrayBuffer): [data: string | Uint8Array, isBinary: boolean] {
+  if (typeof message === 'string') return [message, false]
+  return [message instanceof Uint8Array ? message : new Uint8Array(message), true]
+}
+
+function toTransport(ws: ServerWebSocket<BunSocketData>): Transport {
+  return {
+    send: (data) => void (typeof data === 'string' ? ws.sendText(data) : ws.sendBinary(data)),
+    close: (code, reason) => ws.close(code, reason),
+    terminate: () => ws.terminate(),
+    ping: () => void ws.ping(),
+    get bufferedAmount() {
+      return ws.getBufferedAmount()
+    },
+    raw: ws,
+  }
+}
+
+/**
+ * wsbridge on `Bun.serve`. Returns the `fetch` and `websocket` handlers Bun expects.
+ *
+ * Bun's native pub/sub (`ws.subscribe`, `server.publish`) is not used yet: core's TopicIndex fans
+ * out to each subscriber, which gives the same results as every other adapter. A native fast path
+ * plugs in through core's `NativePubSub` hook (core/src/transport.ts) with `raw` as the Bun socket.
+ *
+ * @see https://bun.sh/docs/api/websockets
+ * @example
+ * const { fetch, websocket } = createBunWebSocket(routes, { prefix: '/api' })
+ * Bun.serve({ port: 3000, fetch, websocket })
+ */
+export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | Bridge<R>, options: BunWebSocketOptions = {}): BunWebSocket<R> {
+  const { fallback, ...bridgeOptions } = options
+  const bridge = toBridge(routesOrBridge, bridgeOptions)
+  const notFound = (request: Request, server: BunServer) => (fallback ? fallback(request, server) : new Response('Not Found', { status: 404 }))
+
+  async function fetch(request: Request, server: BunServer): Promise<Response | undefined> {
+    const match = isUpgrade(request) ? bridge.match(request.url) : undefined
+    if (!match) return notFound(request, server)
+    const ip = server.requestIP(request)?.address
+    const decision = await bridge.authorize({ url: request.url, headers: request.headers, ip }, match)
+    if (!decision.ok) return new Response(decision.message, { status: decision.status })
+    const headers = decision.protocol ? { 'Sec-WebSocket-Protocol': decision.protocol } : undefined
+    if (server.upgrade(request, headers ? { data: { accepted: decision }, headers } : { data: { accepted: decision } })) return undefined
+    return new Response('WebSocket upgrade failed', { status: 400 })
+  }
+
+  const websocket: WebSocketHandler<BunSocketData> = {
+    // Core owns these limits: payload size per route, idle/heartbeat, backpressure policy.
+    maxPayloadLength: bridge.maxPayloadLength,
+    perMessageDeflate: false,
+    // Bun's own idle timer (and its automatic pings) would close sockets behind core's back.
+    idleTimeout: 0,
+    // 0 = no Bun-side limit: Bun would otherwise drop frames silently past 16 MB.
+    backpressureLimit: 0,
+    open(ws) {
+      ws.binaryType = 'uint8array'
+      ws.data.events = bridge.open(ws.data.accepted, toTransport(ws))
+    },
+    message(ws, message) {
+      const [data, isBinary] = toFrame(message)
+      ws.data.events?.message(data, isBinary)
+    },
+    close(ws, code, reason) {
+      ws.data.events?.closed(code, reason)
+    },
+    drain(ws) {
+      ws.data.events?.drain()
+    },
+  }
+
+  return { fetch, websocket, bridge, close: () => bridge.close() }
+}
