@@ -1,0 +1,83 @@
+import { createBridge, type Bridge, type BridgeOptions } from '../bridge.js'
+import type { WsErrorCode } from '../errors.js'
+import type { Routes } from '../route.js'
+import { TestClient } from './test-client.js'
+
+export interface TestConnectOptions {
+  /** Upgrade request headers (any case). */
+  readonly headers?: Readonly<Record<string, string>>
+  /** Subprotocols the client offers (sent as `Sec-WebSocket-Protocol`). */
+  readonly protocols?: readonly string[]
+  /** The peer address the "runtime" reports. Default `127.0.0.1`. */
+  readonly ip?: string
+}
+
+/** An upgrade the bridge refused: what a real adapter would answer over HTTP. */
+export interface TestRejection {
+  readonly ok: false
+  /** HTTP status: 404 for no route, 401/403 for auth, and so on. */
+  readonly status: number
+  readonly code: WsErrorCode
+  readonly message: string
+}
+
+export type TestUpgrade = { readonly ok: true; readonly client: TestClient } | TestRejection
+
+/** Thrown by `connect` when the upgrade is refused; carries the HTTP status. */
+export class UpgradeRejectedError extends Error {
+  override readonly name = 'UpgradeRejectedError'
+  readonly status: number
+  readonly code: WsErrorCode
+  constructor(rejection: TestRejection) {
+    super(`[wsbridge/testing] upgrade refused with ${rejection.status} ${rejection.code}: ${rejection.message}`)
+    this.status = rejection.status
+    this.code = rejection.code
+  }
+}
+
+export interface TestBridge<R extends Routes> {
+  /** The real bridge under test. */
+  readonly bridge: Bridge<R>
+  /** Upgrades like an adapter would and returns the outcome, refusals included. */
+  upgrade(url: string, options?: TestConnectOptions): Promise<TestUpgrade>
+  /** Upgrades and returns the connected client; rejects with UpgradeRejectedError when refused. */
+  connect(url: string, options?: TestConnectOptions): Promise<TestClient>
+  /** Shuts the bridge down (1001 to every client) and resolves when all are closed. */
+  close(): Promise<void>
+}
+
+/**
+ * An in-memory host for unit tests: drives the real `createBridge` (router, auth, connection,
+ * codec, validation, pub/sub) through fake transports, like Phoenix's ChannelTest.
+ * `url` is what the browser would request, prefix included (`/api/chat/room1?x=1`).
+ */
+export function createTestBridge<const R extends Routes>(routes: R, options: BridgeOptions = {}): TestBridge<R> {
+  const bridge = createBridge(routes, options)
+
+  async function upgrade(url: string, connectOptions: TestConnectOptions = {}): Promise<TestUpgrade> {
+    const match = bridge.match(url)
+    if (!match) return { ok: false, status: 404, code: 'ROUTE_NOT_FOUND', message: 'Not found' }
+    const headers: Record<string, string> = { ...connectOptions.headers }
+    if (connectOptions.protocols) headers['sec-websocket-protocol'] = connectOptions.protocols.join(', ')
+    const decision = await bridge.authorize({ url, headers, ip: connectOptions.ip ?? '127.0.0.1' }, match)
+    if (!decision.ok) return { ok: false, status: decision.status, code: decision.error.code, message: decision.message }
+    const client = new TestClient(decision.protocol)
+    const before = new Set(bridge.connections)
+    const events = bridge.open(decision, client.transport())
+    const connection = [...bridge.connections].find((c) => !before.has(c))
+    if (connection) client.attach(events, connection)
+    else throw new Error('[wsbridge/testing] the bridge did not register the connection')
+    return { ok: true, client }
+  }
+
+  return {
+    bridge,
+    upgrade,
+    async connect(url, connectOptions) {
+      const result = await upgrade(url, connectOptions)
+      if (!result.ok) throw new UpgradeRejectedError(result)
+      return result.client
+    },
+    close: () => bridge.close({ timeout: 100 }),
+  }
+}
