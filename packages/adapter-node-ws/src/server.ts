@@ -1,0 +1,106 @@
+import { EventEmitter } from 'node:events'
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type RouteMatch, type Routes } from '@wsbridge/core'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { refuseUpgrade } from './refuse.js'
+import { wireSocket } from './wire.js'
+
+export type NodeWebSocketServerOptions = BridgeOptions
+
+export type UpgradeCallback = (ws: WebSocket, request: IncomingMessage) => void
+
+/**
+ * A wsbridge server on `ws`. It is an EventEmitter: `'connection'` `(ws, request)` is emitted once
+ * per accepted socket unless `handleUpgrade` was given a callback (which then gets the socket
+ * instead; the tutorial's `ws => wss.emit('connection', ws, req)` callback is therefore harmless).
+ */
+export interface NodeWebSocketServer<R extends Routes = Routes> extends EventEmitter {
+  readonly bridge: Bridge<R>
+  /** The underlying `ws` server (noServer mode), for escape hatches. */
+  readonly wss: WebSocketServer
+  /** Upgrades `request` if it matches a route (after origin/auth checks); 404s it otherwise. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, callback?: UpgradeCallback): void
+  /**
+   * Listens to `server`'s `'upgrade'` event. Requests for no route are left to the server's other
+   * `'upgrade'` listeners when it has any, and answered 404 otherwise.
+   */
+  attach<S extends Server>(server: S): S
+  /** Closes every connection with 1001 (waiting for them, see `bridge.close`), then the ws server. */
+  close(): Promise<void>
+}
+
+/**
+ * Creates a wsbridge server on the `ws` package in noServer mode.
+ * @see https://github.com/websockets/ws/blob/master/doc/ws.md#websockethandleupgraderequest-socket-head-callback
+ * @example
+ * const server = createNodeWebSocketServer(routes, { prefix: '/api' })
+ * server.attach(http.createServer(app).listen(3000))
+ */
+export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge: R | Bridge<R>, options?: NodeWebSocketServerOptions): NodeWebSocketServer<R> {
+  const bridge = toBridge(routesOrBridge, options)
+  // The subprotocol core chose for each request, read back by ws during the handshake.
+  const protocols: WeakMap<IncomingMessage, string> = new WeakMap()
+  const wss = new WebSocketServer({
+    noServer: true,
+    clientTracking: false, // core tracks connections; ws's own set would be a second copy
+    maxPayload: bridge.maxPayloadLength,
+    perMessageDeflate: false,
+    handleProtocols: (_offered, request) => protocols.get(request) ?? false,
+  })
+  const emitter = new EventEmitter()
+  const attached: [Server, (request: IncomingMessage, socket: Duplex, head: Buffer) => void][] = []
+
+  async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, match: RouteMatch, callback: UpgradeCallback | undefined): Promise<void> {
+    // During async auth the client may go away; an error then must not crash the process.
+    let gone = false
+    const onGone = (): void => void (gone = true)
+    socket.on('close', onGone)
+    socket.on('error', onGone)
+    const decision = await bridge.authorize({ url: request.url ?? '/', headers: request.headers, ip: request.socket.remoteAddress }, match)
+    socket.off('close', onGone)
+    socket.off('error', onGone)
+    if (gone || socket.destroyed) return
+    if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.message)
+    if (decision.protocol !== undefined) protocols.set(request, decision.protocol)
+    wss.handleUpgrade(request, socket, head, (ws) => accept(decision, ws, request, socket, callback))
+  }
+
+  function accept(accepted: AcceptedUpgrade, ws: WebSocket, request: IncomingMessage, socket: Duplex, callback: UpgradeCallback | undefined): void {
+    wireSocket(bridge, accepted, ws, socket)
+    if (callback) callback(ws, request)
+    else emitter.emit('connection', ws, request)
+  }
+
+  function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, callback?: UpgradeCallback): void {
+    const match = bridge.match(request.url ?? '/')
+    if (!match) return refuseUpgrade(socket, 404)
+    void upgrade(request, socket, head, match, callback).catch((error: unknown) => {
+      // authorize never rejects; this guards the adapter's own code so a bug cannot crash the host.
+      console.error('[wsbridge/adapter-node-ws] upgrade failed:', error)
+      refuseUpgrade(socket, 500)
+    })
+  }
+
+  function attach<S extends Server>(server: S): S {
+    const listener = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+      const match = bridge.match(request.url ?? '/')
+      if (match) {
+        void upgrade(request, socket, head, match, undefined).catch(() => refuseUpgrade(socket, 500))
+      } else if (server.listenerCount('upgrade') === 1) {
+        refuseUpgrade(socket, 404)
+      }
+    }
+    server.on('upgrade', listener)
+    attached.push([server, listener])
+    return server
+  }
+
+  async function close(): Promise<void> {
+    for (const [server, listener] of attached.splice(0)) server.off('upgrade', listener)
+    await bridge.close()
+    await new Promise<void>((resolve) => wss.close(() => resolve()))
+  }
+
+  return Object.assign(emitter, { bridge, wss, handleUpgrade, attach, close })
+}

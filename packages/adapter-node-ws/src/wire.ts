@@ -1,0 +1,40 @@
+import type { Duplex } from 'node:stream'
+import type { AcceptedUpgrade, Bridge, Transport } from '@wsbridge/core'
+import type { RawData, WebSocket } from 'ws'
+
+const decoder = new TextDecoder()
+
+/** ws hands binary data as a Buffer, an ArrayBuffer or a Buffer[] (fragments); core wants one Uint8Array. */
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return data.length === 1 ? data[0]! : Buffer.concat(data)
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return data
+}
+
+/**
+ * Hands an upgraded `ws` socket to core and forwards its events. Everything here runs in the same
+ * tick as the upgrade callback: no frame can arrive before the message listener exists.
+ */
+export function wireSocket(bridge: Bridge, accepted: AcceptedUpgrade, ws: WebSocket, socket: Duplex): void {
+  const transport: Transport = {
+    send: (data, compress) => ws.send(data, { binary: typeof data !== 'string', compress: compress === true }),
+    close: (code, reason) => ws.close(code, reason),
+    terminate: () => ws.terminate(),
+    ping: () => ws.ping(),
+    get bufferedAmount() {
+      return ws.bufferedAmount
+    },
+    raw: ws,
+  }
+  const events = bridge.open(accepted, transport)
+  ws.on('message', (data: RawData, isBinary: boolean) => {
+    if (isBinary) events.message(toBytes(data), true)
+    else events.message(Array.isArray(data) || data instanceof ArrayBuffer ? decoder.decode(toBytes(data)) : data.toString('utf8'), false)
+  })
+  // ws reports 1005 for a close frame without a code and 1006 for a dropped connection, as core expects.
+  ws.on('close', (code: number, reason: Buffer) => events.closed(code, reason.toString('utf8')))
+  ws.on('error', (error: Error) => events.error(error))
+  ws.on('pong', () => events.pong())
+  // ws has no drain event of its own; the upgraded TCP socket's drain is the same signal.
+  socket.on('drain', () => events.drain())
+}

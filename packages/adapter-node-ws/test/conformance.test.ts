@@ -1,0 +1,4 @@
+import { runConformanceSuite } from '@wsbridge/conformance'
+import { nodeWsHost } from './host.js'
+
+runConformanceSuite(nodeWsHost)

@@ -1,0 +1,55 @@
+import { expect } from 'vitest'
+import { defineCaseGroup } from '../case.js'
+import { waitForRecorded } from '../recorder.js'
+import { framesRoutes, sampleValues, type SampleKind } from '../routes/frames.js'
+
+const kinds = Object.keys(sampleValues) as SampleKind[]
+
+export const framesGroup = defineCaseGroup({
+  name: 'frames',
+  routes: framesRoutes,
+  cases: [
+    {
+      name: 'send() writes objects, arrays, strings, numbers, booleans and null as JSON text',
+      async run(ctx) {
+        const client = await ctx.connect('/kinds')
+        for (const kind of kinds) {
+          client.send({ kind })
+          const frame = await client.nextFrame()
+          expect(frame.kind).toBe('text')
+          // A string is JSON-stringified too (it arrives quoted), as the tutorial specifies.
+          expect(frame.kind === 'text' ? frame.text : undefined).toBe(JSON.stringify(sampleValues[kind]))
+        }
+      },
+    },
+    {
+      name: 'binary round trip: Uint8Array to onBinary, bytes back as a binary frame',
+      async run(ctx) {
+        const client = await ctx.connect('/bytes')
+        const bytes = Uint8Array.from([0, 1, 2, 127, 128, 254, 255])
+        client.sendBinary(bytes)
+        expect(await client.next()).toEqual({ type: 'binary', isUint8Array: true, length: bytes.length })
+        const frame = await client.nextFrame()
+        expect(frame.kind).toBe('binary')
+        expect(Array.from(frame.kind === 'binary' ? frame.bytes : [])).toEqual(Array.from(bytes).reverse())
+        client.send('text still works')
+        expect(await client.next()).toEqual({ echo: 'text still works' })
+      },
+    },
+    {
+      name: "send after close returns 'closed' and does not throw",
+      async run(ctx) {
+        const token = ctx.token()
+        const client = await ctx.connect(`/afterClose?t=${token}`)
+        client.send('close please')
+        expect(await client.waitClose()).toEqual({ code: 1000, reason: 'done' })
+        const events = await waitForRecorded(token, (e) => e.length >= 2)
+        expect(events).toEqual([
+          { type: 'send-after-close', result: 'closed' },
+          { type: 'send-in-onClose', result: 'closed' },
+        ])
+        expect(ctx.bridgeErrors.filter((e) => e.token === token)).toEqual([])
+      },
+    },
+  ],
+})

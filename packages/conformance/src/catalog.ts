@@ -1,0 +1,17 @@
+import type { CaseGroup } from './case.js'
+import { caseGroups } from './groups.js'
+import type { HostCapabilities } from './host.js'
+
+/** One row of the compatibility table: a case and the capability it needs (if any). */
+export interface CaseInfo {
+  readonly group: string
+  readonly name: string
+  readonly needs: keyof HostCapabilities | undefined
+}
+
+export function listCases(groups: readonly CaseGroup[] = caseGroups): CaseInfo[] {
+  return groups.flatMap((group) => group.cases.map((c) => ({ group: group.name, name: c.name, needs: c.needs })))
+}
+
+/** Every case the suite runs, for docs that render a compatibility table. */
+export const conformanceCases: readonly CaseInfo[] = listCases()

@@ -1,0 +1,190 @@
+import WebSocket from 'ws'
+
+/**
+ * A test client on the `ws` npm package (it works under Node and under Bun, which maps `ws` to
+ * its own implementation). It records every frame from the moment the socket exists, so nothing
+ * sent by the server right after the upgrade can be missed, and lets tests await frames in order.
+ */
+
+export type Frame = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary'; readonly bytes: Uint8Array }
+
+export interface CloseInfo {
+  readonly code: number
+  readonly reason: string
+}
+
+export interface ClientOptions {
+  readonly headers?: Readonly<Record<string, string>>
+  readonly protocols?: string | readonly string[]
+  /** Runs inside the socket's open callback, before `openClient` resolves ("send on open" cases). */
+  readonly onOpen?: (client: TestClient) => void
+  /** Milliseconds to wait for the handshake. Default 3000. */
+  readonly timeout?: number
+}
+
+const DEFAULT_TIMEOUT = 3000
+const decoder = new TextDecoder()
+
+function toBytes(data: WebSocket.RawData | string): Uint8Array {
+  if (typeof data === 'string') return new TextEncoder().encode(data)
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}
+
+/** Parsed form of a frame: JSON for text frames (the raw text if it is not JSON), bytes for binary. */
+export function frameValue(frame: Frame): unknown {
+  if (frame.kind === 'binary') return frame.bytes
+  try {
+    return JSON.parse(frame.text)
+  } catch {
+    return frame.text
+  }
+}
+
+export class TestClient {
+  readonly frames: Frame[] = []
+  readonly raw: WebSocket
+  /** Resolves when the socket has closed, with the code and reason the client saw. */
+  readonly closed: Promise<CloseInfo>
+  #cursor = 0
+  #closeInfo: CloseInfo | undefined
+  #wake: (() => void)[] = []
+
+  constructor(raw: WebSocket) {
+    this.raw = raw
+    raw.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
+      const frame: Frame = isBinary ? { kind: 'binary', bytes: toBytes(data) } : { kind: 'text', text: typeof data === 'string' ? data : decoder.decode(toBytes(data)) }
+      this.frames.push(frame)
+      this.#notify()
+    })
+    this.closed = new Promise((resolve) => {
+      raw.on('close', (code: number, reason: Buffer | string) => {
+        this.#closeInfo = { code, reason: typeof reason === 'string' ? reason : decoder.decode(reason) }
+        resolve(this.#closeInfo)
+        this.#notify()
+      })
+    })
+    // Errors surface through `closed` and through the awaited frames; never as an unhandled event.
+    raw.on('error', () => undefined)
+  }
+
+  get readyState(): number {
+    return this.raw.readyState
+  }
+
+  /** Sends a value as JSON text. */
+  send(value: unknown): void {
+    this.raw.send(JSON.stringify(value))
+  }
+
+  /** Sends a text frame as-is (for invalid JSON cases). */
+  sendText(text: string): void {
+    this.raw.send(text)
+  }
+
+  sendBinary(bytes: Uint8Array): void {
+    this.raw.send(bytes, { binary: true })
+  }
+
+  close(code?: number, reason?: string): void {
+    this.raw.close(code, reason)
+  }
+
+  terminate(): void {
+    this.raw.terminate()
+  }
+
+  /** The next frame not yet taken, waiting up to `timeout` ms. */
+  async nextFrame(timeout = DEFAULT_TIMEOUT): Promise<Frame> {
+    const [frame] = await this.takeFrames(1, timeout)
+    return frame!
+  }
+
+  /** The next `count` frames not yet taken, in arrival order. */
+  async takeFrames(count: number, timeout = DEFAULT_TIMEOUT): Promise<Frame[]> {
+    const deadline = Date.now() + timeout
+    while (this.frames.length - this.#cursor < count) {
+      if (this.#closeInfo) throw new Error(`socket closed (${this.#closeInfo.code} ${JSON.stringify(this.#closeInfo.reason)}) while waiting for ${count} frame(s); got ${this.#describePending()}`)
+      const left = deadline - Date.now()
+      if (left <= 0) throw new Error(`timed out after ${timeout}ms waiting for ${count} frame(s); got ${this.#describePending()}`)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left)
+        this.#wake.push(() => {
+          clearTimeout(timer)
+          resolve()
+        })
+      })
+    }
+    const taken = this.frames.slice(this.#cursor, this.#cursor + count)
+    this.#cursor += count
+    return taken
+  }
+
+  /** The next message, parsed (JSON value, or Uint8Array for a binary frame). */
+  async next(timeout = DEFAULT_TIMEOUT): Promise<unknown> {
+    return frameValue(await this.nextFrame(timeout))
+  }
+
+  /** The next `count` messages, parsed. */
+  async take(count: number, timeout = DEFAULT_TIMEOUT): Promise<unknown[]> {
+    return (await this.takeFrames(count, timeout)).map(frameValue)
+  }
+
+  /** Waits for the socket to close; rejects after `timeout` ms. */
+  async waitClose(timeout = DEFAULT_TIMEOUT): Promise<CloseInfo> {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${timeout}ms waiting for close`)), timeout)
+    })
+    try {
+      return await Promise.race([this.closed, expired])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  #notify(): void {
+    const wake = this.#wake
+    this.#wake = []
+    for (const resolve of wake) resolve()
+  }
+
+  #describePending(): string {
+    const pending = this.frames.slice(this.#cursor)
+    return pending.length === 0 ? 'nothing' : JSON.stringify(pending.map((f) => (f.kind === 'text' ? f.text : `<${f.bytes.length} bytes>`)))
+  }
+}
+
+/** Opens a `ws` client and resolves once the handshake is complete. Rejects with the HTTP status on refusal. */
+export function openClient(url: string, options: ClientOptions = {}): Promise<TestClient> {
+  const protocols = typeof options.protocols === 'string' ? options.protocols : options.protocols ? [...options.protocols] : undefined
+  const raw = new WebSocket(url, protocols, options.headers ? { headers: { ...options.headers } } : {})
+  const client = new TestClient(raw)
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      raw.terminate()
+      reject(new Error(`timed out opening ${url}`))
+    }, options.timeout ?? DEFAULT_TIMEOUT)
+    const fail = (error: Error): void => {
+      clearTimeout(timer)
+      reject(error)
+    }
+    raw.once('open', () => {
+      clearTimeout(timer)
+      try {
+        options.onOpen?.(client)
+      } catch (error) {
+        reject(error)
+        return
+      }
+      resolve(client)
+    })
+    raw.once('unexpected-response', (_request, response) => {
+      raw.terminate()
+      fail(Object.assign(new Error(`upgrade refused with HTTP ${response.statusCode}`), { status: response.statusCode }))
+    })
+    raw.once('error', fail)
+    raw.once('close', (code) => fail(new Error(`closed with ${code} before open`)))
+  })
+}

@@ -1,0 +1,72 @@
+import type { WsError } from '@wsbridge/core'
+import { openClient, type ClientOptions, type TestClient } from './client.js'
+import { forget } from './recorder.js'
+import type { ConformanceHost, HostCapabilities, RunningHost } from './host.js'
+
+/** One call of the bridge-level `onError` hook, as the suite saw it. */
+export interface BridgeErrorRecord {
+  readonly error: WsError
+  readonly route: string | undefined
+  /** The `t` query parameter of the connection, when it had one (the recorder token). */
+  readonly token: string | undefined
+}
+
+/** State shared by every case of one host run. */
+export interface SharedState {
+  readonly host: ConformanceHost
+  readonly capabilities: HostCapabilities
+  readonly prefix: string
+  running: RunningHost | undefined
+  startError: unknown
+  readonly bridgeErrors: BridgeErrorRecord[]
+}
+
+/** What a case receives: the running host plus helpers whose resources are released after the case. */
+export interface SuiteContext {
+  readonly host: ConformanceHost
+  readonly capabilities: HostCapabilities
+  /** The prefix every demo route is mounted under, e.g. `/ws`. */
+  readonly prefix: string
+  readonly running: RunningHost
+  /** Every bridge `onError` call since the host started. */
+  readonly bridgeErrors: readonly BridgeErrorRecord[]
+  /** `ws://host:port` + prefix + `path` (path includes any query string). */
+  url(path: string): string
+  /** Opens a client to `prefix + path`; it is terminated when the case ends. */
+  connect(path: string, options?: ClientOptions): Promise<TestClient>
+  /** A fresh recorder token (`?t=<token>`), forgotten when the case ends. */
+  token(): string
+}
+
+export function createCaseContext(shared: SharedState): { ctx: SuiteContext; cleanup(): void } {
+  if (!shared.running) throw new Error(`host ${shared.host.name} did not start: ${String(shared.startError)}`)
+  const running = shared.running
+  const clients: TestClient[] = []
+  const tokens: string[] = []
+  const url = (path: string): string => `${running.wsUrl}${shared.prefix}${path}`
+  const ctx: SuiteContext = {
+    host: shared.host,
+    capabilities: shared.capabilities,
+    prefix: shared.prefix,
+    running,
+    bridgeErrors: shared.bridgeErrors,
+    url,
+    async connect(path, options) {
+      const client = await openClient(url(path), options)
+      clients.push(client)
+      return client
+    },
+    token() {
+      const token = crypto.randomUUID()
+      tokens.push(token)
+      return token
+    },
+  }
+  return {
+    ctx,
+    cleanup() {
+      for (const client of clients) client.terminate()
+      for (const token of tokens) forget(token)
+    },
+  }
+}

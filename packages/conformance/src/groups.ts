@@ -1,0 +1,22 @@
+import type { CaseGroup } from './case.js'
+import { closingGroup } from './cases/closing.js'
+import { errorsGroup } from './cases/errors.js'
+import { framesGroup } from './cases/frames.js'
+import { httpGroup } from './cases/http.js'
+import { isolationGroup } from './cases/isolation.js'
+import { messagingGroup } from './cases/messaging.js'
+import { requestGroup } from './cases/request.js'
+
+/**
+ * Every case group, in run order. Adding a group is one import and one entry here: its cases run
+ * on every host and its routes (`src/routes/<group>.ts`) join the routes object the host serves.
+ */
+export const caseGroups: readonly CaseGroup[] = [
+  messagingGroup,
+  requestGroup,
+  framesGroup,
+  errorsGroup,
+  closingGroup,
+  httpGroup,
+  isolationGroup,
+]

@@ -1,0 +1,45 @@
+import { defineRoute } from '@wsbridge/core'
+import { record } from '../recorder.js'
+
+/** What the `kinds` route sends for each requested kind. */
+export const sampleValues = {
+  object: { a: 1, nested: { b: [1, 2], c: null } },
+  array: [1, 'two', { three: 3 }],
+  string: 'hello "quoted" ünïcödé',
+  number: 42.5,
+  boolean: false,
+  null: null,
+} as const
+
+export type SampleKind = keyof typeof sampleValues
+
+export const framesRoutes = {
+  kinds: defineRoute({
+    kind: 'ws',
+    handler: { onMessage: (message, connection) => connection.send(sampleValues[(message as { kind: SampleKind }).kind]) },
+  }),
+  /** Binary in: reports what the handler received, then sends the bytes back reversed as a binary frame. */
+  bytes: defineRoute({
+    kind: 'ws',
+    handler: {
+      onBinary: (data, connection) => {
+        connection.send({ type: 'binary', isUint8Array: data instanceof Uint8Array, length: data.byteLength })
+        connection.send(Uint8Array.from(data).reverse())
+      },
+      onMessage: (message, connection) => connection.send({ echo: message }),
+    },
+  }),
+  /** Closes on the first message, then tries to send: both sends must report 'closed', never throw. */
+  afterClose: defineRoute({
+    kind: 'ws',
+    handler: {
+      onMessage: (_message, connection) => {
+        connection.close(1000, 'done')
+        record(connection.query['t'], { type: 'send-after-close', result: connection.send({ late: true }) })
+      },
+      onClose: (connection) => {
+        record(connection.query['t'], { type: 'send-in-onClose', result: connection.send({ later: true }) })
+      },
+    },
+  }),
+}
