@@ -39,12 +39,17 @@ function stripDangerousKeys(key: string, value: unknown): unknown {
   return key === '__proto__' || key === 'constructor' ? undefined : value
 }
 
+function mayHideDangerousKey(text: string): boolean {
+  return text.includes('__proto__') || text.includes('constructor') || text.includes('\\u')
+}
+
 /** Parses one incoming text frame. Throws WsError INVALID_JSON or TOO_DEEP. */
 export function parseMessage(text: string, maxDepth: number): unknown {
   if (exceedsDepth(text, maxDepth)) throw new WsError('TOO_DEEP')
   try {
-    // The reviver costs ~2x, so it only runs on the rare text that mentions a dangerous key.
-    return text.includes('__proto__') || text.includes('constructor') ? JSON.parse(text, stripDangerousKeys) : JSON.parse(text)
+    // The reviver costs ~2x, so it only runs on the rare text that mentions a dangerous key, or has
+    // a \u escape (`"\u005f_proto__"` decodes to `__proto__` without the text containing it).
+    return mayHideDangerousKey(text) ? JSON.parse(text, stripDangerousKeys) : JSON.parse(text)
   } catch (cause) {
     throw new WsError('INVALID_JSON', undefined, { cause })
   }

@@ -7,6 +7,7 @@ import type { RouteMatch } from './router.js'
 import type { AnyRoute } from './route.js'
 import { SerialQueue } from './serial-queue.js'
 import type { Transport } from './transport.js'
+import { checkOutput } from './output-check.js'
 import { validate, type ValidationResult } from './validation.js'
 
 /** What a connection needs from the bridge that owns it. */
@@ -98,16 +99,13 @@ export class ConnectionImpl implements Connection {
 
   send(data: unknown): SendResult {
     if (this.#state !== ReadyState.OPEN) return 'closed'
-    if (this.#validateOutput && !(data instanceof Uint8Array || data instanceof ArrayBuffer)) {
-      const schema = this.#definition.output
-      const result = validate(schema, data, 'OUTPUT_VALIDATION_FAILED')
-      // Async output schemas cannot gate a synchronous send; they are checked on publish only.
-      if (!(result instanceof Promise) && !result.ok) {
-        this.#report(result.error)
-        return 'dropped'
-      }
-    }
+    if (!this.#outputOk(data)) return 'dropped'
     return this.sendFrame(encodeMessage(data))
+  }
+
+  /** The route's `output` check for send, publish and broadcast (see output-check.ts). */
+  #outputOk(data: unknown): boolean {
+    return !this.#validateOutput || checkOutput(this.#definition.output, data, (error) => this.#report(error))
   }
 
   /** Sends an already-encoded frame (publish encodes once for every subscriber). */
@@ -149,6 +147,7 @@ export class ConnectionImpl implements Connection {
   }
 
   publish(topic: string, data: unknown, options?: PublishOptions): number {
+    if (!this.#outputOk(data)) return 0
     return this.#host.publish(topic, encodeMessage(data), options?.includeSelf ? undefined : this)
   }
 
@@ -249,8 +248,9 @@ export class ConnectionImpl implements Connection {
 
   #handlerFailed(thrown: unknown): void {
     const error = WsError.from(thrown)
+    // A handler may reject a message itself (throw new WsError('VALIDATION_FAILED')): same policy as core's checks.
+    if (INVALID_MESSAGE_CODES.has(error.code)) return this.#invalid(error)
     this.#report(error)
-    if (INVALID_MESSAGE_CODES.has(error.code)) return
     this.sendFrame(JSON.stringify(toErrorFrame(error)))
   }
 
