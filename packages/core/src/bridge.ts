@@ -5,7 +5,11 @@ import { ConnectionImpl, type ConnectionHost } from './connection.js'
 import { WsError } from './errors.js'
 import { normalizeHeaders, parseProtocols } from './headers.js'
 import { resolveLimits, type Limits, type RouteLimits } from './limits.js'
-import { TopicIndex } from './pubsub.js'
+import type { PubSubDriver } from './pubsub/driver.js'
+import { PubSubHub } from './pubsub/hub.js'
+import type { PresenceListener, PresenceMember } from './pubsub/presence.js'
+import { routeTopic } from './pubsub/topics.js'
+import { readonlySetView } from './pubsub/readonly-set.js'
 import type { Routes } from './route.js'
 import { createRouter, normalizePrefix, type RouteMatch } from './router.js'
 import type { ConnectionEvents, Transport } from './transport.js'
@@ -20,6 +24,8 @@ export interface BridgeOptions extends RouteLimits {
   readonly onError?: (error: WsError, connection: Connection | undefined) => void
   /** Default for routes' `validateOutput`. Default: on unless NODE_ENV is `production`. */
   readonly validateOutput?: boolean
+  /** Shares topics with other instances (e.g. `createRedisPubSub()`). Default: this instance only. */
+  readonly pubsub?: PubSubDriver
 }
 
 /** An upgrade core has accepted; the adapter performs the runtime upgrade and then calls `open`. */
@@ -63,9 +69,19 @@ export interface Bridge<R extends Routes = Routes> {
   authorize(request: UpgradeRequest, match: RouteMatch): Promise<UpgradeDecision>
   /** Wires an accepted socket into core. Call synchronously once the runtime has upgraded. */
   open(accepted: AcceptedUpgrade, transport: Transport): ConnectionEvents
-  /** Sends to every subscriber of `topic` on this bridge. Returns the number of local deliveries. */
+  /**
+   * Sends to every subscriber of `topic` (no sender to exclude), here and through the pub/sub
+   * driver on every other instance. Encodes once. Returns the number of local deliveries.
+   * Rooms and route-wide broadcast are topics too: see `roomTopic` and `routeTopic`.
+   */
   publish(topic: string, data: unknown): number
+  /** Local subscribers of `topic`. */
   subscriberCount(topic: string): number
+  /** Local subscribers of `topic` as `{ id, user }`: "who is in this room" on this instance. */
+  presence(topic: string): PresenceMember[]
+  /** Calls `listener` on every join and leave of any topic; returns the function that removes it. */
+  onPresence(listener: PresenceListener): () => void
+  /** Open connections (a read-only view). */
   readonly connections: ReadonlySet<Connection>
   /** Number of topics with subscribers (0 once everyone left: a leak check). */
   readonly topicCount: number
@@ -88,12 +104,15 @@ function isRejection(value: unknown): value is AuthRejection {
 export function createBridge<const R extends Routes>(routes: R, options: BridgeOptions = {}): Bridge<R> {
   const prefix = normalizePrefix(options.prefix)
   const router = createRouter(routes, prefix)
-  const { prefix: _prefix, limits: bridgeLimits, onError, validateOutput, ...topLevelLimits } = options
+  const { prefix: _prefix, limits: bridgeLimits, onError, validateOutput, pubsub: _pubsub, ...topLevelLimits } = options
   const baseLimits = resolveLimits(topLevelLimits, bridgeLimits)
   const errorHook = onError ?? defaultErrorHook
   const outputChecks = validateOutput ?? !isProduction()
   const connections: Set<ConnectionImpl> = new Set()
-  const topics = new TopicIndex<ConnectionImpl>()
+  // Driver and native pub/sub failures reach the error hook as PUBSUB_ERROR; they never throw into handlers.
+  const hub = new PubSubHub<ConnectionImpl>(options.pubsub, (error) =>
+    reportError(error instanceof WsError ? error : new WsError('PUBSUB_ERROR', undefined, { cause: error, expose: false }), undefined),
+  )
   let closing = false
   let allClosed: (() => void) | undefined
 
@@ -113,22 +132,14 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     }
   }
 
-  function publishFrame(topic: string, frame: string | Uint8Array, exclude: ConnectionImpl | undefined): number {
-    const members = topics.members(topic)
-    if (!members) return 0
-    let delivered = 0
-    for (const member of members) {
-      if (member !== exclude && member.sendFrame(frame) === 'sent') delivered++
-    }
-    return delivered
-  }
-
   const host: ConnectionHost = {
     reportError,
-    subscribe: (connection, topic) => void topics.add(topic, connection),
-    unsubscribe: (connection, topic) => void topics.remove(topic, connection),
-    publish: publishFrame,
+    subscribe: (connection, topic) => hub.subscribe(connection, topic),
+    unsubscribe: (connection, topic) => hub.unsubscribe(connection, topic),
+    publish: (topic, frame, exclude) => hub.publish([topic], frame, exclude),
+    publishTopics: (topics, frame, exclude) => hub.publish(topics, frame, exclude),
     released(connection) {
+      hub.unsubscribe(connection, routeTopic(connection.route))
       connections.delete(connection)
       if (connections.size === 0) allClosed?.()
     },
@@ -178,6 +189,8 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     const validate = accepted.match.route.validateOutput ?? outputChecks
     const connection = new ConnectionImpl({ ...accepted, validateOutput: validate }, transport, host)
     connections.add(connection)
+    // Every connection is in its route's topic: broadcast without rooms reaches the whole route.
+    hub.subscribe(connection, routeTopic(connection.route))
     connection.opened()
     if (closing) connection.close(CloseCode.GOING_AWAY, 'Server is shutting down')
     return {
@@ -190,7 +203,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
 
   async function close(closeOptions: CloseOptions = {}): Promise<void> {
     closing = true
-    if (connections.size === 0) return
+    if (connections.size === 0) return hub.close()
     const done = new Promise<void>((resolve) => (allClosed = resolve))
     const code = closeOptions.code ?? CloseCode.GOING_AWAY
     for (const connection of connections) connection.close(code, closeOptions.reason ?? 'Server is shutting down')
@@ -203,6 +216,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
       connection.terminate()
       connection.closed(CloseCode.ABNORMAL, 'Terminated at shutdown')
     }
+    await hub.close()
   }
 
   return {
@@ -212,11 +226,13 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     match: router.match,
     authorize,
     open,
-    publish: (topic, data) => publishFrame(topic, encodeMessage(data), undefined),
-    subscriberCount: (topic) => topics.count(topic),
-    connections,
+    publish: (topic, data) => hub.publish([topic], encodeMessage(data), undefined),
+    subscriberCount: (topic) => hub.subscriberCount(topic),
+    presence: (topic) => hub.presence(topic),
+    onPresence: (listener) => hub.onPresence(listener),
+    connections: readonlySetView<Connection>(connections),
     get topicCount() {
-      return topics.size
+      return hub.topicCount
     },
     get closing() {
       return closing

@@ -14,6 +14,11 @@ export interface PublishOptions {
   readonly includeSelf?: boolean
 }
 
+export interface BroadcastOptions extends PublishOptions {
+  /** Rooms of this route to send to (a connection in several receives it once). Default: everyone on the route. */
+  readonly rooms?: string | readonly string[]
+}
+
 /**
  * The connection every handler receives, identical on every runtime.
  * `TSend` is what `send` and `publish` accept (the route's `output` input type).
@@ -46,7 +51,14 @@ export interface Connection<TSend = unknown, TParams = Record<string, string | u
   ping(): void
   subscribe(topic: string): void
   unsubscribe(topic: string): void
-  /** Sends to every subscriber of `topic` except this connection (unless `includeSelf`). */
+  /** Sends to every subscriber of `topic` except this connection (unless `includeSelf`). Returns local deliveries. */
   publish(topic: string, data: TSend | Uint8Array | ArrayBuffer, options?: PublishOptions): number
+  /** Rooms of this route the connection is in (room `r` is the topic `room:<route>:r`). */
+  readonly rooms: ReadonlySet<string>
+  /** Joins a room of this route (subscribes to its topic). */
+  joinRoom(room: string): void
+  leaveRoom(room: string): void
+  /** Sends to the given rooms of this route, or to everyone on the route; the sender is excluded unless `includeSelf`. */
+  broadcast(data: TSend | Uint8Array | ArrayBuffer, options?: BroadcastOptions): number
   toString(): string
 }

@@ -1,12 +1,13 @@
 import { closeReasonBytes, isValidCloseCode, MAX_CLOSE_REASON_BYTES, CloseCode } from './close-codes.js'
 import { encodeMessage, parseMessage } from './codec.js'
-import { ReadyState, type Connection, type PublishOptions, type SendResult } from './connection-types.js'
+import { ReadyState, type BroadcastOptions, type Connection, type PublishOptions, type SendResult } from './connection-types.js'
 import { toErrorFrame, WsError } from './errors.js'
 import type { Limits } from './limits.js'
 import type { RouteMatch } from './router.js'
 import type { AnyRoute } from './route.js'
 import { SerialQueue } from './serial-queue.js'
-import type { Transport } from './transport.js'
+import { broadcastTopics, roomTopic, roomsOf } from './pubsub/topics.js'
+import type { NativePubSub, Transport } from './transport.js'
 import { checkOutput } from './output-check.js'
 import { validate, type ValidationResult } from './validation.js'
 
@@ -16,6 +17,8 @@ export interface ConnectionHost {
   subscribe(connection: ConnectionImpl, topic: string): void
   unsubscribe(connection: ConnectionImpl, topic: string): void
   publish(topic: string, frame: string | Uint8Array, exclude: ConnectionImpl | undefined): number
+  /** Publishes to several topics at once; a member of more than one receives the frame once. */
+  publishTopics(topics: readonly string[], frame: string | Uint8Array, exclude: ConnectionImpl | undefined): number
   released(connection: ConnectionImpl): void
 }
 
@@ -93,6 +96,11 @@ export class ConnectionImpl implements Connection {
     return this.#transport.raw
   }
 
+  /** @internal The runtime's native pub/sub for this socket (Bun), used by the bridge's fan-out. */
+  get nativePubSub(): NativePubSub | undefined {
+    return this.#transport.pubsub
+  }
+
   toString(): string {
     return this.id
   }
@@ -149,6 +157,23 @@ export class ConnectionImpl implements Connection {
   publish(topic: string, data: unknown, options?: PublishOptions): number {
     if (!this.#outputOk(data)) return 0
     return this.#host.publish(topic, encodeMessage(data), options?.includeSelf ? undefined : this)
+  }
+
+  get rooms(): ReadonlySet<string> {
+    return roomsOf(this.route, this.topics)
+  }
+
+  joinRoom(room: string): void {
+    this.subscribe(roomTopic(this.route, room))
+  }
+
+  leaveRoom(room: string): void {
+    this.unsubscribe(roomTopic(this.route, room))
+  }
+
+  broadcast(data: unknown, options?: BroadcastOptions): number {
+    const topics = broadcastTopics(this.route, options?.rooms)
+    return this.#host.publishTopics(topics, encodeMessage(data), options?.includeSelf ? undefined : this)
   }
 
   // ---- driven by the bridge and adapters -------------------------------------------------------

@@ -19,6 +19,7 @@ export const errorCodes = {
   TOO_MANY_CONNECTIONS: { close: CloseCode.TRY_AGAIN_LATER, status: 503, message: 'Too many connections' },
   ROUTE_NOT_FOUND: { close: CloseCode.POLICY_VIOLATION, status: 404, message: 'Not found' },
   CONNECTION_CLOSED: { close: CloseCode.NORMAL, status: 410, message: 'Connection is closed' },
+  PUBSUB_ERROR: { close: CloseCode.INTERNAL_ERROR, status: 503, message: 'Pub/sub backend error' },
   INVALID_CLOSE_CODE: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Invalid close code' },
   OUTPUT_VALIDATION_FAILED: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Server tried to send an invalid message' },
   INTERNAL: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Internal error' },

@@ -14,12 +14,20 @@ export interface Transport {
   readonly bufferedAmount: number
   /** The runtime's own socket object, for escape hatches. */
   readonly raw: unknown
+  /** Native pub/sub, on runtimes that have it (Bun). Without it core sends to each subscriber. */
+  readonly pubsub?: NativePubSub
 }
 
-/** Runtime-native topic fan-out (Bun). Core keeps its own index either way; see pubsub.ts. */
+/**
+ * Runtime-native topic fan-out for one socket (Bun's ServerWebSocket). Core keeps its own topic
+ * index either way (topics, subscriberCount, presence and cleanup come from it) and decides who
+ * receives what; native calls only replace the per-subscriber send loop. See core/src/pubsub/hub.ts.
+ */
 export interface NativePubSub {
-  subscribe(transport: Transport, topic: string): void
-  unsubscribe(transport: Transport, topic: string): void
+  subscribe(topic: string): void
+  unsubscribe(topic: string): void
+  /** Sends to every native subscriber of `topic` except this socket (Bun's `ws.publish`). */
+  publish(topic: string, frame: string | Uint8Array): void
 }
 
 /** What an adapter calls as socket events arrive. Each method is synchronous and never throws. */

@@ -1,0 +1,55 @@
+/**
+ * The pub/sub driver contract: how a bridge shares topics with other instances (other processes,
+ * other machines). Core always fans out to its own subscribers itself, synchronously and without a
+ * round trip; a driver only carries publishes to *other* instances and hands theirs back.
+ *
+ * Without a driver a bridge is a single instance (the in-memory default). `@wsbridge/pubsub-redis`
+ * is the driver for many instances; `createMemoryPubSubBus` links bridges inside one process.
+ */
+
+/** One frame as the runtime sends it: JSON text, or bytes for a binary frame. */
+export type Frame = string | Uint8Array
+
+/** A publish as it travels between instances. The frame is encoded once, by the publisher. */
+export interface PubSubMessage {
+  /**
+   * Every topic the publish targeted. Usually one; a broadcast to several rooms names them all so
+   * a connection in two of them still receives the message once (see `PubSubSink.deliver`).
+   */
+  readonly topics: readonly string[]
+  readonly frame: Frame
+  /** The connection that published without `includeSelf`; it never receives its own message. */
+  readonly senderId?: string | undefined
+}
+
+/** What a bridge gives its driver: the way back into local fan-out, and the bridge's error hook. */
+export interface PubSubSink {
+  /**
+   * Delivers a message that arrived from another instance on channel `via` (one of
+   * `message.topics`) to this instance's subscribers of `via`, except the sender and except
+   * subscribers of a topic listed before `via` (those receive it through that topic's channel).
+   * Returns the number of local deliveries.
+   */
+  deliver(message: PubSubMessage, via: string): number
+  /** Reports a backend failure to the bridge's error hook. Never throws. */
+  error(error: unknown): void
+}
+
+export interface PubSubDriver {
+  /** Shown in errors, e.g. `redis`. */
+  readonly name: string
+  /** Called once by the bridge that owns the driver. A driver serves exactly one bridge. */
+  start(sink: PubSubSink): void
+  /** This instance has its first local subscriber of `topic`: start receiving it from others. */
+  subscribe(topic: string): void
+  /** This instance's last local subscriber of `topic` left: stop receiving it. */
+  unsubscribe(topic: string): void
+  /**
+   * Carries a local publish to every other instance. Local subscribers were already served by the
+   * bridge, so a driver must never hand its own messages back to `deliver` (no double echo).
+   * Must not throw: failures go to `sink.error`.
+   */
+  publish(message: PubSubMessage): void
+  /** Releases connections and subscriptions. Called by `bridge.close()`. */
+  close(): Promise<void>
+}

@@ -1,0 +1,159 @@
+import { TopicIndex } from '../pubsub.js'
+import type { NativePubSub } from '../transport.js'
+import type { Frame, PubSubDriver, PubSubMessage, PubSubSink } from './driver.js'
+import { PresenceEmitter, type PresenceListener, type PresenceMember } from './presence.js'
+
+const OPEN = 1
+
+/** What the hub needs from a connection. */
+export interface HubMember extends PresenceMember {
+  readonly readyState: number
+  /** Sends an already-encoded frame; returns `'sent'` when it was handed to the runtime. */
+  sendFrame(frame: Frame): string
+  /** The runtime's native fan-out for this socket (Bun), if the adapter provides one. */
+  readonly nativePubSub: NativePubSub | undefined
+}
+
+/**
+ * A bridge's pub/sub: the topic index (the single source of truth for `topics`, `subscriberCount`,
+ * presence and close-time cleanup on every runtime), local fan-out, native fan-out where the
+ * runtime has it, and the driver that links other instances.
+ */
+export class PubSubHub<M extends HubMember> {
+  readonly #index = new TopicIndex<M>()
+  readonly #driver: PubSubDriver | undefined
+  readonly #presence: PresenceEmitter
+  readonly #onError: (error: unknown) => void
+
+  constructor(driver: PubSubDriver | undefined, onError: (error: unknown) => void) {
+    this.#driver = driver
+    this.#onError = onError
+    this.#presence = new PresenceEmitter(onError)
+    const sink: PubSubSink = {
+      deliver: (message, via) => this.#deliverRemote(message, via),
+      error: (error) => this.#safeReport(error),
+    }
+    driver?.start(sink)
+  }
+
+  get topicCount(): number {
+    return this.#index.size
+  }
+
+  subscriberCount(topic: string): number {
+    return this.#index.count(topic)
+  }
+
+  presence(topic: string): PresenceMember[] {
+    const members = this.#index.members(topic)
+    return members ? [...members].map((m) => ({ id: m.id, user: m.user })) : []
+  }
+
+  onPresence(listener: PresenceListener): () => void {
+    return this.#presence.on(listener)
+  }
+
+  subscribe(member: M, topic: string): void {
+    if (!this.#index.add(topic, member)) return
+    this.#guard(() => member.nativePubSub?.subscribe(topic))
+    if (this.#index.count(topic) === 1) this.#guard(() => this.#driver?.subscribe(topic))
+    this.#presence.emit('join', topic, member)
+  }
+
+  unsubscribe(member: M, topic: string): void {
+    if (!this.#index.remove(topic, member)) return
+    // A closed socket has already left its native topics (Bun drops them on close).
+    if (member.readyState === OPEN) this.#guard(() => member.nativePubSub?.unsubscribe(topic))
+    if (this.#index.count(topic) === 0) this.#guard(() => this.#driver?.unsubscribe(topic))
+    this.#presence.emit('leave', topic, member)
+  }
+
+  /**
+   * Publishes one encoded frame to `topics` (deduplicated: a member of several receives it once),
+   * locally and through the driver. `sender` is excluded when given. Returns local deliveries.
+   */
+  publish(topics: readonly string[], frame: Frame, sender: M | undefined): number {
+    if (topics.length === 0) return 0
+    const delivered = topics.length === 1 ? this.#fanOut(topics[0]!, frame, sender) : this.#fanOutMany(topics, frame, sender?.id, 0, topics.length)
+    const driver = this.#driver
+    if (driver) this.#guard(() => driver.publish({ topics, frame, senderId: sender?.id }))
+    return delivered
+  }
+
+  async close(): Promise<void> {
+    await this.#driver?.close()
+  }
+
+  #deliverRemote(message: PubSubMessage, via: string): number {
+    const position = message.topics.indexOf(via)
+    if (position === -1) return 0
+    if (message.topics.length === 1) return this.#fanOut(via, message.frame, undefined, message.senderId)
+    // Members of an earlier topic get the message through that topic's channel instead.
+    return this.#fanOutMany(message.topics, message.frame, message.senderId, position, position + 1)
+  }
+
+  /** One topic: native fan-out for native members (one runtime call), sendFrame for the rest. */
+  #fanOut(topic: string, frame: Frame, sender: M | undefined, senderId = sender?.id): number {
+    const members = this.#index.members(topic)
+    if (!members) return 0
+    let delivered = 0
+    let carrier: M | undefined
+    let senderIsNativeMember = false
+    for (const member of members) {
+      if (member.id === senderId) {
+        senderIsNativeMember = member.nativePubSub !== undefined && member.readyState === OPEN
+        continue
+      }
+      if (member.nativePubSub && member.readyState === OPEN) {
+        carrier ??= member
+        delivered++
+      } else if (member.sendFrame(frame) === 'sent') delivered++
+    }
+    if (carrier === undefined) return delivered
+    if (senderIsNativeMember && sender) {
+      // Bun's ws.publish reaches every native subscriber except the publishing socket: exactly "exclude sender".
+      this.#guard(() => sender.nativePubSub!.publish(topic, frame))
+    } else {
+      // No native sender to exclude: publish from one member (excluded by the runtime) and send to it directly.
+      this.#guard(() => carrier.nativePubSub!.publish(topic, frame))
+      carrier.sendFrame(frame)
+    }
+    return delivered
+  }
+
+  /**
+   * Several topics: deliver to members of `topics[from..to)` that are not members of any topic
+   * before `from` (the remote-dedup rule; a local publish covers every topic from 0).
+   * Native fan-out is skipped here because it cannot deduplicate across topics.
+   */
+  #fanOutMany(topics: readonly string[], frame: Frame, senderId: string | undefined, from: number, to: number): number {
+    const seen = new Set<M>()
+    for (let i = 0; i < from; i++) for (const m of this.#index.members(topics[i]!) ?? []) seen.add(m)
+    let delivered = 0
+    for (let i = from; i < to; i++) {
+      for (const member of this.#index.members(topics[i]!) ?? []) {
+        if (seen.has(member) || member.id === senderId) continue
+        seen.add(member)
+        if (member.sendFrame(frame) === 'sent') delivered++
+      }
+    }
+    return delivered
+  }
+
+  /** Runtime and driver calls must never break a subscribe or publish: failures are reported. */
+  #guard(call: () => void): void {
+    try {
+      call()
+    } catch (error) {
+      this.#safeReport(error)
+    }
+  }
+
+  #safeReport(error: unknown): void {
+    try {
+      this.#onError(error)
+    } catch {
+      // The error hook itself failed; nothing sensible is left to do with it.
+    }
+  }
+}

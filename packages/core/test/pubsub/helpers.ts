@@ -1,0 +1,66 @@
+import { createBridge, type Bridge, type BridgeOptions, type Connection, type NativePubSub, type Routes, type Transport } from '../../src/index.js'
+
+/** A socket core can drive without a runtime: records every frame it is asked to send. */
+export interface RecordedSocket {
+  readonly frames: (string | Uint8Array)[]
+  readonly connection: Connection
+  /** Parsed JSON of every text frame. */
+  messages(): unknown[]
+  close(code?: number, reason?: string): void
+}
+
+/** Bun's topic model (ws.publish excludes the sender, every subscriber gets the same bytes), for hub tests. */
+export class NativeTopics {
+  readonly #topics = new Map<string, Set<(string | Uint8Array)[]>>()
+  publishCalls = 0
+
+  socket(frames: (string | Uint8Array)[]): NativePubSub {
+    return {
+      subscribe: (topic) => void this.#set(topic).add(frames),
+      unsubscribe: (topic) => void this.#set(topic).delete(frames),
+      publish: (topic, frame) => {
+        this.publishCalls++
+        for (const other of this.#set(topic)) if (other !== frames) other.push(frame)
+      },
+    }
+  }
+
+  #set(topic: string): Set<(string | Uint8Array)[]> {
+    let set = this.#topics.get(topic)
+    if (!set) this.#topics.set(topic, (set = new Set()))
+    return set
+  }
+}
+
+export async function connect(bridge: Bridge, url: string, native?: NativeTopics): Promise<RecordedSocket> {
+  const match = bridge.match(url)
+  if (!match) throw new Error(`no route for ${url}`)
+  const decision = await bridge.authorize({ url, headers: {} }, match)
+  if (!decision.ok) throw new Error(`rejected: ${decision.message}`)
+  const frames: (string | Uint8Array)[] = []
+  let events: ReturnType<Bridge['open']> | undefined
+  const transport: Transport = {
+    send: (frame) => void frames.push(frame),
+    close: (code, reason) => queueMicrotask(() => events?.closed(code, reason)),
+    terminate: () => queueMicrotask(() => events?.closed(1006, '')),
+    bufferedAmount: 0,
+    raw: frames,
+    ...(native ? { pubsub: native.socket(frames) } : {}),
+  }
+  events = bridge.open(decision, transport)
+  const connection = [...bridge.connections].find((c) => (c as { raw?: unknown }).raw === frames)
+  if (!connection) throw new Error('connection not registered')
+  return {
+    frames,
+    connection,
+    messages: () => frames.filter((f): f is string => typeof f === 'string').map((f) => JSON.parse(f) as unknown),
+    close: (code = 1000, reason = '') => events?.closed(code, reason),
+  }
+}
+
+export function bridgeOf<R extends Routes>(routes: R, options: BridgeOptions = {}): Bridge<R> {
+  return createBridge(routes, { onError: () => undefined, ...options })
+}
+
+/** Lets queued handler work (onOpen, onMessage, microtask deliveries) finish. */
+export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
