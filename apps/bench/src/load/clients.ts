@@ -1,0 +1,48 @@
+import { io } from 'socket.io-client'
+
+/** The message every scenario sends: small JSON, with the send time for latency. */
+export interface Probe {
+  readonly type: 'echo'
+  readonly seq: number
+  /** performance.now() of the sending process (the load generator, for every latency measured). */
+  readonly t: number
+  readonly text: string
+}
+
+export interface ClientEvents {
+  open(): void
+  message(probe: Probe): void
+  close(): void
+}
+
+export interface BenchClient {
+  send(probe: Probe): void
+  close(): void
+}
+
+/** How the generator talks to one target: the runtime's WebSocket client, or socket.io's protocol. */
+export type ClientFactory = (origin: string, path: string, events: ClientEvents) => BenchClient
+
+/** Bun's native WebSocket client: the fastest client available, used for every non-socket.io target. */
+export const nativeClient: ClientFactory = (origin, path, events) => {
+  const ws = new WebSocket(origin.replace(/^http/, 'ws') + path)
+  ws.onopen = () => events.open()
+  ws.onmessage = (event) => events.message(JSON.parse(event.data as string) as Probe)
+  ws.onclose = () => events.close()
+  ws.onerror = () => undefined // a close event always follows
+  return { send: (probe) => ws.send(JSON.stringify(probe)), close: () => ws.close() }
+}
+
+/**
+ * socket.io needs its own protocol (engine.io open packet, namespace connect, `42["message",…]`
+ * frames), so its clients are socket.io-client sockets restricted to the websocket transport, one
+ * engine.io connection each (forceNew). Same probes and the same scenario code as every other target.
+ */
+export const socketIoClient: ClientFactory = (origin, path, events) => {
+  const socket = io(origin + path, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 10_000 })
+  socket.on('connect', () => events.open())
+  socket.on('message', (probe: Probe) => events.message(probe))
+  socket.on('disconnect', () => events.close())
+  socket.on('connect_error', () => events.close())
+  return { send: (probe) => void socket.send(probe), close: () => void socket.disconnect() }
+}

@@ -1,0 +1,55 @@
+import type { Measurement } from '../runner/rounds.js'
+import type { ScenarioName, ScenarioResult } from '../scenarios/types.js'
+
+export const median = (values: readonly number[]): number => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b)
+  if (sorted.length === 0) return Number.NaN
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** The figure a scenario's ratios compare: server CPU µs per op, or RSS bytes per idle connection. */
+export function cost(result: ScenarioResult): number {
+  if (result.scenario === 'memory') return result.bytesPerConnection ?? Number.NaN
+  return result.ops > 0 ? (result.serverCpuMs * 1000) / result.ops : Number.NaN
+}
+
+export const throughput = (result: ScenarioResult): number => (result.ops * 1000) / result.wallMs
+
+export class Results {
+  constructor(readonly measurements: readonly Measurement[]) {}
+
+  of(target: string, scenario: ScenarioName): ScenarioResult[] {
+    return this.measurements.filter((m) => m.target === target && m.result.scenario === scenario).map((m) => m.result)
+  }
+
+  /** Median over rounds of any figure of one target's scenario. */
+  median(target: string, scenario: ScenarioName, figure: (r: ScenarioResult) => number): number {
+    return median(this.of(target, scenario).map(figure))
+  }
+
+  /**
+   * Median over rounds of a/b, each ratio taken within one round (same machine state), so drift
+   * between rounds cancels out. `figure` defaults to `cost`.
+   */
+  ratio(a: string, scenarioA: ScenarioName, b: string, scenarioB: ScenarioName, figure: (r: ScenarioResult) => number = cost): number {
+    const ratios: number[] = []
+    for (const m of this.measurements) {
+      if (m.target !== a || m.result.scenario !== scenarioA) continue
+      const other = this.measurements.find((o) => o.target === b && o.round === m.round && o.result.scenario === scenarioB)
+      if (other) ratios.push(figure(m.result) / figure(other.result))
+    }
+    return median(ratios)
+  }
+
+  /** Median over rounds of a − b (used for memory: bytes per connection above raw). */
+  difference(a: string, b: string, scenario: ScenarioName): number {
+    const diffs: number[] = []
+    for (const m of this.measurements) {
+      if (m.target !== a || m.result.scenario !== scenario) continue
+      const other = this.measurements.find((o) => o.target === b && o.round === m.round && o.result.scenario === scenario)
+      if (other) diffs.push(cost(m.result) - cost(other.result))
+    }
+    return median(diffs)
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * `pnpm bench [--quick] [--only=a,b] [--rounds=N]`: starts every target server, drives each with the
+ * Bun load generator, prints one Markdown table and one `bench <target> <scenario> ratio=<x>` line
+ * per target and comparison. See docs/benchmarks.md.
+ */
+import { execSync } from 'node:child_process'
+import { fullConfig, quickConfig, type BenchConfig } from './config.js'
+import { evaluate, formatCheck } from './report/checks.js'
+import { Results } from './report/metrics.js'
+import { renderTable } from './report/table.js'
+import { runRounds } from './runner/rounds.js'
+import { targets } from './targets/registry.js'
+
+const args = process.argv.slice(2)
+const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
+const base = args.includes('--quick') ? quickConfig : fullConfig
+const rounds = Number(option('rounds') ?? base.rounds)
+const config: BenchConfig = { ...base, rounds }
+const only = option('only')?.split(',')
+const specs = only ? targets.filter((t) => only.some((name) => t.name === name || (name.startsWith('raw') ? false : t.name.includes(name)))) : targets
+
+const started = Date.now()
+const machine = `${execSync('nproc').toString().trim()} cores, ${execSync("free -m | awk '/Mem:/ {print $2}'").toString().trim()} MiB RAM`
+console.error(`[bench] ${specs.length} targets × ${config.rounds} rounds on ${machine}${args.includes('--quick') ? ' (quick)' : ''}`)
+const run = await runRounds(specs, config, (line) => console.error(`[bench] ${line}`))
+const results = new Results(run.measurements)
+const available = (name: string): boolean => results.measurements.some((m) => m.target === name)
+
+console.log(`\n## wsbridge bench — ${new Date().toISOString()} — ${machine} — \`pnpm bench ${args.join(' ')}\`\n`)
+console.log(renderTable(specs, results))
+console.log('')
+for (const [name, reason] of run.unavailable) console.log(`- ${name}: not available (${reason.slice(0, 200)})`)
+for (const failure of run.failures) console.log(`- failed: ${failure.slice(0, 300)}`)
+console.log(`\n_Medians of ${config.rounds} rounds; × raw is server CPU per op (memory: RSS per connection) divided by the raw runtime's in the same round. ${((Date.now() - started) / 1000).toFixed(0)} s._\n`)
+for (const check of evaluate(specs, results, available)) console.log(formatCheck(check))

@@ -1,0 +1,53 @@
+import type { ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
+import type { TargetSpec } from '../targets/registry.js'
+import { benchDir, bunBinary, onLines, spawnWithFds, tailStderr } from './spawn.js'
+
+export interface RunningServer {
+  readonly spec: TargetSpec
+  readonly origin: string
+  /** The server's own pid (from its READY line), whose /proc entry is sampled. */
+  readonly pid: number
+  stop(): Promise<void>
+}
+
+function command(spec: TargetSpec): string[] {
+  const file = join(benchDir, 'src', 'targets', spec.entry)
+  // --expose-gc lets the memory scenario collect garbage before each RSS reading (see ready.ts).
+  return spec.runtime === 'bun' ? [bunBinary, file] : [process.execPath, '--expose-gc', '--import', 'tsx', file]
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000)
+      child.once('exit', () => {
+        clearTimeout(timer)
+        resolve()
+      })
+      child.kill('SIGTERM')
+    })
+}
+
+/** Starts one target and resolves once it prints READY; rejects with its stderr if it cannot start. */
+export function startServer(spec: TargetSpec): Promise<RunningServer> {
+  const child = spawnWithFds(command(spec))
+  const stderr = tailStderr(child)
+  return new Promise((resolve, reject) => {
+    const fail = (why: string): void => {
+      clearTimeout(timer)
+      child.kill('SIGKILL')
+      reject(new Error(`${spec.name} ${why}: ${stderr().trim().split('\n').slice(-3).join(' | ')}`))
+    }
+    const timer = setTimeout(() => fail('did not print READY within 30 s'), 30_000)
+    child.once('exit', (code) => fail(`exited with ${code}`))
+    onLines(child, (line) => {
+      const match = /^READY (\d+) (\d+)$/.exec(line)
+      if (!match) return
+      clearTimeout(timer)
+      child.removeAllListeners('exit')
+      resolve({ spec, origin: `http://127.0.0.1:${match[1]}`, pid: Number(match[2]), stop: stopper(child) })
+    })
+  })
+}

@@ -1,0 +1,34 @@
+import type { HandshakeSettings } from '../config.js'
+import { openClient, sleep, type Target } from '../load/pool.js'
+import { openWindow } from '../load/proc.js'
+import type { ScenarioResult } from './types.js'
+
+/** Handshakes per second: `concurrency` loops of open → close → open again on the echo route. */
+export async function runHandshake(target: Target, serverPid: number, settings: HandshakeSettings): Promise<ScenarioResult> {
+  let counting = false
+  let running = true
+  let ops = 0
+  let errors = 0
+  const loop = async (): Promise<void> => {
+    while (running) {
+      try {
+        const { client, closed } = await openClient(target, '/echo', () => undefined)
+        if (counting) ops++
+        client.close()
+        await closed
+      } catch {
+        errors++
+      }
+    }
+  }
+  const loops = Array.from({ length: settings.concurrency }, loop)
+  await sleep(settings.warmupMs)
+  counting = true
+  const closeWindow = openWindow(serverPid)
+  await sleep(settings.windowMs)
+  const window = closeWindow()
+  counting = false
+  running = false
+  await Promise.all(loops)
+  return { scenario: 'handshake', ...window, ops, errors }
+}
