@@ -97,12 +97,17 @@ export interface WsRoute<
   readonly '~types'?: RouteTypes<P, I, O, M> | undefined
 }
 
+/** `{ type: K, ...fields }` as one flat object (modifiers kept), so client types read cleanly. */
+type TypedClientMessage<K, T> = { type: K } & Omit<T, 'type'> extends infer F ? { [X in keyof F]: F[X] } : never
+
 export interface RouteTypes<P extends string, I, O, M extends Record<string, AnySchema>> {
+  /** The path pattern (`string` when the route uses the default `/<route key>`). */
+  readonly path: P
   readonly params: ParamsOf<P>
   /** What a client may send. */
-  readonly client: [keyof M] extends [never] ? InputOf<I> : { [K in keyof M]: { type: K } & InputOf<M[K]> }[keyof M]
-  /** What a client receives. */
-  readonly server: OutputOf<O>
+  readonly client: [keyof M] extends [never] ? InputOf<I> : { [K in keyof M]: TypedClientMessage<K, InputOf<M[K]>> }[keyof M]
+  /** What a client receives: what the server passes to `send`/`publish` (the output schema's input type). */
+  readonly server: InputOf<O>
 }
 
 export type AnyRoute = WsRoute<any, any, any, any, any, any>

@@ -1,1 +1,33 @@
-export {}
+/**
+ * `@wsbridge/core/client`: the typed, reconnecting browser/Node/Bun client. Browser-safe: no
+ * `node:*`, no runtime, and no valibot at runtime (route types travel as types only).
+ */
+export { setupBridge, type SetupBridgeResult } from './setup.js'
+export { backoffDelay, type BackoffOptions } from './backoff.js'
+export { NO_RECONNECT_CODES } from './connection.js'
+export type { QueueOptions, QueuedFrame } from './send-queue.js'
+export type { HeartbeatOptions } from './heartbeat.js'
+export type { WebSocketConstructor, WebSocketLike } from './socket.js'
+export type {
+  BridgeClient,
+  BridgeClientOptions,
+  ClientConnection,
+  ClientMessageOf,
+  ClientOptions,
+  ClientRoute,
+  CloseInfo,
+  ConnectionHandlers,
+  ConnectionState,
+  ConnectOptions,
+  OpenInfo,
+  ParamsAndQuery,
+  QueryInput,
+  ResumeGap,
+  RouteConnector,
+  RoutePathOf,
+  SendStatus,
+  ServerMessageOf,
+  TypeOnlyOptions,
+} from './types.js'
+export { WsError } from '../errors.js'
+export type { ErrorFrame, WsErrorCode } from '../errors.js'

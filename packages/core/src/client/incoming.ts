@@ -1,0 +1,54 @@
+import { asControlFrame } from '../control-frames.js'
+import { errorCodes, WsError, type WsErrorCode, type WsIssue } from '../errors.js'
+import type { ResumeTracker } from './resume-tracker.js'
+import type { ResumeGap } from './types.js'
+
+/** What one incoming frame means to the connection. */
+export type Incoming =
+  | { readonly kind: 'message'; readonly value: unknown }
+  | { readonly kind: 'binary'; readonly data: ArrayBuffer }
+  | { readonly kind: 'error'; readonly error: Error }
+  | { readonly kind: 'gap'; readonly gap: ResumeGap }
+  /** Handled internally: a pong, or a replayed message the client already had. */
+  | { readonly kind: 'none' }
+
+function isErrorFrame(value: unknown): value is { type: 'error'; code: WsErrorCode; message: string; issues?: WsIssue[] } {
+  if (typeof value !== 'object' || value === null) return false
+  const frame = value as { type?: unknown; code?: unknown; message?: unknown }
+  return frame.type === 'error' && typeof frame.code === 'string' && Object.hasOwn(errorCodes, frame.code) && typeof frame.message === 'string'
+}
+
+function toArrayBuffer(data: unknown): ArrayBuffer | undefined {
+  if (data instanceof ArrayBuffer) return data
+  if (ArrayBuffer.isView(data)) return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer
+  return undefined
+}
+
+/**
+ * Decodes a frame: JSON text becomes a message, except wsbridge's own frames (control frames, and
+ * error frames whose `code` is a wsbridge error code, which become a WsError for `onError`).
+ */
+export function decodeIncoming(data: unknown, tracker: ResumeTracker): Incoming {
+  if (typeof data !== 'string') {
+    const bytes = toArrayBuffer(data)
+    return bytes ? { kind: 'binary', data: bytes } : { kind: 'error', error: new Error('[wsbridge] unsupported binary frame type (set binaryType to arraybuffer)') }
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(data)
+  } catch {
+    return { kind: 'error', error: new Error(`[wsbridge] server sent a text frame that is not JSON: ${data.slice(0, 64)}`) }
+  }
+  const control = asControlFrame(value)
+  if (control === undefined) {
+    if (!isErrorFrame(value)) return { kind: 'message', value }
+    const issues = value.issues
+    return { kind: 'error', error: new WsError(value.code, value.message, issues ? { issues } : {}) }
+  }
+  if (control['~'] === 'msg') return tracker.accept(control) ? { kind: 'message', value: control.d } : { kind: 'none' }
+  if (control['~'] === 'gap') {
+    tracker.gap(control)
+    return { kind: 'gap', gap: { topic: control.t, after: control.after, next: control.next } }
+  }
+  return { kind: 'none' }
+}

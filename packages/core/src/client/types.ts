@@ -1,0 +1,133 @@
+import type { ParamsOf } from '../path.js'
+import type { BackoffOptions } from './backoff.js'
+import type { HeartbeatOptions } from './heartbeat.js'
+import type { QueueOptions } from './send-queue.js'
+import type { WebSocketConstructor, WebSocketLike } from './socket.js'
+
+/**
+ * What the client needs to know about a route, and nothing else: the `'~types'` carrier every
+ * `defineRoute` result has (see RouteTypes in route.ts). Generated types files (`wsbridge types`)
+ * declare the same shape, so clients in other repositories type `$ws` without the server's code.
+ */
+export interface ClientRoute {
+  readonly '~types'?: { readonly path: string; readonly client: unknown; readonly server: unknown } | undefined
+}
+
+type TypesOf<R> = R extends { readonly '~types'?: infer T } ? NonNullable<T> : never
+
+/** The route's path pattern, or `string` when the route uses the default `/<key>`. */
+export type RoutePathOf<R> = TypesOf<R> extends { readonly path: infer P extends string } ? P : string
+/** What `conn.send` accepts on route `R`: the input schema's input, or the union of typed messages. */
+export type ClientMessageOf<R> = TypesOf<R> extends { readonly client: infer C } ? C : unknown
+/** What `onMessage` receives on route `R` (narrow it by `type` for discriminated unions). */
+export type ServerMessageOf<R> = TypesOf<R> extends { readonly server: infer S } ? S : unknown
+
+type QueryValue = string | number | boolean | null | undefined
+/** Values for the query string; `undefined` and `null` entries are left out. */
+export type QueryInput = { readonly [key: string]: QueryValue }
+
+/** Path parameters typed from the pattern (optional ones optional); every other key goes to the query string. */
+export type ParamsAndQuery<R> = (string extends RoutePathOf<R> ? {} : ParamsOf<RoutePathOf<R>>) & QueryInput
+
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closing' | 'closed'
+
+/** What `send` did with a message: written to the socket, queued until the socket opens, or dropped. */
+export type SendStatus = 'sent' | 'queued' | 'dropped'
+
+export interface OpenInfo {
+  /** 0 for the first connection, then 1, 2, … for each successful reconnect. */
+  readonly reconnects: number
+}
+
+export interface CloseInfo {
+  /** True when the client will try again (after a backoff delay). */
+  readonly willReconnect: boolean
+}
+
+export interface ResumeGap {
+  readonly topic: string
+  /** Last sequence number this client saw (0 when the server's buffer was replaced). */
+  readonly after: number
+  /** First sequence number the server still had: messages in between were lost. */
+  readonly next: number
+}
+
+/** Callbacks for one connection. Every one is optional. */
+export interface ConnectionHandlers<TServer> {
+  /** The socket opened (first time and after every reconnect). Sends here go out before the queue flushes. */
+  onOpen?: (info: OpenInfo) => void
+  /** Runs after a reconnect, before `onOpen`: re-send joins/subscriptions here. */
+  onReconnect?: (info: OpenInfo) => void
+  onMessage?: (message: TServer) => void
+  onBinary?: (data: ArrayBuffer) => void
+  /** Every socket close, with the real code and reason; `info.willReconnect` says what happens next. */
+  onClose?: (code: number, reason: string, info: CloseInfo) => void
+  /** Transport errors, unparseable frames, and the server's error frames (as WsError, with `code`). */
+  onError?: (error: Error) => void
+  onStateChange?: (state: ConnectionState, previous: ConnectionState) => void
+  /** On resume, the server no longer had some messages for `topic`. Refetch state if it matters. */
+  onResumeGap?: (gap: ResumeGap) => void
+}
+
+/** Client behaviour; set for every route in `setupBridge` and overridable per connection. */
+export interface ClientOptions {
+  /** Reconnect with exponential backoff and full jitter; `false` turns it off. */
+  readonly reconnect?: false | BackoffOptions
+  /** Bounded queue for messages sent while not open. */
+  readonly queue?: QueueOptions
+  /** Client heartbeat (off by default). */
+  readonly heartbeat?: false | HeartbeatOptions
+  /** Decides whether a server close leads to a reconnect. Default: not after 1000, 1008, 4401, 4403. */
+  readonly shouldReconnect?: (code: number, reason: string) => boolean
+  /** Subprotocols to offer (e.g. for token auth). */
+  readonly protocols?: string | string[]
+  /** Send last seen topic positions when reconnecting, for routes with `resume`. Default true. */
+  readonly resume?: boolean
+}
+
+export interface BridgeClientOptions extends ClientOptions {
+  /** `/api` (resolved against `location`, http→ws, https→wss), `ws://host/api` or `http://host/api`. */
+  readonly baseUrl: string
+  /** A WebSocket implementation; default `globalThis.WebSocket`. Pass `ws` on Node 20. */
+  readonly WebSocket?: WebSocketConstructor
+  /** Query parameters for every connection; a function runs before each (re)connect (fresh tokens). */
+  readonly query?: QueryInput | (() => QueryInput)
+}
+
+export type ConnectOptions<TServer> = ConnectionHandlers<TServer> & ClientOptions
+
+/** One logical connection: survives reconnects, queues while disconnected. */
+export interface ClientConnection<TClient> {
+  readonly state: ConnectionState
+  /** WebSocket readyState of the logical connection: CONNECTING while (re)connecting. */
+  readonly readyState: 0 | 1 | 2 | 3
+  /** Successful reconnects so far. */
+  readonly reconnects: number
+  /** The current socket (replaced on every reconnect), for escape hatches. */
+  readonly socket: WebSocketLike | undefined
+  /** Sends a JSON message, or queues it while not open. */
+  send(message: TClient): SendStatus
+  /** Sends bytes as a binary frame, queued like `send`. */
+  sendBinary(data: ArrayBuffer | ArrayBufferView): SendStatus
+  /** Closes for good (no reconnect). Queued messages are discarded. */
+  close(code?: number, reason?: string): void
+  /** Resolves when the connection is (next) open; rejects once it is closed for good. */
+  opened(): Promise<void>
+}
+
+/** `$ws.<route>(paramsAndQuery, handlers)`; the first argument may be left out when no param is required. */
+export type RouteConnector<R> = {} extends ParamsAndQuery<R>
+  ? (params?: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
+  : (params: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
+
+export type BridgeClient<R> = { readonly [K in keyof R & string]: RouteConnector<R[K]> }
+
+/** Keys of routes with their own `path`: the type-only form needs those patterns at runtime. */
+type CustomPathKeys<R> = { [K in keyof R & string]: string extends RoutePathOf<R[K]> ? never : K }[keyof R & string]
+
+/**
+ * Options of the type-only form. Routes with a custom `path` must list it in `paths`; the type
+ * only accepts the route's exact pattern, so a renamed path is a compile error, not a 404.
+ */
+export type TypeOnlyOptions<R> = BridgeClientOptions &
+  ([CustomPathKeys<R>] extends [never] ? { readonly paths?: {} } : { readonly paths: { readonly [K in CustomPathKeys<R>]: RoutePathOf<R[K]> } })
