@@ -37,7 +37,7 @@ function toFrame(message: string | Uint8Array | ArrayBuffer): [data: string | Ui
 
 function toTransport(ws: ServerWebSocket<BunSocketData>): Transport {
   return {
-    send: (data) => void (typeof data === 'string' ? ws.sendText(data) : ws.sendBinary(data)),
+    send: (data, compress) => void (typeof data === 'string' ? ws.sendText(data, compress) : ws.sendBinary(data, compress)),
     close: (code, reason) => ws.close(code, reason),
     terminate: () => ws.terminate(),
     ping: () => void ws.ping(),
@@ -80,8 +80,9 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
     // Core owns these limits: payload size per route, idle/heartbeat, backpressure policy.
     maxPayloadLength: bridge.maxPayloadLength,
     perMessageDeflate: false,
-    // Bun's own idle timer (and its automatic pings) would close sockets behind core's back.
+    // Bun's own idle timer and pings would close sockets behind core's heartbeat and idle timeout.
     idleTimeout: 0,
+    sendPings: false,
     // 0 = no Bun-side limit: Bun would otherwise drop frames silently past 16 MB.
     backpressureLimit: 0,
     open(ws) {
@@ -97,6 +98,9 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
     },
     drain(ws) {
       ws.data.events?.drain()
+    },
+    pong(ws) {
+      ws.data.events?.pong()
     },
   }
 

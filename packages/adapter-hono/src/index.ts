@@ -1,0 +1,2 @@
+export { createHonoWebSocket } from './adapter.js'
+export type { HonoWebSocket, HonoWebSocketOptions } from './adapter.js'

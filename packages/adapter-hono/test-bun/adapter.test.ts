@@ -1,0 +1,4 @@
+import { describeSmoke } from '../test/smoke.js'
+import { honoBunHost } from './host.js'
+
+describeSmoke(honoBunHost)

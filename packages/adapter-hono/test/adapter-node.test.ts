@@ -1,0 +1,5 @@
+import { describeSmoke } from './smoke.js'
+import { honoNodeServerHost, honoNodeWsHost } from './hosts.js'
+
+describeSmoke(honoNodeWsHost)
+describeSmoke(honoNodeServerHost)
