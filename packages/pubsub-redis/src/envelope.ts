@@ -1,0 +1,42 @@
+import type { PubSubMessage } from '@wsbridge/core'
+
+/**
+ * The bytes one publish puts on a Redis channel: a one-line JSON header, a newline, then the frame
+ * exactly as the publisher encoded it. The frame is never re-serialized: text frames are appended
+ * to the header as they are, binary frames as raw bytes (Redis payloads are binary-safe).
+ *
+ *   {"v":1,"i":"<instance id>","s":"<sender connection id>","t":["<topic>",…],"b":0}\n<frame>
+ *
+ * JSON.stringify never emits a raw newline, so the first `\n` always ends the header.
+ */
+export interface Envelope {
+  /** The instance that published; it ignores its own messages (it already delivered locally). */
+  readonly instanceId: string
+  readonly message: PubSubMessage
+}
+
+const NEWLINE = 10
+
+export function encodeEnvelope(instanceId: string, message: PubSubMessage): string | Buffer {
+  const binary = typeof message.frame !== 'string'
+  const header = JSON.stringify({ v: 1, i: instanceId, s: message.senderId, t: message.topics, b: binary ? 1 : 0 })
+  if (typeof message.frame === 'string') return `${header}\n${message.frame}`
+  return Buffer.concat([Buffer.from(`${header}\n`), message.frame])
+}
+
+/** Returns undefined for payloads that are not wsbridge envelopes (someone else on the channel). */
+export function decodeEnvelope(payload: Buffer): Envelope | undefined {
+  const end = payload.indexOf(NEWLINE)
+  if (end === -1) return undefined
+  let header: { v?: unknown; i?: unknown; s?: unknown; t?: unknown; b?: unknown }
+  try {
+    header = JSON.parse(payload.toString('utf8', 0, end)) as typeof header
+  } catch {
+    return undefined
+  }
+  if (header.v !== 1 || typeof header.i !== 'string' || !Array.isArray(header.t)) return undefined
+  const topics = header.t.filter((t): t is string => typeof t === 'string')
+  const frame = header.b === 1 ? new Uint8Array(payload.buffer, payload.byteOffset + end + 1, payload.length - end - 1) : payload.toString('utf8', end + 1)
+  const senderId = typeof header.s === 'string' ? header.s : undefined
+  return { instanceId: header.i, message: { topics, frame, senderId } }
+}
