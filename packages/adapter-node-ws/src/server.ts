@@ -45,7 +45,9 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
     noServer: true,
     clientTracking: false, // core tracks connections; ws's own set would be a second copy
     maxPayload: bridge.maxPayloadLength,
-    perMessageDeflate: false,
+    // Negotiated only when the bridge enables compression; core picks which frames to compress (its
+    // threshold), so ws's own threshold is 0. maxPayload bounds the inflated size (decompression bombs → 1009).
+    perMessageDeflate: bridge.compression.enabled ? { threshold: 0 } : false,
     handleProtocols: (_offered, request) => protocols.get(request) ?? false,
   })
   const emitter = new EventEmitter()

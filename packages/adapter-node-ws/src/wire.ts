@@ -1,5 +1,5 @@
 import type { Duplex } from 'node:stream'
-import type { AcceptedUpgrade, Bridge, Transport } from '@wsbridge/core'
+import { WsError, type AcceptedUpgrade, type Bridge, type Transport } from '@wsbridge/core'
 import type { RawData, WebSocket } from 'ws'
 
 const decoder = new TextDecoder()
@@ -33,7 +33,10 @@ export function wireSocket(bridge: Bridge, accepted: AcceptedUpgrade, ws: WebSoc
   })
   // ws reports 1005 for a close frame without a code and 1006 for a dropped connection, as core expects.
   ws.on('close', (code: number, reason: Buffer) => events.closed(code, reason.toString('utf8')))
-  ws.on('error', (error: Error) => events.error(error))
+  ws.on('error', (error: Error & { code?: string }) => {
+    // ws closes with 1009 itself; report it under core's code rather than as an internal error.
+    events.error(error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? new WsError('PAYLOAD_TOO_LARGE', undefined, { cause: error }) : error)
+  })
   ws.on('pong', () => events.pong())
   // ws has no drain event of its own; the upgraded TCP socket's drain is the same signal.
   socket.on('drain', () => events.drain())

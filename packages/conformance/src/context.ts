@@ -38,7 +38,10 @@ export interface SuiteContext {
   token(): string
 }
 
-export function createCaseContext(shared: SharedState): { ctx: SuiteContext; cleanup(): void } {
+/** How long cleanup waits for the server to release a case's connections before moving on. */
+const RELEASE_TIMEOUT = 2000
+
+export function createCaseContext(shared: SharedState): { ctx: SuiteContext; cleanup(): Promise<void> } {
   if (!shared.running) throw new Error(`host ${shared.host.name} did not start: ${String(shared.startError)}`)
   const running = shared.running
   const clients: TestClient[] = []
@@ -64,8 +67,13 @@ export function createCaseContext(shared: SharedState): { ctx: SuiteContext; cle
   }
   return {
     ctx,
-    cleanup() {
+    // Terminates the case's clients and waits until the server has released them, so the next
+    // case starts from an empty bridge (cases that count connections rely on it).
+    async cleanup() {
       for (const client of clients) client.terminate()
+      await Promise.all(clients.map((client) => client.closed))
+      const deadline = Date.now() + RELEASE_TIMEOUT
+      while (running.bridge.connections.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
       for (const token of tokens) forget(token)
     },
   }

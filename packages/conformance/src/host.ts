@@ -21,6 +21,12 @@ export interface HostCapabilities {
   readonly nativePubSub: boolean
   /** The host serves a plain HTTP route at GET /health on the same port (proves coexistence). */
   readonly httpRoutes: boolean
+  /**
+   * The runtime answers a protocol error (RFC 6455 §7.1.7) with a close frame carrying the code
+   * (1002/1007/1009). False for runtimes that drop the TCP connection instead, which is safe too;
+   * the security group's malformed-frame cases then accept a drop.
+   */
+  readonly protocolCloseFrames: boolean
 }
 
 export interface ConformanceHost {

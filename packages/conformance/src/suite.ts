@@ -12,7 +12,7 @@ export interface SuiteOptions {
   readonly groups?: readonly CaseGroup[]
 }
 
-const defaultCapabilities: HostCapabilities = { nativePubSub: false, httpRoutes: false }
+const defaultCapabilities: HostCapabilities = { nativePubSub: false, httpRoutes: false, protocolCloseFrames: true }
 
 interface Tally {
   passed: number
@@ -81,7 +81,7 @@ export function runConformanceSuite(host: ConformanceHost, options: SuiteOptions
                 tally.failed++
                 throw error
               } finally {
-                cleanup()
+                await cleanup()
               }
             },
             testCase.timeout ?? 10000,

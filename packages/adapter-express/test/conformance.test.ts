@@ -1,0 +1,4 @@
+import { runConformanceSuite } from '@wsbridge/conformance'
+import { expressHost } from './host.js'
+
+runConformanceSuite(expressHost)
