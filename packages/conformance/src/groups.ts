@@ -6,6 +6,7 @@ import { httpGroup } from './cases/http.js'
 import { isolationGroup } from './cases/isolation.js'
 import { messagingGroup } from './cases/messaging.js'
 import { requestGroup } from './cases/request.js'
+import { securityGroup } from './cases/security.js'
 
 /**
  * Every case group, in run order. Adding a group is one import and one entry here: its cases run
@@ -19,4 +20,5 @@ export const caseGroups: readonly CaseGroup[] = [
   closingGroup,
   httpGroup,
   isolationGroup,
+  securityGroup,
 ]

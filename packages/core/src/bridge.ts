@@ -1,4 +1,4 @@
-import { CloseCode } from './close-codes.js'
+import { CloseCode, MAX_CLOSE_REASON_BYTES } from './close-codes.js'
 import { encodeMessage } from './codec.js'
 import type { Connection } from './connection-types.js'
 import { ConnectionImpl, type ConnectionHost } from './connection.js'
@@ -11,9 +11,16 @@ import type { PresenceListener, PresenceMember } from './pubsub/presence.js'
 import { routeTopic } from './pubsub/topics.js'
 import { readonlySetView } from './pubsub/readonly-set.js'
 import type { Routes } from './route.js'
+import { admissionRefusal } from './security/admission.js'
+import { thrownAuthOutcome, toAuthOutcome, type AuthOutcome } from './security/auth-outcome.js'
+import { noAuth, type WsAuthHook } from './security/auth-helpers.js'
+import { ConnectionCounter } from './security/connection-limits.js'
+import { Sweeper, sweepPeriod } from './security/liveness.js'
+import { normalizeCompression, type CompressionOptions } from './security/options.js'
+import { PendingSet } from './security/pending-set.js'
 import { createRouter, normalizePrefix, type RouteMatch } from './router.js'
 import type { ConnectionEvents, Transport } from './transport.js'
-import type { AuthRejection, UpgradeContext, UpgradeRequest } from './upgrade.js'
+import type { UpgradeContext, UpgradeRequest } from './upgrade.js'
 
 export interface BridgeOptions extends RouteLimits {
   /** Mount point for every route, e.g. `/api`. */
@@ -39,6 +46,8 @@ export interface AcceptedUpgrade {
   readonly limits: Limits
   /** The subprotocol to echo in the handshake response, when the client offered some. */
   readonly protocol: string | undefined
+  /** Auth failed on a route with `authFailure: 'close'`: `open` closes with this code and reason, runs no handler. */
+  readonly refusal?: { readonly code: number; readonly reason: string }
 }
 
 /** An upgrade core refused: the adapter answers with this HTTP status and body, and no socket. */
@@ -54,7 +63,7 @@ export type UpgradeDecision = AcceptedUpgrade | RejectedUpgrade
 export interface CloseOptions {
   readonly code?: number
   readonly reason?: string
-  /** Milliseconds to wait for clean closes before terminating stragglers. Default 5000. */
+  /** Milliseconds to wait for clean closes before terminating stragglers. Default: the `closeTimeout` limit (5000). */
   readonly timeout?: number
 }
 
@@ -63,6 +72,8 @@ export interface Bridge<R extends Routes = Routes> {
   readonly prefix: string
   /** The largest maxPayloadLength of any route, for runtimes that take one global limit. */
   readonly maxPayloadLength: number
+  /** permessage-deflate for the runtime: enabled when the bridge or any route enables it (negotiation is per server). */
+  readonly compression: Required<CompressionOptions>
   /** Finds the route for an upgrade URL, or undefined (the adapter then does not upgrade). */
   match(url: string): RouteMatch | undefined
   /** Runs origin, limit and auth checks for a matched upgrade. Never rejects. */
@@ -96,10 +107,6 @@ function defaultErrorHook(error: WsError, connection: Connection | undefined): v
   console.error(`[wsbridge] ${error.code}${connection ? ` on ${connection.route} ${connection.id}` : ''}:`, error.cause ?? error.message)
 }
 
-function isRejection(value: unknown): value is AuthRejection {
-  return typeof value === 'object' && value !== null && (value as { success?: unknown }).success === false
-}
-
 /** Creates the runtime-independent engine that every adapter drives. */
 export function createBridge<const R extends Routes>(routes: R, options: BridgeOptions = {}): Bridge<R> {
   const prefix = normalizePrefix(options.prefix)
@@ -117,6 +124,15 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
   let allClosed: (() => void) | undefined
 
   const maxPayloadLength = Math.max(baseLimits.maxPayloadLength, ...Object.values(routes).map((r) => r.limits?.maxPayloadLength ?? 0))
+  const routeLimits = Object.values(routes).map((r) => r.limits)
+  const compressions = [baseLimits.compression, ...routeLimits.map((l) => l?.compression)].map(normalizeCompression)
+  const compression = compressions.find((c) => c.enabled) ?? compressions[0]!
+  const counter = new ConnectionCounter(baseLimits)
+  // One timer for every connection's heartbeat, idle and close deadlines (security/liveness.ts).
+  const sweeper = new Sweeper(sweepPeriod(baseLimits, routeLimits), (at) => {
+    for (const connection of connections) connection.guard.sweep(at)
+  })
+  const unfinished = new PendingSet<ConnectionImpl>()
 
   function reportError(error: WsError, connection: ConnectionImpl | undefined): void {
     const routeHook = connection ? routes[connection.route]?.handler?.onError : undefined
@@ -141,8 +157,11 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     released(connection) {
       hub.unsubscribe(connection, routeTopic(connection.route))
       connections.delete(connection)
+      counter.remove(connection.route, connection.ip, routes[connection.route]?.limits)
+      if (connections.size === 0) sweeper.sleep()
       if (connections.size === 0) allClosed?.()
     },
+    finished: (connection) => unfinished.delete(connection),
   }
 
   function reject(error: WsError): RejectedUpgrade {
@@ -155,21 +174,27 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     const protocols = parseProtocols(headers['sec-websocket-protocol'])
     const upgrade: UpgradeContext = { url: match.url, headers, ip: request.ip ?? '', params: match.params, query: match.query, protocols }
     const route = match.route
+    const limits = route.limits ? resolveLimits(baseLimits, route.limits) : baseLimits
+    const refused = admissionRefusal(headers, upgrade.ip, match.name, route.limits, limits, counter)
+    if (refused) return reject(refused)
+    const protocol = (route.auth as WsAuthHook<unknown> | undefined)?.selectProtocol?.(protocols) ?? protocols[0]
+    const authFailed = (outcome: AuthOutcome & { ok: false }): UpgradeDecision =>
+      route.authFailure === 'close'
+        ? { ok: true, match, headers, ip: upgrade.ip, user: undefined, context: {}, limits, protocol, refusal: { code: outcome.closeCode, reason: outcome.reason } }
+        : reject(outcome.error)
     let user: unknown
     let context: unknown
     try {
-      if (route.auth) {
-        const result = await route.auth(upgrade)
-        if (result === null || result === undefined || result === false) return reject(new WsError('UNAUTHORIZED'))
-        if (isRejection(result)) {
-          const forbidden = result.code === 403 || result.code === CloseCode.FORBIDDEN
-          return reject(new WsError(forbidden ? 'FORBIDDEN' : 'UNAUTHORIZED', result.reason))
-        }
-        user = result
+      if (route.auth && route.auth !== noAuth) {
+        const outcome = toAuthOutcome(await route.auth(upgrade))
+        if (!outcome.ok) return authFailed(outcome)
+        user = outcome.user
       }
       context = route.context ? await route.context({ ...upgrade, user }) : {}
     } catch (thrown) {
       const error = WsError.from(thrown)
+      const outcome = thrownAuthOutcome(error)
+      if (outcome && !outcome.ok) return authFailed(outcome)
       if (error.code === 'INTERNAL') reportError(error, undefined)
       return reject(error.code === 'INTERNAL' ? new WsError('INTERNAL') : error)
     }
@@ -180,15 +205,24 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
       ip: upgrade.ip,
       user,
       context,
-      limits: route.limits ? resolveLimits(baseLimits, route.limits) : baseLimits,
-      protocol: protocols[0],
+      limits,
+      protocol,
     }
   }
 
   function open(accepted: AcceptedUpgrade, transport: Transport): ConnectionEvents {
+    // Auth close mode, or a connection cap reached by upgrades racing through authorize: no handler runs.
+    const refusal = accepted.refusal ?? (counter.refusal(accepted.match.name, accepted.ip, accepted.match.route.limits) && { code: CloseCode.TRY_AGAIN_LATER, reason: 'Too many connections' })
+    if (refusal) {
+      transport.close(refusal.code, refusal.reason.slice(0, MAX_CLOSE_REASON_BYTES))
+      return { message: () => undefined, closed: () => undefined, drain: () => undefined, pong: () => undefined, error: () => undefined }
+    }
+    counter.add(accepted.match.name, accepted.ip, accepted.match.route.limits)
     const validate = accepted.match.route.validateOutput ?? outputChecks
     const connection = new ConnectionImpl({ ...accepted, validateOutput: validate }, transport, host)
     connections.add(connection)
+    unfinished.add(connection)
+    sweeper.wake()
     // Every connection is in its route's topic: broadcast without rooms reaches the whole route.
     hub.subscribe(connection, routeTopic(connection.route))
     connection.opened()
@@ -196,19 +230,23 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     return {
       message: (data, isBinary) => connection.received(data, isBinary),
       closed: (code, reason) => connection.closed(code, reason),
-      drain: () => undefined,
+      drain: () => connection.guard.drain(),
+      pong: () => connection.guard.alive(),
       error: (error) => connection.failed(error),
     }
   }
 
   async function close(closeOptions: CloseOptions = {}): Promise<void> {
     closing = true
-    if (connections.size === 0) return hub.close()
+    if (connections.size === 0) {
+      await unfinished.empty(closeOptions.timeout ?? baseLimits.closeTimeout)
+      return hub.close()
+    }
     const done = new Promise<void>((resolve) => (allClosed = resolve))
     const code = closeOptions.code ?? CloseCode.GOING_AWAY
     for (const connection of connections) connection.close(code, closeOptions.reason ?? 'Server is shutting down')
     let timer: ReturnType<typeof setTimeout> | undefined
-    const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, closeOptions.timeout ?? 5000)))
+    const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, closeOptions.timeout ?? baseLimits.closeTimeout)))
     await Promise.race([done, timedOut])
     clearTimeout(timer)
     // Stragglers that never completed the closing handshake are dropped; onClose still runs for them.
@@ -216,6 +254,8 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
       connection.terminate()
       connection.closed(CloseCode.ABNORMAL, 'Terminated at shutdown')
     }
+    // Resolve only once every onClose has run (bounded by the same timeout: a hung handler cannot hold shutdown).
+    await unfinished.empty(closeOptions.timeout ?? baseLimits.closeTimeout)
     await hub.close()
   }
 
@@ -223,6 +263,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     routes,
     prefix,
     maxPayloadLength,
+    compression,
     match: router.match,
     authorize,
     open,

@@ -5,6 +5,7 @@ import { toErrorFrame, WsError } from './errors.js'
 import type { Limits } from './limits.js'
 import type { RouteMatch } from './router.js'
 import type { AnyRoute } from './route.js'
+import { ConnectionGuard } from './security/guard.js'
 import { SerialQueue } from './serial-queue.js'
 import { broadcastTopics, roomTopic, roomsOf } from './pubsub/topics.js'
 import type { NativePubSub, Transport } from './transport.js'
@@ -20,6 +21,8 @@ export interface ConnectionHost {
   /** Publishes to several topics at once; a member of more than one receives the frame once. */
   publishTopics(topics: readonly string[], frame: string | Uint8Array, exclude: ConnectionImpl | undefined): number
   released(connection: ConnectionImpl): void
+  /** Called after onClose has finished (graceful shutdown waits for it). */
+  finished?(connection: ConnectionImpl): void
 }
 
 export interface ConnectionInit {
@@ -65,6 +68,8 @@ export class ConnectionImpl implements Connection {
   readonly #host: ConnectionHost
   readonly #queue: SerialQueue
   readonly #validateOutput: boolean
+  /** @internal Rate limit, liveness and backpressure state (security/guard.ts), swept by the bridge. */
+  readonly guard: ConnectionGuard
 
   constructor(init: ConnectionInit, transport: Transport, host: ConnectionHost) {
     this.ip = init.ip
@@ -81,6 +86,17 @@ export class ConnectionImpl implements Connection {
     this.#host = host
     this.#validateOutput = init.validateOutput && init.match.route.output !== undefined
     this.#queue = new SerialQueue((error) => this.#handlerFailed(error))
+    const actions = {
+      state: () => this.#state,
+      bufferedAmount: () => this.#transport.bufferedAmount,
+      ping: () => this.ping(),
+      close: (code: number, reason: string) => this.#closeQuietly(code, reason),
+      drop: (reason: string) => this.#drop(reason),
+      errorFrame: (error: WsError) => this.#state === ReadyState.OPEN && this.#transport.send(JSON.stringify(toErrorFrame(error))),
+      report: (error: WsError) => this.#report(error),
+      drained: () => this.#drained(),
+    }
+    this.guard = new ConnectionGuard(init.limits, actions, transport.ping !== undefined)
   }
 
   get readyState(): ReadyState {
@@ -119,7 +135,9 @@ export class ConnectionImpl implements Connection {
   /** Sends an already-encoded frame (publish encodes once for every subscriber). */
   sendFrame(frame: string | Uint8Array): SendResult {
     if (this.#state !== ReadyState.OPEN) return 'closed'
-    this.#transport.send(frame)
+    const verdict = this.guard.beforeSend()
+    if (verdict !== 'send') return verdict
+    this.#transport.send(frame, this.guard.compress(frame))
     return 'sent'
   }
 
@@ -186,7 +204,7 @@ export class ConnectionImpl implements Connection {
 
   /** @internal One incoming frame, in arrival order. */
   received(data: string | Uint8Array, isBinary: boolean): void {
-    if (this.#state === ReadyState.CLOSED) return
+    if (this.#state === ReadyState.CLOSED || !this.guard.admit()) return
     if (isBinary) {
       this.#receivedBinary(data as Uint8Array)
       return
@@ -208,6 +226,8 @@ export class ConnectionImpl implements Connection {
     this.#host.released(this)
     const onClose = this.#definition.handler?.onClose
     if (onClose) this.#queue.run(() => onClose(this, code, reason))
+    const finished = this.#host.finished
+    if (finished) this.#queue.run(() => finished(this))
   }
 
   /** @internal A transport-level error. */
@@ -216,6 +236,8 @@ export class ConnectionImpl implements Connection {
   }
 
   #receivedBinary(data: Uint8Array): void {
+    // Runtimes enforce the bridge-wide maximum; a route's smaller limit is enforced here.
+    if (data.byteLength > this.limits.maxPayloadLength) return this.#fatal(new WsError('PAYLOAD_TOO_LARGE'))
     const onBinary = this.#definition.handler?.onBinary
     if (onBinary) this.#queue.run(() => onBinary(data, this))
     else this.#fatal(new WsError('UNSUPPORTED_DATA'))
@@ -277,6 +299,17 @@ export class ConnectionImpl implements Connection {
     if (INVALID_MESSAGE_CODES.has(error.code)) return this.#invalid(error)
     this.#report(error)
     this.sendFrame(JSON.stringify(toErrorFrame(error)))
+  }
+
+  /** Heartbeat or close timeout: the peer is gone, so onClose runs now with 1006 (no frame can arrive). */
+  #drop(reason: string): void {
+    this.terminate()
+    this.closed(CloseCode.ABNORMAL, reason)
+  }
+
+  #drained(): void {
+    const onDrain = this.#definition.handler?.onDrain
+    if (onDrain) this.#queue.run(() => onDrain(this))
   }
 
   #closeQuietly(code: number, reason: string): void {

@@ -1,9 +1,11 @@
+import { defaultSecurityLimits, type SecurityLimits } from './security/options.js'
+
 /**
  * Safe defaults. One table, the same on every adapter; bridge options override them and route
  * `limits` override the bridge. Names from the seeds (maxPayloadLength, idleTimeout,
  * backpressureLimit) are used as-is.
  */
-export interface Limits {
+export interface Limits extends SecurityLimits {
   /** Largest incoming message in bytes. Bigger frames close the connection with 1009. */
   readonly maxPayloadLength: number
   /** Deepest JSON nesting accepted before parsing. Deeper messages get a TOO_DEEP error. */
@@ -21,6 +23,7 @@ export const defaultLimits: Limits = {
   maxDepth: 64,
   idleTimeout: 120,
   backpressureLimit: 1024 * 1024,
+  ...defaultSecurityLimits,
 }
 
 export function resolveLimits(...layers: readonly (RouteLimits | undefined)[]): Limits {

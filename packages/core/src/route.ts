@@ -4,6 +4,7 @@ import type { ParamsOf } from './path.js'
 import type { AnySchema, InputOf, OutputOf } from './schema.js'
 import type { AuthHook, AuthResult, ContextHook, UpgradeContext, UserOf } from './upgrade.js'
 import type { RouteLimits } from './limits.js'
+import type { AuthFailureMode } from './security/auth-outcome.js'
 
 /** What a route does with a message that is not valid JSON, fails validation or has an unknown type. */
 export type InvalidMessagePolicy = 'error' | 'close' | 'drop'
@@ -25,6 +26,8 @@ export interface LifecycleHandlers<TConn> {
   onError?: (connection: TConn, error: WsError) => unknown
   /** Binary frames. Without it, a binary frame closes the connection with 1003 (unsupported data). */
   onBinary?: (data: Uint8Array, connection: TConn) => unknown
+  /** The client caught up after backpressure (the runtime's buffer dropped below `backpressureLimit`). */
+  onDrain?: (connection: TConn) => unknown
 }
 
 /**
@@ -41,6 +44,8 @@ export interface RouteOptions<P extends string, I, O, A extends AuthResult, C> {
   readonly output?: O
   /** Verifies the upgrade request; its result becomes `connection.user`. */
   readonly auth?: (request: UpgradeContext<P>) => A
+  /** What a failed auth does: `'reject'` HTTP 401/403 before upgrade (default), or `'close'` accept then close 4401/4403 with a reason. */
+  readonly authFailure?: AuthFailureMode
   /** Builds `connection.context` at upgrade, after auth. */
   readonly context?: ContextHook<P, UserOf<A>, C>
   /** What to do with invalid or unknown messages. Default `'error'` (error frame, stay open). */
@@ -84,6 +89,7 @@ export interface WsRoute<
   readonly output?: O | undefined
   readonly messages?: MessageDefinitions<M, RouteConnection<P, O, U, C>> | undefined
   readonly auth?: AuthHook<P, U> | undefined
+  readonly authFailure?: AuthFailureMode | undefined
   readonly context?: ContextHook<P, U, C> | undefined
   readonly onInvalid?: InvalidMessagePolicy | undefined
   readonly validateOutput?: boolean | undefined

@@ -3,12 +3,23 @@
  * runtime's socket; core wraps it into the one `Connection` users see.
  */
 export interface Transport {
-  /** Sends one frame. Strings go as text frames, bytes as binary frames. */
-  send(data: string | Uint8Array): void
+  /**
+   * Sends one frame. Strings go as text frames, bytes as binary frames. `compress` is set only when
+   * the bridge has compression on: true for frames at or above the threshold (ws: `{ compress }`,
+   * Bun: `send(data, compress)`); runtimes that cannot choose per frame may ignore it.
+   */
+  send(data: string | Uint8Array, compress?: boolean): void
   /** Starts the closing handshake with an already-validated code and reason. */
   close(code: number, reason: string): void
   /** Drops the socket immediately without a closing handshake. */
   terminate(): void
+  /**
+   * Sends a ping frame. Core's heartbeat (one bridge-wide timer, see security/liveness.ts) only runs
+   * on transports that have `ping`, and an adapter that provides it MUST call `events.pong()` for
+   * every pong the runtime reports, or every peer is terminated as dead after two intervals.
+   * Adapters must also turn off the runtime's own pings/idle timer (Bun: `sendPings: false`,
+   * `idleTimeout: 0`) so core's values are the only ones in force.
+   */
   ping?(): void
   /** Bytes queued by the runtime and not yet written to the network. */
   readonly bufferedAmount: number
@@ -38,6 +49,8 @@ export interface ConnectionEvents {
   closed(code: number, reason: string): void
   /** The runtime's buffer has room again after backpressure. */
   drain(): void
+  /** A pong arrived (answer to `transport.ping()`): the peer is alive. Optional to call only for adapters without `ping`. */
+  pong(): void
   /** A transport-level error (the adapter still calls `closed` when the socket goes). */
   error(error: unknown): void
 }

@@ -1,0 +1,13 @@
+import { defineCaseGroup } from '../case.js'
+import { securityRoutes } from '../routes/security.js'
+import { abuseCases } from './security/abuse.js'
+import { authCases } from './security/auth.js'
+import { frameCases } from './security/frames.js'
+import { limitCases } from './security/limits.js'
+
+/** Safe by default (issue 4): auth at upgrade, origin, limits, heartbeat, backpressure, malformed frames, abuse, shutdown. */
+export const securityGroup = defineCaseGroup({
+  name: 'security',
+  routes: securityRoutes,
+  cases: [...authCases, ...limitCases, ...frameCases, ...abuseCases],
+})

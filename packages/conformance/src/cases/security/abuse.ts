@@ -1,0 +1,117 @@
+import { expect } from 'vitest'
+import type { ConformanceCase } from '../../case.js'
+import { openClient } from '../../client.js'
+import { RawWebSocket } from '../../raw-frames.js'
+import { delay, expectEchoes, expectErrorFrame } from '../../helpers.js'
+import { recorded, waitForRecorded } from '../../recorder.js'
+import { securityRoutes, SECURITY_SECRET, securityTimings } from '../../routes/security.js'
+import { eventually, expectHealthy, expectNoLeaks } from './expect.js'
+
+/** Floods, bombs, pollution, exceptions in every hook, and graceful shutdown. Each ends with a leak check. */
+export const abuseCases: readonly ConformanceCase[] = [
+  {
+    name: 'abuse: a message flood past the rate limit is cut off (1008) while others keep round-tripping',
+    async run(ctx) {
+      const healthy = await ctx.connect('/echo')
+      const flooder = await ctx.connect('/secRate')
+      for (let i = 0; i < 10_000; i++) flooder.send({ i })
+      expect(await flooder.waitClose()).toMatchObject({ code: 1008 })
+      await expectEchoes(healthy, { after: 'flood' })
+      await expectNoLeaks(ctx, () => healthy.terminate())
+    },
+  },
+  {
+    name: 'abuse: a connection flood past the cap gets 503s, never more than the cap, and nothing leaks',
+    async run(ctx) {
+      const attempts = await Promise.allSettled(Array.from({ length: 40 }, () => openClient(ctx.url('/secMaxConn'))))
+      const clients = attempts.flatMap((a) => (a.status === 'fulfilled' ? [a.value] : []))
+      const refusals = attempts.flatMap((a) => (a.status === 'rejected' ? [(a.reason as { status?: number }).status] : []))
+      // Upgrades racing through auth may be accepted and then closed with 1013; none may stay open past the cap.
+      expect(refusals.every((status) => status === 503)).toBe(true)
+      expect(refusals.length).toBeGreaterThan(0)
+      await delay(100)
+      expect(clients.filter((c) => c.readyState === 1).length).toBe(securityTimings.maxConnections)
+      expect(ctx.running.bridge.connections.size).toBe(securityTimings.maxConnections)
+      await expectHealthy(ctx)
+      await expectNoLeaks(ctx, () => clients.forEach((c) => c.terminate()))
+    },
+  },
+  {
+    name: 'abuse: prototype-pollution payloads are stripped and pollute nothing',
+    async run(ctx) {
+      const client = await ctx.connect('/echo')
+      client.sendText('{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"ok":true}')
+      const reply = (await client.next()) as { echo: Record<string, unknown> }
+      expect(reply).toEqual({ echo: { ok: true } })
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+      expect(Object.prototype).not.toHaveProperty('polluted')
+      await expectNoLeaks(ctx, () => client.terminate())
+    },
+  },
+  {
+    name: 'abuse: an exception or rejection in every lifecycle hook is contained and never leaks to the client',
+    async run(ctx) {
+      const t = ctx.token()
+      const client = await ctx.connect(`/secThrows?t=${t}`)
+      expectErrorFrame(await client.next(), 'INTERNAL') // onOpen rejected
+      client.send({ fail: true })
+      expectErrorFrame(await client.next(), 'INTERNAL') // onMessage threw
+      client.sendBinary(new Uint8Array([1, 2, 3]))
+      expectErrorFrame(await client.next(), 'INTERNAL') // onBinary rejected
+      await expectEchoes(client, { still: 'open' })
+      expect(client.frames.some((f) => f.kind === 'text' && f.text.includes(SECURITY_SECRET))).toBe(false)
+      client.close(1000)
+      await waitForRecorded(t, (events) => events.some((e) => e.type === 'close')) // onClose ran, then threw
+      expect(recorded(t).filter((e) => e.type === 'error').length).toBeGreaterThanOrEqual(3) // onError threw each time too
+      await expectHealthy(ctx)
+      await expectNoLeaks(ctx, () => undefined)
+    },
+  },
+  {
+    name: 'abuse: a decompression bomb is refused with 1009 when compression is on',
+    timeout: 15000,
+    async run(ctx) {
+      const host = await ctx.host.start(securityRoutes, { prefix: ctx.prefix, compression: { enabled: true, threshold: 64 }, maxPayloadLength: 64 * 1024 })
+      try {
+        const url = `${host.wsUrl}${ctx.prefix}/secPublic`
+        const normal = await openClient(url)
+        expect(normal.raw.extensions).toContain('permessage-deflate')
+        normal.send({ small: 'x'.repeat(1000) })
+        expect(await normal.next()).toEqual({})
+        const bomber = await openClient(url)
+        // 8 MiB of one byte compresses to a few KiB on the wire; inflated it is 128x the limit.
+        bomber.sendText(JSON.stringify({ bomb: 'a'.repeat(8 * 1024 * 1024) }))
+        expect(await bomber.waitClose(10000)).toMatchObject({ code: 1009 })
+        normal.send({})
+        expect(await normal.next()).toEqual({})
+        normal.close()
+        await eventually(() => host.bridge.connections.size === 0 && host.bridge.topicCount === 0, 'empty registry')
+      } finally {
+        await host.close()
+      }
+    },
+  },
+  {
+    name: 'shutdown: close() sends 1001 to every client, runs every onClose, drops stragglers and resolves',
+    timeout: 15000,
+    async run(ctx) {
+      const host = await ctx.host.start(securityRoutes, { prefix: ctx.prefix, closeTimeout: 300 })
+      const t = ctx.token()
+      const clients = await Promise.all(Array.from({ length: 5 }, () => openClient(`${host.wsUrl}${ctx.prefix}/secPublic?t=${t}`)))
+      // Never answers the server's close frame: it must be terminated after closeTimeout, with onClose 1006.
+      const straggler = await RawWebSocket.open(host.wsUrl, `${ctx.prefix}/secPublic?t=${t}`)
+      const roomies = await Promise.all(Array.from({ length: 3 }, () => openClient(`${host.wsUrl}${ctx.prefix}/secRoom`)))
+      expect(host.bridge.topicCount).toBeGreaterThan(0)
+      const started = Date.now()
+      await host.close()
+      expect(Date.now() - started).toBeLessThan(5000)
+      for (const client of [...clients, ...roomies]) expect(await client.waitClose()).toMatchObject({ code: 1001 })
+      expect(await straggler.waitOutcome()).toMatchObject({ kind: 'close', code: 1001 })
+      const closes = recorded(t).filter((e) => e.type === 'close')
+      expect(closes).toHaveLength(6)
+      expect(closes.filter((e) => e['code'] === 1006)).toHaveLength(1)
+      expect(host.bridge.connections.size).toBe(0)
+      expect(host.bridge.topicCount).toBe(0)
+    },
+  },
+]

@@ -1,0 +1,97 @@
+import { WsError } from '../errors.js'
+import type { AuthRejection, UpgradeContext } from '../upgrade.js'
+
+type MaybePromise<T> = T | Promise<T>
+
+/** Where `tokenAuth` looks for the token. */
+export type TokenSource =
+  | { readonly from?: 'query'; readonly param?: string }
+  | { readonly from: 'header'; readonly header?: string }
+  | { readonly from: 'cookie'; readonly cookieName: string }
+  | { readonly from: 'protocol'; readonly prefix?: string }
+  | { readonly from: 'custom'; readonly extract: (request: UpgradeContext<any>) => string | null | undefined }
+
+/** An auth hook that also tells the bridge which offered subprotocol to echo. */
+export interface WsAuthHook<U> {
+  (request: UpgradeContext<any>): Promise<U | AuthRejection>
+  /** Picks the subprotocol to echo; never the one that carried a credential. */
+  readonly selectProtocol?: (offered: readonly string[]) => string | undefined
+}
+
+const DEFAULT_PROTOCOL_PREFIX = 'bearer.'
+
+/**
+ * Token auth at upgrade, BunKit-style. `verify` gets the token and returns user data (typed into
+ * `connection.user`) or `null`/`undefined`/`false` to refuse with 401. A missing token is a 401
+ * without calling `verify`. A `verify` that throws is treated as an invalid token: the client
+ * gets a plain 401 and never the exception (a WsError('FORBIDDEN') thrown on purpose gives 403).
+ *
+ * @example tokenAuth(async (token) => sessions.get(token))                 // ?token=...
+ * @example tokenAuth(verifyJwt, { from: 'header' })                        // Authorization: Bearer ...
+ * @example tokenAuth(verifyJwt, { from: 'protocol' })                      // new WebSocket(url, ['app', 'bearer.<token>'])
+ */
+export function tokenAuth<U>(
+  verify: (token: string, request: UpgradeContext<any>) => MaybePromise<U | AuthRejection | null | undefined | false>,
+  source: TokenSource = {},
+): WsAuthHook<U> {
+  const hook = async (request: UpgradeContext<any>): Promise<U | AuthRejection> => {
+    const token = extractToken(request, source)
+    if (!token) return { success: false, code: 401, reason: 'Missing token' }
+    let user: U | AuthRejection | null | undefined | false
+    try {
+      user = await verify(token, request)
+    } catch (error) {
+      if (error instanceof WsError && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHORIZED')) throw error
+      return { success: false, code: 401, reason: 'Invalid token' }
+    }
+    if (user === null || user === undefined || user === false) return { success: false, code: 401, reason: 'Invalid token' }
+    return user
+  }
+  if (source.from !== 'protocol') return hook
+  const prefix = source.prefix ?? DEFAULT_PROTOCOL_PREFIX
+  // Browsers fail a handshake whose response names no protocol when they offered some, so echo
+  // the first non-credential protocol (or the credential itself if that is all the client sent).
+  const selectProtocol = (offered: readonly string[]): string | undefined => offered.find((p) => !p.startsWith(prefix)) ?? offered[0]
+  return Object.assign(hook, { selectProtocol })
+}
+
+/** The explicit "public route" marker from BunKit: every upgrade is accepted, `user` is undefined (the bridge recognises it by identity). */
+export const noAuth = (): undefined => undefined
+
+function extractToken(request: UpgradeContext<any>, source: TokenSource): string | null | undefined {
+  switch (source.from) {
+    case undefined:
+    case 'query':
+      return request.query[source.param ?? 'token']
+    case 'header': {
+      const value = request.headers[(source.header ?? 'authorization').toLowerCase()]
+      const match = value === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(value)
+      return match?.[1]
+    }
+    case 'cookie':
+      return readCookie(request.headers['cookie'], source.cookieName)
+    case 'protocol': {
+      const prefix = source.prefix ?? DEFAULT_PROTOCOL_PREFIX
+      return request.protocols.find((p) => p.startsWith(prefix))?.slice(prefix.length)
+    }
+    case 'custom':
+      return source.extract(request)
+  }
+  return undefined
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  if (header === undefined) return undefined
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq !== -1 && part.slice(0, eq).trim() === name) {
+      const raw = part.slice(eq + 1).trim()
+      try {
+        return decodeURIComponent(raw)
+      } catch {
+        return raw
+      }
+    }
+  }
+  return undefined
+}
