@@ -5,6 +5,7 @@ import { framesGroup } from './cases/frames.js'
 import { httpGroup } from './cases/http.js'
 import { isolationGroup } from './cases/isolation.js'
 import { messagingGroup } from './cases/messaging.js'
+import { pubsubGroup } from './cases/pubsub.js'
 import { requestGroup } from './cases/request.js'
 import { securityGroup } from './cases/security.js'
 
@@ -20,5 +21,6 @@ export const caseGroups: readonly CaseGroup[] = [
   closingGroup,
   httpGroup,
   isolationGroup,
+  pubsubGroup,
   securityGroup,
 ]
