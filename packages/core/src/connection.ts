@@ -1,4 +1,5 @@
 import { closeReasonBytes, isValidCloseCode, MAX_CLOSE_REASON_BYTES, CloseCode } from './close-codes.js'
+import { PING_FRAME, PONG_FRAME } from './control-frames.js'
 import { encodeMessage, parseMessage } from './codec.js'
 import { ReadyState, type BroadcastOptions, type Connection, type PublishOptions, type SendResult } from './connection-types.js'
 import { toErrorFrame, WsError } from './errors.js'
@@ -210,6 +211,8 @@ export class ConnectionImpl implements Connection {
       return
     }
     const text = typeof data === 'string' ? data : new TextDecoder().decode(data)
+    // The typed client's heartbeat (browsers cannot send ping frames); see control-frames.ts.
+    if (text === PING_FRAME) return void this.sendFrame(PONG_FRAME)
     if (isTooBig(text, this.limits.maxPayloadLength)) {
       this.#fatal(new WsError('PAYLOAD_TOO_LARGE'))
       return
