@@ -108,8 +108,9 @@ export const abuseCases: readonly ConformanceCase[] = [
       for (const client of [...clients, ...roomies]) expect(await client.waitClose()).toMatchObject({ code: 1001 })
       expect(await straggler.waitOutcome()).toMatchObject({ kind: 'close', code: 1001 })
       const closes = recorded(t).filter((e) => e.type === 'close')
+      // Every onClose ran once. The straggler's code is 1006 where the runtime waits for the peer's
+      // close reply (ws: we terminate it after closeTimeout) and the runtime's own code where it does not (Bun).
       expect(closes).toHaveLength(6)
-      expect(closes.filter((e) => e['code'] === 1006)).toHaveLength(1)
       expect(host.bridge.connections.size).toBe(0)
       expect(host.bridge.topicCount).toBe(0)
     },
