@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { ReadyState } from '../../src/connection-types.js'
-import { resolveLimits } from '../../src/limits.js'
+import { resolveLimits, type RouteLimits } from '../../src/limits.js'
 import { ConnectionGuard, type GuardActions } from '../../src/security/guard.js'
 import { sweepPeriod } from '../../src/security/liveness.js'
 import { now } from '../../src/security/rate-limit.js'
 
-function harness(limits: Parameters<typeof resolveLimits>[0], buffered = 0) {
+function harness(limits: RouteLimits, buffered = 0) {
   const log: string[] = []
   const state = { ready: ReadyState.OPEN as ReadyState, buffered }
   const actions: GuardActions = {
