@@ -45,15 +45,21 @@ function toTransport(ws: ServerWebSocket<BunSocketData>): Transport {
       return ws.getBufferedAmount()
     },
     raw: ws,
+    // Native fan-out: core still decides who receives what (see core/src/pubsub/hub.ts).
+    pubsub: {
+      subscribe: (topic) => void ws.subscribe(topic),
+      unsubscribe: (topic) => void ws.unsubscribe(topic),
+      publish: (topic, frame) => void ws.publish(topic, frame),
+    },
   }
 }
 
 /**
  * wsbridge on `Bun.serve`. Returns the `fetch` and `websocket` handlers Bun expects.
  *
- * Bun's native pub/sub (`ws.subscribe`, `server.publish`) is not used yet: core's TopicIndex fans
- * out to each subscriber, which gives the same results as every other adapter. A native fast path
- * plugs in through core's `NativePubSub` hook (core/src/transport.ts) with `raw` as the Bun socket.
+ * Topic fan-out uses Bun's native pub/sub (`ws.subscribe`, `ws.publish`) through core's
+ * `NativePubSub` hook; core keeps the topic index, so includeSelf, `bridge.publish`, `topics` and
+ * `subscriberCount` behave exactly as on every other adapter (docs/pubsub.md).
  *
  * @see https://bun.sh/docs/api/websockets
  * @example

@@ -12,6 +12,14 @@ export interface HubMember extends PresenceMember {
   sendFrame(frame: Frame): string
   /** The runtime's native fan-out for this socket (Bun), if the adapter provides one. */
   readonly nativePubSub: NativePubSub | undefined
+  readonly bufferedAmount: number
+  readonly limits: { readonly backpressureLimit: number }
+}
+
+/** Whether a native member can take a frame without its backpressure policy having a say. */
+function nativeFits(member: HubMember): boolean {
+  const limit = member.limits.backpressureLimit
+  return member.readyState === OPEN && (!(limit > 0) || member.bufferedAmount < limit)
 }
 
 /**
@@ -96,6 +104,11 @@ export class PubSubHub<M extends HubMember> {
   #fanOut(topic: string, frame: Frame, sender: M | undefined, senderId = sender?.id): number {
     const members = this.#index.members(topic)
     if (!members) return 0
+    // A native publish reaches every native subscriber, so it is only used while none of them is
+    // over its backpressure limit; otherwise per-member sends let each one's policy apply.
+    for (const member of members) {
+      if (member.nativePubSub && member.id !== senderId && !nativeFits(member)) return this.#fanOutMany([topic], frame, senderId, 0, 1)
+    }
     let delivered = 0
     let carrier: M | undefined
     let senderIsNativeMember = false

@@ -32,7 +32,7 @@ export class NativeTopics {
   }
 }
 
-export async function connect(bridge: Bridge, url: string, native?: NativeTopics): Promise<RecordedSocket> {
+export async function connect(bridge: Bridge, url: string, native?: NativeTopics, buffered: () => number = () => 0): Promise<RecordedSocket> {
   const match = bridge.match(url)
   if (!match) throw new Error(`no route for ${url}`)
   const decision = await bridge.authorize({ url, headers: {} }, match)
@@ -43,7 +43,9 @@ export async function connect(bridge: Bridge, url: string, native?: NativeTopics
     send: (frame) => void frames.push(frame),
     close: (code, reason) => queueMicrotask(() => events?.closed(code, reason)),
     terminate: () => queueMicrotask(() => events?.closed(1006, '')),
-    bufferedAmount: 0,
+    get bufferedAmount() {
+      return buffered()
+    },
     raw: frames,
     ...(native ? { pubsub: native.socket(frames) } : {}),
   }

@@ -31,6 +31,21 @@ describe('native pub/sub (Bun model)', () => {
     expect(b.messages()).toEqual([1])
     expect(plain.messages()).toEqual([2])
   })
+
+  it('falls back to per-socket sends while a native subscriber is over its backpressure limit', async () => {
+    const bridge = bridgeOf(routes, { backpressureLimit: 100, backpressurePolicy: 'drop' })
+    const native = new NativeTopics()
+    let slowBuffer = 0
+    const [a, b, slow] = await Promise.all([connect(bridge, '/chat', native), connect(bridge, '/chat', native), connect(bridge, '/chat', native, () => slowBuffer)])
+    for (const s of [a, b, slow]) s.connection.subscribe('t')
+    bridge.publish('t', 1)
+    slowBuffer = 1000
+    bridge.publish('t', 2)
+    expect(native.publishCalls).toBe(1)
+    expect(b.messages()).toEqual([1, 2])
+    // The slow socket's 'drop' policy applied to the second message instead of Bun queueing it.
+    expect(slow.messages()).toEqual([1])
+  })
 })
 
 describe('memory bus driver', () => {

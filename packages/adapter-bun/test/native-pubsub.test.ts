@@ -1,0 +1,58 @@
+import { defineRoute, routeTopic } from '@wsbridge/core'
+import { afterAll, describe, expect, test } from 'vitest'
+import { createBunWebSocket } from '../src/index.js'
+import { openSocket } from './socket.js'
+
+const routes = {
+  room: defineRoute({
+    kind: 'ws',
+    handler: {
+      onOpen: (connection) => connection.subscribe('news'),
+      onMessage: (message, connection) => {
+        const { includeSelf } = message as { includeSelf?: boolean }
+        connection.publish('news', { from: connection.id, includeSelf: includeSelf === true }, includeSelf ? { includeSelf: true } : {})
+      },
+    },
+  }),
+}
+
+// Proves the fan-out really goes through Bun (its own subscriber counts move with core's index),
+// while core's semantics hold: the sender is excluded unless includeSelf, bridge.publish reaches all.
+describe("Bun's native pub/sub through core's NativePubSub hook", () => {
+  const adapter = createBunWebSocket(routes, { prefix: '/api' })
+  const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: adapter.fetch, websocket: adapter.websocket })
+  afterAll(async () => {
+    await adapter.close()
+    await server.stop(true)
+  })
+
+  test('subscriptions are native, delivery keeps includeSelf semantics, and close unsubscribes', async () => {
+    const url = `ws://127.0.0.1:${server.port}/api/room`
+    const a = await openSocket(url)
+    const b = await openSocket(url)
+    const until = async (condition: () => boolean): Promise<void> => {
+      for (let i = 0; i < 200 && !condition(); i++) await Bun.sleep(5)
+    }
+    await until(() => adapter.bridge.subscriberCount('news') === 2)
+    expect(server.subscriberCount('news')).toBe(2)
+    expect(server.subscriberCount(routeTopic('room'))).toBe(2)
+
+    a.send({ includeSelf: false })
+    const fromA = (await b.next()) as { from: string }
+    a.send({ includeSelf: true })
+    expect(await a.next()).toEqual({ from: fromA.from, includeSelf: true })
+    expect(await b.next()).toEqual({ from: fromA.from, includeSelf: true })
+
+    expect(adapter.bridge.publish('news', 'all')).toBe(2)
+    expect(await a.next()).toBe('all')
+    expect(await b.next()).toBe('all')
+
+    b.ws.close()
+    await until(() => adapter.bridge.subscriberCount('news') === 1)
+    expect(server.subscriberCount('news')).toBe(1)
+    a.ws.close()
+    await until(() => adapter.bridge.topicCount === 0)
+    expect(adapter.bridge.topicCount).toBe(0)
+    expect(server.subscriberCount('news')).toBe(0)
+  })
+})
