@@ -35,6 +35,10 @@ export interface ConformanceHost {
   readonly capabilities?: Partial<HostCapabilities>
   /** Why a capability is false, keyed by capability name. */
   readonly reasons?: Partial<Record<keyof HostCapabilities, string>>
-  /** Starts the host on 127.0.0.1 and an ephemeral port, serving `routes` under `options.prefix`. */
+  /**
+   * Starts the host on 127.0.0.1 and an ephemeral port, serving `routes` under `options.prefix`.
+   * Pass `options` to the adapter unchanged: the suite observes the bridge through `options.onError`
+   * and some cases set limits. May be called more than once (some cases start a host of their own).
+   */
   start(routes: Routes, options: BridgeOptions & { readonly prefix: string }): Promise<RunningHost>
 }

@@ -1,4 +1,7 @@
-export { runConformanceSuite, summaryLine } from './suite.js'
+export { runConformanceSuite } from './suite.js'
+export { Tally, writeReport } from './tally.js'
+export type { CaseResult, CaseStatus, HostReport } from './tally.js'
+export { renderCompatibilityTable } from './compat-table.js'
 export type { SuiteOptions } from './suite.js'
 export type { ConformanceHost, RunningHost, HostCapabilities } from './host.js'
 export { caseGroups } from './groups.js'

@@ -4,6 +4,7 @@ import { createCaseContext, type SharedState } from './context.js'
 import { caseGroups } from './groups.js'
 import type { ConformanceHost, HostCapabilities } from './host.js'
 import { baseRoutes } from './routes/base.js'
+import { Tally, writeReport } from './tally.js'
 
 export interface SuiteOptions {
   /** Mount point for the demo routes. Default `/ws`. */
@@ -14,16 +15,14 @@ export interface SuiteOptions {
 
 const defaultCapabilities: HostCapabilities = { nativePubSub: false, httpRoutes: false, protocolCloseFrames: true }
 
-interface Tally {
-  passed: number
-  failed: number
-  skipped: number
-  readonly reasons: Set<string>
-}
+const DEFAULT_CASE_TIMEOUT = 10_000
 
-export function summaryLine(name: string, tally: Tally): string {
-  const skipped = tally.skipped > 0 ? `, ${tally.skipped} skipped (${[...tally.reasons].join('; ')})` : ''
-  return `conformance ${name}: ${tally.passed} passed, ${tally.failed} failed${skipped}`
+function withinTimeout(work: Promise<void>, ms: number, name: string): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`case "${name}" timed out after ${ms}ms`)), ms)
+  })
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer))
 }
 
 /**
@@ -42,7 +41,7 @@ export function runConformanceSuite(host: ConformanceHost, options: SuiteOptions
     startError: undefined,
     bridgeErrors: [],
   }
-  const tally: Tally = { passed: 0, failed: 0, skipped: 0, reasons: new Set() }
+  const tally = new Tally(host.name)
 
   describe(`conformance ${host.name}`, () => {
     beforeAll(async () => {
@@ -59,32 +58,34 @@ export function runConformanceSuite(host: ConformanceHost, options: SuiteOptions
 
     afterAll(async () => {
       await shared.running?.close()
-      console.log(summaryLine(host.name, tally))
+      console.log(tally.summary())
+      await writeReport(tally.report(shared.capabilities))
     })
 
     for (const group of groups) {
       describe(group.name, () => {
         for (const testCase of group.cases) {
-          const missing = testCase.needs !== undefined && !shared.capabilities[testCase.needs]
-          if (missing) {
-            tally.skipped++
-            tally.reasons.add(`${testCase.needs}: ${host.reasons?.[testCase.needs!] ?? 'not supported by this host'}`)
-          }
+          const { needs } = testCase
+          const result = { group: group.name, name: testCase.name, needs }
+          const timeout = testCase.timeout ?? DEFAULT_CASE_TIMEOUT
+          const missing = needs !== undefined && !shared.capabilities[needs]
+          if (missing) tally.add({ ...result, status: 'skipped', reason: host.reasons?.[needs] ?? 'not supported by this host' })
           it.skipIf(missing)(
             testCase.name,
             async () => {
               const { ctx, cleanup } = createCaseContext(shared)
               try {
-                await testCase.run(ctx)
-                tally.passed++
+                await withinTimeout(testCase.run(ctx), timeout, testCase.name)
+                tally.add({ ...result, status: 'passed' })
               } catch (error) {
-                tally.failed++
+                tally.add({ ...result, status: 'failed' })
                 throw error
               } finally {
                 await cleanup()
               }
             },
-            testCase.timeout ?? 10000,
+            // The runner's own timeout is a backstop: ours fires first, so a hung case is counted as failed.
+            timeout + 1000,
           )
         }
       })

@@ -55,6 +55,14 @@ describe('openClient', () => {
     await expect(client.next(1000)).rejects.toThrow(/socket closed \(4321/)
   })
 
+  it('rejects a refused upgrade with the HTTP status', async () => {
+    const refusing = new WebSocketServer({ host: '127.0.0.1', port: 0, verifyClient: (_info, done) => done(false, 403) })
+    await new Promise((resolve) => refusing.once('listening', resolve))
+    const url = `ws://127.0.0.1:${(refusing.address() as AddressInfo).port}`
+    await expect(openClient(url)).rejects.toMatchObject({ status: 403 })
+    await new Promise((resolve) => refusing.close(resolve))
+  })
+
   it('rejects when nothing listens', async () => {
     const unused = new WebSocketServer({ host: '127.0.0.1', port: 0 })
     await new Promise((resolve) => unused.once('listening', resolve))

@@ -1,0 +1,65 @@
+import type { HostCapabilities } from './host.js'
+
+export type CaseStatus = 'passed' | 'failed' | 'skipped'
+
+export interface CaseResult {
+  readonly group: string
+  readonly name: string
+  readonly needs: keyof HostCapabilities | undefined
+  readonly status: CaseStatus
+  /** Why a case was skipped: the host's reason for lacking the capability. */
+  readonly reason?: string
+}
+
+/** One host's run, as written to `$WSBRIDGE_CONFORMANCE_REPORT/<host>.json` for the compatibility table. */
+export interface HostReport {
+  readonly host: string
+  readonly capabilities: HostCapabilities
+  readonly results: readonly CaseResult[]
+}
+
+/** Counts every case of one host run; skips are counted when registered, the rest when they finish. */
+export class Tally {
+  readonly host: string
+  readonly results: CaseResult[] = []
+
+  constructor(host: string) {
+    this.host = host
+  }
+
+  add(result: CaseResult): void {
+    this.results.push(result)
+  }
+
+  count(status: CaseStatus): number {
+    return this.results.filter((r) => r.status === status).length
+  }
+
+  /** `conformance <host>: N passed, M failed[, K skipped (capability: reason; …)]` */
+  summary(): string {
+    const skipped = this.results.filter((r) => r.status === 'skipped')
+    const reasons = [...new Set(skipped.map((r) => `${r.needs}: ${r.reason}`))].join('; ')
+    const skipPart = skipped.length > 0 ? `, ${skipped.length} skipped (${reasons})` : ''
+    return `conformance ${this.host}: ${this.count('passed')} passed, ${this.count('failed')} failed${skipPart}`
+  }
+
+  report(capabilities: HostCapabilities): HostReport {
+    return { host: this.host, capabilities, results: this.results }
+  }
+}
+
+const REPORT_ENV = 'WSBRIDGE_CONFORMANCE_REPORT'
+
+/**
+ * Writes the host's report as JSON when `WSBRIDGE_CONFORMANCE_REPORT` names a directory (CI sets it
+ * to build docs/compatibility.md from real runs). node:fs is imported lazily: browsers never load
+ * this package, but Node and Bun both have it.
+ */
+export async function writeReport(report: HostReport): Promise<void> {
+  const dir = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[REPORT_ENV]
+  if (!dir) return
+  const { mkdir, writeFile } = await import('node:fs/promises')
+  const { join } = await import('node:path')
+  await mkdir(dir, { recursive: true })
+  await writeFile(join(dir, `${report.host}.json`), `${JSON.stringify(report, null, 2)}\n`)
+}
