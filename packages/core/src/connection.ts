@@ -191,6 +191,7 @@ export class ConnectionImpl implements Connection {
   }
 
   broadcast(data: unknown, options?: BroadcastOptions): number {
+    if (!this.#outputOk(data)) return 0
     const topics = broadcastTopics(this.route, options?.rooms)
     return this.#host.publishTopics(topics, encodeMessage(data), options?.includeSelf ? undefined : this)
   }
@@ -205,7 +206,8 @@ export class ConnectionImpl implements Connection {
 
   /** @internal One incoming frame, in arrival order. */
   received(data: string | Uint8Array, isBinary: boolean): void {
-    if (this.#state === ReadyState.CLOSED || !this.guard.admit()) return
+    // Once a close is under way (handler, policy or shutdown), later frames are not dispatched.
+    if (this.#state !== ReadyState.OPEN || !this.guard.admit()) return
     if (isBinary) {
       this.#receivedBinary(data as Uint8Array)
       return
@@ -247,7 +249,7 @@ export class ConnectionImpl implements Connection {
   }
 
   #dispatchText(text: string): unknown {
-    if (this.#state === ReadyState.CLOSED) return undefined
+    if (this.#state !== ReadyState.OPEN) return undefined
     let message: unknown
     try {
       message = parseMessage(text, this.limits.maxDepth)

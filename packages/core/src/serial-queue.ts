@@ -3,7 +3,9 @@
  * Sync handlers run inline with no promise allocated, so the common case costs one branch.
  */
 export class SerialQueue {
-  #pending: (() => unknown)[] = []
+  // A FIFO read from #head: Array#shift is O(n), which made a backlog of n tasks cost O(n²).
+  #pending: ((() => unknown) | undefined)[] = []
+  #head = 0
   #busy = false
   readonly #onError: (error: unknown) => void
 
@@ -43,13 +45,23 @@ export class SerialQueue {
         )
         return
       }
-      task = this.#pending.shift()
+      task = this.#next()
     }
     this.#busy = false
   }
 
+  #next(): (() => unknown) | undefined {
+    if (this.#head === this.#pending.length) {
+      if (this.#head > 0) (this.#pending = []), (this.#head = 0)
+      return undefined
+    }
+    const task = this.#pending[this.#head]
+    this.#pending[this.#head++] = undefined // release the closure as soon as it runs
+    return task
+  }
+
   #resume(): void {
-    const task = this.#pending.shift()
+    const task = this.#next()
     if (task === undefined) this.#busy = false
     else this.#drain(task)
   }

@@ -69,6 +69,29 @@ describe('createTestBridge', () => {
     await expect(client.next()).rejects.toThrow(/closed/)
   })
 
+  it('records publishes per topic and collects errors instead of logging them', async () => {
+    const room = defineRoute({
+      kind: 'ws',
+      path: '/rooms/:roomId',
+      handler: {
+        onOpen: (c) => c.subscribe(`room:${c.params.roomId}`),
+        onMessage: (message, c) => void c.publish(`room:${c.params.roomId}`, { from: c.id, message }),
+      },
+    })
+    const t = createTestBridge({ room })
+    const alice = await t.connect('/rooms/r1')
+    const bob = await t.connect('/rooms/r1')
+    alice.send('hello')
+    expect(await bob.next()).toEqual({ from: alice.connection.id, message: 'hello' })
+    t.bridge.publish('room:r1', 'from outside')
+    expect(t.published('room:r1')).toEqual([{ from: alice.connection.id, message: 'hello' }, 'from outside'])
+    expect(t.published('room:r2')).toEqual([])
+    expect(alice.sent).toEqual(['from outside'])
+    alice.sendText('{oops')
+    await alice.flush()
+    expect(t.errors.map((e) => e.code)).toEqual(['INVALID_JSON'])
+  })
+
   it('close() shuts every client with 1001', async () => {
     const t = createTestBridge({ echo })
     const a = await t.connect('/echo')

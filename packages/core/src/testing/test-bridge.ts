@@ -1,7 +1,10 @@
 import { createBridge, type Bridge, type BridgeOptions } from '../bridge.js'
-import type { WsErrorCode } from '../errors.js'
+import type { Connection } from '../connection-types.js'
+import type { WsError, WsErrorCode } from '../errors.js'
+import type { PubSubMessage } from '../pubsub/driver.js'
 import type { Routes } from '../route.js'
-import { TestClient } from './test-client.js'
+import { recordingDriver } from './recorder.js'
+import { decodeFrame, TestClient } from './test-client.js'
 
 export interface TestConnectOptions {
   /** Upgrade request headers (any case). */
@@ -42,6 +45,10 @@ export interface TestBridge<R extends Routes> {
   upgrade(url: string, options?: TestConnectOptions): Promise<TestUpgrade>
   /** Upgrades and returns the connected client; rejects with UpgradeRejectedError when refused. */
   connect(url: string, options?: TestConnectOptions): Promise<TestClient>
+  /** Every error reported on this bridge, in order (also passed on to `options.onError`). */
+  readonly errors: readonly WsError[]
+  /** Decoded messages published to `topic` so far (by handlers, broadcasts or `bridge.publish`). */
+  published(topic: string): unknown[]
   /** Shuts the bridge down (1001 to every client) and resolves when all are closed. */
   close(): Promise<void>
 }
@@ -52,7 +59,15 @@ export interface TestBridge<R extends Routes> {
  * `url` is what the browser would request, prefix included (`/api/chat/room1?x=1`).
  */
 export function createTestBridge<const R extends Routes>(routes: R, options: BridgeOptions = {}): TestBridge<R> {
-  const bridge = createBridge(routes, options)
+  const errors: WsError[] = []
+  const publishes: PubSubMessage[] = []
+  // Errors are collected instead of logged: tests of invalid input would otherwise flood the output.
+  const onError = (error: WsError, connection: Connection | undefined): void => {
+    errors.push(error)
+    options.onError?.(error, connection)
+  }
+  const pubsub = recordingDriver(options.pubsub, (message) => publishes.push(message))
+  const bridge = createBridge(routes, { ...options, onError, pubsub })
 
   async function upgrade(url: string, connectOptions: TestConnectOptions = {}): Promise<TestUpgrade> {
     const match = bridge.match(url)
@@ -72,7 +87,9 @@ export function createTestBridge<const R extends Routes>(routes: R, options: Bri
 
   return {
     bridge,
+    errors,
     upgrade,
+    published: (topic) => publishes.filter((m) => m.topics.includes(topic)).map((m) => decodeFrame(m.frame)),
     async connect(url, connectOptions) {
       const result = await upgrade(url, connectOptions)
       if (!result.ok) throw new UpgradeRejectedError(result)

@@ -10,7 +10,7 @@ export interface TestClose {
 }
 
 /** Decodes a server frame the way a browser client would read it: JSON text, or bytes. */
-function decode(frame: string | Uint8Array): unknown {
+export function decodeFrame(frame: string | Uint8Array): unknown {
   if (typeof frame !== 'string') return frame
   try {
     return JSON.parse(frame)
@@ -146,7 +146,7 @@ export class TestClient {
   #push(frame: string | Uint8Array): void {
     if (this.#closed) return
     this.frames.push(frame)
-    this.sent.push(decode(frame))
+    this.sent.push(decodeFrame(frame))
     const waiter = this.#waiters.shift()
     if (waiter) waiter.resolve(this.sent[this.#read++])
   }
