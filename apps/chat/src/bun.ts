@@ -1,0 +1,13 @@
+// The chat on Bun.serve: `npm run start:bun` (runs with the bun binary from node_modules).
+import { createBunWebSocket } from '@wsbridge/adapter-bun'
+import { announce, closeOnSignal, setupChat } from './server/bootstrap.js'
+import { pageResponse } from './server/page.js'
+
+const { config, bridge, page } = await setupChat()
+const { fetch, websocket } = createBunWebSocket(bridge, {
+  fallback: (request) => pageResponse(page, request) ?? new Response('Not Found', { status: 404 }),
+})
+
+const server = Bun.serve({ port: config.port, hostname: config.hostname, fetch, websocket })
+announce('bun', config, server.port ?? config.port)
+closeOnSignal(bridge, () => server.stop(true))

@@ -1,0 +1,16 @@
+// The chat on Hono under Bun: `npm run start:hono-bun` (runs with the bun binary from node_modules).
+import { createHonoWebSocket } from '@wsbridge/adapter-hono'
+import { Hono } from 'hono'
+import { upgradeWebSocket, websocket } from 'hono/bun'
+import { announce, closeOnSignal, setupChat } from './server/bootstrap.js'
+import { pageResponse } from './server/page.js'
+
+const { config, bridge, page } = await setupChat()
+const { middleware } = createHonoWebSocket(bridge, { upgradeWebSocket })
+const app = new Hono()
+app.get('/api/*', middleware)
+app.get('*', (c) => pageResponse(page, c.req.raw) ?? c.notFound())
+
+const server = Bun.serve({ port: config.port, hostname: config.hostname, fetch: app.fetch, websocket })
+announce('hono-bun', config, server.port ?? config.port)
+closeOnSignal(bridge, () => server.stop(true))

@@ -1,0 +1,43 @@
+import { createBridge, type Bridge } from '@wsbridge/core'
+import { routes } from '../routes.js'
+import { readConfig, type ChatConfig } from './config.js'
+import { loadPage, type Page } from './page.js'
+
+/** What every entry point needs before it starts its runtime's server. */
+export interface ChatSetup {
+  readonly config: ChatConfig
+  readonly bridge: Bridge<typeof routes>
+  readonly page: Page
+}
+
+/** The one place the chat's bridge is configured: every host serves the routes under `/api`. */
+export async function setupChat(): Promise<ChatSetup> {
+  const config = readConfig()
+  const bridge = createBridge(routes, { prefix: '/api' })
+  const page = await loadPage(config.instance)
+  return { config, bridge, page }
+}
+
+/** Prints the line people (and the end-to-end tests) read to find the server. */
+export function announce(host: string, config: ChatConfig, port: number): void {
+  const shown = config.hostname === '0.0.0.0' ? '127.0.0.1' : config.hostname
+  const name = config.instance ? ` [${config.instance}]` : ''
+  console.log(`[chat]${name} ${host} listening on http://${shown}:${port}${config.redisUrl ? ` (Redis ${config.redisUrl})` : ''}`)
+}
+
+/**
+ * Graceful shutdown on Ctrl-C / SIGTERM: every socket gets 1001 (the browser client then
+ * reconnects to whichever instance comes back), then the HTTP server stops.
+ */
+export function closeOnSignal(bridge: Bridge, stopServer: () => unknown): void {
+  let stopping = false
+  const stop = async (): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    await bridge.close({ timeout: 2000 })
+    await stopServer()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop())
+  process.once('SIGTERM', () => void stop())
+}

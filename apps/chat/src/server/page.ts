@@ -1,0 +1,66 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+
+/** One file the chat serves over plain HTTP next to its WebSocket route. */
+export interface StaticFile {
+  readonly body: string
+  readonly contentType: string
+}
+
+/** URL path → file. Everything is built in memory at startup; there is nothing to build first. */
+export type Page = ReadonlyMap<string, StaticFile>
+
+const appDir = new URL('../../', import.meta.url)
+
+/**
+ * Reads the page and bundles the browser script (src/client/main.ts and the wsbridge client it
+ * imports) with esbuild. The bundle holds no server code: the client imports route *types* only.
+ */
+export async function loadPage(instance: string | undefined): Promise<Page> {
+  const [html, css, bundle] = await Promise.all([
+    readFile(new URL('public/index.html', appDir), 'utf8'),
+    readFile(new URL('public/style.css', appDir), 'utf8'),
+    build({
+      entryPoints: [fileURLToPath(new URL('src/client/main.ts', appDir))],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      logLevel: 'silent',
+    }),
+  ])
+  const script = bundle.outputFiles[0]?.text ?? ''
+  const page = instance ? html.replace('<title>wsbridge chat', `<title>wsbridge chat (${escapeHtml(instance)})`) : html
+  const index: StaticFile = { body: page, contentType: 'text/html; charset=utf-8' }
+  return new Map([
+    ['/', index],
+    ['/index.html', index],
+    ['/app.js', { body: script, contentType: 'text/javascript; charset=utf-8' }],
+    ['/style.css', { body: css, contentType: 'text/css; charset=utf-8' }],
+    ['/health', { body: 'ok', contentType: 'text/plain; charset=utf-8' }],
+  ])
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** For fetch-style hosts (Bun, Hono): the file's Response, or undefined to fall through. */
+export function pageResponse(page: Page, request: Request): Response | undefined {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
+  const file = page.get(new URL(request.url).pathname)
+  return file && new Response(file.body, { headers: { 'content-type': file.contentType, 'cache-control': 'no-store' } })
+}
+
+/** For Node hosts (node:http, Express): answers and returns true, or returns false to fall through. */
+export function servePage(page: Page, request: IncomingMessage, response: ServerResponse): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false
+  const file = page.get(new URL(request.url ?? '/', 'http://localhost').pathname)
+  if (!file) return false
+  response.writeHead(200, { 'content-type': file.contentType, 'cache-control': 'no-store' })
+  response.end(request.method === 'HEAD' ? undefined : file.body)
+  return true
+}
