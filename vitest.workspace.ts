@@ -11,6 +11,7 @@ export const projects = [
   'packages/adapter-express',
   'packages/adapter-hono',
   'packages/pubsub-redis',
+  'packages/cli',
   'apps/chat',
 ]
 

@@ -1,0 +1,20 @@
+import { pathToFileURL } from 'node:url'
+import { resolve } from 'node:path'
+import type { Routes } from '@wsbridge/core'
+import { tsImport } from 'tsx/esm/api'
+import { toRoutes } from './routes.js'
+
+/**
+ * Loads a routes module (TypeScript or JavaScript, through tsx) and returns the named export —
+ * `routes` by default, falling back to the default export. A bridge is accepted too.
+ */
+export async function loadRoutes(modulePath: string, exportName = 'routes'): Promise<Routes> {
+  const url = pathToFileURL(resolve(modulePath)).href
+  const module = (await tsImport(url, import.meta.url)) as Record<string, unknown>
+  const value = Object.hasOwn(module, exportName) ? module[exportName] : exportName === 'routes' ? module['default'] : undefined
+  if (value === undefined) {
+    const names = Object.keys(module).join(', ') || 'none'
+    throw new Error(`[wsbridge/cli] ${modulePath} has no export "${exportName}" (exports: ${names}); pass --export <name>`)
+  }
+  return toRoutes(value)
+}
