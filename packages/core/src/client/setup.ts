@@ -18,8 +18,8 @@ export interface SetupBridgeResult<R> {
  * const conn = $ws.chat({ roomId: 'lobby' }, { onMessage: (m) => console.log(m) })
  * conn.send({ type: 'say', text: 'hi' })
  */
-export function setupBridge<const R extends Record<string, ClientRoute>>(routes: R, options: BridgeClientOptions): SetupBridgeResult<R>
-export function setupBridge<R extends Record<string, ClientRoute>>(options: TypeOnlyOptions<R>): SetupBridgeResult<R>
+export function setupBridge<const R extends Record<keyof R, ClientRoute>>(routes: R, options: BridgeClientOptions): SetupBridgeResult<R>
+export function setupBridge<R extends Record<keyof R, ClientRoute>>(options: TypeOnlyOptions<R>): SetupBridgeResult<R>
 export function setupBridge(
   routesOrOptions: Record<string, ClientRoute> | (BridgeClientOptions & { paths?: Record<string, string> }),
   maybeOptions?: BridgeClientOptions,
