@@ -1,5 +1,6 @@
 import { createBridge, type Bridge } from '@wsbridge/core'
 import { routes } from '../routes.js'
+import { backplaneReady, createBackplane } from './backplane.js'
 import { readConfig, type ChatConfig } from './config.js'
 import { loadPage, type Page } from './page.js'
 
@@ -10,11 +11,15 @@ export interface ChatSetup {
   readonly page: Page
 }
 
-/** The one place the chat's bridge is configured: every host serves the routes under `/api`. */
+/**
+ * The one place the chat's bridge is configured: every host serves the routes under `/api`, and
+ * with REDIS_URL set they publish through Redis so several instances share rooms.
+ */
 export async function setupChat(): Promise<ChatSetup> {
   const config = readConfig()
-  const bridge = createBridge(routes, { prefix: '/api' })
-  const page = await loadPage(config.instance)
+  const [pubsub, page] = await Promise.all([createBackplane(config.redisUrl), loadPage(config.instance)])
+  const bridge = createBridge(routes, pubsub ? { prefix: '/api', pubsub } : { prefix: '/api' })
+  if (pubsub && config.redisUrl) await backplaneReady(pubsub, config.redisUrl)
   return { config, bridge, page }
 }
 
