@@ -84,8 +84,10 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
 
   const websocket: WebSocketHandler<BunSocketData> = {
     // Core owns these limits: payload size per route, idle/heartbeat, backpressure policy.
+    // maxPayloadLength bounds the inflated size too, so a decompression bomb closes with 1009.
     maxPayloadLength: bridge.maxPayloadLength,
-    perMessageDeflate: false,
+    // Negotiated only when the bridge enables compression; core picks which frames to compress.
+    perMessageDeflate: bridge.compression.enabled,
     // Bun's own idle timer and pings would close sockets behind core's heartbeat and idle timeout.
     idleTimeout: 0,
     sendPings: false,

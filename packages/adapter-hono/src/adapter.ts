@@ -1,9 +1,11 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import type { MiddlewareHandler } from 'hono'
 import type { GetConnInfo } from 'hono/conninfo'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { UpgradeWebSocket, WSContext, WSEvents } from 'hono/ws'
-import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes, type Transport } from '@wsbridge/core'
+import type { UpgradeWebSocket, WSEvents } from 'hono/ws'
+import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes } from '@wsbridge/core'
 import { createOrderedRunner, toFrame, type IncomingData } from './frames.js'
+import { bunWebSocketOptions, kPong, wsServerOptions, type BunWebSocketFor, type WsServerOptions } from './runtime-options.js'
+import { remoteAddress, toTransport, type RawSocket } from './transport.js'
 
 export interface HonoWebSocketOptions extends BridgeOptions {
   /** Your runtime's helper: from `hono/bun`, `@hono/node-ws`'s createNodeWebSocket, or `@hono/node-server` 2. */
@@ -16,47 +18,12 @@ export interface HonoWebSocket<R extends Routes> {
   /** Mount with `app.use('/api/:route', middleware)` or `app.get('/api/*', middleware)`. */
   readonly middleware: MiddlewareHandler
   readonly bridge: Bridge<R>
+  /** Node: pass to `new WebSocketServer(...)` (node-server 2), or `Object.assign(wss.options, …)` (@hono/node-ws). */
+  readonly wsServerOptions: WsServerOptions
+  /** Bun: `Bun.serve({ fetch: app.fetch, websocket: bunWebSocket(websocket) })` with hono/bun's `websocket`. */
+  bunWebSocket<H extends object>(handler: H): BunWebSocketFor<H>
   /** Closes every connection with 1001 and waits (see `bridge.close`). The server stays up. */
   close(): Promise<void>
-}
-
-/** The parts of `ws.raw` used when present: `ws` on Node, ServerWebSocket on Bun. */
-interface RawSocket {
-  terminate?(): void
-  ping?(): void
-  on?(event: 'pong', listener: () => void): unknown
-  readonly bufferedAmount?: number
-  getBufferedAmount?(): number
-}
-
-/** `c.env` on Node (`incoming` is the IncomingMessage) and on Bun (the server itself, or `{ server }`). */
-interface RuntimeEnv {
-  readonly incoming?: { readonly socket?: { readonly remoteAddress?: string } }
-  readonly server?: RuntimeEnv
-  requestIP?(request: Request): { readonly address: string } | null
-}
-
-function remoteAddress(c: Context): string | undefined {
-  const env = c.env as RuntimeEnv | undefined
-  const server = env?.server ?? env
-  return env?.incoming?.socket?.remoteAddress ?? server?.requestIP?.(c.req.raw)?.address
-}
-
-function toTransport(ws: WSContext): Transport {
-  const raw = ws.raw as RawSocket | undefined
-  return {
-    // WSContext declares Uint8Array<ArrayBuffer>; core's bytes are always backed by one.
-    send: (data) => ws.send(data as string | Uint8Array<ArrayBuffer>),
-    close: (code, reason) => ws.close(code, reason),
-    terminate: () => (raw?.terminate ? raw.terminate() : ws.close()),
-    // Core's heartbeat needs every pong reported. `ws` (Node) emits them; hono/bun gives no pong
-    // hook, so there the transport has no ping and Bun's own idleTimeout/sendPings stay in charge.
-    ...(raw?.ping && raw.on ? { ping: () => raw.ping?.() } : {}),
-    get bufferedAmount() {
-      return raw?.bufferedAmount ?? raw?.getBufferedAmount?.() ?? 0
-    },
-    raw: ws.raw,
-  }
 }
 
 /**
@@ -66,23 +33,28 @@ function toTransport(ws: WSContext): Transport {
  * @see https://hono.dev/docs/helpers/websocket
  * @example
  * import { upgradeWebSocket, websocket } from 'hono/bun'
- * const { middleware } = createHonoWebSocket(routes, { prefix: '/api', upgradeWebSocket })
- * app.use('/api/:route', middleware)
- * Bun.serve({ fetch: app.fetch, websocket })
+ * const ws = createHonoWebSocket(routes, { prefix: '/api', upgradeWebSocket })
+ * app.use('/api/:route', ws.middleware)
+ * Bun.serve({ fetch: app.fetch, websocket: ws.bunWebSocket(websocket) })
  */
 export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | Bridge<R>, options: HonoWebSocketOptions): HonoWebSocket<R> {
   const { upgradeWebSocket, getConnInfo, ...bridgeOptions } = options
   const bridge = toBridge(routesOrBridge, bridgeOptions)
+  // On Bun, pongs reach core only through the handler `bunWebSocket` wraps; until it is in use,
+  // transports there get no ping, and Bun's own idle timer and pings keep watch instead.
+  let bunPongsHooked = false
 
-  function connectionEvents(accepted: AcceptedUpgrade): WSEvents {
+  function connectionEvents(accepted: AcceptedUpgrade): WSEvents & { [kPong]: () => void } {
     let events: ConnectionEvents | undefined
     const inOrder = createOrderedRunner((error) => events?.error(error))
     return {
       // Every Hono runtime calls onOpen before it delivers any message, and each handler below is
       // synchronous, so no frame can arrive between the upgrade and core listening to it.
       onOpen: (_event, ws) => {
-        events = bridge.open(accepted, toTransport(ws))
-        ;(ws.raw as RawSocket | undefined)?.on?.('pong', () => events?.pong())
+        const raw = ws.raw as RawSocket | undefined
+        // `ws` on Node emits pongs itself; Bun's come through `bunWebSocket`'s pong handler.
+        events = bridge.open(accepted, toTransport(ws, raw?.on !== undefined || bunPongsHooked))
+        raw?.on?.('pong', () => events?.pong())
       },
       onMessage: (event) =>
         inOrder(() => {
@@ -92,6 +64,7 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
         }),
       onClose: (event) => inOrder(() => events?.closed(event.code, event.reason)),
       onError: (event) => events?.error((event as Event & { error?: unknown }).error ?? event),
+      [kPong]: () => events?.pong(),
     }
   }
 
@@ -106,5 +79,14 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
     return upgradeWebSocket(() => connectionEvents(decision))(c, next)
   }
 
-  return { middleware, bridge, close: () => bridge.close() }
+  return {
+    middleware,
+    bridge,
+    wsServerOptions: wsServerOptions(bridge),
+    bunWebSocket(handler) {
+      bunPongsHooked = true
+      return bunWebSocketOptions(bridge, handler)
+    },
+    close: () => bridge.close(),
+  }
 }

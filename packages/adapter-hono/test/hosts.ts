@@ -1,6 +1,6 @@
 import { serve, upgradeWebSocket as nodeServerUpgrade, type ServerType, type WebSocketServerLike } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
-import type { ConformanceHost, RunningHost } from '../../conformance/src/host.js'
+import type { ConformanceHost, RunningHost } from '@wsbridge/conformance'
 import { Hono } from 'hono'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
@@ -38,8 +38,10 @@ export const honoNodeWsHost: ConformanceHost = {
   reasons,
   async start(routes, options) {
     const app = new Hono()
-    const { injectWebSocket, upgradeWebSocket } = createNodeWebSocket({ app })
-    const { middleware, bridge } = createHonoWebSocket(routes, { ...options, upgradeWebSocket })
+    const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
+    const { middleware, bridge, wsServerOptions } = createHonoWebSocket(routes, { ...options, upgradeWebSocket })
+    // @hono/node-ws builds its WebSocketServer with ws defaults; ws reads these options per upgrade.
+    Object.assign(wss.options, wsServerOptions)
     app.get('/health', (c) => c.text('ok'))
     app.get(`${options.prefix}/*`, middleware)
     const { server, port } = await listen(app)
@@ -55,12 +57,12 @@ export const honoNodeServerHost: ConformanceHost = {
   reasons,
   async start(routes, options) {
     const app = new Hono()
-    const { middleware, bridge } = createHonoWebSocket(routes, { ...options, upgradeWebSocket: nodeServerUpgrade })
+    const { middleware, bridge, wsServerOptions } = createHonoWebSocket(routes, { ...options, upgradeWebSocket: nodeServerUpgrade })
     app.get('/health', (c) => c.text('ok'))
     app.use(`${options.prefix}/*`, middleware)
     // The cast: @types/ws types `noServer` as `boolean | undefined`, which exactOptionalPropertyTypes
     // will not match with node-server's `noServer?: boolean`. Same object at runtime.
-    const { server, port } = await listen(app, { server: new WebSocketServer({ noServer: true }) as WebSocketServerLike })
+    const { server, port } = await listen(app, { server: new WebSocketServer(wsServerOptions) as WebSocketServerLike })
     return running(port, server, bridge)
   },
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ConformanceHost, RunningHost } from '../../conformance/src/host.js'
+import type { ConformanceHost, RunningHost } from '@wsbridge/conformance'
 import { closes, routes } from './routes.js'
 import { openSocket, rawUpgrade } from './socket.js'
 

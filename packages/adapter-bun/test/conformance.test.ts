@@ -1,0 +1,4 @@
+import { runConformanceSuite } from '@wsbridge/conformance'
+import { bunHost } from './host.js'
+
+runConformanceSuite(bunHost)

@@ -1,0 +1,4 @@
+import { runConformanceSuite } from '@wsbridge/conformance'
+import { honoBunHost } from './host.js'
+
+runConformanceSuite(honoBunHost)

@@ -1,0 +1,4 @@
+import { runConformanceSuite } from '@wsbridge/conformance'
+import { honoNodeServerHost } from './hosts.js'
+
+runConformanceSuite(honoNodeServerHost)

@@ -1,0 +1,4 @@
+import { runConformanceSuite } from '@wsbridge/conformance'
+import { honoNodeWsHost } from './hosts.js'
+
+runConformanceSuite(honoNodeWsHost)
