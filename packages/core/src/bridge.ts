@@ -7,6 +7,7 @@ import { normalizeHeaders, parseProtocols } from './headers.js'
 import { resolveLimits, type Limits, type RouteLimits } from './limits.js'
 import type { PubSubDriver } from './pubsub/driver.js'
 import { PubSubHub } from './pubsub/hub.js'
+import { ResumeStore } from './resume.js'
 import type { PresenceListener, PresenceMember } from './pubsub/presence.js'
 import { routeTopic } from './pubsub/topics.js'
 import { readonlySetView } from './pubsub/readonly-set.js'
@@ -120,6 +121,9 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
   const hub = new PubSubHub<ConnectionImpl>(options.pubsub, (error) =>
     reportError(error instanceof WsError ? error : new WsError('PUBSUB_ERROR', undefined, { cause: error, expose: false }), undefined),
   )
+  // Only bridges with a `resume` route stamp topic messages (resume.ts).
+  const resume = Object.values(routes).some((route) => route.resume) ? new ResumeStore((topic) => hub.subscriberCount(topic) > 0) : undefined
+  if (resume) hub.stamp = (topics, frame) => resume.stamp(topics, frame)
   let closing = false
   let allClosed: (() => void) | undefined
 
@@ -150,7 +154,11 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
 
   const host: ConnectionHost = {
     reportError,
-    subscribe: (connection, topic) => hub.subscribe(connection, topic),
+    subscribe(connection, topic) {
+      hub.subscribe(connection, topic)
+      const resumeOptions = routes[connection.route]?.resume
+      if (resume && resumeOptions) resume.subscribed(connection, topic, resumeOptions)
+    },
     unsubscribe: (connection, topic) => hub.unsubscribe(connection, topic),
     publish: (topic, frame, exclude) => hub.publish([topic], frame, exclude),
     publishTopics: (topics, frame, exclude) => hub.publish(topics, frame, exclude),

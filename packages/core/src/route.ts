@@ -4,6 +4,7 @@ import type { ParamsOf } from './path.js'
 import type { AnySchema, InputOf, OutputOf } from './schema.js'
 import type { AuthHook, AuthResult, ContextHook, UpgradeContext, UserOf } from './upgrade.js'
 import type { RouteLimits } from './limits.js'
+import type { ResumeOptions } from './resume.js'
 import type { AuthFailureMode } from './security/auth-outcome.js'
 
 /** What a route does with a message that is not valid JSON, fails validation or has an unknown type. */
@@ -53,6 +54,11 @@ export interface RouteOptions<P extends string, I, O, A extends AuthResult, C> {
   /** Checks outgoing messages against `output`. Default: on unless NODE_ENV is `production`. */
   readonly validateOutput?: boolean
   readonly limits?: RouteLimits
+  /**
+   * Resume after reconnect: topics this route's connections subscribe to are stamped with sequence
+   * ids and buffered, and a reconnecting `@wsbridge/core/client` receives what it missed. See resume.ts.
+   */
+  readonly resume?: ResumeOptions | boolean
 }
 
 export type RouteConnection<P extends string, O, U, C> = Connection<InputOf<O>, ParamsOf<P>, U, C>
@@ -94,6 +100,7 @@ export interface WsRoute<
   readonly onInvalid?: InvalidMessagePolicy | undefined
   readonly validateOutput?: boolean | undefined
   readonly limits?: RouteLimits | undefined
+  readonly resume?: ResumeOptions | boolean | undefined
   readonly handler?:
     | (LifecycleHandlers<RouteConnection<P, O, U, C>> & {
         onMessage?: (message: OutputOf<I>, connection: RouteConnection<P, O, U, C>) => unknown

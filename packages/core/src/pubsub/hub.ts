@@ -32,6 +32,11 @@ export class PubSubHub<M extends HubMember> {
   readonly #driver: PubSubDriver | undefined
   readonly #presence: PresenceEmitter
   readonly #onError: (error: unknown) => void
+  /**
+   * Rewrites a frame before local fan-out, for local publishes and ones from other instances alike
+   * (resume stamping, see resume.ts). Drivers always carry the original frame.
+   */
+  stamp: ((topics: readonly string[], frame: Frame) => Frame) | undefined
 
   constructor(driver: PubSubDriver | undefined, onError: (error: unknown) => void) {
     this.#driver = driver
@@ -82,7 +87,8 @@ export class PubSubHub<M extends HubMember> {
    */
   publish(topics: readonly string[], frame: Frame, sender: M | undefined): number {
     if (topics.length === 0) return 0
-    const delivered = topics.length === 1 ? this.#fanOut(topics[0]!, frame, sender) : this.#fanOutMany(topics, frame, sender?.id, 0, topics.length)
+    const local = this.stamp ? this.stamp(topics, frame) : frame
+    const delivered = topics.length === 1 ? this.#fanOut(topics[0]!, local, sender) : this.#fanOutMany(topics, local, sender?.id, 0, topics.length)
     const driver = this.#driver
     if (driver) this.#guard(() => driver.publish({ topics, frame, senderId: sender?.id }))
     return delivered
@@ -95,9 +101,10 @@ export class PubSubHub<M extends HubMember> {
   #deliverRemote(message: PubSubMessage, via: string): number {
     const position = message.topics.indexOf(via)
     if (position === -1) return 0
-    if (message.topics.length === 1) return this.#fanOut(via, message.frame, undefined, message.senderId)
+    const frame = this.stamp ? this.stamp([via], message.frame) : message.frame
+    if (message.topics.length === 1) return this.#fanOut(via, frame, undefined, message.senderId)
     // Members of an earlier topic get the message through that topic's channel instead.
-    return this.#fanOutMany(message.topics, message.frame, message.senderId, position, position + 1)
+    return this.#fanOutMany(message.topics, frame, message.senderId, position, position + 1)
   }
 
   /** One topic: native fan-out for native members (one runtime call), sendFrame for the rest. */
