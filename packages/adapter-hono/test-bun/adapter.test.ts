@@ -1,4 +1,42 @@
+import { Hono } from 'hono'
+import { upgradeWebSocket, websocket } from 'hono/bun'
+import { describe, expect, test } from 'vitest'
+import { createHonoWebSocket } from '../src/index.js'
+import { routes } from '../test/routes.js'
 import { describeSmoke } from '../test/smoke.js'
+import { openSocket } from '../test/socket.js'
 import { honoBunHost } from './host.js'
 
 describeSmoke(honoBunHost)
+
+describe("hono/bun's websocket without bunWebSocket()", () => {
+  test('core sends no pings it cannot see answered, so a live peer is not dropped by the heartbeat', async () => {
+    const app = new Hono()
+    const ws = createHonoWebSocket(routes, { prefix: '/api', upgradeWebSocket, heartbeat: 50 })
+    app.use('/api/*', ws.middleware)
+    const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch, websocket })
+    try {
+      const socket = await openSocket(`ws://127.0.0.1:${server.port}/api/echo`)
+      expect(await socket.next()).toEqual({ welcome: 'echo' })
+      await Bun.sleep(300)
+      socket.send('still here')
+      expect(await socket.next()).toEqual({ echo: 'still here' })
+      socket.ws.close()
+    } finally {
+      await ws.close()
+      await server.stop(true)
+    }
+  })
+})
+
+describe('bunWebSocket()', () => {
+  test("carries the bridge's limits, turns Bun's own timers off and keeps the handler's own pong", () => {
+    const seen: string[] = []
+    const ws = createHonoWebSocket(routes, { upgradeWebSocket, maxPayloadLength: 4096, compression: true })
+    const handler = ws.bunWebSocket({ ...websocket, pong: () => void seen.push('user pong') })
+    expect(handler).toMatchObject({ maxPayloadLength: 4096, perMessageDeflate: true, idleTimeout: 0, sendPings: false })
+    expect(handler.open).toBe(websocket.open)
+    handler.pong({ data: { events: {} } } as never, new Uint8Array())
+    expect(seen).toEqual(['user pong'])
+  })
+})
