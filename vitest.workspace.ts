@@ -13,6 +13,8 @@ export const projects = [
   'packages/pubsub-redis',
   'packages/cli',
   'apps/chat',
+  'apps/echo',
+  'apps/game',
 ]
 
 export default defineConfig({ test: { projects } })
