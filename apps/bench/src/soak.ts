@@ -23,6 +23,7 @@ const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 interface Stats {
   type: string
   rss: number
+  heap: number
   connections: number
   topics: number
   opened: number
@@ -47,21 +48,24 @@ server.on('message', (m: Stats) => {
 })
 
 const url = `ws://127.0.0.1:${ready.port}/ws/soak`
+/** Clients that answer pings; silent ones are extra, so concurrency never falls below the target. */
 const clients: Set<WebSocket> = new Set()
+const silent: Set<WebSocket> = new Set()
 let failedOpens = 0
 
 function open(answersPings = true): Promise<void> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, { perMessageDeflate: false, autoPong: answersPings })
+    const set = answersPings ? clients : silent
     ws.once('open', () => {
-      clients.add(ws)
+      set.add(ws)
       resolve()
     })
     ws.once('error', () => {
       failedOpens++
       resolve()
     })
-    ws.once('close', () => clients.delete(ws))
+    ws.once('close', () => set.delete(ws))
   })
 }
 
@@ -74,25 +78,31 @@ await openMany(target)
 console.log(`[soak] ${clients.size} clients open after ${((Date.now() - started) / 1000).toFixed(1)} s (${failedOpens} failed), server RSS ${mib(latest?.rss ?? 0)}`)
 
 let churned = 0
+let minConcurrent = Number.POSITIVE_INFINITY
+let steadyHeap: number | undefined
 const deadline = Date.now() + seconds * 1000
 while (Date.now() < deadline) {
   await new Promise((resolve) => setTimeout(resolve, 1000))
   const list = [...clients]
   const pick = (n: number): WebSocket[] => Array.from({ length: n }, () => list.splice(Math.floor(Math.random() * list.length), 1)[0]!).filter(Boolean)
   const n = Math.max(1, Math.round(target * 0.01))
+  // Replacements connect before the old clients leave, so concurrency never dips below the target;
+  // the silent peers (no pongs) come on top, for the heartbeat to find and terminate.
+  await openMany(n + Math.ceil(n / 2))
+  await openMany(Math.ceil(n / 2), false)
   for (const ws of pick(n)) ws.close(1000)
   for (const ws of pick(Math.ceil(n / 2))) ws.terminate()
   churned += n + Math.ceil(n / 2)
-  // Replace what left, plus silent peers the heartbeat has to find and terminate.
-  await openMany(Math.max(0, target - clients.size - Math.ceil(n / 2)))
-  await openMany(Math.ceil(n / 2), false)
+  if (latest && latest.connections < minConcurrent) minConcurrent = latest.connections
   if (Math.round((deadline - Date.now()) / 1000) % 15 === 0) {
-    console.log(`[soak] t+${Math.round((Date.now() - started) / 1000)} s: ${latest?.connections} server connections, RSS ${mib(latest?.rss ?? 0)}, churned ${churned}`)
+    steadyHeap ??= latest?.heap
+    console.log(`[soak] t+${Math.round((Date.now() - started) / 1000)} s: ${latest?.connections} server connections, RSS ${mib(latest?.rss ?? 0)}, heap ${mib(latest?.heap ?? 0)}, churned ${churned}`)
   }
 }
 
 measuring = false
-for (const ws of clients) ws.close(1000)
+const endHeap = latest?.heap ?? 0
+for (const ws of [...clients, ...silent]) ws.close(1000)
 const drainDeadline = Date.now() + 30_000
 while ((latest?.connections ?? 1) > 0 && Date.now() < drainDeadline) await new Promise((resolve) => setTimeout(resolve, 500))
 server.send({ type: 'shutdown' })
@@ -103,8 +113,9 @@ const ok = final.more === 0 && final.never === 0 && final.once === final.opened 
 console.log(
   [
     `[soak] ${seconds} s, target ${target} concurrent, heartbeat ${heartbeat} ms, ${final.opened} connections opened in total (${churned} churned)`,
+    `[soak] fewest concurrent connections sampled during churn: ${minConcurrent}; JS heap at first report ${mib(steadyHeap ?? 0)}, at the end of churn ${mib(endHeap)}`,
     `[soak] peak server RSS ${mib(peak.rss)} at ${peak.connections} connections; baseline ${mib(ready.baseline)}; ${(perConnection / 1024).toFixed(1)} KiB per connection`,
-    `[soak] onClose codes: ${JSON.stringify(final.closeCodes)} (1006 = terminated by heartbeat or dropped by the client)`,
+    `[soak] onClose codes: ${JSON.stringify(final.closeCodes)} (1006 without a reason: the client dropped the TCP connection)`,
     `[soak] onClose exactly once: ${final.once}/${final.opened}; twice or more: ${final.more}; never: ${final.never}; registry ${final.connections}, topics ${final.topics}`,
     `[soak] ${ok ? 'PASS' : 'FAIL'}`,
   ].join('\n'),

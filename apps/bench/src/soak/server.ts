@@ -11,7 +11,7 @@ import { defineRoute } from '@wsbridge/core'
 const heartbeat = Number(process.env['SOAK_HEARTBEAT_MS'] ?? 5000)
 const closeCalls: Map<string, number> = new Map()
 let opened = 0
-const closeCodes: Record<number, number> = {}
+const closeCodes: Record<string, number> = {}
 
 const routes = {
   soak: defineRoute({
@@ -23,9 +23,11 @@ const routes = {
         connection.subscribe(`room-${opened % 100}`)
       },
       onMessage: (message, connection) => connection.send(message),
-      onClose: (connection, code) => {
+      onClose: (connection, code, reason) => {
         closeCalls.set(connection.id, (closeCalls.get(connection.id) ?? 0) + 1)
-        closeCodes[code] = (closeCodes[code] ?? 0) + 1
+        // Keyed by code and reason: core's heartbeat terminations read `1006 Heartbeat timeout`.
+        const key = reason ? `${code} ${reason}` : String(code)
+        closeCodes[key] = (closeCodes[key] ?? 0) + 1
       },
     },
   }),
@@ -49,7 +51,7 @@ function stats() {
     else if (count > 1) more++
     else never++
   }
-  return { rss: process.memoryUsage().rss, connections: wss.bridge.connections.size, topics: wss.bridge.topicCount, opened, once, more, never, closeCodes }
+  return { rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed, connections: wss.bridge.connections.size, topics: wss.bridge.topicCount, opened, once, more, never, closeCodes }
 }
 
 const reporter = setInterval(() => process.send?.({ type: 'stats', ...stats() }), 1000)
