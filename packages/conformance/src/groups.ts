@@ -1,4 +1,5 @@
 import type { CaseGroup } from './case.js'
+import { clientGroup } from './cases/client.js'
 import { closingGroup } from './cases/closing.js'
 import { errorsGroup } from './cases/errors.js'
 import { framesGroup } from './cases/frames.js'
@@ -23,4 +24,5 @@ export const caseGroups: readonly CaseGroup[] = [
   isolationGroup,
   pubsubGroup,
   securityGroup,
+  clientGroup,
 ]

@@ -10,6 +10,13 @@ export interface RunningHost {
   readonly bridge: Bridge
   /** Stops the server and every connection. */
   close(): Promise<void>
+  /**
+   * Optional (declare the `restart` capability with it): drops every connection without a close
+   * frame and stops listening, as a crash or redeploy would, then serves the same routes with the
+   * same options on the same port again. `bridge` must return the new bridge afterwards (a getter).
+   * The client group's reconnect-after-restart case uses it.
+   */
+  restart?(): Promise<void>
 }
 
 /**
@@ -27,6 +34,8 @@ export interface HostCapabilities {
    * the security group's malformed-frame cases then accept a drop.
    */
   readonly protocolCloseFrames: boolean
+  /** `RunningHost.restart` is implemented. Optional so hosts written before it still type-check. */
+  readonly restart?: boolean
 }
 
 export interface ConformanceHost {
