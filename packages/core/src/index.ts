@@ -1,4 +1,6 @@
 export { defineRoute, assertRoute } from './route.js'
+export { createRoute } from './route-builder.js'
+export type { RouteBuilder, RouteHandlerStage, BuilderOptions } from './route-builder.js'
 export type {
   AnyRoute,
   Routes,

@@ -1,6 +1,7 @@
 import { expectTypeOf, it } from 'vitest'
 import type { RouteConnection } from '../src/index.js'
 import { chat } from './fixtures/bunkit-chat.js'
+import { chat as builtChat } from './fixtures/bunkit-chat-builder.js'
 
 // The fixture itself is the test: it type-checks with no annotations and no `any`. These pin what
 // it infers so a regression in inference cannot silently widen it to `unknown`.
@@ -16,4 +17,10 @@ it('infers the seed 002 chat route end to end', () => {
   type Conn = Parameters<NonNullable<NonNullable<(typeof chat)['handler']>['onOpen']>>[0]
   expectTypeOf<Conn['user']>().toEqualTypeOf<{ id: string; email: string }>()
   expectTypeOf<Conn>().toMatchTypeOf<RouteConnection<'/ws/chat', unknown, { id: string; email: string }, Record<string, unknown>>>()
+})
+
+it('the builder form infers exactly the same route types', () => {
+  expectTypeOf<NonNullable<(typeof builtChat)['~types']>>().toEqualTypeOf<NonNullable<(typeof chat)['~types']>>()
+  type Conn = Parameters<NonNullable<NonNullable<(typeof builtChat)['handler']>['onOpen']>>[0]
+  expectTypeOf<Conn['user']>().toEqualTypeOf<{ id: string; email: string }>()
 })

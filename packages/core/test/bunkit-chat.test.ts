@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { createTestBridge } from '../src/testing/index.js'
-import { chat, errorLog, userRooms } from './fixtures/bunkit-chat.js'
+import * as objectMap from './fixtures/bunkit-chat.js'
+import * as builder from './fixtures/bunkit-chat-builder.js'
 
-// Seed 002's chat, run through the real bridge by the in-memory harness.
-describe('seed 002 chat application', () => {
+// Seed 002's chat, run through the real bridge by the in-memory harness, in both idioms.
+describe.each([
+  ['messages map', objectMap],
+  ['builder', builder],
+])('seed 002 chat application (%s)', (_idiom, { chat, errorLog, userRooms }) => {
   it('refuses upgrades without a valid token', async () => {
     const t = createTestBridge({ chat })
     expect(await t.upgrade('/ws/chat')).toMatchObject({ ok: false, status: 401 })

@@ -1,0 +1,87 @@
+import type { WsError } from './errors.js'
+import type { RouteLimits } from './limits.js'
+import { assertRoute, type AnyRoute, type InvalidMessagePolicy, type RouteConnection, type WsRoute } from './route.js'
+import type { AnySchema, OutputOf } from './schema.js'
+import type { AuthResult, ContextHook, UpgradeContext, UserOf } from './upgrade.js'
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {}
+
+/** Route-level options that do not affect handler types. */
+export interface BuilderOptions {
+  readonly onInvalid?: InvalidMessagePolicy
+  readonly validateOutput?: boolean
+  readonly limits?: RouteLimits
+}
+
+/**
+ * The handler stage: per-type handlers and lifecycle hooks. Its connection type is fixed, which is
+ * why `output`, `auth` and `context` must come first (they are not offered any more here).
+ */
+export interface RouteHandlerStage<P extends string, O, U, C, M extends Record<string, AnySchema>> {
+  /** Handles `{ type, ...fields }` messages whose `type` is `type`; `data` is the schema's output. */
+  on<const K extends string, S extends AnySchema>(
+    type: K,
+    schema: S,
+    handler: (data: OutputOf<S>, connection: RouteConnection<P, O, U, C>) => unknown,
+  ): RouteHandlerStage<P, O, U, C, Simplify<M & { [T in K]: S }>>
+  onOpen(handler: (connection: RouteConnection<P, O, U, C>) => unknown): RouteHandlerStage<P, O, U, C, M>
+  onClose(handler: (connection: RouteConnection<P, O, U, C>, code: number, reason: string) => unknown): RouteHandlerStage<P, O, U, C, M>
+  onError(handler: (connection: RouteConnection<P, O, U, C>, error: WsError) => unknown): RouteHandlerStage<P, O, U, C, M>
+  onBinary(handler: (data: Uint8Array, connection: RouteConnection<P, O, U, C>) => unknown): RouteHandlerStage<P, O, U, C, M>
+  /** The finished route: exactly what `defineRoute({ kind: 'ws', path, messages, ... })` returns. */
+  build(...noHandlers: [keyof M] extends [never] ? [error: 'add at least one .on(type, schema, handler) before build()'] : []): WsRoute<P, undefined, O, M, U, C>
+}
+
+/** The first stage: everything that shapes the connection type, then the handler stage. */
+export interface RouteBuilder<P extends string, O, U, C> extends RouteHandlerStage<P, O, U, C, {}> {
+  /** What the server sends; `send` and `publish` then accept only its input type. */
+  output<S extends AnySchema>(schema: S): RouteBuilder<P, S, U, C>
+  /** Verifies the upgrade; the result (refusals removed) types `connection.user`. */
+  auth<A extends AuthResult>(hook: (request: UpgradeContext<P>) => A): RouteBuilder<P, O, UserOf<A>, C>
+  /** Builds `connection.context` after auth. */
+  context<C2>(hook: ContextHook<P, U, C2>): RouteBuilder<P, O, U, C2>
+  options(options: BuilderOptions): RouteBuilder<P, O, U, C>
+}
+
+// The definition under construction, loosely typed: the public builder types carry the precise ones.
+interface Definition {
+  readonly kind: 'ws'
+  readonly path: string
+  readonly messages: Readonly<Record<string, { readonly schema: AnySchema; readonly handler: unknown }>>
+  readonly handler: Readonly<Record<string, unknown>>
+  readonly [option: string]: unknown
+}
+
+/**
+ * BunKit-style builder that compiles to the same definition as `defineRoute` with a `messages` map:
+ * `createRoute('/ws/chat').output(S).auth(verify).on('join', JoinSchema, (data, ws) => ...).build()`.
+ * Each call returns a new builder, so a partial chain can be reused as a template.
+ */
+export function createRoute<const P extends string>(path: P): RouteBuilder<P, undefined, undefined, Record<string, unknown>> {
+  return builder({ kind: 'ws', path, messages: {}, handler: {} }) as unknown as RouteBuilder<P, undefined, undefined, Record<string, unknown>>
+}
+
+function builder(definition: Definition) {
+  const next = (patch: Readonly<Record<string, unknown>>): ReturnType<typeof builder> => builder({ ...definition, ...patch })
+  const hook = (name: string) => (handler: unknown) => next({ handler: { ...definition.handler, [name]: handler } })
+  return {
+    output: (output: AnySchema) => next({ output }),
+    auth: (auth: unknown) => next({ auth }),
+    context: (context: unknown) => next({ context }),
+    options: (options: BuilderOptions) => next({ ...options }),
+    on(type: string, schema: AnySchema, handler: unknown) {
+      if (Object.hasOwn(definition.messages, type)) throw new TypeError(`[wsbridge] route "${definition.path}" already handles type "${type}"`)
+      return next({ messages: { ...definition.messages, [type]: { schema, handler } } })
+    },
+    onOpen: hook('onOpen'),
+    onClose: hook('onClose'),
+    onError: hook('onError'),
+    onBinary: hook('onBinary'),
+    build(): AnyRoute {
+      if (Object.keys(definition.messages).length === 0) throw new TypeError(`[wsbridge] route "${definition.path}" needs at least one .on(type, schema, handler)`)
+      const route: unknown = { ...definition, messages: Object.assign(Object.create(null), definition.messages) }
+      assertRoute(route, definition.path)
+      return route
+    },
+  }
+}
