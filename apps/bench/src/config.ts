@@ -6,6 +6,8 @@ export interface HandshakeSettings { readonly concurrency: number; readonly warm
 
 export interface BenchConfig {
   readonly rounds: number
+  /** Scenarios measured in round 1 only (quick mode: the info-only and slow-to-set-up ones). */
+  readonly firstRoundOnly: readonly ('memory' | 'handshake')[]
   readonly echo: EchoSettings
   readonly fanout: FanoutSettings
   readonly memory: MemorySettings
@@ -14,6 +16,7 @@ export interface BenchConfig {
 
 export const fullConfig: BenchConfig = {
   rounds: 3,
+  firstRoundOnly: [],
   echo: { clients: 64, depth: 8, warmupMs: 500, windowMs: 3000 },
   fanout: { subscribers: 1000, burst: 10, warmupMs: 500, windowMs: 3000 },
   memory: { connections: 10_000, settleMs: 600 },
@@ -22,8 +25,9 @@ export const fullConfig: BenchConfig = {
 
 export const quickConfig: BenchConfig = {
   rounds: 3,
-  echo: { clients: 50, depth: 8, warmupMs: 150, windowMs: 500 },
-  fanout: { subscribers: 1000, burst: 10, warmupMs: 150, windowMs: 500 },
-  memory: { connections: 1000, settleMs: 200 },
-  handshake: { concurrency: 32, warmupMs: 100, windowMs: 400 },
+  firstRoundOnly: ['memory', 'handshake'],
+  echo: { clients: 50, depth: 8, warmupMs: 100, windowMs: 300 },
+  fanout: { subscribers: 1000, burst: 10, warmupMs: 100, windowMs: 300 },
+  memory: { connections: 500, settleMs: 150 },
+  handshake: { concurrency: 32, warmupMs: 50, windowMs: 300 },
 }

@@ -1,5 +1,3 @@
-import { io } from 'socket.io-client'
-
 /** The message every scenario sends: small JSON, with the send time for latency. */
 export interface Probe {
   readonly type: 'echo'
@@ -38,11 +36,15 @@ export const nativeClient: ClientFactory = (origin, path, events) => {
  * frames), so its clients are socket.io-client sockets restricted to the websocket transport, one
  * engine.io connection each (forceNew). Same probes and the same scenario code as every other target.
  */
-export const socketIoClient: ClientFactory = (origin, path, events) => {
-  const socket = io(origin + path, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 10_000 })
-  socket.on('connect', () => events.open())
-  socket.on('message', (probe: Probe) => events.message(probe))
-  socket.on('disconnect', () => events.close())
-  socket.on('connect_error', () => events.close())
-  return { send: (probe) => void socket.send(probe), close: () => void socket.disconnect() }
+export async function socketIoClient(): Promise<ClientFactory> {
+  // Imported lazily: only the socket.io target pays for loading it.
+  const { io } = await import('socket.io-client')
+  return (origin, path, events) => {
+    const socket = io(origin + path, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 10_000 })
+    socket.on('connect', () => events.open())
+    socket.on('message', (probe: Probe) => events.message(probe))
+    socket.on('disconnect', () => events.close())
+    socket.on('connect_error', () => events.close())
+    return { send: (probe) => void socket.send(probe), close: () => void socket.disconnect() }
+  }
 }

@@ -11,6 +11,7 @@ import { runMemory } from '../scenarios/memory.js'
 import type { ScenarioName, ScenarioResult } from '../scenarios/types.js'
 import { nativeClient, socketIoClient } from './clients.js'
 import type { Target } from './pool.js'
+import { quiesce } from './proc.js'
 
 export interface GeneratorJob {
   readonly origin: string
@@ -37,9 +38,10 @@ function run(job: GeneratorJob, target: Target, scenario: ScenarioName): Promise
 }
 
 const job = JSON.parse(process.argv[2] ?? '') as GeneratorJob
-const target: Target = { origin: job.origin, connect: job.protocol === 'socket.io' ? socketIoClient : nativeClient }
+const target: Target = { origin: job.origin, connect: job.protocol === 'socket.io' ? await socketIoClient() : nativeClient }
 for (const scenario of job.scenarios) {
   try {
+    await quiesce(job.serverPid)
     const result = await run(job, target, scenario)
     process.stdout.write(`RESULT ${JSON.stringify(result)}\n`)
   } catch (error) {

@@ -1,18 +1,40 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 
 /** USER_HZ: the unit of utime/stime in /proc/<pid>/stat, 100 on every Linux userspace ABI. */
 const TICKS_PER_SECOND = 100
 const PAGE_SIZE = 4096
 
-/**
- * User + system CPU of a whole process (every thread) in milliseconds, from /proc/<pid>/stat.
- * Works the same for Node and Bun children. Resolution is one tick (10 ms), so windows are seconds long.
- */
-export function cpuMs(pid: number | 'self'): number {
+/** utime + stime of a whole process from /proc/<pid>/stat, in ms (10 ms resolution). */
+function statCpuMs(pid: number | 'self'): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   // Fields after the parenthesised command name, which may itself contain spaces.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND
+}
+
+/** The same user + system time summed over the live threads' schedstat, in ns resolution. */
+function schedCpuMs(pid: number | 'self'): number {
+  let ns = 0
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0])
+    } catch {
+      // the thread exited between readdir and read
+    }
+  }
+  return ns / 1e6
+}
+
+let useSchedstat: boolean | undefined
+
+/**
+ * CPU time (user + system, every thread) of a process in ms; works the same for Node and Bun.
+ * /proc/<pid>/stat counts in 10 ms ticks, too coarse for sub-second windows, so the per-thread
+ * schedstat sum (same quantity, ns) is used where the kernel provides it, stat otherwise.
+ */
+export function cpuMs(pid: number | 'self'): number {
+  useSchedstat ??= schedCpuMs('self') > 0
+  return useSchedstat ? schedCpuMs(pid) : statCpuMs(pid)
 }
 
 /** Resident set size in bytes (second field of /proc/<pid>/statm, in pages). */
@@ -33,4 +55,19 @@ export function openWindow(serverPid: number): () => CpuWindow {
   const server = cpuMs(serverPid)
   const client = cpuMs('self')
   return () => ({ wallMs: performance.now() - wall, serverCpuMs: cpuMs(serverPid) - server, clientCpuMs: cpuMs('self') - client })
+}
+
+/**
+ * Waits until the server has used under 1 ms of CPU in 50 ms, so work left over from the previous
+ * scenario (closing thousands of sockets) is not billed to the next one.
+ */
+export async function quiesce(serverPid: number, maxMs = 5000): Promise<void> {
+  const deadline = performance.now() + maxMs
+  let last = cpuMs(serverPid)
+  while (performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const now = cpuMs(serverPid)
+    if (now - last < 1) return
+    last = now
+  }
 }

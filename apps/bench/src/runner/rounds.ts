@@ -1,5 +1,5 @@
 import type { BenchConfig } from '../config.js'
-import { scenarioNames, type ScenarioResult } from '../scenarios/types.js'
+import { scenarioNames, type ScenarioName, type ScenarioResult } from '../scenarios/types.js'
 import type { TargetSpec } from '../targets/registry.js'
 import { runGenerator } from './generator.js'
 import { startServer, type RunningServer } from './server.js'
@@ -19,28 +19,59 @@ export interface RunLog {
 
 /** Rotates the order every round so no target always runs first (or always right after another). */
 const rotate = <T>(items: readonly T[], by: number): T[] => items.map((_, i) => items[(i + by) % items.length]!)
+const seconds = (since: number): string => `${((performance.now() - since) / 1000).toFixed(1)} s`
 
 /**
- * Each round starts a fresh server per target (fresh, so the memory scenario, which runs first,
- * measures a clean process), then drives the targets one at a time in rotated order.
+ * Every target's server starts once and serves every round; rounds drive the targets one at a time
+ * in rotated order. Idle memory needs a process that has never held a connection, so it runs first
+ * on the fresh server in round 1, and on a freshly spawned server in later rounds (unless
+ * config.firstRoundOnly lists it).
  */
 export async function runRounds(specs: readonly TargetSpec[], config: BenchConfig, log: (line: string) => void): Promise<RunLog> {
   const run: RunLog = { measurements: [], unavailable: new Map(), failures: [] }
-  for (let round = 0; round < config.rounds; round++) {
-    const servers: RunningServer[] = []
-    for (const [i, started] of (await Promise.allSettled(specs.map(startServer))).entries()) {
-      if (started.status === 'fulfilled') servers.push(started.value)
-      else run.unavailable.set(specs[i]!.name, String((started.reason as Error).message))
+  const startedAt = performance.now()
+  const servers: RunningServer[] = []
+  for (const [i, started] of (await Promise.allSettled(specs.map(startServer))).entries()) {
+    if (started.status === 'fulfilled') servers.push(started.value)
+    else run.unavailable.set(specs[i]!.name, String((started.reason as Error).message))
+  }
+  log(`${servers.length} servers up in ${seconds(startedAt)}`)
+
+  const drive = async (server: RunningServer, round: number, scenarios: readonly ScenarioName[]): Promise<void> => {
+    const output = await runGenerator(server, scenarios, config)
+    for (const result of output.results) run.measurements.push({ target: server.spec.name, round, result })
+    for (const failure of output.failures) run.failures.push(`round ${round + 1} ${server.spec.name} ${failure.scenario}: ${failure.message}`)
+  }
+
+  try {
+    for (let round = 0; round < config.rounds; round++) {
+      for (const server of rotate(servers, round)) {
+        const runStarted = performance.now()
+        const skipped = (s: ScenarioName): boolean => (s === 'typed' && !server.spec.typed) || (round > 0 && (config.firstRoundOnly as readonly string[]).includes(s))
+        const scenarios = scenarioNames.filter((s) => s !== 'memory' && !skipped(s))
+        if (round === 0) await drive(server, round, ['memory', ...scenarios])
+        else {
+          if (!skipped('memory')) await driveFresh(server.spec, round, drive, run)
+          await drive(server, round, scenarios)
+        }
+        log(`round ${round + 1}/${config.rounds} ${server.spec.name} done in ${seconds(runStarted)}`)
+      }
     }
-    for (const server of rotate(servers, round)) {
-      const scenarios = scenarioNames.filter((s) => s !== 'typed' || server.spec.typed)
-      const output = await runGenerator(server, scenarios, config)
-      for (const result of output.results) run.measurements.push({ target: server.spec.name, round, result })
-      for (const failure of output.failures) run.failures.push(`round ${round + 1} ${server.spec.name} ${failure.scenario}: ${failure.message}`)
-      log(`round ${round + 1}/${config.rounds} ${server.spec.name}: ${output.results.length}/${scenarios.length} scenarios`)
-      await server.stop()
-    }
+  } finally {
     await Promise.all(servers.map((s) => s.stop()))
   }
   return run
+}
+
+/** The memory scenario on a server spawned just for it. */
+async function driveFresh(spec: TargetSpec, round: number, drive: (s: RunningServer, round: number, scenarios: readonly ScenarioName[]) => Promise<void>, run: RunLog): Promise<void> {
+  let fresh: RunningServer | undefined
+  try {
+    fresh = await startServer(spec)
+    await drive(fresh, round, ['memory'])
+  } catch (error) {
+    run.failures.push(`round ${round + 1} ${spec.name} memory: ${String(error)}`)
+  } finally {
+    await fresh?.stop()
+  }
 }

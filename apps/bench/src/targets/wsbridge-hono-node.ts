@@ -1,0 +1,13 @@
+// wsbridge as Hono middleware on Node (@hono/node-server 2's built-in WebSocket support).
+import { serve, upgradeWebSocket, type WebSocketServerLike } from '@hono/node-server'
+import { createHonoWebSocket } from '@wsbridge/adapter-hono'
+import { Hono } from 'hono'
+import { WebSocketServer } from 'ws'
+import { announce, HOST } from './ready.js'
+import { benchOptions, routes } from './wsbridge-routes.js'
+
+const app = new Hono()
+app.use('/:route', createHonoWebSocket(routes, { ...benchOptions, upgradeWebSocket }).middleware)
+// The cast only bridges @types/ws's optional `noServer` and exactOptionalPropertyTypes.
+const wss = new WebSocketServer({ noServer: true }) as unknown as WebSocketServerLike
+serve({ fetch: app.fetch, port: 0, hostname: HOST, websocket: { server: wss } }, (info) => announce(info.port))
