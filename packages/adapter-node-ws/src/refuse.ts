@@ -6,6 +6,9 @@ import type { Duplex } from 'node:stream'
  * created. `end` then destroy-on-finish (as ws's own abortHandshake does) lets the response flush.
  */
 export function refuseUpgrade(socket: Duplex, status: number, message: string = STATUS_CODES[status] ?? 'Error'): void {
+  // Node's HTTP server removes its own error listener from upgrade sockets; a reset while we write
+  // the answer would otherwise be an uncaught exception.
+  socket.on('error', () => socket.destroy())
   if (!socket.writable || socket.destroyed) {
     socket.destroy()
     return
