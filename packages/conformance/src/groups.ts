@@ -9,6 +9,7 @@ import { messagingGroup } from './cases/messaging.js'
 import { pubsubGroup } from './cases/pubsub.js'
 import { requestGroup } from './cases/request.js'
 import { securityGroup } from './cases/security.js'
+import { typedGroup } from './cases/typed.js'
 
 /**
  * Every case group, in run order. Adding a group is one import and one entry here: its cases run
@@ -24,5 +25,6 @@ export const caseGroups: readonly CaseGroup[] = [
   isolationGroup,
   pubsubGroup,
   securityGroup,
+  typedGroup,
   clientGroup,
 ]

@@ -1,0 +1,124 @@
+import { expect } from 'vitest'
+import { defineCaseGroup } from '../case.js'
+import { expectErrorFrame, expectSilence } from '../helpers.js'
+import { waitForRecorded } from '../recorder.js'
+import { typedRoutes } from '../routes/typed.js'
+
+const codesOf = (events: readonly { type: string; [key: string]: unknown }[]): unknown[] => events.filter((e) => e.type === 'typed-error').map((e) => e['code'])
+
+export const typedGroup = defineCaseGroup({
+  name: 'typed messages',
+  routes: typedRoutes,
+  cases: [
+    {
+      name: 'messages are dispatched by `type` to per-type handlers, in order, async ones included',
+      async run(ctx) {
+        const client = await ctx.connect('/typed/chat')
+        client.send({ type: 'say', text: 'first', meta: { tags: ['a'] } })
+        client.send({ type: 'join', roomId: 'r1' })
+        expect(await client.take(2)).toEqual([
+          { type: 'said', text: 'first', tags: ['a'] },
+          { type: 'joined', roomId: 'r1' },
+        ])
+      },
+    },
+    {
+      name: 'a schema failure gets a VALIDATION_FAILED frame with valibot issue paths; onError sees it; the socket stays open',
+      async run(ctx) {
+        const token = ctx.token()
+        const client = await ctx.connect(`/typed/chat?t=${token}`)
+        client.send({ type: 'say', text: 'x', meta: { tags: ['ok', 42] } })
+        const frame = expectErrorFrame(await client.next(), 'VALIDATION_FAILED') as { issues?: { path?: unknown[] }[] }
+        expect(frame.issues?.map((issue) => issue.path)).toEqual([['meta', 'tags', 1]])
+        expect(codesOf(await waitForRecorded(token, (events) => codesOf(events).length > 0))).toEqual(['VALIDATION_FAILED'])
+        client.send({ type: 'join', roomId: 'still-open' })
+        expect(await client.next()).toEqual({ type: 'joined', roomId: 'still-open' })
+      },
+    },
+    {
+      name: 'a route-level input schema validates onMessage input with nested issue paths',
+      async run(ctx) {
+        const client = await ctx.connect('/typed/input')
+        client.send({ text: 'order', items: [{ qty: 1 }, { qty: 'two' }] })
+        const frame = expectErrorFrame(await client.next(), 'VALIDATION_FAILED') as { issues?: { path?: unknown[] }[] }
+        expect(frame.issues?.map((issue) => issue.path)).toEqual([['items', 1, 'qty']])
+        client.send({ text: 'order', items: [{ qty: 1 }, { qty: 2 }] })
+        expect(await client.next()).toEqual({ total: 3, text: 'order' })
+      },
+    },
+    {
+      name: 'unknown and missing types get UNKNOWN_TYPE frames and the socket stays open',
+      async run(ctx) {
+        const client = await ctx.connect('/typed/chat')
+        client.send({ type: 'dance' })
+        expectErrorFrame(await client.next(), 'UNKNOWN_TYPE')
+        client.send({ roomId: 'r1' })
+        expectErrorFrame(await client.next(), 'UNKNOWN_TYPE')
+        client.send({ type: '__proto__' })
+        expectErrorFrame(await client.next(), 'UNKNOWN_TYPE')
+        client.send({ type: 'join', roomId: 'r2' })
+        expect(await client.next()).toEqual({ type: 'joined', roomId: 'r2' })
+      },
+    },
+    {
+      name: "policy 'close': invalid payloads close with 1007, unknown types with 1008",
+      async run(ctx) {
+        const invalid = await ctx.connect('/typed/strict')
+        invalid.send({ type: 'join', roomId: '' })
+        expect((await invalid.waitClose()).code).toBe(1007)
+        const json = await ctx.connect('/typed/strict')
+        json.sendText('{oops')
+        expect((await json.waitClose()).code).toBe(1007)
+        const unknown = await ctx.connect('/typed/strict')
+        unknown.send({ type: 'dance' })
+        expect((await unknown.waitClose()).code).toBe(1008)
+        expect([...invalid.frames, ...json.frames, ...unknown.frames]).toEqual([])
+      },
+    },
+    {
+      name: "policy 'drop': invalid messages are ignored silently, still reported to onError",
+      async run(ctx) {
+        const token = ctx.token()
+        const client = await ctx.connect(`/typed/drop?t=${token}`)
+        client.send({ type: 'dance' })
+        client.send({ type: 'join', roomId: '' })
+        client.sendText('nope')
+        await expectSilence(client)
+        expect(codesOf(await waitForRecorded(token, (events) => codesOf(events).length === 3))).toEqual(['UNKNOWN_TYPE', 'VALIDATION_FAILED', 'INVALID_JSON'])
+        client.send({ type: 'join', roomId: 'r1' })
+        expect(await client.next()).toEqual({ type: 'joined', roomId: 'r1' })
+      },
+    },
+    {
+      name: 'a binary frame on a route without onBinary closes with 1003',
+      async run(ctx) {
+        const token = ctx.token()
+        const client = await ctx.connect(`/typed/chat?t=${token}`)
+        client.sendBinary(new Uint8Array([1, 2, 3]))
+        expect((await client.waitClose()).code).toBe(1003)
+        expect(codesOf(await waitForRecorded(token, (events) => codesOf(events).length > 0))).toEqual(['UNSUPPORTED_DATA'])
+      },
+    },
+    {
+      name: 'output validation keeps a handler bug off the wire and reports OUTPUT_VALIDATION_FAILED',
+      async run(ctx) {
+        const token = ctx.token()
+        const client = await ctx.connect(`/typed/chat?t=${token}`)
+        client.send({ type: 'buggy' })
+        expect(await client.next()).toEqual({ type: 'count', n: 1 })
+        expect(codesOf(await waitForRecorded(token, (events) => codesOf(events).length > 0))).toEqual(['OUTPUT_VALIDATION_FAILED'])
+        await expectSilence(client, 50)
+      },
+    },
+    {
+      name: '__proto__ and constructor keys (plain or \\u-escaped) never reach handlers or pollute prototypes',
+      async run(ctx) {
+        const client = await ctx.connect('/typed/chat')
+        client.sendText('{"type":"merge","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"safe":1}')
+        expect(await client.next()).toEqual({ type: 'merged', polluted: false, keys: ['type', 'safe'] })
+        client.sendText('{"type":"merge","\\u005f_proto__":{"polluted":true},"safe":2}')
+        expect(await client.next()).toEqual({ type: 'merged', polluted: false, keys: ['type', 'safe'] })
+      },
+    },
+  ],
+})
