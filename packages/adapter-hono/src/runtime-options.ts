@@ -32,6 +32,8 @@ export interface BunWebSocketOptions<W = BunSocketLike> {
   readonly perMessageDeflate: boolean
   readonly idleTimeout: 0
   readonly sendPings: false
+  /** Core's native fan-out relies on `ws.publish` skipping the publishing socket. */
+  readonly publishToSelf: false
   pong(ws: W, data: unknown): void
 }
 
@@ -47,6 +49,7 @@ export function bunWebSocketOptions<H extends object>(bridge: Bridge, handler: H
     perMessageDeflate: bridge.compression.enabled,
     idleTimeout: 0,
     sendPings: false,
+    publishToSelf: false,
     pong(ws, data) {
       const events = ((ws as BunSocketLike).data as { events?: { [kPong]?: () => void } } | undefined)?.events
       events?.[kPong]?.()

@@ -9,6 +9,10 @@ export interface RawSocket {
   on?(event: 'pong', listener: () => void): unknown
   readonly bufferedAmount?: number
   getBufferedAmount?(): number
+  // Bun's ServerWebSocket has native pub/sub; `ws` on Node has none.
+  subscribe?(topic: string): void
+  unsubscribe?(topic: string): void
+  publish?(topic: string, data: string | Uint8Array): number
 }
 
 /** `c.env` on Node (`incoming` is the IncomingMessage) and on Bun (the server itself, or `{ server }`). */
@@ -41,5 +45,9 @@ export function toTransport(ws: WSContext, canPing: boolean): Transport {
       return raw?.bufferedAmount ?? raw?.getBufferedAmount?.() ?? 0
     },
     raw: ws.raw,
+    // Native fan-out where the runtime has it (Bun); core still decides who receives what.
+    ...(raw?.subscribe && raw.unsubscribe && raw.publish
+      ? { pubsub: { subscribe: (topic: string) => raw.subscribe?.(topic), unsubscribe: (topic: string) => raw.unsubscribe?.(topic), publish: (topic: string, frame: string | Uint8Array) => void raw.publish?.(topic, frame) } }
+      : {}),
   }
 }

@@ -1,3 +1,4 @@
+import { defineRoute } from '@wsbridge/core'
 import { Hono } from 'hono'
 import { upgradeWebSocket, websocket } from 'hono/bun'
 import { describe, expect, test } from 'vitest'
@@ -38,5 +39,47 @@ describe('bunWebSocket()', () => {
     expect(handler.open).toBe(websocket.open)
     handler.pong({ data: { events: {} } } as never, new Uint8Array())
     expect(seen).toEqual(['user pong'])
+  })
+})
+
+describe("Bun's native pub/sub through hono/bun's raw socket", () => {
+  test('subscriptions are native, the sender is excluded unless includeSelf, bridge.publish reaches all', async () => {
+    const newsRoutes = {
+      room: defineRoute({
+        kind: 'ws',
+        handler: {
+          onOpen: (connection) => connection.subscribe('news'),
+          onMessage: (message, connection) => {
+            const includeSelf = (message as { includeSelf?: boolean }).includeSelf === true
+            connection.publish('news', { includeSelf }, { includeSelf })
+          },
+        },
+      }),
+    }
+    const app = new Hono()
+    const ws = createHonoWebSocket(newsRoutes, { prefix: '/api', upgradeWebSocket })
+    app.get('/api/*', ws.middleware)
+    const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch, websocket: ws.bunWebSocket(websocket) })
+    try {
+      const a = await openSocket(`ws://127.0.0.1:${server.port}/api/room`)
+      const b = await openSocket(`ws://127.0.0.1:${server.port}/api/room`)
+      for (let i = 0; i < 100 && ws.bridge.subscriberCount('news') < 2; i++) await Bun.sleep(5)
+      expect(server.subscriberCount('news')).toBe(2)
+      a.send({ includeSelf: false })
+      expect(await b.next()).toEqual({ includeSelf: false })
+      a.send({ includeSelf: true })
+      expect(await a.next()).toEqual({ includeSelf: true })
+      expect(await b.next()).toEqual({ includeSelf: true })
+      expect(ws.bridge.publish('news', 'all')).toBe(2)
+      expect(await a.next()).toBe('all')
+      expect(await b.next()).toBe('all')
+      a.ws.close()
+      b.ws.close()
+      for (let i = 0; i < 100 && ws.bridge.topicCount > 0; i++) await Bun.sleep(5)
+      expect(server.subscriberCount('news')).toBe(0)
+    } finally {
+      await ws.close()
+      await server.stop(true)
+    }
   })
 })

@@ -1,27 +1,21 @@
 import { Hono } from 'hono'
 import { upgradeWebSocket, websocket } from 'hono/bun'
-import type { ConformanceHost } from '@wsbridge/conformance'
 import { createHonoWebSocket } from '../src/index.js'
+import { restartableHost } from '../test/restartable.js'
 
-/** Hono on Bun.serve with hono/bun's `upgradeWebSocket` and `websocket` handler. */
-export const honoBunHost: ConformanceHost = {
-  name: 'hono-bun',
-  capabilities: { nativePubSub: false, httpRoutes: true },
-  reasons: { nativePubSub: "hono/bun's WSContext exposes no publish; core fans out to each subscriber" },
-  async start(routes, options) {
-    const app = new Hono()
-    const { middleware, bridge, bunWebSocket } = createHonoWebSocket(routes, { ...options, upgradeWebSocket })
-    app.get('/health', (c) => c.text('ok'))
-    app.use(`${options.prefix}/*`, middleware)
-    const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch, websocket: bunWebSocket(websocket) })
-    return {
-      wsUrl: `ws://127.0.0.1:${server.port}`,
-      httpUrl: `http://127.0.0.1:${server.port}`,
-      bridge,
-      async close() {
-        await bridge.close({ timeout: 1000 })
-        await server.stop(true)
-      },
-    }
-  },
-}
+/** Hono on Bun.serve with hono/bun's `upgradeWebSocket` and its `websocket` handler (via bunWebSocket). */
+export const honoBunHost = restartableHost('hono-bun', { nativePubSub: true, httpRoutes: true }, async (routes, options, port) => {
+  const app = new Hono()
+  const { middleware, bridge, bunWebSocket } = createHonoWebSocket(routes, { ...options, upgradeWebSocket })
+  app.get('/health', (c) => c.text('ok'))
+  app.use(`${options.prefix}/*`, middleware)
+  const server = Bun.serve({ port, hostname: '127.0.0.1', fetch: app.fetch, websocket: bunWebSocket(websocket) })
+  return {
+    bridge,
+    port: server.port!,
+    async stop() {
+      await bridge.close({ timeout: 1000 })
+      await server.stop(true)
+    },
+  }
+})

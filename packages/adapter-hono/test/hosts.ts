@@ -1,24 +1,30 @@
 import { serve, upgradeWebSocket as nodeServerUpgrade, type ServerType, type WebSocketServerLike } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
-import type { ConformanceHost, RunningHost } from '@wsbridge/conformance'
+import type { Bridge } from '@wsbridge/core'
 import { Hono } from 'hono'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import { createHonoWebSocket } from '../src/index.js'
+import { restartableHost, type Instance } from './restartable.js'
 
-/** Starts a Node HTTP server for `app` on 127.0.0.1 and an ephemeral port. */
-function listen(app: Hono, websocket?: { server: WebSocketServerLike }): Promise<{ server: ServerType; port: number }> {
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', ...(websocket ? { websocket } : {}) }, (info: AddressInfo) => resolve({ server, port: info.port }))
-  })
+interface ListenOptions {
+  /** node-server 2's built-in WebSocket support. */
+  readonly websocket?: { server: WebSocketServerLike }
+  /** @hono/node-ws's `injectWebSocket`, given the server before it listens. */
+  readonly inject?: (server: ServerType) => void
 }
 
-function running(port: number, server: ServerType, bridge: RunningHost['bridge']): RunningHost {
+/** Starts a Node HTTP server for `app` on 127.0.0.1 and `port`. */
+async function listen(app: Hono, port: number, bridge: Bridge, { websocket, inject }: ListenOptions = {}): Promise<Instance> {
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const created: ServerType = serve({ fetch: app.fetch, port, hostname: '127.0.0.1', ...(websocket ? { websocket } : {}) }, () => resolve(created))
+    created.once('error', reject)
+    inject?.(created)
+  })
   return {
-    wsUrl: `ws://127.0.0.1:${port}`,
-    httpUrl: `http://127.0.0.1:${port}`,
     bridge,
-    async close() {
+    port: (server.address() as AddressInfo).port,
+    async stop() {
       await bridge.close({ timeout: 1000 })
       await new Promise<void>((resolve) => {
         ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
@@ -28,15 +34,13 @@ function running(port: number, server: ServerType, bridge: RunningHost['bridge']
   }
 }
 
-const capabilities = { nativePubSub: false, httpRoutes: true }
-const reasons = { nativePubSub: 'Node has no native pub/sub: core fans out to each subscriber' }
+const reasons = { nativePubSub: 'Node has no native pub/sub: core sends to each subscriber' }
 
 /** Hono on @hono/node-server, upgrades through @hono/node-ws (createNodeWebSocket + injectWebSocket). */
-export const honoNodeWsHost: ConformanceHost = {
-  name: 'hono-node-ws',
-  capabilities,
-  reasons,
-  async start(routes, options) {
+export const honoNodeWsHost = restartableHost(
+  'hono-node-ws',
+  { nativePubSub: false, httpRoutes: true },
+  async (routes, options, port) => {
     const app = new Hono()
     const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
     const { middleware, bridge, wsServerOptions } = createHonoWebSocket(routes, { ...options, upgradeWebSocket })
@@ -44,25 +48,23 @@ export const honoNodeWsHost: ConformanceHost = {
     Object.assign(wss.options, wsServerOptions)
     app.get('/health', (c) => c.text('ok'))
     app.get(`${options.prefix}/*`, middleware)
-    const { server, port } = await listen(app)
-    injectWebSocket(server)
-    return running(port, server, bridge)
+    return listen(app, port, bridge, { inject: injectWebSocket })
   },
-}
+  reasons,
+)
 
 /** Hono on @hono/node-server 2 with its built-in `upgradeWebSocket` and a noServer ws server. */
-export const honoNodeServerHost: ConformanceHost = {
-  name: 'hono-node-server',
-  capabilities,
-  reasons,
-  async start(routes, options) {
+export const honoNodeServerHost = restartableHost(
+  'hono-node-server',
+  { nativePubSub: false, httpRoutes: true },
+  async (routes, options, port) => {
     const app = new Hono()
     const { middleware, bridge, wsServerOptions } = createHonoWebSocket(routes, { ...options, upgradeWebSocket: nodeServerUpgrade })
     app.get('/health', (c) => c.text('ok'))
     app.use(`${options.prefix}/*`, middleware)
     // The cast: @types/ws types `noServer` as `boolean | undefined`, which exactOptionalPropertyTypes
     // will not match with node-server's `noServer?: boolean`. Same object at runtime.
-    const { server, port } = await listen(app, { server: new WebSocketServer(wsServerOptions) as WebSocketServerLike })
-    return running(port, server, bridge)
+    return listen(app, port, bridge, { websocket: { server: new WebSocketServer(wsServerOptions) as WebSocketServerLike } })
   },
-}
+  reasons,
+)

@@ -1,0 +1,42 @@
+import type { Bridge, BridgeOptions, Routes } from '@wsbridge/core'
+import type { ConformanceHost, HostCapabilities } from '@wsbridge/conformance'
+
+/** One listening server of a host: its bridge, its port, and how to stop it. */
+export interface Instance {
+  readonly bridge: Bridge
+  readonly port: number
+  /** Stops listening and closes whatever connections are left. */
+  stop(): Promise<void>
+}
+
+/** Starts a server for `routes` on 127.0.0.1 and `port` (0: an ephemeral one). */
+export type Listen = (routes: Routes, options: BridgeOptions & { readonly prefix: string }, port: number) => Promise<Instance>
+
+/**
+ * A conformance host with `restart`: drop every socket without a close frame (as a crash would),
+ * stop, and serve the same routes again on the same port. `bridge` follows the live instance.
+ */
+export function restartableHost(name: string, capabilities: Partial<HostCapabilities>, listen: Listen, reasons?: ConformanceHost['reasons']): ConformanceHost {
+  return {
+    name,
+    capabilities: { ...capabilities, restart: true },
+    ...(reasons ? { reasons } : {}),
+    async start(routes, options) {
+      let current = await listen(routes, options, 0)
+      const { port } = current
+      return {
+        wsUrl: `ws://127.0.0.1:${port}`,
+        httpUrl: `http://127.0.0.1:${port}`,
+        get bridge(): Bridge {
+          return current.bridge
+        },
+        close: () => current.stop(),
+        async restart() {
+          for (const connection of current.bridge.connections) connection.terminate()
+          await current.stop()
+          current = await listen(routes, options, port)
+        },
+      }
+    },
+  }
+}
