@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import { defineCaseGroup } from '../case.js'
+import { Opcode, RawWebSocket } from '../raw-frames.js'
 import { waitForRecorded } from '../recorder.js'
 import { framesRoutes, sampleValues, type SampleKind } from '../routes/frames.js'
 
@@ -34,6 +35,22 @@ export const framesGroup = defineCaseGroup({
         expect(Array.from(frame.kind === 'binary' ? frame.bytes : [])).toEqual(Array.from(bytes).reverse())
         client.send('text still works')
         expect(await client.next()).toEqual({ echo: 'text still works' })
+      },
+    },
+    {
+      name: 'a fragmented message arrives whole, even with a ping between fragments and a character split across them',
+      async run(ctx) {
+        const raw = await RawWebSocket.open(ctx.running.wsUrl, `${ctx.prefix}/echo`)
+        try {
+          const text = Buffer.from(JSON.stringify({ text: 'fragmented ünïcödé' }))
+          const cut = text.indexOf(Buffer.from('ü')) + 1 // inside the two-byte ü
+          raw.send({ opcode: Opcode.TEXT, payload: text.subarray(0, cut), fin: false })
+          raw.send({ opcode: Opcode.PING, payload: 'mid' })
+          raw.send({ opcode: Opcode.CONTINUATION, payload: text.subarray(cut), fin: true })
+          expect(await raw.nextText()).toEqual({ echo: { text: 'fragmented ünïcödé' } })
+        } finally {
+          raw.destroy()
+        }
       },
     },
     {
