@@ -19,6 +19,13 @@ export const httpGroup = defineCaseGroup({
       },
     },
     {
+      name: 'a route path without the prefix is not upgraded',
+      async run(ctx) {
+        expect((await rawUpgradeRequest(ctx.running.httpUrl, '/echo')).status).toBe(404)
+        expect((await rawUpgradeRequest(ctx.running.httpUrl, `${ctx.prefix}echo`)).status).toBe(404)
+      },
+    },
+    {
       name: "the host's own HTTP routes keep answering on the same port",
       needs: 'httpRoutes',
       async run(ctx) {
