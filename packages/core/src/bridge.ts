@@ -91,6 +91,8 @@ export interface Bridge<R extends Routes = Routes> {
   subscriberCount(topic: string): number
   /** Local subscribers of `topic` as `{ id, user }`: "who is in this room" on this instance. */
   presence(topic: string): PresenceMember[]
+  /** Members of `topic` on every instance, when the pub/sub driver shares presence (Redis with `presence: true`); else as `presence`. */
+  clusterPresence(topic: string): Promise<PresenceMember[]>
   /** Calls `listener` on every join and leave of any topic; returns the function that removes it. */
   onPresence(listener: PresenceListener): () => void
   /** Open connections (a read-only view). */
@@ -278,6 +280,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     publish: (topic, data) => hub.publish([topic], encodeMessage(data), undefined),
     subscriberCount: (topic) => hub.subscriberCount(topic),
     presence: (topic) => hub.presence(topic),
+    clusterPresence: (topic) => hub.clusterPresence(topic),
     onPresence: (listener) => hub.onPresence(listener),
     connections: readonlySetView<Connection>(connections),
     get topicCount() {

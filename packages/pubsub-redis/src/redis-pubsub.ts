@@ -2,6 +2,7 @@ import type { PubSubDriver, PubSubMessage, PubSubSink } from '@wsbridge/core'
 import { Redis, type RedisOptions } from 'ioredis'
 import { decodeEnvelope, encodeEnvelope } from './envelope.js'
 import { RedisHealth } from './health.js'
+import { RedisPresence } from './presence.js'
 
 /** ioredis options; the driver reads replies in ioredis's default form, so `replyMapping` is not offered. */
 export type ClientOptions = Omit<RedisOptions, 'replyMapping'>
@@ -15,6 +16,12 @@ export interface RedisPubSubOptions {
   readonly prefix?: string
   /** This instance's id on the wire. Default: a random UUID. */
   readonly instanceId?: string
+  /**
+   * Shares presence through Redis so `bridge.clusterPresence(topic)` lists members on every
+   * instance. `ttl` (ms, default 15000) bounds how long a crashed instance's members linger.
+   * Off by default: it costs a Redis write per subscribe and unsubscribe.
+   */
+  readonly presence?: boolean | { readonly ttl?: number }
 }
 
 export interface RedisPubSub extends PubSubDriver {
@@ -50,6 +57,16 @@ export function createRedisPubSub(options: RedisPubSubOptions = {}): RedisPubSub
   let markReady: () => void = () => undefined
   const readyOnce = new Promise<void>((resolve) => (markReady = resolve))
   const health = new RedisHealth((error) => sink?.error(error))
+  const presence = options.presence
+    ? new RedisPresence({
+        client: () => publisher,
+        sink: () => sink,
+        prefix,
+        instanceId,
+        ttl: (typeof options.presence === 'object' ? options.presence.ttl : undefined) ?? 15_000,
+        failed: (error) => health.failed('publisher', error),
+      })
+    : undefined
 
   const connect = (role: 'publisher' | 'subscriber'): Redis => {
     const settings: ClientOptions = { ...options.redis, enableOfflineQueue: false, autoResubscribe: false, lazyConnect: false }
@@ -58,6 +75,7 @@ export function createRedisPubSub(options: RedisPubSubOptions = {}): RedisPubSub
     client.on('ready', () => {
       health.recovered(role)
       if (role === 'subscriber') resubscribe(client)
+      if (role === 'publisher') presence?.resync()
       if (publisher?.status === 'ready' && subscriber?.status === 'ready') markReady()
     })
     return client
@@ -79,6 +97,7 @@ export function createRedisPubSub(options: RedisPubSubOptions = {}): RedisPubSub
   return {
     name: 'redis',
     instanceId,
+    presence,
     stats,
     ready: () => readyOnce,
     start(bridgeSink) {
@@ -115,6 +134,7 @@ export function createRedisPubSub(options: RedisPubSubOptions = {}): RedisPubSub
     async close() {
       closed = true
       wanted.clear()
+      await presence?.clear()
       await Promise.all([publisher, subscriber].map((client) => (client ? quit(client) : undefined)))
     },
   }

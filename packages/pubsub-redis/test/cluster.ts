@@ -17,10 +17,10 @@ export interface Cluster {
   close(): Promise<void>
 }
 
-export async function startCluster(url: string, kinds: readonly InstanceKind[], redis: { retryStrategy?: () => number } = {}): Promise<Cluster> {
+export async function startCluster(url: string, kinds: readonly InstanceKind[], redis: { retryStrategy?: () => number } = {}, presence = false): Promise<Cluster> {
   const prefix = `wsbridge-test:${crypto.randomUUID()}:`
   const errors: unknown[] = []
-  const drivers = kinds.map(() => createRedisPubSub({ url, prefix, redis }))
+  const drivers = kinds.map(() => createRedisPubSub({ url, prefix, redis, presence }))
   const instances = await Promise.all(kinds.map((kind, i) => startInstance(kind, chatRoutes, { pubsub: drivers[i]!, onError: (error) => errors.push(error) })))
   await Promise.all(drivers.map((driver) => driver.ready()))
   const clients: TestClient[] = []

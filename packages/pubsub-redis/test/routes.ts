@@ -11,6 +11,7 @@ type Command =
 export const chatRoutes = {
   chat: defineRoute({
     kind: 'ws',
+    auth: (request) => ({ name: request.query['name'] ?? 'anonymous' }),
     handler: {
       onOpen: (connection) => {
         const room = connection.query['room']

@@ -14,6 +14,10 @@ export class RecordingSink implements PubSubSink {
     this.errors.push(error)
   }
 
+  members(): [] {
+    return []
+  }
+
   frames(): unknown[] {
     return this.delivered.map((d) => d.message.frame)
   }

@@ -7,6 +7,8 @@
  * is the driver for many instances; `createMemoryPubSubBus` links bridges inside one process.
  */
 
+import type { PresenceMember } from './presence.js'
+
 /** One frame as the runtime sends it: JSON text, or bytes for a binary frame. */
 export type Frame = string | Uint8Array
 
@@ -33,6 +35,18 @@ export interface PubSubSink {
   deliver(message: PubSubMessage, via: string): number
   /** Reports a backend failure to the bridge's error hook. Never throws. */
   error(error: unknown): void
+  /** This instance's members of `topic` right now (drivers resync shared presence from it). */
+  members(topic: string): PresenceMember[]
+}
+
+/**
+ * Presence shared by every instance, for drivers that can store it (`bridge.clusterPresence`).
+ * The bridge reports each local join and leave; `list` answers for the whole cluster.
+ */
+export interface ClusterPresence {
+  joined(topic: string, member: PresenceMember): void
+  left(topic: string, memberId: string): void
+  list(topic: string): Promise<PresenceMember[]>
 }
 
 export interface PubSubDriver {
@@ -52,4 +66,6 @@ export interface PubSubDriver {
   publish(message: PubSubMessage): void
   /** Releases connections and subscriptions. Called by `bridge.close()`. */
   close(): Promise<void>
+  /** Cluster-wide presence, when the driver offers it (the Redis driver with `presence: true`). */
+  readonly presence?: ClusterPresence | undefined
 }

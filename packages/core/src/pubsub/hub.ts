@@ -45,6 +45,7 @@ export class PubSubHub<M extends HubMember> {
     const sink: PubSubSink = {
       deliver: (message, via) => this.#deliverRemote(message, via),
       error: (error) => this.#safeReport(error),
+      members: (topic) => this.presence(topic),
     }
     driver?.start(sink)
   }
@@ -62,6 +63,19 @@ export class PubSubHub<M extends HubMember> {
     return members ? [...members].map((m) => ({ id: m.id, user: m.user })) : []
   }
 
+  /** Members of `topic` on every instance when the driver shares presence; this instance's otherwise. */
+  async clusterPresence(topic: string): Promise<PresenceMember[]> {
+    const shared = this.#driver?.presence
+    if (!shared) return this.presence(topic)
+    try {
+      return await shared.list(topic)
+    } catch (error) {
+      // The backend is unreachable: report it and answer with what this instance knows.
+      this.#safeReport(error)
+      return this.presence(topic)
+    }
+  }
+
   onPresence(listener: PresenceListener): () => void {
     return this.#presence.on(listener)
   }
@@ -71,6 +85,8 @@ export class PubSubHub<M extends HubMember> {
     this.#guard(() => member.nativePubSub?.subscribe(topic))
     if (this.#index.count(topic) === 1) this.#guard(() => this.#driver?.subscribe(topic))
     this.#presence.emit('join', topic, member)
+    const shared = this.#driver?.presence
+    if (shared) this.#guard(() => shared.joined(topic, { id: member.id, user: member.user }))
   }
 
   unsubscribe(member: M, topic: string): void {
@@ -79,6 +95,8 @@ export class PubSubHub<M extends HubMember> {
     if (member.readyState === OPEN) this.#guard(() => member.nativePubSub?.unsubscribe(topic))
     if (this.#index.count(topic) === 0) this.#guard(() => this.#driver?.unsubscribe(topic))
     this.#presence.emit('leave', topic, member)
+    const shared = this.#driver?.presence
+    if (shared) this.#guard(() => shared.left(topic, member.id))
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { PubSubDriver, PubSubMessage, PubSubSink } from './driver.js'
+import type { PresenceMember } from './presence.js'
 
 /** Links bridges inside one process, as Redis links them across processes. */
 export interface MemoryPubSubBus {
@@ -20,6 +21,8 @@ interface Peer {
  */
 export function createMemoryPubSubBus(): MemoryPubSubBus {
   const peers: Set<Peer> = new Set()
+  // Shared presence: topic → member id → member, across every bridge of the bus.
+  const present: Map<string, Map<string, PresenceMember>> = new Map()
   return {
     driver(): PubSubDriver {
       const self: Peer = { topics: new Set(), sink: undefined }
@@ -38,6 +41,14 @@ export function createMemoryPubSubBus(): MemoryPubSubBus {
             const topics = message.topics.filter((topic) => peer.topics.has(topic))
             if (topics.length > 0) queueMicrotask(() => topics.forEach((topic) => peer.sink?.deliver(message, topic)))
           }
+        },
+        presence: {
+          joined: (topic, member) => void (present.get(topic) ?? present.set(topic, new Map()).get(topic)!).set(member.id, member),
+          left: (topic, memberId) => {
+            const members = present.get(topic)
+            if (members?.delete(memberId) && members.size === 0) present.delete(topic)
+          },
+          list: async (topic) => [...(present.get(topic)?.values() ?? [])],
         },
         async close() {
           peers.delete(self)

@@ -82,6 +82,21 @@ describe('memory bus driver', () => {
     expect(onlyR2.messages()).toEqual(['x', 'everyone'])
   })
 
+  it('shares presence across bridges through clusterPresence', async () => {
+    const bus = createMemoryPubSubBus()
+    const one = bridgeOf(routes, { pubsub: bus.driver() })
+    const two = bridgeOf(routes, { pubsub: bus.driver() })
+    const [a, b] = await Promise.all([connect(one, '/chat'), connect(two, '/chat')])
+    a.connection.joinRoom('lobby')
+    b.connection.joinRoom('lobby')
+    const topic = roomTopic('chat', 'lobby')
+    expect(one.presence(topic).map((m) => m.id)).toEqual([a.connection.id])
+    expect((await one.clusterPresence(topic)).map((m) => m.id).sort()).toEqual([a.connection.id, b.connection.id].sort())
+    b.close()
+    await settle()
+    expect((await one.clusterPresence(topic)).map((m) => m.id)).toEqual([a.connection.id])
+  })
+
   it('refuses to serve two bridges with one driver', () => {
     const driver = createMemoryPubSubBus().driver()
     bridgeOf(routes, { pubsub: driver })
