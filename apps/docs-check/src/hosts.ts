@@ -1,0 +1,25 @@
+import type { HostCapabilities } from '@wsbridge/conformance'
+
+/**
+ * The hosts the conformance suite runs on in this repository (see each adapter's test/host.ts),
+ * with the capabilities they declare. The compatibility test checks these against the suite's own
+ * reports whenever a run wrote them (WSBRIDGE_CONFORMANCE_REPORT), so this list cannot drift.
+ */
+export interface HostProfile {
+  readonly name: string
+  /** Adapter package and runtime, for the table header's footnote. */
+  readonly setup: string
+  readonly capabilities: HostCapabilities
+  readonly reasons: Partial<Record<keyof HostCapabilities, string>>
+}
+
+const nodeReason = 'Node has no native pub/sub: core sends to each subscriber'
+
+export const hostProfiles: readonly HostProfile[] = [
+  { name: 'node-ws', setup: '`@wsbridge/adapter-node-ws` on Node `ws`', capabilities: { nativePubSub: false, httpRoutes: true, protocolCloseFrames: true, restart: true }, reasons: { nativePubSub: nodeReason } },
+  { name: 'express', setup: '`@wsbridge/adapter-express` on Express 5', capabilities: { nativePubSub: false, httpRoutes: true, protocolCloseFrames: true, restart: true }, reasons: { nativePubSub: nodeReason } },
+  { name: 'hono-node-ws', setup: '`@wsbridge/adapter-hono` with `@hono/node-ws`', capabilities: { nativePubSub: false, httpRoutes: true, protocolCloseFrames: true, restart: true }, reasons: { nativePubSub: nodeReason } },
+  { name: 'hono-node-server', setup: '`@wsbridge/adapter-hono` with `@hono/node-server` 2', capabilities: { nativePubSub: false, httpRoutes: true, protocolCloseFrames: true, restart: true }, reasons: { nativePubSub: nodeReason } },
+  { name: 'hono-bun', setup: '`@wsbridge/adapter-hono` with `hono/bun` under Bun', capabilities: { nativePubSub: true, httpRoutes: true, protocolCloseFrames: true, restart: true }, reasons: {} },
+  { name: 'bun', setup: '`@wsbridge/adapter-bun` on `Bun.serve`', capabilities: { nativePubSub: true, httpRoutes: true, protocolCloseFrames: true, restart: true }, reasons: {} },
+]
