@@ -76,6 +76,9 @@ describe('send and publish accept only the output schema input', () => {
           connection.send({ type: 'left', n: 1, extra: true })
           // @ts-expect-error a plain string is not an output message
           connection.publish('room', 'hello')
+          connection.broadcast({ type: 'said', text: 'all' }, { rooms: ['r1'] })
+          // @ts-expect-error broadcast is typed like send
+          connection.broadcast({ type: 'said' })
         },
         onOpen(connection) {
           // @ts-expect-error lifecycle handlers get the same typed connection
