@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { setupBridge, type ResumeGap } from '../../src/client/index.js'
 import { defineRoute } from '../../src/index.js'
+import { roomTopic } from '../../src/pubsub/topics.js'
 import { startWsHost, type WsTestHost } from './ws-host.js'
 
 /** `/feed/:room` subscribes to `feed:<room>` on open; `{ kick: true }` drops the socket (network loss). */
@@ -16,6 +17,19 @@ const routes = {
     },
   }),
   plain: defineRoute({ kind: 'ws', handler: { onOpen: (c) => c.subscribe('plain'), onMessage: () => undefined } }),
+  /** Joins room `lobby` on open; `{ say }` broadcasts to the room, `{ kick }` drops the socket. */
+  rooms: defineRoute({
+    kind: 'ws',
+    resume: true,
+    handler: {
+      onOpen: (c) => c.joinRoom('lobby'),
+      onMessage: (message, c) => {
+        const { kick, say } = message as { kick?: boolean; say?: string }
+        if (kick) c.terminate()
+        else c.broadcast({ say }, { rooms: ['lobby'] })
+      },
+    },
+  }),
 }
 
 let host: WsTestHost
@@ -91,5 +105,24 @@ describe('resume after reconnect', () => {
     expect(frames[0]).toMatch(/^\{"~":"msg","t":"feed:c","e":"[0-9a-f]{8}","s":1,"d":\{"hello":1\}\}$/)
     raw.close()
     plain.close()
+  })
+
+  it('resumes room broadcasts sent by other connections while away', async () => {
+    const { $ws } = setupBridge(routes, { baseUrl: `${host.wsUrl}/api`, WebSocket, reconnect: { initialDelay: 300, random: () => 0.99 } })
+    const heard: unknown[] = []
+    const listener = $ws.rooms({}, { onMessage: (m) => void heard.push(m) })
+    const speaker = $ws.rooms({})
+    await Promise.all([listener.opened(), speaker.opened()])
+    await waitFor(() => host.bridge.subscriberCount(roomTopic('rooms', 'lobby')) === 2, 'both joined')
+    speaker.send({ say: 'one' })
+    await waitFor(() => heard.length === 1, 'first broadcast')
+    listener.send({ kick: true })
+    await waitFor(() => listener.state === 'reconnecting', 'the drop')
+    speaker.send({ say: 'two' })
+    speaker.send({ say: 'three' })
+    await waitFor(() => listener.reconnects === 1 && heard.length === 3, 'replay')
+    expect(heard).toEqual([{ say: 'one' }, { say: 'two' }, { say: 'three' }])
+    listener.close()
+    speaker.close()
   })
 })
