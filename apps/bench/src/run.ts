@@ -8,6 +8,7 @@ import { fullConfig, quickConfig, type BenchConfig } from './config.js'
 import { evaluate, formatCheck } from './report/checks.js'
 import { Results } from './report/metrics.js'
 import { renderTable } from './report/table.js'
+import { buildNodeTargets } from './runner/build.js'
 import { runRounds } from './runner/rounds.js'
 import { targets } from './targets/registry.js'
 
@@ -22,6 +23,7 @@ const specs = only ? targets.filter((t) => only.some((name) => t.name === name |
 const started = Date.now()
 const machine = `${execSync('nproc').toString().trim()} cores, ${execSync("free -m | awk '/Mem:/ {print $2}'").toString().trim()} MiB RAM`
 console.error(`[bench] ${specs.length} targets × ${config.rounds} rounds on ${machine}${args.includes('--quick') ? ' (quick)' : ''}`)
+await buildNodeTargets(specs)
 const run = await runRounds(specs, config, (line) => console.error(`[bench] ${line}`))
 const results = new Results(run.measurements)
 const available = (name: string): boolean => results.measurements.some((m) => m.target === name)

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import type { TargetSpec } from '../targets/registry.js'
+import { builtEntry } from './build.js'
 import { benchDir, bunBinary, onLines, spawnWithFds, tailStderr } from './spawn.js'
 
 export interface RunningServer {
@@ -12,9 +13,9 @@ export interface RunningServer {
 }
 
 function command(spec: TargetSpec): string[] {
-  const file = join(benchDir, 'src', 'targets', spec.entry)
+  // Node targets run compiled (see build.ts); Bun runs TypeScript natively.
   // --expose-gc lets the memory scenario collect garbage before each RSS reading (see ready.ts).
-  return spec.runtime === 'bun' ? [bunBinary, file] : [process.execPath, '--expose-gc', '--import', 'tsx', file]
+  return spec.runtime === 'bun' ? [bunBinary, join(benchDir, 'src', 'targets', spec.entry)] : [process.execPath, '--expose-gc', builtEntry(spec)]
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {

@@ -1,0 +1,37 @@
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import type { TargetSpec } from '../targets/registry.js'
+import { benchDir } from './spawn.js'
+
+/** Packages Node loads from node_modules as published JS; everything else (@wsbridge/* TS source) is bundled. */
+const external = ['ws', 'hono', 'hono/*', '@hono/*', 'express', 'socket.io', 'crossws', 'crossws/*', 'valibot']
+
+export const buildDir = join(benchDir, '.build')
+
+/**
+ * Compiles the Node targets to plain ESM before they run. Running TypeScript through tsx would
+ * skew the comparison: tsx compiles with esbuild's `keepNames`, which wraps every function in a
+ * `__name()` call that defines a `name` property — ~250 extra bytes and a defineProperty for each
+ * closure created, per connection, in wsbridge's TS source but not in ws/crossws/socket.io's JS.
+ * Published wsbridge is built by tsup without keepNames, which is what this reproduces.
+ * esbuild comes from tsx's own dependency, so the bench adds no package for it.
+ */
+export async function buildNodeTargets(specs: readonly TargetSpec[]): Promise<void> {
+  const requireFromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))
+  const esbuild = requireFromTsx('esbuild') as { build(options: Record<string, unknown>): Promise<unknown> }
+  const entryPoints = specs.filter((s) => s.runtime === 'node').map((s) => join(benchDir, 'src', 'targets', s.entry))
+  if (entryPoints.length === 0) return
+  await esbuild.build({
+    entryPoints,
+    outdir: buildDir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external,
+    logLevel: 'warning',
+  })
+}
+
+export const builtEntry = (spec: TargetSpec): string => join(buildDir, spec.entry.replace(/\.ts$/, '.mjs'))
