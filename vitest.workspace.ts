@@ -15,6 +15,7 @@ export const projects = [
   'apps/chat',
   'apps/echo',
   'apps/game',
+  'apps/docs-check',
 ]
 
 export default defineConfig({ test: { projects } })

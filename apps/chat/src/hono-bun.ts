@@ -6,11 +6,12 @@ import { announce, closeOnSignal, setupChat } from './server/bootstrap.js'
 import { pageResponse } from './server/page.js'
 
 const { config, bridge, page } = await setupChat()
-const { middleware } = createHonoWebSocket(bridge, { upgradeWebSocket })
+const { middleware, bunWebSocket } = createHonoWebSocket(bridge, { upgradeWebSocket })
 const app = new Hono()
 app.get('/api/*', middleware)
 app.get('*', (c) => pageResponse(page, c.req.raw) ?? c.notFound())
 
-const server = Bun.serve({ port: config.port, hostname: config.hostname, fetch: app.fetch, websocket })
+// bunWebSocket adds the bridge's settings (max payload, compression, pongs) to hono/bun's handler.
+const server = Bun.serve({ port: config.port, hostname: config.hostname, fetch: app.fetch, websocket: bunWebSocket(websocket) })
 announce('hono-bun', config, server.port ?? config.port)
 closeOnSignal(bridge, () => server.stop(true))

@@ -10,12 +10,13 @@ import { listenNode } from './server/node-listen.js'
 import { pageResponse } from './server/page.js'
 
 const { config, bridge, page } = await setupChat()
-const { middleware } = createHonoWebSocket(bridge, { upgradeWebSocket })
+const { middleware, wsServerOptions } = createHonoWebSocket(bridge, { upgradeWebSocket })
 const app = new Hono()
 app.get('/api/*', middleware)
 app.get('*', (c) => pageResponse(page, c.req.raw) ?? c.notFound())
 
 // createAdaptorServer is serve() without listen(), so the shared helper starts it like the others.
-const websocketServer = new WebSocketServer({ noServer: true }) as WebSocketServerLike
+// wsServerOptions carries the bridge's limits (max payload, compression) to ws, in noServer mode.
+const websocketServer = new WebSocketServer(wsServerOptions) as WebSocketServerLike
 const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: websocketServer } })
 listenNode('hono-node', server as Server, bridge, config)
