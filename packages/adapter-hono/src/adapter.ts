@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { GetConnInfo } from 'hono/conninfo'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { UpgradeWebSocket, WSEvents } from 'hono/ws'
-import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes } from '@wsbridge/core'
+import { toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes } from '@wsbridge/core'
 import { createOrderedRunner, toFrame, type IncomingData } from './frames.js'
 import { bunWebSocketOptions, kPong, wsServerOptions, type BunWebSocketFor, type WsServerOptions } from './runtime-options.js'
 import { remoteAddress, toTransport, type RawSocket } from './transport.js'
@@ -26,6 +26,12 @@ export interface HonoWebSocket<R extends Routes> {
   close(): Promise<void>
 }
 
+/** `ws` closes an oversized message with 1009 itself; report it under core's code, not as INTERNAL. */
+function asCoreError(error: unknown): unknown {
+  const tooBig = (error as { code?: unknown } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+  return tooBig ? new WsError('PAYLOAD_TOO_LARGE', undefined, { cause: error }) : error
+}
+
 /**
  * wsbridge as Hono middleware. Brings no runtime: pass the `upgradeWebSocket` of the runtime you
  * serve on. Requests that are not an upgrade for a route fall through to `next()`.
@@ -46,15 +52,18 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
 
   function connectionEvents(accepted: AcceptedUpgrade): WSEvents & { [kPong]: () => void } {
     let events: ConnectionEvents | undefined
+    let rawEvents = false
     const inOrder = createOrderedRunner((error) => events?.error(error))
     return {
       // Every Hono runtime calls onOpen before it delivers any message, and each handler below is
       // synchronous, so no frame can arrive between the upgrade and core listening to it.
       onOpen: (_event, ws) => {
         const raw = ws.raw as RawSocket | undefined
+        rawEvents = raw?.on !== undefined
         // `ws` on Node emits pongs itself; Bun's come through `bunWebSocket`'s pong handler.
-        events = bridge.open(accepted, toTransport(ws, raw?.on !== undefined || bunPongsHooked))
+        events = bridge.open(accepted, toTransport(ws, rawEvents || bunPongsHooked))
         raw?.on?.('pong', () => events?.pong())
+        raw?.on?.('error', (error) => events?.error(asCoreError(error)))
       },
       onMessage: (event) =>
         inOrder(() => {
@@ -63,10 +72,17 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
           return frame.then(([data, isBinary]) => events?.message(data, isBinary))
         }),
       onClose: (event) => inOrder(() => events?.closed(event.code, event.reason)),
-      onError: (event) => events?.error((event as Event & { error?: unknown }).error ?? event),
+      // With `ws` underneath, errors come from `raw` above: @hono/node-ws 1.3.1 builds an ErrorEvent,
+      // which Node 20 lacks, so its onError never fires there.
+      onError: (event) => rawEvents || events?.error((event as Event & { error?: unknown }).error ?? event),
       [kPong]: () => events?.pong(),
     }
   }
+
+  // The Node helpers send what our callbacks throw here (core's events never throw) and, in
+  // @hono/node-ws 1.3.1 on Node 20, its own `ErrorEvent is not defined`; the real error reaches
+  // core through `raw`. Without this they would print to the console.
+  const helperOptions = { onError: () => undefined }
 
   const middleware: MiddlewareHandler = async (c, next) => {
     const match = c.req.header('upgrade')?.toLowerCase() === 'websocket' ? bridge.match(c.req.url) : undefined
@@ -76,7 +92,7 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
     if (!decision.ok) return c.text(decision.message, decision.status as ContentfulStatusCode)
     // The runtime helper echoes the first offered subprotocol itself (ws's default, Bun's default),
     // which is the one core picked in `decision.protocol`.
-    return upgradeWebSocket(() => connectionEvents(decision))(c, next)
+    return upgradeWebSocket(() => connectionEvents(decision), helperOptions)(c, next)
   }
 
   return {

@@ -6,7 +6,7 @@ import type { Transport } from '@wsbridge/core'
 export interface RawSocket {
   terminate?(): void
   ping?(): void
-  on?(event: 'pong', listener: () => void): unknown
+  on?(event: 'pong' | 'error', listener: (error?: unknown) => void): unknown
   readonly bufferedAmount?: number
   getBufferedAmount?(): number
   // Bun's ServerWebSocket has native pub/sub; `ws` on Node has none.
