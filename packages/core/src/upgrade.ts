@@ -41,7 +41,13 @@ export type AuthHook<P extends string, U> = (request: UpgradeContext<P>) => Mayb
  * What an auth hook returns, sync or async. As a type-parameter constraint it keeps `success: false`
  * a literal in un-annotated returns, so the rejection branch can be told apart from user data.
  */
-export type AuthResult = MaybePromise<AuthRejection | {} | null | undefined>
+export type AuthResult = MaybePromise<AuthRejection | AuthSuccess | {} | null | undefined>
+
+/** The vite plugin's success envelope: `data` becomes `connection.user` (see security/auth-outcome.ts). */
+export interface AuthSuccess {
+  readonly success: true
+  readonly data: unknown
+}
 
 /** What an auth hook may return to refuse: falsy values or an AuthRejection-shaped object. */
 type Refusal = null | undefined | false | { readonly success: false }
@@ -54,9 +60,12 @@ type WithoutPhantomKeys<T> = T extends object ? ([PhantomKeys<T>] extends [never
 
 /**
  * `connection.user` for an auth hook returning `A`: the awaited value with every refusal removed
- * (`null`, `undefined`, `false`, `{ success: false, ... }`). Routes without auth get `undefined`.
+ * (`null`, `undefined`, `false`, `{ success: false, ... }`) and a `{ success: true, data }` envelope
+ * unwrapped to `data`. Routes without auth get `undefined`.
  */
-export type UserOf<A> = [A] extends [undefined] ? undefined : WithoutPhantomKeys<Exclude<Awaited<A>, Refusal>>
+export type UserOf<A> = [A] extends [undefined] ? undefined : WithoutPhantomKeys<UnwrapSuccess<Exclude<Awaited<A>, Refusal>>>
+
+type UnwrapSuccess<T> = T extends { readonly success: true; readonly data: infer D } ? D : T
 
 /** Builds the initial `connection.context` once auth has passed. */
 export type ContextHook<P extends string, U, C> = (request: UpgradeContext<P> & { readonly user: U }) => MaybePromise<C>

@@ -34,6 +34,19 @@ describe('createTestBridge', () => {
     expect(t.bridge.connections.size).toBe(1)
   })
 
+  it("unwraps a `{ success: true, data }` auth result into connection.user, as typed", async () => {
+    const vite = defineRoute({
+      kind: 'ws',
+      auth: ({ query }) => (query['token'] ? { success: true, data: { name: query['token'] } } : { success: false, code: 4001, reason: 'No token provided' }),
+      handler: { onMessage: (_m, c) => void c.send({ name: c.user.name }) },
+    })
+    const t = createTestBridge({ vite })
+    expect(await t.upgrade('/vite')).toMatchObject({ ok: false, status: 401, message: 'No token provided' })
+    const client = await t.connect('/vite?token=ada')
+    client.send(null)
+    expect(await client.next()).toEqual({ name: 'ada' })
+  })
+
   it('passes offered subprotocols and echoes the first', async () => {
     const t = createTestBridge({ echo })
     const client = await t.connect('/echo', { protocols: ['v2.chat', 'v1.chat'] })

@@ -59,6 +59,17 @@ describe('user is typed from auth, context from the context hook', () => {
     })
   })
 
+  it("unwraps the vite plugin's `{ success: true, data }` envelope, as the bridge does at runtime", () => {
+    defineRoute({
+      kind: 'ws',
+      auth: async ({ query }) => {
+        if (!query['token']) return { success: false, code: 4001, reason: 'No token provided' }
+        return { success: true, data: { user: { name: 'ada' } } }
+      },
+      handler: { onMessage: (_m, c) => expectTypeOf(c.user).toEqualTypeOf<{ user: { name: string } }>() },
+    })
+  })
+
   it('is undefined without auth; context defaults to a record', () => {
     defineRoute({
       kind: 'ws',
