@@ -93,8 +93,8 @@ export const clientGroup = defineCaseGroup({
         const room = ctx.token()
         const topic = `client-feed:${room}`
         const received: unknown[] = []
-        // A ~250 ms reconnect delay leaves time to publish while the client is away.
-        const { $ws } = setupBridge(clientRoutes, { baseUrl: ctx.running.wsUrl + ctx.prefix, WebSocket: WebSocketImpl, reconnect: { initialDelay: 250, random: () => 0.99 } })
+        // A ~600 ms reconnect delay leaves time to publish while the client is away.
+        const { $ws } = setupBridge(clientRoutes, { baseUrl: ctx.running.wsUrl + ctx.prefix, WebSocket: WebSocketImpl, reconnect: { initialDelay: 600, random: () => 0.99 } })
         const conn = $ws.clientFeed({ room }, { onMessage: (m) => void received.push(m) })
         await until(() => ctx.running.bridge.subscriberCount(topic) === 1, 'subscription')
         ctx.running.bridge.publish(topic, { n: 1 })

@@ -47,8 +47,8 @@ async function waitFor(check: () => boolean, what: string, timeout = 3000): Prom
 function connect(room: string) {
   const received: unknown[] = []
   const gaps: ResumeGap[] = []
-  // A fixed ~300 ms reconnect delay leaves time to publish while the client is away.
-  const { $ws } = setupBridge(routes, { baseUrl: `${host.wsUrl}/api`, WebSocket, reconnect: { initialDelay: 300, random: () => 0.99 } })
+  // A fixed ~600 ms reconnect delay leaves time to publish while the client is away.
+  const { $ws } = setupBridge(routes, { baseUrl: `${host.wsUrl}/api`, WebSocket, reconnect: { initialDelay: 600, random: () => 0.99 } })
   const conn = $ws.feed({ room }, { onMessage: (m) => void received.push(m), onResumeGap: (g) => void gaps.push(g) })
   return { conn, received, gaps }
 }
@@ -109,7 +109,7 @@ describe('resume after reconnect', () => {
   })
 
   it('resumes room broadcasts sent by other connections while away', async () => {
-    const { $ws } = setupBridge(routes, { baseUrl: `${host.wsUrl}/api`, WebSocket, reconnect: { initialDelay: 300, random: () => 0.99 } })
+    const { $ws } = setupBridge(routes, { baseUrl: `${host.wsUrl}/api`, WebSocket, reconnect: { initialDelay: 600, random: () => 0.99 } })
     const heard: unknown[] = []
     const listener = $ws.rooms({}, { onMessage: (m) => void heard.push(m) })
     const speaker = $ws.rooms({})
