@@ -1,7 +1,7 @@
 import { roomTopic, type PresenceMember } from '@wsbridge/core'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { startCluster, type Cluster } from './cluster.js'
-import { OwnRedis, runRedisTests, SHARED_REDIS_URL, waitFor } from './redis-server.js'
+import { OwnRedis, runOwnRedisTests, runRedisTests, SHARED_REDIS_URL, waitFor } from './redis-server.js'
 
 let cluster: Cluster | undefined
 afterEach(async () => {
@@ -29,7 +29,7 @@ describe.skipIf(!runRedisTests)('cluster-wide presence through Redis', () => {
   })
 })
 
-describe('cluster-wide presence across a Redis restart', () => {
+describe.skipIf(!runOwnRedisTests)('cluster-wide presence across a Redis restart', () => {
   let redis: OwnRedis | undefined
   afterAll(async () => redis?.kill())
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createServer, Socket } from 'node:net'
 
 /** Sends PING to a Redis on 127.0.0.1:`port`; true when it answers PONG within `timeout` ms. */
@@ -23,6 +23,9 @@ export function pingRedis(port: number, timeout = 500): Promise<boolean> {
 export const sharedRedisUp = await pingRedis(6379)
 export const runRedisTests = sharedRedisUp || process.env['CI'] === 'true'
 export const SHARED_REDIS_URL = 'redis://127.0.0.1:6379'
+
+/** Restart tests start their own `redis-server`; like the shared Redis, it is required under CI=true. */
+export const runOwnRedisTests = spawnSync('redis-server', ['--version']).status === 0 || process.env['CI'] === 'true'
 
 async function freePort(): Promise<number> {
   const server = createServer()

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { createRedisPubSub } from '../src/index.js'
-import { OwnRedis, waitFor } from './redis-server.js'
+import { OwnRedis, runOwnRedisTests, waitFor } from './redis-server.js'
 import { RecordingSink } from './sink.js'
 
 // This file starts its own redis-server (a free port, no persistence) so it can kill and restart it.
-describe('redis driver across a Redis restart', () => {
+describe.skipIf(!runOwnRedisTests)('redis driver across a Redis restart', () => {
   let redis: OwnRedis | undefined
   afterAll(async () => redis?.kill())
 

@@ -2,7 +2,7 @@ import type { TestClient } from '@wsbridge/conformance'
 import { roomTopic } from '@wsbridge/core'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { startCluster, type Cluster } from './cluster.js'
-import { OwnRedis, runRedisTests, SHARED_REDIS_URL, waitFor } from './redis-server.js'
+import { OwnRedis, runOwnRedisTests, runRedisTests, SHARED_REDIS_URL, waitFor } from './redis-server.js'
 
 let cluster: Cluster | undefined
 afterEach(async () => {
@@ -33,7 +33,7 @@ describe.skipIf(!runRedisTests)('1,000 subscribers across instances', () => {
   }, 120_000)
 })
 
-describe('instances across a Redis restart (a redis-server this test owns)', () => {
+describe.skipIf(!runOwnRedisTests)('instances across a Redis restart (a redis-server this test owns)', () => {
   let redis: OwnRedis | undefined
   afterAll(async () => redis?.kill())
 

@@ -143,6 +143,8 @@ export const pubsubGroup = defineCaseGroup({
           const members = ctx.running.bridge.presence(topic)
           expect(members.map((m) => m.user)).toEqual([{ name: 'ann' }, { name: 'bob' }])
           expect(members.map((m) => m.id)).toEqual([annId, bobId])
+          // One instance, no shared presence: the cluster-wide answer is the local one.
+          expect(await ctx.running.bridge.clusterPresence(topic)).toEqual(members)
           bob.close()
           await waitUntil(() => events.length === 3, 'the leave event')
           expect(events.map((e) => `${e.type} ${(e.member.user as { name: string }).name}`)).toEqual(['join ann', 'join bob', 'leave bob'])
