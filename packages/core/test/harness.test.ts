@@ -47,6 +47,22 @@ describe('createTestBridge', () => {
     expect(await client.next()).toEqual({ name: 'ada' })
   })
 
+  it("auth in 'close' mode accepts the upgrade, then closes with 4401 and a readable reason", async () => {
+    let opened = false
+    const closing = defineRoute({
+      kind: 'ws',
+      authFailure: 'close',
+      auth: ({ query }) => (query['token'] ? { id: query['token'] } : null),
+      handler: { onOpen: () => void (opened = true), onMessage: () => undefined },
+    })
+    const t = createTestBridge({ closing })
+    const client = await t.connect('/closing')
+    expect(await client.waitForClose()).toMatchObject({ code: 4401, by: 'server' })
+    expect(() => client.connection).toThrow(/closed this upgrade at once/)
+    expect(opened).toBe(false)
+    expect(t.bridge.connections.size).toBe(0)
+  })
+
   it('passes offered subprotocols and echoes the first', async () => {
     const t = createTestBridge({ echo })
     const client = await t.connect('/echo', { protocols: ['v2.chat', 'v1.chat'] })

@@ -52,7 +52,7 @@ export class TestClient {
 
   /** The server-side connection, to assert on `topics`, `context`, `user`, `readyState`. */
   get connection(): Connection {
-    if (!this.#connection) throw new Error('[wsbridge/testing] client is not connected yet')
+    if (!this.#connection) throw new Error('[wsbridge/testing] no server-side connection: the bridge closed this upgrade at once (see `closed`)')
     return this.#connection
   }
 
@@ -122,7 +122,7 @@ export class TestClient {
   }
 
   /** @internal Links the client to the bridge once it accepted the upgrade. */
-  attach(events: ConnectionEvents, connection: Connection): void {
+  attach(events: ConnectionEvents, connection: Connection | undefined): void {
     this.#events = events
     this.#connection = connection
   }
