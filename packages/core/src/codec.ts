@@ -39,8 +39,12 @@ function stripDangerousKeys(key: string, value: unknown): unknown {
   return key === '__proto__' || key === 'constructor' ? undefined : value
 }
 
+// One regex pass instead of three `includes` scans: the same test, about 2x cheaper per message on
+// Bun (JSC) and on par on V8 (docs/benchmarks.md). No `g` flag, so `test` keeps no state.
+const DANGEROUS_KEY_HINT = /__proto__|constructor|\\u/
+
 function mayHideDangerousKey(text: string): boolean {
-  return text.includes('__proto__') || text.includes('constructor') || text.includes('\\u')
+  return DANGEROUS_KEY_HINT.test(text)
 }
 
 /** Parses one incoming text frame. Throws WsError INVALID_JSON or TOO_DEEP. */
