@@ -1,6 +1,6 @@
 import { RESUME_QUERY_PARAM } from '../control-frames.js'
 import { ReconnectingConnection } from './connection.js'
-import { resolveWebSocket } from './socket.js'
+import { resolveWebSocket, type WebSocketConstructor } from './socket.js'
 import type { BridgeClient, BridgeClientOptions, ClientRoute, ConnectOptions, QueryInput, TypeOnlyOptions } from './types.js'
 import { buildRouteUrl, resolveBaseUrl } from './url.js'
 
@@ -26,8 +26,10 @@ export function setupBridge(
 ): SetupBridgeResult<Record<string, ClientRoute>> {
   const options = (maybeOptions ?? routesOrOptions) as BridgeClientOptions & { paths?: Record<string, string> }
   const routes = maybeOptions ? (routesOrOptions as Record<string, { path?: unknown }>) : undefined
-  const WebSocket = resolveWebSocket(options.WebSocket)
-  const base = resolveBaseUrl(options.baseUrl)
+  // Resolved on first connect, not here: a module that sets the client up can still be imported
+  // where no socket will ever open (server-side rendering has neither WebSocket nor location).
+  let resolved: { WebSocket: WebSocketConstructor; base: URL } | undefined
+  const environment = () => (resolved ??= { WebSocket: resolveWebSocket(options.WebSocket), base: resolveBaseUrl(options.baseUrl) })
 
   function pathOf(name: string): string {
     if (routes) {
@@ -41,6 +43,7 @@ export function setupBridge(
 
   function connect(name: string, args: QueryInput = {}, connectOptions: ConnectOptions<unknown> = {}): ReconnectingConnection {
     const pattern = pathOf(name)
+    const { WebSocket, base } = environment()
     const { WebSocket: _ws, baseUrl: _base, query: _query, paths: _paths, ...clientDefaults } = options
     const url = (resume: string | undefined): string => {
       const shared = typeof options.query === 'function' ? options.query() : (options.query ?? {})

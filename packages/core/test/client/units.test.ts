@@ -61,3 +61,17 @@ describe('resume bookkeeping', () => {
     expect(asControlFrame({ type: 'said' })).toBeUndefined()
   })
 })
+
+describe('setupBridge without a socket environment', () => {
+  it('can be set up where no WebSocket or location exists; connecting explains what is missing', async () => {
+    const { setupBridge } = await import('../../src/client/index.js')
+    const had = (globalThis as { WebSocket?: unknown }).WebSocket
+    delete (globalThis as { WebSocket?: unknown }).WebSocket
+    try {
+      const { $ws } = setupBridge<Record<'echo', {}>>({ baseUrl: '/api' })
+      expect(() => $ws.echo()).toThrow(/no global WebSocket/)
+    } finally {
+      if (had !== undefined) (globalThis as { WebSocket?: unknown }).WebSocket = had
+    }
+  })
+})
