@@ -59,7 +59,7 @@ export function runConformanceSuite(host: ConformanceHost, options: SuiteOptions
     afterAll(async () => {
       await shared.running?.close()
       console.log(tally.summary())
-      await writeReport(tally.report(shared.capabilities))
+      await writeReport(tally.report(shared.capabilities, host.reasons))
     })
 
     for (const group of groups) {

@@ -15,6 +15,8 @@ export interface CaseResult {
 export interface HostReport {
   readonly host: string
   readonly capabilities: HostCapabilities
+  /** The host's reasons for capabilities it lacks. */
+  readonly reasons: Partial<Record<keyof HostCapabilities, string>>
   readonly results: readonly CaseResult[]
 }
 
@@ -43,8 +45,8 @@ export class Tally {
     return `conformance ${this.host}: ${this.count('passed')} passed, ${this.count('failed')} failed${skipPart}`
   }
 
-  report(capabilities: HostCapabilities): HostReport {
-    return { host: this.host, capabilities, results: this.results }
+  report(capabilities: HostCapabilities, reasons: Partial<Record<keyof HostCapabilities, string>> = {}): HostReport {
+    return { host: this.host, capabilities, reasons, results: this.results }
   }
 }
 
