@@ -10,6 +10,7 @@ import { pubsubGroup } from './cases/pubsub.js'
 import { requestGroup } from './cases/request.js'
 import { securityGroup } from './cases/security.js'
 import { typedGroup } from './cases/typed.js'
+import { seedChatGroup } from './cases/seed-chat.js'
 
 /**
  * Every case group, in run order. Adding a group is one import and one entry here: its cases run
@@ -26,5 +27,6 @@ export const caseGroups: readonly CaseGroup[] = [
   pubsubGroup,
   securityGroup,
   typedGroup,
+  seedChatGroup,
   clientGroup,
 ]
