@@ -1,5 +1,5 @@
 import type { Server, ServerWebSocket, WebSocketHandler } from 'bun'
-import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes, type Transport } from '@wsbridge/core'
+import { toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes, type Transport } from '@wsbridge/core'
 
 /** What the adapter keeps on each Bun socket (`ws.data`). */
 export interface BunSocketData {
@@ -24,6 +24,9 @@ export interface BunWebSocket<R extends Routes> {
   /** Closes every connection with 1001 and waits (see `bridge.close`). The Bun server stays up. */
   close(): Promise<void>
 }
+
+/** The close reason Bun reports when a frame exceeded `maxPayloadLength`. */
+const BUN_TOO_BIG = 'Received too big message'
 
 function isUpgrade(request: Request): boolean {
   return request.headers.get('upgrade')?.toLowerCase() === 'websocket'
@@ -102,6 +105,8 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
       ws.data.events?.message(data, isBinary)
     },
     close(ws, code, reason) {
+      // Bun enforces maxPayloadLength itself (the peer gets 1009) and reports it only as this close.
+      if (code === 1006 && reason === BUN_TOO_BIG) ws.data.events?.error(new WsError('PAYLOAD_TOO_LARGE'))
       ws.data.events?.closed(code, reason)
     },
     drain(ws) {

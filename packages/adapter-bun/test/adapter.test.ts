@@ -98,3 +98,22 @@ describe('createBunWebSocket on Bun.serve', () => {
     await other.stop(true)
   })
 })
+
+describe('payload limit', () => {
+  test("Bun's own 1009 for an oversized frame reaches the bridge's onError as PAYLOAD_TOO_LARGE", async () => {
+    const errors: string[] = []
+    const adapter = createBunWebSocket(routes, { prefix: '/api', maxPayloadLength: 1024, onError: (error) => void errors.push(error.code) })
+    const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: adapter.fetch, websocket: adapter.websocket })
+    try {
+      const socket = await openSocket(`ws://127.0.0.1:${server.port}/api/echo`)
+      await socket.next()
+      socket.ws.send(new Uint8Array(4096))
+      expect((await socket.closed).code).toBe(1009)
+      await Bun.sleep(20)
+      expect(errors).toEqual(['PAYLOAD_TOO_LARGE'])
+    } finally {
+      await adapter.close()
+      await server.stop(true)
+    }
+  })
+})

@@ -26,6 +26,9 @@ export interface HonoWebSocket<R extends Routes> {
   close(): Promise<void>
 }
 
+/** The close reason Bun reports when a frame exceeded `maxPayloadLength`. */
+const BUN_TOO_BIG = 'Received too big message'
+
 /** `ws` closes an oversized message with 1009 itself; report it under core's code, not as INTERNAL. */
 function asCoreError(error: unknown): unknown {
   const tooBig = (error as { code?: unknown } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
@@ -71,7 +74,12 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
           if (!(frame instanceof Promise)) return events?.message(frame[0], frame[1])
           return frame.then(([data, isBinary]) => events?.message(data, isBinary))
         }),
-      onClose: (event) => inOrder(() => events?.closed(event.code, event.reason)),
+      onClose: (event) =>
+        inOrder(() => {
+          // Bun enforces maxPayloadLength itself (the peer gets 1009) and reports it only as this close.
+          if (event.code === 1006 && event.reason === BUN_TOO_BIG) events?.error(new WsError('PAYLOAD_TOO_LARGE'))
+          events?.closed(event.code, event.reason)
+        }),
       // With `ws` underneath, errors come from `raw` above: @hono/node-ws 1.3.1 builds an ErrorEvent,
       // which Node 20 lacks, so its onError never fires there.
       onError: (event) => rawEvents || events?.error((event as Event & { error?: unknown }).error ?? event),

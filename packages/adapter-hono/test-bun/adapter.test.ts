@@ -83,3 +83,24 @@ describe("Bun's native pub/sub through hono/bun's raw socket", () => {
     }
   })
 })
+
+describe('payload limit on hono/bun', () => {
+  test("Bun's own 1009 for an oversized frame reaches the bridge's onError as PAYLOAD_TOO_LARGE", async () => {
+    const errors: string[] = []
+    const app = new Hono()
+    const ws = createHonoWebSocket(routes, { prefix: '/api', upgradeWebSocket, maxPayloadLength: 1024, onError: (error) => void errors.push(error.code) })
+    app.get('/api/*', ws.middleware)
+    const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch, websocket: ws.bunWebSocket(websocket) })
+    try {
+      const socket = await openSocket(`ws://127.0.0.1:${server.port}/api/echo`)
+      await socket.next()
+      socket.ws.send(new Uint8Array(4096))
+      expect((await socket.closed).code).toBe(1009)
+      await Bun.sleep(20)
+      expect(errors).toEqual(['PAYLOAD_TOO_LARGE'])
+    } finally {
+      await ws.close()
+      await server.stop(true)
+    }
+  })
+})
