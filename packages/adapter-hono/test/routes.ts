@@ -22,7 +22,7 @@ export const routes = {
     kind: 'ws',
     path: '/who/:name',
     handler: {
-      onOpen: (connection) => connection.send({ params: connection.params, query: connection.query, ip: connection.ip, header: connection.headers['x-test'] ?? null }),
+      onOpen: (connection) => connection.send({ params: connection.params, query: connection.query, ip: connection.ip, header: connection.headers['x-test'] ?? null, scheme: connection.url.protocol }),
       onMessage: () => undefined,
     },
   }),

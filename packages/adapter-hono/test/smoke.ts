@@ -47,7 +47,7 @@ export function describeSmoke(host: ConformanceHost): void {
 
     test('params, query, ip and headers reach the connection', async () => {
       const socket = await openSocket(`${base}/who/ada?x=1`, { headers: { 'x-test': 'yes' } })
-      expect(await socket.next()).toEqual({ params: { name: 'ada' }, query: { x: '1' }, ip: '127.0.0.1', header: 'yes' })
+      expect(await socket.next()).toEqual({ params: { name: 'ada' }, query: { x: '1' }, ip: '127.0.0.1', header: 'yes', scheme: 'ws:' })
       socket.ws.close()
     })
 

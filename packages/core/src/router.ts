@@ -47,6 +47,8 @@ export function createRouter(routes: Routes, prefix: string) {
       let url: URL
       try {
         url = new URL(rawUrl, RELATIVE_BASE)
+        // Fetch-style runtimes (Bun, Hono) hand over the request's http(s) URL: `connection.url` is ws(s) everywhere.
+        if (url.protocol === 'http:' || url.protocol === 'https:') url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:'
       } catch {
         return undefined
       }
