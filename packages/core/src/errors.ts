@@ -83,7 +83,9 @@ export interface ErrorFrame {
   readonly issues?: readonly WsIssue[]
 }
 
-export function toErrorFrame(error: WsError): ErrorFrame {
+export function toErrorFrame(thrown: unknown): ErrorFrame {
+  // Accepts anything thrown: the one place a value becomes what a client may see.
+  const error = WsError.from(thrown)
   const message = error.expose ? error.message : errorCodes[error.code].message
   return error.issues ? { type: 'error', code: error.code, message, issues: error.issues } : { type: 'error', code: error.code, message }
 }

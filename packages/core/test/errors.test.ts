@@ -33,6 +33,9 @@ describe('WsError', () => {
 
   it('toErrorFrame never leaks unexposed messages', () => {
     expect(toErrorFrame(WsError.from(new Error('SELECT * FROM users failed at 10.0.0.3')))).toEqual({ type: 'error', code: 'INTERNAL', message: 'Internal error' })
+    // Any thrown value, not only WsErrors: the one function between internals and the wire.
+    expect(toErrorFrame(new Error('token=abc'))).toEqual({ type: 'error', code: 'INTERNAL', message: 'Internal error' })
+    expect(toErrorFrame({ password: 'x' })).toEqual({ type: 'error', code: 'INTERNAL', message: 'Internal error' })
     expect(toErrorFrame(new WsError('FORBIDDEN', 'Not your room'))).toEqual({ type: 'error', code: 'FORBIDDEN', message: 'Not your room' })
     expect(toErrorFrame(new WsError('RATE_LIMITED', 'secret', { expose: false })).message).toBe('Too many messages')
     const issues = [{ message: 'Invalid type', path: ['a', 0], expected: 'string', received: '1' }]
