@@ -36,7 +36,8 @@ export function decodeEnvelope(payload: Buffer): Envelope | undefined {
   }
   if (header.v !== 1 || typeof header.i !== 'string' || !Array.isArray(header.t)) return undefined
   const topics = header.t.filter((t): t is string => typeof t === 'string')
-  const frame = header.b === 1 ? new Uint8Array(payload.buffer, payload.byteOffset + end + 1, payload.length - end - 1) : payload.toString('utf8', end + 1)
+  // Binary frames are copied out: the client's reply buffer may be reused while the frame is still queued to sockets.
+  const frame = header.b === 1 ? new Uint8Array(payload.subarray(end + 1)) : payload.toString('utf8', end + 1)
   const senderId = typeof header.s === 'string' ? header.s : undefined
   return { instanceId: header.i, message: { topics, frame, senderId } }
 }
