@@ -13,18 +13,18 @@ export interface BlockError {
 
 const packageDir = new URL('../', import.meta.url).pathname
 // Inside this package's node_modules so that `@wsbridge/*`, valibot, express… resolve from here.
-const outDir = join(packageDir, 'node_modules', '.cache', 'docs-blocks')
+const defaultOutDir = join(packageDir, 'node_modules', '.cache', 'docs-blocks')
 
 /** Each page gets its own folder, so its fixtures (e.g. ./routes.ts) serve only its blocks. */
-const blocksDir = (page: string): string => join(outDir, page.replace(/[/\\]/g, '__').replace(/\.md$/, ''), 'blocks')
-const fileName = (block: CodeBlock): string => join(blocksDir(block.page), `L${block.line}.ts`)
+const pageDir = (outDir: string, page: string): string => join(outDir, page.replace(/[/\\]/g, '__').replace(/\.md$/, ''), 'blocks')
 
 function writeFile(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, text)
 }
 
-function writeFixtures(pages: ReadonlySet<string>, fixtures: readonly Fixture[]): void {
+function writeFixtures(outDir: string, pages: ReadonlySet<string>, fixtures: readonly Fixture[]): void {
+  const blocksDir = (page: string): string => pageDir(outDir, page)
   for (const page of pages) {
     const own = fixtures.filter((fixture) => fixture.page === page)
     for (const fixture of own) {
@@ -41,9 +41,10 @@ function writeFixtures(pages: ReadonlySet<string>, fixtures: readonly Fixture[])
  * Type-checks every block as its own module with the repository's strictest settings, against the
  * workspace packages' sources. Unused names are allowed: examples often declare to illustrate.
  */
-export function typecheckBlocks(blocks: readonly CodeBlock[], fixtures: readonly Fixture[] = []): BlockError[] {
+export function typecheckBlocks(blocks: readonly CodeBlock[], fixtures: readonly Fixture[] = [], outDir: string = defaultOutDir): BlockError[] {
   rmSync(outDir, { recursive: true, force: true })
-  writeFixtures(new Set(blocks.map((block) => block.page)), fixtures)
+  writeFixtures(outDir, new Set(blocks.map((block) => block.page)), fixtures)
+  const fileName = (block: CodeBlock): string => join(pageDir(outDir, block.page), `L${block.line}.ts`)
   const files = new Map<string, CodeBlock>()
   for (const block of blocks) {
     const file = fileName(block)
