@@ -82,7 +82,9 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
         }),
       // With `ws` underneath, errors come from `raw` above: @hono/node-ws 1.3.1 builds an ErrorEvent,
       // which Node 20 lacks, so its onError never fires there.
-      onError: (event) => rawEvents || events?.error((event as Event & { error?: unknown }).error ?? event),
+      onError: (event) => {
+        if (!rawEvents) events?.error((event as Event & { error?: unknown }).error ?? event)
+      },
       [kPong]: () => events?.pong(),
     }
   }

@@ -9,9 +9,6 @@ export interface WsServerOptions {
   readonly perMessageDeflate: false | { readonly threshold: 0 }
 }
 
-/** Bun socket options for the hono/bun handler; see `bunWebSocketOptions`. */
-export type BunWebSocketFor<H extends object> = Omit<H, keyof BunWebSocketOptions> & BunWebSocketOptions<SocketOf<H>>
-
 export function wsServerOptions(bridge: Bridge): WsServerOptions {
   return { noServer: true, maxPayload: bridge.maxPayloadLength, perMessageDeflate: bridge.compression.enabled ? { threshold: 0 } : false }
 }
@@ -36,6 +33,9 @@ export interface BunWebSocketOptions<W = BunSocketLike> {
   readonly publishToSelf: false
   pong(ws: W, data: unknown): void
 }
+
+/** Bun socket options for the hono/bun handler; see `bunWebSocketOptions`. */
+export type BunWebSocketFor<H extends object> = Omit<H, keyof BunWebSocketOptions> & BunWebSocketOptions<SocketOf<H>>
 
 /**
  * Adds the bridge's limits and a pong hook to hono/bun's `websocket` handler. Bun's own idle
