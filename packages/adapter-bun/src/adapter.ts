@@ -96,6 +96,8 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
     sendPings: false,
     // 0 = no Bun-side limit: Bun would otherwise drop frames silently past 16 MB.
     backpressureLimit: 0,
+    // Core's native fan-out relies on ws.publish skipping the publishing socket (Bun's default).
+    publishToSelf: false,
     open(ws) {
       ws.binaryType = 'uint8array'
       ws.data.events = bridge.open(ws.data.accepted, toTransport(ws))
