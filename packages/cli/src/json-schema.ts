@@ -30,8 +30,8 @@ function convert(schema: unknown, options: JsonSchemaOptions): JsonSchema {
 /** A typed message's schema with `type` pinned to its key: the client always sends it, even if the schema omits it. */
 function withType(type: string, schema: JsonSchema): JsonSchema {
   if (schema.type !== 'object') return { allOf: [{ type: 'object', properties: { type: { const: type } }, required: ['type'] }, schema] }
-  const required = new Set([...(schema.required ?? []), 'type'])
-  return { ...schema, properties: { ...schema.properties, type: { const: type } }, required: [...required] }
+  const required = new Set(['type', ...(schema.required ?? [])])
+  return { ...schema, properties: { type: { const: type }, ...schema.properties }, required: [...required] }
 }
 
 /**

@@ -32,8 +32,13 @@ export function toTypesFile(routes: Routes, options: TypesFileOptions = {}): str
     const paramType = params.length === 0 ? '{}' : `{ ${params.map((p) => `${p.name}${p.optional ? '?: string | undefined' : ': string'}`).join('; ')} }`
     out.push(`export type ${base}Params = ${paramType}`, '')
   }
-  const all = (suffix: string): string => (infos.length === 0 ? 'never' : infos.map(({ name }) => `${pascal(name)}${suffix}`).join(' | '))
-  out.push(`export type ClientMessage = ${all('ClientMessage')}`, `export type ServerMessage = ${all('ServerMessage')}`, '')
+  // Unchecked routes (no schema: `unknown`) would swallow the whole union, so only checked ones join it.
+  const all = (suffix: string, direction: 'client' | 'server'): string => {
+    const names = infos.filter(({ name }) => schemas[name]![direction] !== undefined).map(({ name }) => `${pascal(name)}${suffix}`)
+    return names.length === 0 ? 'unknown' : names.join(' | ')
+  }
+  out.push('/** Unions over the routes that have schemas (a route without one is `unknown` and left out). */')
+  out.push(`export type ClientMessage = ${all('ClientMessage', 'client')}`, `export type ServerMessage = ${all('ServerMessage', 'server')}`, '')
   out.push('/** Route types for `setupBridge<Routes>({ baseUrl, paths: routePaths })` from `@wsbridge/core/client`. */')
   out.push('export interface Routes {')
   for (const { name, route } of infos) {

@@ -39,7 +39,7 @@ describe('wsbridge CLI', () => {
     await wsbridge('types', fixture, '--out', join(out, 'ws-types.ts'))
     const text = readFileSync(join(out, 'ws-types.ts'), 'utf8')
     expect(text).toContain('export type ChatClientMessage = {\n  type: "say"\n  text: string\n} | {')
-    expect(text).toContain('export type ClientMessage = EchoClientMessage | ShoutClientMessage | ChatClientMessage')
+    expect(text).toContain('export type ClientMessage = ShoutClientMessage | ChatClientMessage\nexport type ServerMessage = ShoutServerMessage | ChatServerMessage')
     expect(text).toContain('export const routePaths = { "chat": "/rooms/:roomId/:tab?", } as const')
     writeFileSync(
       join(out, 'usage.ts'),

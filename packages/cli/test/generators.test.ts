@@ -20,7 +20,7 @@ describe('toJsonSchemas', () => {
     const chat = schemas['chat']!
     expect(chat.path).toBe('/rooms/:roomId/:tab?')
     expect(Object.keys(chat.messages!)).toEqual(['say', 'typing', 'react'])
-    expect(chat.messages!['typing']).toEqual({ type: 'object', properties: { on: { type: 'boolean' }, type: { const: 'typing' } }, required: ['on', 'type'] })
+    expect(chat.messages!['typing']).toEqual({ type: 'object', properties: { type: { const: 'typing' }, on: { type: 'boolean' } }, required: ['type', 'on'] })
     expect(chat.client).toEqual({ oneOf: Object.values(chat.messages!) })
   })
 })
