@@ -1,13 +1,11 @@
 import { backoffDelay } from './backoff.js'
 import { Heartbeat } from './heartbeat.js'
 import { decodeIncoming } from './incoming.js'
+import { emitError, toError, willReconnect } from './policy.js'
 import { ResumeTracker } from './resume-tracker.js'
 import { SendQueue, type QueuedFrame } from './send-queue.js'
 import { dropSocket, type WebSocketConstructor, type WebSocketLike } from './socket.js'
 import type { ClientConnection, ConnectionState, ConnectOptions, SendStatus } from './types.js'
-
-/** Server close codes after which the client does not come back: done, policy, unauthorized, forbidden. */
-export const NO_RECONNECT_CODES: ReadonlySet<number> = new Set([1000, 1008, 4401, 4403])
 
 const OPEN = 1
 const READY_STATE = { connecting: 0, reconnecting: 0, open: 1, closing: 2, closed: 3 } as const
@@ -148,21 +146,13 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
     const wasOpen = this.#socketOpened
     this.#socket = undefined
     this.#heartbeat?.stop()
-    if (this.#state === 'closing' || !this.#willReconnect(code, reason)) {
+    if (this.#state === 'closing' || !willReconnect(this.#options, this.#failures, code, reason)) {
       this.#finish(code, reason, true)
       return
     }
     // Failed attempts against a server that is still down are not reported as closes, only opened sockets.
     if (wasOpen) this.#call(() => this.#options.onClose?.(code, reason, { willReconnect: true }))
     if (this.#state !== 'closed') this.#scheduleReconnect()
-  }
-
-  #willReconnect(code: number, reason: string): boolean {
-    const reconnect = this.#options.reconnect
-    if (reconnect === false) return false
-    if (this.#failures >= (reconnect?.maxAttempts ?? Infinity)) return false
-    const decide = this.#options.shouldReconnect
-    return decide ? decide(code, reason) : !NO_RECONNECT_CODES.has(code)
   }
 
   #scheduleReconnect(): void {
@@ -175,7 +165,7 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
       try {
         this.#open(this.#url(this.#options.resume === false ? undefined : this.#resume.encode()))
       } catch (error) {
-        this.#emitError(error instanceof Error ? error : new Error(String(error)))
+        this.#emitError(toError(error))
         this.#finish(1006, 'Could not reconnect', false)
       }
     }, delay)
@@ -205,13 +195,7 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
   }
 
   #emitError(error: Error): void {
-    const onError = this.#options.onError
-    if (!onError) return
-    try {
-      onError(error)
-    } catch (thrown) {
-      console.error('[wsbridge] onError threw:', thrown)
-    }
+    emitError(this.#options.onError, error)
   }
 
   /** User callbacks never break the state machine; what they throw goes to onError. */
@@ -219,7 +203,7 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
     try {
       callback()
     } catch (error) {
-      this.#emitError(error instanceof Error ? error : new Error(String(error)))
+      this.#emitError(toError(error))
     }
   }
 }

@@ -4,7 +4,7 @@
  */
 export { setupBridge, type SetupBridgeResult } from './setup.js'
 export { backoffDelay, type BackoffOptions } from './backoff.js'
-export { NO_RECONNECT_CODES } from './connection.js'
+export { NO_RECONNECT_CODES } from './policy.js'
 export type { QueueOptions, QueuedFrame } from './send-queue.js'
 export type { HeartbeatOptions } from './heartbeat.js'
 export type { WebSocketConstructor, WebSocketLike } from './socket.js'
