@@ -1,7 +1,10 @@
 import { defineRoute, tokenAuth, type Connection } from '@wsbridge/core'
 import { defaultRooms, JoinRoom, SayText, ServerMessage, Typing } from './protocol.js'
-import { Roster } from './roster.js'
 import { verifyDemoToken, type ChatUser } from './users.js'
+
+// The member list of each room is published by src/presence.ts from the bridge's presence
+// (every instance's members when Redis is on); the routes only join and leave rooms.
+export { publishRoomPresence } from './presence.js'
 
 /** Per-connection state: the room the user is in (one at a time, like a chat client's tab). */
 export interface ChatContext {
@@ -10,33 +13,24 @@ export interface ChatContext {
 
 type ChatConnection = Connection<ServerMessage, Readonly<Record<string, string | undefined>>, ChatUser, ChatContext>
 
-const roster = new Roster()
 // Hoisted: written inline inside defineRoute({...}), TypeScript currently infers `user` as undefined.
 const auth = tokenAuth(verifyDemoToken)
-
-function publishPresence(connection: ChatConnection, room: string): void {
-  connection.broadcast({ type: 'presence', room, users: roster.names(room) }, { rooms: room, includeSelf: true })
-}
 
 function leaveCurrentRoom(connection: ChatConnection): void {
   const room = connection.context.room
   if (room === undefined) return
   connection.context.room = undefined
-  roster.remove(room, connection.id)
   connection.leaveRoom(room)
-  // Clear a pending "is typing…" for the others, then send them the new member list.
+  // Clear a pending "is typing…" for the others.
   connection.broadcast({ type: 'typing', room, user: connection.user.name, isTyping: false }, { rooms: room })
-  publishPresence(connection, room)
 }
 
 function enterRoom(connection: ChatConnection, room: string): void {
   if (connection.context.room === room) return
   leaveCurrentRoom(connection)
   connection.context.room = room
-  roster.add(room, connection.id, connection.user.name)
   connection.joinRoom(room)
   connection.send({ type: 'joined', room })
-  publishPresence(connection, room)
 }
 
 /** Messages that need a room are answered with a notice until the user has joined one. */

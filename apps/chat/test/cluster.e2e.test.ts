@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startChatProcess, type ChatProcess } from './support/chat-process.js'
-import { expectText, openChat, say } from './support/chat-page.js'
+import { expectItems, expectText, openChat, say } from './support/chat-page.js'
 import { hasChromium, launchChromium, mustRunBrowserTests, type Chromium } from './support/chromium.js'
 import { REDIS_URL, redisReachable } from './support/redis.js'
 
@@ -32,13 +32,16 @@ describe.skipIf(!(hasRedis && hasChromium))('chat on two instances sharing Redis
     await Promise.all([browser?.close(), ...instances.map((instance) => instance.stop())])
   })
 
-  it('delivers room messages and typing between pages on different instances', async () => {
+  it('delivers room messages, typing and one member list across instances', async () => {
     const [one, two] = instances as [ChatProcess, ChatProcess]
     const room = `cluster-${Date.now().toString(36)}`
     const alice = await openChat(browser.context, one.url, 'alice', room)
     const bob = await openChat(browser.context, two.url, 'bob', room)
     expect(await alice.title()).toContain('(one)')
     expect(await bob.title()).toContain('(two)')
+    // Presence comes from Redis: each page lists the member on the other instance too.
+    await expectItems(alice.locator('#presence li'), ['Alice', 'Bob'])
+    await expectItems(bob.locator('#presence li'), ['Alice', 'Bob'])
 
     await say(alice, 'hello across instances')
     await expectText(bob.locator('#messages li').last(), /Alice\s*hello across instances/)
@@ -47,6 +50,8 @@ describe.skipIf(!(hasRedis && hasChromium))('chat on two instances sharing Redis
     await expectText(alice.locator('#typing'), 'Bob is typing…')
     await bob.locator('#composer button').click()
     await expectText(alice.locator('#messages li').last(), /Bob\s*typing/)
-    await Promise.all([alice.close(), bob.close()])
+    await bob.close()
+    await expectItems(alice.locator('#presence li'), ['Alice'])
+    await alice.close()
   })
 })

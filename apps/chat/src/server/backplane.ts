@@ -9,7 +9,8 @@ const READY_TIMEOUT_MS = 5000
 export async function createBackplane(redisUrl: string | undefined): Promise<RedisPubSub | undefined> {
   if (redisUrl === undefined) return undefined
   const { createRedisPubSub } = await import('@wsbridge/pubsub-redis')
-  return createRedisPubSub({ url: redisUrl })
+  // presence: member lists of rooms span every instance (bridge.clusterPresence).
+  return createRedisPubSub({ url: redisUrl, presence: true })
 }
 
 /** The driver connects once the bridge starts it; fail fast with a clear message if Redis is not there. */

@@ -1,5 +1,5 @@
 import { createBridge, type Bridge } from '@wsbridge/core'
-import { routes } from '../routes.js'
+import { publishRoomPresence, routes } from '../routes.js'
 import { backplaneReady, createBackplane } from './backplane.js'
 import { readConfig, type ChatConfig } from './config.js'
 import { loadPage, type Page } from './page.js'
@@ -20,6 +20,7 @@ export async function setupChat(): Promise<ChatSetup> {
   const [pubsub, page] = await Promise.all([createBackplane(config.redisUrl), loadPage(config.instance)])
   const bridge = createBridge(routes, pubsub ? { prefix: '/api', pubsub } : { prefix: '/api' })
   if (pubsub && config.redisUrl) await backplaneReady(pubsub, config.redisUrl)
+  publishRoomPresence(bridge)
   return { config, bridge, page }
 }
 
