@@ -30,7 +30,8 @@ function harness(limits: RouteLimits, buffered = 0) {
 describe('ConnectionGuard', () => {
   it('pings once per interval and drops a peer that did not pong by the next one', () => {
     const { guard, log } = harness({ heartbeat: 100, idleTimeout: 0 })
-    const t = now()
+    // Whole milliseconds: with a fractional base, (t + 200) - (t + 100) can round to 99.999….
+    const t = Math.ceil(now())
     guard.sweep(t + 50)
     expect(log).toEqual([])
     guard.sweep(t + 100)
@@ -40,7 +41,8 @@ describe('ConnectionGuard', () => {
   })
   it('keeps a peer that answers', () => {
     const { guard, log } = harness({ heartbeat: 100, idleTimeout: 0 })
-    const t = now()
+    // Whole milliseconds: with a fractional base, (t + 200) - (t + 100) can round to 99.999….
+    const t = Math.ceil(now())
     guard.sweep(t + 100)
     guard.alive()
     guard.sweep(t + 200)
@@ -48,7 +50,8 @@ describe('ConnectionGuard', () => {
   })
   it('closes an idle connection with 1001, then drops it if the close handshake stalls', () => {
     const { guard, log } = harness({ heartbeat: false, idleTimeout: 1, closeTimeout: 300 })
-    const t = now()
+    // Whole milliseconds: with a fractional base, (t + 200) - (t + 100) can round to 99.999….
+    const t = Math.ceil(now())
     guard.sweep(t + 1000)
     guard.sweep(t + 1100)
     guard.sweep(t + 1450)
