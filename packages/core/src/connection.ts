@@ -1,43 +1,23 @@
 import { closeReasonBytes, isValidCloseCode, MAX_CLOSE_REASON_BYTES, CloseCode } from './close-codes.js'
 import { PING_FRAME, PONG_FRAME } from './control-frames.js'
-import { encodeMessage, parseMessage } from './codec.js'
+import { encodeMessage } from './codec.js'
+import { dispatchText } from './dispatch.js'
 import { ReadyState, type BroadcastOptions, type Connection, type PublishOptions, type SendResult } from './connection-types.js'
 import { toErrorFrame, WsError } from './errors.js'
+import type { ConnectionHost, ConnectionInit } from './connection-host.js'
 import type { Limits } from './limits.js'
-import type { RouteMatch } from './router.js'
 import type { AnyRoute } from './route.js'
 import { ConnectionGuard } from './security/guard.js'
 import { SerialQueue } from './serial-queue.js'
 import { broadcastTopics, roomTopic, roomsOf } from './pubsub/topics.js'
 import type { NativePubSub, Transport } from './transport.js'
 import { checkOutput } from './output-check.js'
-import { validate, type ValidationResult } from './validation.js'
 
-/** What a connection needs from the bridge that owns it. */
-export interface ConnectionHost {
-  reportError(error: WsError, connection: ConnectionImpl): void
-  subscribe(connection: ConnectionImpl, topic: string): void
-  unsubscribe(connection: ConnectionImpl, topic: string): void
-  publish(topic: string, frame: string | Uint8Array, exclude: ConnectionImpl | undefined): number
-  /** Publishes to several topics at once; a member of more than one receives the frame once. */
-  publishTopics(topics: readonly string[], frame: string | Uint8Array, exclude: ConnectionImpl | undefined): number
-  released(connection: ConnectionImpl): void
-  /** Called after onClose has finished (graceful shutdown waits for it). */
-  finished?(connection: ConnectionImpl): void
-}
-
-export interface ConnectionInit {
-  readonly match: RouteMatch
-  readonly headers: Readonly<Record<string, string>>
-  readonly ip: string
-  readonly user: unknown
-  readonly context: unknown
-  readonly limits: Limits
-  readonly validateOutput: boolean
-}
+export type { ConnectionHost, ConnectionInit } from './connection-host.js'
 
 const INVALID_MESSAGE_CODES: ReadonlySet<string> = new Set(['INVALID_JSON', 'VALIDATION_FAILED', 'UNKNOWN_TYPE', 'TOO_DEEP'])
 const utf8 = new TextEncoder()
+const utf8Decoder = new TextDecoder()
 
 function isTooBig(text: string, limit: number): boolean {
   // UTF-8 needs 1 to 3 bytes per UTF-16 unit, so only the middle band needs an exact count.
@@ -212,14 +192,16 @@ export class ConnectionImpl implements Connection {
       this.#receivedBinary(data as Uint8Array)
       return
     }
-    const text = typeof data === 'string' ? data : new TextDecoder().decode(data)
+    const text = typeof data === 'string' ? data : utf8Decoder.decode(data)
     // The typed client's heartbeat (browsers cannot send ping frames); see control-frames.ts.
     if (text === PING_FRAME) return void this.sendFrame(PONG_FRAME)
     if (isTooBig(text, this.limits.maxPayloadLength)) {
       this.#fatal(new WsError('PAYLOAD_TOO_LARGE'))
       return
     }
-    this.#queue.run(() => this.#dispatchText(text))
+    this.#queue.run(() =>
+      this.#state === ReadyState.OPEN ? dispatchText(this.#definition, text, this.limits.maxDepth, this, this.#onInvalid) : undefined,
+    )
   }
 
   /** @internal The socket is gone. Runs onClose exactly once, after any handler still running. */
@@ -248,43 +230,9 @@ export class ConnectionImpl implements Connection {
     else this.#fatal(new WsError('UNSUPPORTED_DATA'))
   }
 
-  #dispatchText(text: string): unknown {
-    if (this.#state !== ReadyState.OPEN) return undefined
-    let message: unknown
-    try {
-      message = parseMessage(text, this.limits.maxDepth)
-    } catch (error) {
-      this.#invalid(error as WsError)
-      return undefined
-    }
-    const route = this.#definition
-    if (route.messages !== undefined) return this.#dispatchTyped(message)
-    if (route.input === undefined) return route.handler!.onMessage!(message, this)
-    const result = validate(route.input, message)
-    return result instanceof Promise ? result.then((r) => this.#deliver(r)) : this.#deliver(result)
-  }
-
-  #dispatchTyped(message: unknown): unknown {
-    const messages = this.#definition.messages!
-    const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined
-    const entry = typeof type === 'string' && Object.hasOwn(messages, type) ? messages[type] : undefined
-    if (entry === undefined) {
-      const fallback = this.#definition.handler?.onMessage
-      if (fallback) return fallback(message, this)
-      this.#invalid(new WsError('UNKNOWN_TYPE', typeof type === 'string' ? `Unknown message type "${type.slice(0, 64)}"` : 'Message has no "type" field'))
-      return undefined
-    }
-    const result = validate(entry.schema, message)
-    const deliver = (r: ValidationResult): unknown => (r.ok ? entry.handler(r.value, this) : this.#invalid(r.error))
-    return result instanceof Promise ? result.then(deliver) : deliver(result)
-  }
-
-  #deliver(result: ValidationResult): unknown {
-    if (!result.ok) return this.#invalid(result.error)
-    return this.#definition.handler!.onMessage!(result.value, this)
-  }
-
   /** Applies the route's invalid-message policy: error frame (default), close, or drop. */
+  readonly #onInvalid = (error: WsError): void => this.#invalid(error)
+
   #invalid(error: WsError): void {
     this.#report(error)
     const policy = this.#definition.onInvalid ?? 'error'
