@@ -1,7 +1,7 @@
 import { defineRoute, routeTopic } from '@wsbridge/core'
+import { openClient } from '@wsbridge/conformance'
 import { afterAll, describe, expect, test } from 'vitest'
 import { createBunWebSocket } from '../src/index.js'
-import { openSocket } from './socket.js'
 
 const routes = {
   room: defineRoute({
@@ -28,8 +28,8 @@ describe("Bun's native pub/sub through core's NativePubSub hook", () => {
 
   test('subscriptions are native, delivery keeps includeSelf semantics, and close unsubscribes', async () => {
     const url = `ws://127.0.0.1:${server.port}/api/room`
-    const a = await openSocket(url)
-    const b = await openSocket(url)
+    const a = await openClient(url)
+    const b = await openClient(url)
     const until = async (condition: () => boolean): Promise<void> => {
       for (let i = 0; i < 200 && !condition(); i++) await Bun.sleep(5)
     }
@@ -47,10 +47,10 @@ describe("Bun's native pub/sub through core's NativePubSub hook", () => {
     expect(await a.next()).toBe('all')
     expect(await b.next()).toBe('all')
 
-    b.ws.close()
+    b.close()
     await until(() => adapter.bridge.subscriberCount('news') === 1)
     expect(server.subscriberCount('news')).toBe(1)
-    a.ws.close()
+    a.close()
     await until(() => adapter.bridge.topicCount === 0)
     expect(adapter.bridge.topicCount).toBe(0)
     expect(server.subscriberCount('news')).toBe(0)

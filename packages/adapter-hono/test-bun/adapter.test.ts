@@ -1,11 +1,10 @@
+import { expectOversizedFrameRejected, openClient, smokeRoutes as routes } from '@wsbridge/conformance'
 import { defineRoute } from '@wsbridge/core'
 import { Hono } from 'hono'
 import { upgradeWebSocket, websocket } from 'hono/bun'
 import { describe, expect, test } from 'vitest'
 import { createHonoWebSocket } from '../src/index.js'
-import { routes } from '../test/routes.js'
 import { describeSmoke } from '../test/smoke.js'
-import { openSocket } from '../test/socket.js'
 import { honoBunHost } from './host.js'
 
 describeSmoke(honoBunHost)
@@ -17,12 +16,12 @@ describe("hono/bun's websocket without bunWebSocket()", () => {
     app.use('/api/*', ws.middleware)
     const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch, websocket })
     try {
-      const socket = await openSocket(`ws://127.0.0.1:${server.port}/api/echo`)
+      const socket = await openClient(`ws://127.0.0.1:${server.port}/api/echo`)
       expect(await socket.next()).toEqual({ welcome: 'echo' })
       await Bun.sleep(300)
       socket.send('still here')
       expect(await socket.next()).toEqual({ echo: 'still here' })
-      socket.ws.close()
+      socket.close()
     } finally {
       await ws.close()
       await server.stop(true)
@@ -61,8 +60,8 @@ describe("Bun's native pub/sub through hono/bun's raw socket", () => {
     app.get('/api/*', ws.middleware)
     const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch, websocket: ws.bunWebSocket(websocket) })
     try {
-      const a = await openSocket(`ws://127.0.0.1:${server.port}/api/room`)
-      const b = await openSocket(`ws://127.0.0.1:${server.port}/api/room`)
+      const a = await openClient(`ws://127.0.0.1:${server.port}/api/room`)
+      const b = await openClient(`ws://127.0.0.1:${server.port}/api/room`)
       for (let i = 0; i < 100 && ws.bridge.subscriberCount('news') < 2; i++) await Bun.sleep(5)
       expect(server.subscriberCount('news')).toBe(2)
       a.send({ includeSelf: false })
@@ -73,8 +72,8 @@ describe("Bun's native pub/sub through hono/bun's raw socket", () => {
       expect(ws.bridge.publish('news', 'all')).toBe(2)
       expect(await a.next()).toBe('all')
       expect(await b.next()).toBe('all')
-      a.ws.close()
-      b.ws.close()
+      a.close()
+      b.close()
       for (let i = 0; i < 100 && ws.bridge.topicCount > 0; i++) await Bun.sleep(5)
       expect(server.subscriberCount('news')).toBe(0)
     } finally {
@@ -92,12 +91,7 @@ describe('payload limit on hono/bun', () => {
     app.get('/api/*', ws.middleware)
     const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch, websocket: ws.bunWebSocket(websocket) })
     try {
-      const socket = await openSocket(`ws://127.0.0.1:${server.port}/api/echo`)
-      await socket.next()
-      socket.ws.send(new Uint8Array(4096))
-      expect((await socket.closed).code).toBe(1009)
-      await Bun.sleep(20)
-      expect(errors).toEqual(['PAYLOAD_TOO_LARGE'])
+      await expectOversizedFrameRejected(`ws://127.0.0.1:${server.port}/api/echo`, errors)
     } finally {
       await ws.close()
       await server.stop(true)

@@ -1,11 +1,10 @@
 import { serve, type ServerType } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
+import { openClient, smokeRoutes as routes } from '@wsbridge/conformance'
 import { Hono } from 'hono'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { createHonoWebSocket } from '../src/index.js'
-import { routes } from './routes.js'
-import { openSocket } from './socket.js'
 
 // The documented mount form `app.use('/api/:route', middleware)`, next to a plain HTTP route on
 // the same path pattern: non-upgrade requests must fall through to it.
@@ -33,8 +32,8 @@ afterAll(async () => {
 
 test("app.use('/api/:route') upgrades route paths and lets plain GETs reach the app's handler", async () => {
   expect(await (await fetch(`http://127.0.0.1:${port}/api/echo`)).json()).toEqual({ http: 'echo' })
-  const socket = await openSocket(`ws://127.0.0.1:${port}/api/echo`)
+  const socket = await openClient(`ws://127.0.0.1:${port}/api/echo`)
   expect(await socket.next()).toEqual({ welcome: 'echo' })
-  socket.ws.close()
+  socket.close()
   await socket.closed
 })
