@@ -1,21 +1,25 @@
+import { listenHost } from '@wsbridge/conformance'
 import { Hono } from 'hono'
 import { upgradeWebSocket, websocket } from 'hono/bun'
 import { createHonoWebSocket } from '../src/index.js'
-import { restartableHost } from '../test/restartable.js'
 
 /** Hono on Bun.serve with hono/bun's `upgradeWebSocket` and its `websocket` handler (via bunWebSocket). */
-export const honoBunHost = restartableHost('hono-bun', { nativePubSub: true, httpRoutes: true }, async (routes, options, port) => {
-  const app = new Hono()
-  const { middleware, bridge, bunWebSocket } = createHonoWebSocket(routes, { ...options, upgradeWebSocket })
-  app.get('/health', (c) => c.text('ok'))
-  app.use(`${options.prefix}/*`, middleware)
-  const server = Bun.serve({ port, hostname: '127.0.0.1', fetch: app.fetch, websocket: bunWebSocket(websocket) })
-  return {
-    bridge,
-    port: server.port!,
-    async stop() {
-      await bridge.close({ timeout: 1000 })
-      await server.stop(true)
-    },
-  }
+export const honoBunHost = listenHost({
+  name: 'hono-bun',
+  capabilities: { nativePubSub: true, httpRoutes: true },
+  async listen(routes, options, port) {
+    const app = new Hono()
+    const { middleware, bridge, bunWebSocket } = createHonoWebSocket(routes, { ...options, upgradeWebSocket })
+    app.get('/health', (c) => c.text('ok'))
+    app.use(`${options.prefix}/*`, middleware)
+    const server = Bun.serve({ port, hostname: '127.0.0.1', fetch: app.fetch, websocket: bunWebSocket(websocket) })
+    return {
+      bridge,
+      port: server.port!,
+      async stop() {
+        await bridge.close({ timeout: 1000 })
+        await server.stop(true)
+      },
+    }
+  },
 })

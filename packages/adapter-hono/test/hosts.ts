@@ -1,11 +1,11 @@
 import { serve, upgradeWebSocket as nodeServerUpgrade, type ServerType, type WebSocketServerLike } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
+import { listenHost, type HostInstance } from '@wsbridge/conformance'
 import type { Bridge } from '@wsbridge/core'
 import { Hono } from 'hono'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import { createHonoWebSocket } from '../src/index.js'
-import { restartableHost, type Instance } from './restartable.js'
 
 interface ListenOptions {
   /** node-server 2's built-in WebSocket support. */
@@ -15,7 +15,7 @@ interface ListenOptions {
 }
 
 /** Starts a Node HTTP server for `app` on 127.0.0.1 and `port`. */
-async function listen(app: Hono, port: number, bridge: Bridge, { websocket, inject }: ListenOptions = {}): Promise<Instance> {
+async function serveApp(app: Hono, port: number, bridge: Bridge, { websocket, inject }: ListenOptions = {}): Promise<HostInstance> {
   const server = await new Promise<ServerType>((resolve, reject) => {
     const created: ServerType = serve({ fetch: app.fetch, port, hostname: '127.0.0.1', ...(websocket ? { websocket } : {}) }, () => resolve(created))
     created.once('error', reject)
@@ -37,10 +37,11 @@ async function listen(app: Hono, port: number, bridge: Bridge, { websocket, inje
 const reasons = { nativePubSub: 'Node has no native pub/sub: core sends to each subscriber' }
 
 /** Hono on @hono/node-server, upgrades through @hono/node-ws (createNodeWebSocket + injectWebSocket). */
-export const honoNodeWsHost = restartableHost(
-  'hono-node-ws',
-  { nativePubSub: false, httpRoutes: true },
-  async (routes, options, port) => {
+export const honoNodeWsHost = listenHost({
+  name: 'hono-node-ws',
+  capabilities: { nativePubSub: false, httpRoutes: true },
+  reasons,
+  async listen(routes, options, port) {
     const app = new Hono()
     const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
     const { middleware, bridge, wsServerOptions } = createHonoWebSocket(routes, { ...options, upgradeWebSocket })
@@ -48,23 +49,22 @@ export const honoNodeWsHost = restartableHost(
     Object.assign(wss.options, wsServerOptions)
     app.get('/health', (c) => c.text('ok'))
     app.get(`${options.prefix}/*`, middleware)
-    return listen(app, port, bridge, { inject: injectWebSocket })
+    return serveApp(app, port, bridge, { inject: injectWebSocket })
   },
-  reasons,
-)
+})
 
 /** Hono on @hono/node-server 2 with its built-in `upgradeWebSocket` and a noServer ws server. */
-export const honoNodeServerHost = restartableHost(
-  'hono-node-server',
-  { nativePubSub: false, httpRoutes: true },
-  async (routes, options, port) => {
+export const honoNodeServerHost = listenHost({
+  name: 'hono-node-server',
+  capabilities: { nativePubSub: false, httpRoutes: true },
+  reasons,
+  async listen(routes, options, port) {
     const app = new Hono()
     const { middleware, bridge, wsServerOptions } = createHonoWebSocket(routes, { ...options, upgradeWebSocket: nodeServerUpgrade })
     app.get('/health', (c) => c.text('ok'))
     app.use(`${options.prefix}/*`, middleware)
     // The cast: @types/ws types `noServer` as `boolean | undefined`, which exactOptionalPropertyTypes
     // will not match with node-server's `noServer?: boolean`. Same object at runtime.
-    return listen(app, port, bridge, { websocket: { server: new WebSocketServer(wsServerOptions) as WebSocketServerLike } })
+    return serveApp(app, port, bridge, { websocket: { server: new WebSocketServer(wsServerOptions) as WebSocketServerLike } })
   },
-  reasons,
-)
+})

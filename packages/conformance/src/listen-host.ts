@@ -1,8 +1,8 @@
 import type { Bridge, BridgeOptions, Routes } from '@wsbridge/core'
-import type { ConformanceHost, HostCapabilities } from '@wsbridge/conformance'
+import type { ConformanceHost, HostCapabilities } from './host.js'
 
 /** One listening server of a host: its bridge, its port, and how to stop it. */
-export interface Instance {
+export interface HostInstance {
   readonly bridge: Bridge
   readonly port: number
   /** Stops listening and closes whatever connections are left. */
@@ -10,13 +10,21 @@ export interface Instance {
 }
 
 /** Starts a server for `routes` on 127.0.0.1 and `port` (0: an ephemeral one). */
-export type Listen = (routes: Routes, options: BridgeOptions & { readonly prefix: string }, port: number) => Promise<Instance>
+export type HostListen = (routes: Routes, options: BridgeOptions & { readonly prefix: string }, port: number) => Promise<HostInstance>
+
+export interface ListenHostOptions {
+  readonly name: string
+  readonly capabilities: Partial<HostCapabilities>
+  readonly reasons?: ConformanceHost['reasons']
+  readonly listen: HostListen
+}
 
 /**
- * A conformance host with `restart`: drop every socket without a close frame (as a crash would),
- * stop, and serve the same routes again on the same port. `bridge` follows the live instance.
+ * A conformance host from a `listen` function, with `restart`: drop every socket without a close
+ * frame (as a crash would), stop, and serve the same routes again on the same port. `bridge`
+ * follows the live instance. The `restart` capability is declared for you.
  */
-export function restartableHost(name: string, capabilities: Partial<HostCapabilities>, listen: Listen, reasons?: ConformanceHost['reasons']): ConformanceHost {
+export function listenHost({ name, capabilities, reasons, listen }: ListenHostOptions): ConformanceHost {
   return {
     name,
     capabilities: { ...capabilities, restart: true },
