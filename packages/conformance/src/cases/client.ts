@@ -66,7 +66,9 @@ export const clientGroup = defineCaseGroup({
         try {
           const t = ctx.token()
           const baseUrl = (instance?.wsUrl ?? ctx.running.wsUrl) + ctx.prefix
-          const { $ws } = setupBridge(clientRoutes, { baseUrl, WebSocket: WebSocketImpl, reconnect: { initialDelay: 30, maxDelay: 200 } })
+          // A fixed ~500 ms first retry (no jitter) keeps the client in 'reconnecting' long enough to
+          // send while it is down, even when the host is back within milliseconds on a loaded box.
+          const { $ws } = setupBridge(clientRoutes, { baseUrl, WebSocket: WebSocketImpl, reconnect: { initialDelay: 500, maxDelay: 1000, random: () => 0.99 } })
           const closes: number[] = []
           const conn = $ws.clientLog({ t }, { onClose: (code, _reason, { willReconnect }) => void (willReconnect && closes.push(code)) })
           await conn.opened()
