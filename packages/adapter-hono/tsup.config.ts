@@ -1,9 +1,3 @@
-import { defineConfig } from 'tsup'
+import { packageBuild } from '../tsconfig/tsup.base.js'
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
-})
+export default packageBuild()

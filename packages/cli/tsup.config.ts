@@ -1,9 +1,3 @@
-import { defineConfig } from 'tsup'
+import { packageBuild } from '../tsconfig/tsup.base.js'
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/cli.ts'],
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
-})
+export default packageBuild({ entry: ['src/index.ts', 'src/cli.ts'] })

@@ -1,11 +1,6 @@
-import { defineConfig } from 'tsup'
+import { packageBuild } from '../tsconfig/tsup.base.js'
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
+export default packageBuild({
   // The suite registers tests with the runner that imports it (vitest, or Bun's mapping of the
   // `vitest` import): bundling a copy would register them with a runner nobody is running.
   external: ['vitest'],

@@ -1,11 +1,7 @@
-import { defineConfig } from 'tsup'
+import { packageBuild } from '../tsconfig/tsup.base.js'
 
-export default defineConfig({
+export default packageBuild({
   entry: ['src/index.ts', 'src/client/index.ts', 'src/testing/index.ts'],
-  format: ['esm'],
-  dts: true,
-  clean: true,
-  target: 'es2022',
   platform: 'neutral',
   external: ['valibot'],
 })
