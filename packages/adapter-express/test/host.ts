@@ -1,5 +1,4 @@
-import type { AddressInfo } from 'node:net'
-import { listenHost } from '@wsbridge/conformance'
+import { httpServerInstance, listenHost } from '@wsbridge/conformance'
 import express from 'express'
 import { createExpressWebSocketServer } from '../src/index.js'
 
@@ -16,14 +15,6 @@ export const expressHost = listenHost({
       server.once('listening', resolve)
       server.once('error', reject)
     })
-    return {
-      bridge: wss.bridge,
-      port: (server.address() as AddressInfo).port,
-      async stop() {
-        await wss.close()
-        server.closeAllConnections()
-        await new Promise<void>((resolve) => server.close(() => resolve()))
-      },
-    }
+    return httpServerInstance(server, wss)
   },
 })

@@ -1,9 +1,8 @@
 import { serve, upgradeWebSocket as nodeServerUpgrade, type ServerType, type WebSocketServerLike } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
-import { listenHost, type HostInstance } from '@wsbridge/conformance'
+import { httpServerInstance, listenHost, type HostInstance } from '@wsbridge/conformance'
 import type { Bridge } from '@wsbridge/core'
 import { Hono } from 'hono'
-import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import { createHonoWebSocket } from '../src/index.js'
 
@@ -21,17 +20,7 @@ async function serveApp(app: Hono, port: number, bridge: Bridge, { websocket, in
     created.once('error', reject)
     inject?.(created)
   })
-  return {
-    bridge,
-    port: (server.address() as AddressInfo).port,
-    async stop() {
-      await bridge.close({ timeout: 1000 })
-      await new Promise<void>((resolve) => {
-        ;(server as { closeAllConnections?: () => void }).closeAllConnections?.()
-        server.close(() => resolve())
-      })
-    },
-  }
+  return httpServerInstance(server, { bridge, close: () => bridge.close({ timeout: 1000 }) })
 }
 
 const reasons = { nativePubSub: 'Node has no native pub/sub: core sends to each subscriber' }

@@ -1,6 +1,5 @@
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { listenHost } from '@wsbridge/conformance'
+import { httpServerInstance, listenHost } from '@wsbridge/conformance'
 import { createNodeWebSocketServer } from '../src/index.js'
 
 /** node:http with GET /health plus the adapter in attach mode, on 127.0.0.1 (port 0 the first time). */
@@ -18,14 +17,6 @@ export const nodeWsHost = listenHost({
       server.once('error', reject)
       server.listen(port, '127.0.0.1', resolve)
     })
-    return {
-      bridge: wss.bridge,
-      port: (server.address() as AddressInfo).port,
-      async stop() {
-        await wss.close()
-        server.closeAllConnections()
-        await new Promise<void>((resolve) => server.close(() => resolve()))
-      },
-    }
+    return httpServerInstance(server, wss)
   },
 })
