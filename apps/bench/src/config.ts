@@ -26,8 +26,8 @@ export const fullConfig: BenchConfig = {
 export const quickConfig: BenchConfig = {
   rounds: 3,
   firstRoundOnly: ['memory', 'handshake'],
-  echo: { clients: 50, depth: 8, warmupMs: 100, windowMs: 300 },
-  fanout: { subscribers: 1000, burst: 10, warmupMs: 100, windowMs: 300 },
+  echo: { clients: 50, depth: 8, warmupMs: 200, windowMs: 250 },
+  fanout: { subscribers: 1000, burst: 10, warmupMs: 200, windowMs: 250 },
   memory: { connections: 500, settleMs: 150 },
   handshake: { concurrency: 32, warmupMs: 50, windowMs: 300 },
 }

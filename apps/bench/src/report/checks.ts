@@ -7,6 +7,8 @@ export interface Check {
   readonly target: string
   readonly label: string
   readonly ratio: number
+  /** The per-round ratios the median came from, when there is one series. */
+  readonly rounds?: readonly number[]
   /** Shown after the ratio: what it is compared with, and the limit when there is one. */
   readonly detail: string
   /** undefined: information only. */
@@ -18,13 +20,15 @@ const at = (ratio: number, limit: number): boolean | undefined => (Number.isFini
 /** The issue's targets, evaluated as ratios within the same run. */
 export function evaluate(specs: readonly TargetSpec[], results: Results, available: (name: string) => boolean): Check[] {
   const checks: Check[] = []
-  const add = (target: string, label: string, ratio: number, detail: string, pass: boolean | undefined): void => void checks.push({ target, label, ratio, detail, pass })
+  const add = (target: string, label: string, ratio: number, detail: string, pass: boolean | undefined, rounds?: readonly number[]): void =>
+    void checks.push({ target, label, ratio, detail, pass, ...(rounds ? { rounds } : {}) })
   for (const spec of specs) {
     if (!available(spec.name) || spec.kind === 'raw') continue
     const raw = rawOf(spec)
     const vsRaw = (scenario: ScenarioName, limit: number | undefined, as: ScenarioName = scenario): void => {
+      const rounds = results.ratios(spec.name, scenario, raw, as)
       const ratio = results.ratio(spec.name, scenario, raw, as)
-      add(spec.name, scenario, ratio, `CPU/op vs ${raw}${limit ? ` ≤${limit}` : ''}`, limit ? at(ratio, limit) : undefined)
+      add(spec.name, scenario, ratio, `CPU/op vs ${raw}${limit ? ` ≤${limit}` : ''}`, limit ? at(ratio, limit) : undefined, rounds)
     }
     if (spec.kind !== 'wsbridge') {
       for (const scenario of ['echo', 'fanout', 'handshake'] as const) vsRaw(scenario, undefined)
@@ -51,7 +55,7 @@ export function evaluate(specs: readonly TargetSpec[], results: Results, availab
       for (const scenario of ['echo', 'fanout'] as const) {
         if (!available(plain)) continue
         const ratio = results.ratio(spec.name, scenario, plain, scenario)
-        add(spec.name, `${scenario}-vs-${plain}`, ratio, 'CPU/op vs plain Hono ws routes ≤1.05', at(ratio, 1.05))
+        add(spec.name, `${scenario}-vs-${plain}`, ratio, 'CPU/op vs plain Hono ws routes ≤1.05', at(ratio, 1.05), results.ratios(spec.name, scenario, plain, scenario))
       }
     }
     if (spec.runtime === 'node' && available('socketio')) {
@@ -69,5 +73,6 @@ export function evaluate(specs: readonly TargetSpec[], results: Results, availab
 
 export function formatCheck(check: Check): string {
   const verdict = check.pass === undefined ? 'info' : check.pass ? 'ok' : 'MISS'
-  return `bench ${check.target} ${check.label} ratio=${Number.isFinite(check.ratio) ? check.ratio.toFixed(3) : 'n/a'} ${verdict} (${check.detail})`
+  const rounds = check.rounds && check.rounds.length > 1 ? `; rounds ${check.rounds.map((r) => r.toFixed(2)).join(' ')}` : ''
+  return `bench ${check.target} ${check.label} ratio=${Number.isFinite(check.ratio) ? check.ratio.toFixed(3) : 'n/a'} ${verdict} (${check.detail}${rounds})`
 }

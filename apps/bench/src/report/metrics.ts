@@ -33,13 +33,18 @@ export class Results {
    * between rounds cancels out. `figure` defaults to `cost`.
    */
   ratio(a: string, scenarioA: ScenarioName, b: string, scenarioB: ScenarioName, figure: (r: ScenarioResult) => number = cost): number {
+    return median(this.ratios(a, scenarioA, b, scenarioB, figure))
+  }
+
+  /** The per-round ratios behind `ratio`, in round order (shown so a reader sees the spread). */
+  ratios(a: string, scenarioA: ScenarioName, b: string, scenarioB: ScenarioName, figure: (r: ScenarioResult) => number = cost): number[] {
     const ratios: number[] = []
     for (const m of this.measurements) {
       if (m.target !== a || m.result.scenario !== scenarioA) continue
       const other = this.measurements.find((o) => o.target === b && o.round === m.round && o.result.scenario === scenarioB)
       if (other) ratios.push(figure(m.result) / figure(other.result))
     }
-    return median(ratios)
+    return ratios
   }
 
   /** Median over rounds of a − b (used for memory: bytes per connection above raw). */
