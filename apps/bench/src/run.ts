@@ -10,7 +10,7 @@ import { Results } from './report/metrics.js'
 import { renderTable } from './report/table.js'
 import { buildNodeTargets } from './runner/build.js'
 import { runRounds } from './runner/rounds.js'
-import { targets } from './targets/registry.js'
+import { rawOf, targets } from './targets/registry.js'
 
 const args = process.argv.slice(2)
 const option = (name: string): string | undefined => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
@@ -18,7 +18,10 @@ const base = args.includes('--quick') ? quickConfig : fullConfig
 const rounds = Number(option('rounds') ?? base.rounds)
 const config: BenchConfig = { ...base, rounds }
 const only = option('only')?.split(',')
-const specs = only ? targets.filter((t) => only.some((name) => t.name === name || (name.startsWith('raw') ? false : t.name.includes(name)))) : targets
+// --only takes names or parts of names (--only=hono runs every Hono target); the raw runtime of each
+// selected target always runs too, since every ratio divides by it.
+const picked = only ? targets.filter((t) => only.some((part) => t.name.includes(part))) : targets
+const specs = targets.filter((t) => picked.includes(t) || picked.some((p) => rawOf(p) === t.name))
 
 const started = Date.now()
 const machine = `${execSync('nproc').toString().trim()} cores, ${execSync("free -m | awk '/Mem:/ {print $2}'").toString().trim()} MiB RAM`
