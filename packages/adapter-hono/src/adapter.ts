@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import type { GetConnInfo } from 'hono/conninfo'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { UpgradeWebSocket, WSEvents } from 'hono/ws'
-import { toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes } from '@wsbridge/core'
+import { toBridge, upgradeUrl, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes } from '@wsbridge/core'
 import { createOrderedRunner, toFrame, type IncomingData } from './frames.js'
 import { bunWebSocketOptions, kPong, wsServerOptions, type BunWebSocketFor, type WsServerOptions } from './runtime-options.js'
 import { remoteAddress, toTransport, type RawSocket } from './transport.js'
@@ -95,10 +95,10 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
   const helperOptions = { onError: () => undefined }
 
   const middleware: MiddlewareHandler = async (c, next) => {
-    const match = c.req.header('upgrade')?.toLowerCase() === 'websocket' ? bridge.match(c.req.url) : undefined
+    const match = c.req.header('upgrade')?.toLowerCase() === 'websocket' ? bridge.match(upgradeUrl(c.req.url, c.req.header('host'))) : undefined
     if (!match) return next()
     const ip = getConnInfo ? getConnInfo(c).remote.address : remoteAddress(c)
-    const decision = await bridge.authorize({ url: c.req.url, headers: c.req.raw.headers, ip }, match)
+    const decision = await bridge.authorize({ url: match.url.href, headers: c.req.raw.headers, ip }, match)
     if (!decision.ok) return c.text(decision.message, decision.status as ContentfulStatusCode)
     // The runtime helper echoes the first offered subprotocol itself (ws's default, Bun's default),
     // which is the one core picked in `decision.protocol`.

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream'
 import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type RouteMatch, type Routes } from '@wsbridge/core'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { refuseUpgrade } from './refuse.js'
+import { requestUpgradeUrl } from './upgrade-url.js'
 import { wireSocket } from './wire.js'
 
 export type NodeWebSocketServerOptions = BridgeOptions
@@ -59,7 +60,7 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
     const onGone = (): void => void (gone = true)
     socket.on('close', onGone)
     socket.on('error', onGone)
-    const decision = await bridge.authorize({ url: request.url ?? '/', headers: request.headers, ip: request.socket.remoteAddress }, match)
+    const decision = await bridge.authorize({ url: requestUpgradeUrl(request), headers: request.headers, ip: request.socket.remoteAddress }, match)
     socket.off('close', onGone)
     socket.off('error', onGone)
     if (gone || socket.destroyed) return
@@ -75,7 +76,7 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
   }
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, callback?: UpgradeCallback): void {
-    const match = bridge.match(request.url ?? '/')
+    const match = bridge.match(requestUpgradeUrl(request))
     if (!match) return refuseUpgrade(socket, 404)
     void upgrade(request, socket, head, match, callback).catch((error: unknown) => {
       // authorize never rejects; this guards the adapter's own code so a bug cannot crash the host.
@@ -86,7 +87,7 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
 
   function attach<S extends Server>(server: S): S {
     const listener = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-      const match = bridge.match(request.url ?? '/')
+      const match = bridge.match(requestUpgradeUrl(request))
       if (match) {
         void upgrade(request, socket, head, match, undefined).catch(() => refuseUpgrade(socket, 500))
       } else if (server.listenerCount('upgrade') === 1) {

@@ -16,6 +16,7 @@ export type {
 export { createBridge, toBridge, isBridge } from './bridge.js'
 export type { Bridge, BridgeOptions, AcceptedUpgrade, RejectedUpgrade, UpgradeDecision, CloseOptions } from './bridge.js'
 export type { RouteMatch } from './router.js'
+export { upgradeUrl } from './upgrade-url.js'
 export { ReadyState } from './connection-types.js'
 export type { Connection, SendResult, PublishOptions, BroadcastOptions } from './connection-types.js'
 export type { Transport, ConnectionEvents, NativePubSub } from './transport.js'

@@ -5,7 +5,7 @@ export const requestRoutes = {
     kind: 'ws',
     path: '/params/:room/:tab?',
     handler: {
-      onOpen: (connection) => connection.send({ params: { ...connection.params }, query: connection.query, pathname: connection.url.pathname }),
+      onOpen: (connection) => connection.send({ params: { ...connection.params }, query: connection.query, pathname: connection.url.pathname, origin: connection.url.origin }),
       onMessage: () => undefined,
     },
   }),
