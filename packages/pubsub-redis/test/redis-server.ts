@@ -39,7 +39,11 @@ async function freePort(): Promise<number> {
 /** A redis-server process this test owns: it can be killed and restarted on the same port. */
 export class OwnRedis {
   #process: ChildProcess | undefined
-  private constructor(readonly port: number) {}
+  readonly port: number
+
+  private constructor(port: number) {
+    this.port = port
+  }
 
   static async start(): Promise<OwnRedis> {
     const redis = new OwnRedis(await freePort())
