@@ -17,7 +17,11 @@ export function cost(result: ScenarioResult): number {
 export const throughput = (result: ScenarioResult): number => (result.ops * 1000) / result.wallMs
 
 export class Results {
-  constructor(readonly measurements: readonly Measurement[]) {}
+  readonly measurements: readonly Measurement[]
+
+  constructor(measurements: readonly Measurement[]) {
+    this.measurements = measurements
+  }
 
   of(target: string, scenario: ScenarioName): ScenarioResult[] {
     return this.measurements.filter((m) => m.target === target && m.result.scenario === scenario).map((m) => m.result)
