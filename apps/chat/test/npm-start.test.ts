@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+
+// The newcomer's path: `npm start` at the repository root, nothing else running, no Redis. The
+// only difference from the README is PORT=0, because tests never take a fixed port.
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+const LISTENING = /\[chat\] express listening on (http:\/\/\S+)/
+
+let child: ChildProcess | undefined
+let output = ''
+
+afterAll(async () => {
+  if (!child?.pid || child.exitCode !== null) return
+  const exited = new Promise((resolve) => child!.once('exit', resolve))
+  // npm → pnpm → node: the process group holds the whole chain (spawned detached below).
+  process.kill(-child.pid, 'SIGTERM')
+  await exited
+})
+
+function npmStart(): Promise<string> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LISTEN_HOST: '127.0.0.1' }
+  // No external services: whatever the machine has configured must not switch the backplane on.
+  delete env['REDIS_URL']
+  delete env['CHAT_HOST']
+  delete env['INSTANCE_NAME']
+  child = spawn('npm', ['start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not listen in 45 s:\n${output}`)), 45_000)
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString()
+      const found = LISTENING.exec(output)
+      if (found?.[1]) {
+        clearTimeout(timer)
+        resolve(found[1])
+      }
+    }
+    child!.stdout!.on('data', read)
+    child!.stderr!.on('data', read)
+    child!.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`npm start exited with ${code}:\n${output}`))
+    })
+  })
+}
+
+describe('npm start from the repository root', () => {
+  it('runs the Express entry point with no Redis, serving the page and the chat route', async () => {
+    const url = await npmStart()
+    expect(output).not.toMatch(/Redis/)
+
+    const page = await fetch(url)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toBe(await readFile(new URL('../public/index.html', import.meta.url), 'utf8'))
+    const script = await fetch(`${url}/app.js`)
+    expect(script.headers.get('content-type')).toMatch(/javascript/)
+    expect((await script.text()).length).toBeGreaterThan(1000)
+
+    // A demo user gets in: the first server message welcomes her by name.
+    const socket = new WebSocket(`${url.replace('http', 'ws')}/api/chat?token=alice`)
+    const first = await new Promise<unknown>((resolve, reject) => {
+      socket.once('message', (data) => resolve(JSON.parse(String(data))))
+      socket.once('close', (code, reason) => reject(new Error(`closed ${code} ${reason}`)))
+      socket.once('error', reject)
+    })
+    expect(first).toMatchObject({ type: 'welcome', user: 'Alice' })
+    socket.close()
+  })
+})
