@@ -1,31 +1,35 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 
 // The newcomer's path: `npm start` at the repository root, nothing else running, no Redis. The
 // only difference from the README is PORT=0, because tests never take a fixed port.
 const root = fileURLToPath(new URL('../../../', import.meta.url))
-const LISTENING = /\[chat\] express listening on (http:\/\/\S+)/
 
 let child: ChildProcess | undefined
 let output = ''
 
-afterAll(async () => {
+async function stop(): Promise<void> {
   if (!child?.pid || child.exitCode !== null) return
   const exited = new Promise((resolve) => child!.once('exit', resolve))
-  // npm → pnpm → node: the process group holds the whole chain (spawned detached below).
+  // npm → pnpm → node (→ bun): the process group holds the whole chain (spawned detached below).
   process.kill(-child.pid, 'SIGTERM')
   await exited
-})
+}
+afterEach(stop)
 
-function npmStart(): Promise<string> {
+/** `npm start` at the root; resolves with the URL once `host` says it is listening. */
+function npmStart(host: string, chatHost?: string): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LISTEN_HOST: '127.0.0.1' }
   // No external services: whatever the machine has configured must not switch the backplane on.
   delete env['REDIS_URL']
   delete env['CHAT_HOST']
   delete env['INSTANCE_NAME']
+  if (chatHost) env['CHAT_HOST'] = chatHost
+  const LISTENING = new RegExp(`\\[chat\\] ${host} listening on (http://\\S+)`)
+  output = ''
   child = spawn('npm', ['start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm start did not listen in 45 s:\n${output}`)), 45_000)
@@ -48,7 +52,7 @@ function npmStart(): Promise<string> {
 
 describe('npm start from the repository root', () => {
   it('runs the Express entry point with no Redis, serving the page and the chat route', async () => {
-    const url = await npmStart()
+    const url = await npmStart('express')
     expect(output).not.toMatch(/Redis/)
 
     const page = await fetch(url)
@@ -67,5 +71,10 @@ describe('npm start from the repository root', () => {
     })
     expect(first).toMatchObject({ type: 'welcome', user: 'Alice' })
     socket.close()
+  })
+  it('runs the Bun entry point with CHAT_HOST=bun', async () => {
+    const url = await npmStart('bun', 'bun')
+    const page = await fetch(url)
+    expect(await page.text()).toBe(await readFile(new URL('../public/index.html', import.meta.url), 'utf8'))
   })
 })
