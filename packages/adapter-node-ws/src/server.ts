@@ -100,8 +100,10 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
   }
 
   async function close(): Promise<void> {
-    for (const [server, listener] of attached.splice(0)) server.off('upgrade', listener)
+    // The listeners stay attached while the bridge drains: upgrades arriving meanwhile get core's
+    // 503 "Server is shutting down" instead of falling through to the host's HTTP routes (a 404).
     await bridge.close()
+    for (const [server, listener] of attached.splice(0)) server.off('upgrade', listener)
     await new Promise<void>((resolve) => wss.close(() => resolve()))
   }
 

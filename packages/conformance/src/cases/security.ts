@@ -2,12 +2,15 @@ import { defineCaseGroup } from '../case.js'
 import { securityRoutes } from '../routes/security.js'
 import { abuseCases } from './security/abuse.js'
 import { authCases } from './security/auth.js'
+import { capCases } from './security/caps.js'
 import { frameCases } from './security/frames.js'
 import { limitCases } from './security/limits.js'
+import { slowSubscriberCases } from './security/slow-subscriber.js'
+import { slowSubscriberRoutes } from '../routes/slow-subscriber.js'
 
 /** Safe by default (issue 4): auth at upgrade, origin, limits, heartbeat, backpressure, malformed frames, abuse, shutdown. */
 export const securityGroup = defineCaseGroup({
   name: 'security',
-  routes: securityRoutes,
-  cases: [...authCases, ...limitCases, ...frameCases, ...abuseCases],
+  routes: { ...securityRoutes, ...slowSubscriberRoutes },
+  cases: [...authCases, ...limitCases, ...capCases, ...frameCases, ...abuseCases, ...slowSubscriberCases],
 })

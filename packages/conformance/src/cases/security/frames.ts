@@ -32,8 +32,13 @@ export const frameCases: readonly ConformanceCase[] = [
     run: (ctx) => expectFailure(ctx, [text(new Uint8Array([0x22, 0xc3, 0x28, 0x22]))], 1007),
   },
   {
-    name: 'malformed: a close frame with a reserved code (1005) fails with 1002',
-    run: (ctx) => expectFailure(ctx, [{ opcode: Opcode.CLOSE, payload: closePayload(1005) }], 1002),
+    name: 'malformed: a close frame with a reserved (1004-1006, 1015), unassigned or out-of-range code, or a 1-byte payload, fails with 1002',
+    async run(ctx) {
+      for (const code of [0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000]) {
+        await expectFailure(ctx, [{ opcode: Opcode.CLOSE, payload: closePayload(code) }], 1002)
+      }
+      await expectFailure(ctx, [{ opcode: Opcode.CLOSE, payload: new Uint8Array([0x03]) }], 1002)
+    },
   },
   {
     name: 'malformed: a frame bigger than the limit fails with 1009',

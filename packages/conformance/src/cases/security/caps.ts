@@ -1,0 +1,45 @@
+import type { BridgeOptions } from '@wsbridge/core'
+import { expect } from 'vitest'
+import type { ConformanceCase } from '../../case.js'
+import type { SuiteContext } from '../../context.js'
+import { openClient } from '../../client.js'
+import { rawUpgradeRequest } from '../../raw-http.js'
+import { securityRoutes } from '../../routes/security.js'
+import { eventually } from './expect.js'
+
+/**
+ * Starts a host whose bridge allows two connections under `caps`, holds two on two different routes,
+ * and checks that a third upgrade (on either route) is refused with 503 until one of them closes.
+ * Route caps are covered in limits.ts; these are the bridge-level ones, which span every route.
+ */
+async function expectBridgeCap(ctx: SuiteContext, caps: BridgeOptions): Promise<void> {
+  const host = await ctx.host.start(securityRoutes, { prefix: ctx.prefix, ...caps })
+  try {
+    const url = (route: string) => `${host.wsUrl}${ctx.prefix}/${route}`
+    const first = await openClient(url('secPublic'))
+    await openClient(url('secRoom'))
+    for (const route of ['secPublic', 'secRoom']) expect((await rawUpgradeRequest(host.httpUrl, `${ctx.prefix}/${route}`)).status).toBe(503)
+    expect(host.bridge.connections.size).toBe(2)
+    first.close()
+    await eventually(() => host.bridge.connections.size === 1, 'a freed slot')
+    const again = await openClient(url('secPublic'))
+    again.send({})
+    expect(await again.next()).toEqual({})
+  } finally {
+    await host.close()
+  }
+}
+
+export const capCases: readonly ConformanceCase[] = [
+  {
+    name: 'max connections: the bridge-wide cap spans every route (503 before upgrade; a slot frees on close)',
+    timeout: 15000,
+    run: (ctx) => expectBridgeCap(ctx, { maxConnections: 2, maxConnectionsPerIp: 0 }),
+  },
+  {
+    // Every test client comes from 127.0.0.1: this also proves each adapter hands core the real peer IP.
+    name: 'max connections: the per-IP cap spans every route (503 before upgrade; a slot frees on close)',
+    timeout: 15000,
+    run: (ctx) => expectBridgeCap(ctx, { maxConnectionsPerIp: 2 }),
+  },
+]
