@@ -1,5 +1,5 @@
 import type { Server, ServerWebSocket, WebSocketHandler } from 'bun'
-import { toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes, type Transport } from '@wsbridge/core'
+import { toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes, type NativePubSub, type Transport } from '@wsbridge/core'
 
 /** What the adapter keeps on each Bun socket (`ws.data`). */
 export interface BunSocketData {
@@ -32,28 +32,42 @@ function isUpgrade(request: Request): boolean {
   return request.headers.get('upgrade')?.toLowerCase() === 'websocket'
 }
 
-/** Bun hands binary frames over as the socket's `binaryType`; `open` sets `uint8array`. */
-function toFrame(message: string | Uint8Array | ArrayBuffer): [data: string | Uint8Array, isBinary: boolean] {
-  if (typeof message === 'string') return [message, false]
-  return [message instanceof Uint8Array ? message : new Uint8Array(message), true]
-}
-
-function toTransport(ws: ServerWebSocket<BunSocketData>): Transport {
-  return {
-    send: (data, compress) => void (typeof data === 'string' ? ws.sendText(data, compress) : ws.sendBinary(data, compress)),
-    close: (code, reason) => ws.close(code, reason),
-    terminate: () => ws.terminate(),
-    ping: () => void ws.ping(),
-    get bufferedAmount() {
-      return ws.getBufferedAmount()
-    },
-    raw: ws,
-    // Native fan-out: core still decides who receives what (see core/src/pubsub/hub.ts).
-    pubsub: {
-      subscribe: (topic) => void ws.subscribe(topic),
-      unsubscribe: (topic) => void ws.unsubscribe(topic),
-      publish: (topic, frame) => void ws.publish(topic, frame),
-    },
+/**
+ * Core's view of a Bun socket, and its native pub/sub (core still decides who receives what: see
+ * core/src/pubsub/hub.ts). A class, not objects of closures: it exists once per connection.
+ */
+class BunTransport implements Transport, NativePubSub {
+  readonly raw: ServerWebSocket<BunSocketData>
+  constructor(ws: ServerWebSocket<BunSocketData>) {
+    this.raw = ws
+  }
+  get pubsub(): NativePubSub {
+    return this
+  }
+  send(data: string | Uint8Array, compress?: boolean): void {
+    if (typeof data === 'string') this.raw.sendText(data, compress)
+    else this.raw.sendBinary(data, compress)
+  }
+  close(code: number, reason: string): void {
+    this.raw.close(code, reason)
+  }
+  terminate(): void {
+    this.raw.terminate()
+  }
+  ping(): void {
+    this.raw.ping()
+  }
+  get bufferedAmount(): number {
+    return this.raw.getBufferedAmount()
+  }
+  subscribe(topic: string): void {
+    this.raw.subscribe(topic)
+  }
+  unsubscribe(topic: string): void {
+    this.raw.unsubscribe(topic)
+  }
+  publish(topic: string, frame: string | Uint8Array): void {
+    this.raw.publish(topic, frame)
   }
 }
 
@@ -100,11 +114,12 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
     publishToSelf: false,
     open(ws) {
       ws.binaryType = 'uint8array'
-      ws.data.events = bridge.open(ws.data.accepted, toTransport(ws))
+      ws.data.events = bridge.open(ws.data.accepted, new BunTransport(ws))
     },
     message(ws, message) {
-      const [data, isBinary] = toFrame(message)
-      ws.data.events?.message(data, isBinary)
+      // Bun hands binary frames over as the socket's `binaryType`; `open` sets `uint8array`.
+      if (typeof message === 'string') ws.data.events?.message(message, false)
+      else ws.data.events?.message(message instanceof Uint8Array ? message : new Uint8Array(message), true)
     },
     close(ws, code, reason) {
       // Bun enforces maxPayloadLength itself (the peer gets 1009) and reports it only as this close.

@@ -11,22 +11,35 @@ function toBytes(data: RawData): Uint8Array {
   return data
 }
 
+/** Core's view of a `ws` socket. A class, not an object of closures: it exists once per connection. */
+class WsTransport implements Transport {
+  readonly raw: WebSocket
+  constructor(ws: WebSocket) {
+    this.raw = ws
+  }
+  send(data: string | Uint8Array, compress?: boolean): void {
+    this.raw.send(data, { binary: typeof data !== 'string', compress: compress === true })
+  }
+  close(code: number, reason: string): void {
+    this.raw.close(code, reason)
+  }
+  terminate(): void {
+    this.raw.terminate()
+  }
+  ping(): void {
+    this.raw.ping()
+  }
+  get bufferedAmount(): number {
+    return this.raw.bufferedAmount
+  }
+}
+
 /**
  * Hands an upgraded `ws` socket to core and forwards its events. Everything here runs in the same
  * tick as the upgrade callback: no frame can arrive before the message listener exists.
  */
 export function wireSocket(bridge: Bridge, accepted: AcceptedUpgrade, ws: WebSocket, socket: Duplex): void {
-  const transport: Transport = {
-    send: (data, compress) => ws.send(data, { binary: typeof data !== 'string', compress: compress === true }),
-    close: (code, reason) => ws.close(code, reason),
-    terminate: () => ws.terminate(),
-    ping: () => ws.ping(),
-    get bufferedAmount() {
-      return ws.bufferedAmount
-    },
-    raw: ws,
-  }
-  const events = bridge.open(accepted, transport)
+  const events = bridge.open(accepted, new WsTransport(ws))
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) events.message(toBytes(data), true)
     else events.message(Array.isArray(data) || data instanceof ArrayBuffer ? decoder.decode(toBytes(data)) : data.toString('utf8'), false)

@@ -26,6 +26,32 @@ export type { AcceptedUpgrade, Bridge, BridgeOptions, CloseOptions, RejectedUpgr
 
 const isProduction = (): boolean => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['NODE_ENV'] === 'production'
 
+/** The adapter's handle on one connection: one small object, not a closure per event (memory per connection). */
+class ConnectionEventsFor implements ConnectionEvents {
+  readonly #connection: ConnectionImpl
+  constructor(connection: ConnectionImpl) {
+    this.#connection = connection
+  }
+  message(data: string | Uint8Array, isBinary: boolean): void {
+    this.#connection.received(data, isBinary)
+  }
+  closed(code: number, reason: string): void {
+    this.#connection.closed(code, reason)
+  }
+  drain(): void {
+    this.#connection.guard.drain()
+  }
+  pong(): void {
+    this.#connection.guard.alive()
+  }
+  error(error: unknown): void {
+    this.#connection.failed(error)
+  }
+}
+
+/** Events of a socket core refused at open (auth close mode, connection cap): nothing to do. */
+const IGNORED_EVENTS: ConnectionEvents = { message() {}, closed() {}, drain() {}, pong() {}, error() {} }
+
 function defaultErrorHook(error: WsError, connection: Connection | undefined): void {
   console.error(`[wsbridge] ${error.code}${connection ? ` on ${connection.route} ${connection.id}` : ''}:`, error.cause ?? error.message)
 }
@@ -145,7 +171,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     const refusal = accepted.refusal ?? (counter.refusal(accepted.match.name, accepted.ip, accepted.match.route.limits) && { code: CloseCode.TRY_AGAIN_LATER, reason: 'Too many connections' })
     if (refusal) {
       transport.close(refusal.code, refusal.reason.slice(0, MAX_CLOSE_REASON_BYTES))
-      return { message: () => undefined, closed: () => undefined, drain: () => undefined, pong: () => undefined, error: () => undefined }
+      return IGNORED_EVENTS
     }
     counter.add(accepted.match.name, accepted.ip, accepted.match.route.limits)
     const validate = accepted.match.route.validateOutput ?? outputChecks
@@ -157,13 +183,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     hub.subscribe(connection, routeTopic(connection.route))
     connection.opened()
     if (closing) connection.close(CloseCode.GOING_AWAY, 'Server is shutting down')
-    return {
-      message: (data, isBinary) => connection.received(data, isBinary),
-      closed: (code, reason) => connection.closed(code, reason),
-      drain: () => connection.guard.drain(),
-      pong: () => connection.guard.alive(),
-      error: (error) => connection.failed(error),
-    }
+    return new ConnectionEventsFor(connection)
   }
 
   async function close(closeOptions: CloseOptions = {}): Promise<void> {

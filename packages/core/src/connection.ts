@@ -7,7 +7,7 @@ import { toErrorFrame, WsError } from './errors.js'
 import type { ConnectionHost, ConnectionInit } from './connection-host.js'
 import type { Limits } from './limits.js'
 import type { AnyRoute } from './route.js'
-import { ConnectionGuard } from './security/guard.js'
+import { ConnectionGuard, type GuardActions } from './security/guard.js'
 import { SerialQueue } from './serial-queue.js'
 import { broadcastTopics, roomTopic, roomsOf } from './pubsub/topics.js'
 import type { NativePubSub, Transport } from './transport.js'
@@ -26,16 +26,24 @@ function isTooBig(text: string, limit: number): boolean {
   return utf8.encode(text).length > limit
 }
 
+/** Queue tasks shared by every connection: the per-message path allocates no closure. */
+function dispatchReceived(connection: ConnectionImpl, text: string): unknown {
+  return connection.readyState === ReadyState.OPEN ? dispatchText(connection.definition, text, connection.limits.maxDepth, connection) : undefined
+}
+
+function handlerFailed(error: unknown, connection: ConnectionImpl): void {
+  connection.handlerFailed(error)
+}
+
 /**
  * The one Connection implementation, built around an adapter's Transport (composition, not a
  * subclass per runtime). Every handler call for a connection goes through its SerialQueue, so
  * onOpen runs before any onMessage, async handlers are awaited in order, and onClose runs last.
  */
-export class ConnectionImpl implements Connection {
+export class ConnectionImpl implements Connection, GuardActions {
   readonly id: string = crypto.randomUUID()
   readonly ip: string
   readonly headers: Readonly<Record<string, string>>
-  readonly url: URL
   readonly route: string
   readonly params: Readonly<Record<string, string | undefined>>
   readonly query: Readonly<Record<string, string>>
@@ -44,10 +52,14 @@ export class ConnectionImpl implements Connection {
   readonly topics: Set<string> = new Set()
   readonly limits: Limits
   #state: ReadyState = ReadyState.OPEN
-  readonly #definition: AnyRoute
+  /** @internal The route definition this connection serves. */
+  readonly definition: AnyRoute
   readonly #transport: Transport
   readonly #host: ConnectionHost
-  readonly #queue: SerialQueue
+  readonly #queue: SerialQueue<ConnectionImpl>
+  // The URL object is built on first read: most handlers never look at it (memory per connection).
+  readonly #href: string
+  #url: URL | undefined
   readonly #validateOutput: boolean
   /** @internal Rate limit, liveness and backpressure state (security/guard.ts), swept by the bridge. */
   readonly guard: ConnectionGuard
@@ -55,29 +67,19 @@ export class ConnectionImpl implements Connection {
   constructor(init: ConnectionInit, transport: Transport, host: ConnectionHost) {
     this.ip = init.ip
     this.headers = init.headers
-    this.url = init.match.url
+    this.#href = init.match.url.href
     this.route = init.match.name
     this.params = init.match.params
     this.query = init.match.query
     this.user = init.user
     this.context = init.context
     this.limits = init.limits
-    this.#definition = init.match.route
+    this.definition = init.match.route
     this.#transport = transport
     this.#host = host
     this.#validateOutput = init.validateOutput && init.match.route.output !== undefined
-    this.#queue = new SerialQueue((error) => this.#handlerFailed(error))
-    const actions = {
-      state: () => this.#state,
-      bufferedAmount: () => this.#transport.bufferedAmount,
-      ping: () => this.ping(),
-      close: (code: number, reason: string) => this.#closeQuietly(code, reason),
-      drop: (reason: string) => this.#drop(reason),
-      errorFrame: (error: WsError) => this.#state === ReadyState.OPEN && this.#transport.send(JSON.stringify(toErrorFrame(error))),
-      report: (error: WsError) => this.#report(error),
-      drained: () => this.#drained(),
-    }
-    this.guard = new ConnectionGuard(init.limits, actions, transport.ping !== undefined)
+    this.#queue = new SerialQueue<ConnectionImpl>(this, handlerFailed)
+    this.guard = new ConnectionGuard(init.limits, this, transport.ping !== undefined)
   }
 
   get readyState(): ReadyState {
@@ -86,6 +88,10 @@ export class ConnectionImpl implements Connection {
 
   get bufferedAmount(): number {
     return this.#transport.bufferedAmount
+  }
+
+  get url(): URL {
+    return (this.#url ??= new URL(this.#href))
   }
 
   /** The adapter's socket object, for runtime-specific escape hatches. */
@@ -110,7 +116,7 @@ export class ConnectionImpl implements Connection {
 
   /** The route's `output` check for send, publish and broadcast (see output-check.ts). */
   #outputOk(data: unknown): boolean {
-    return !this.#validateOutput || checkOutput(this.#definition.output, data, (error) => this.#report(error))
+    return !this.#validateOutput || checkOutput(this.definition.output, data, (error) => this.report(error))
   }
 
   /** Sends an already-encoded frame (publish encodes once for every subscriber). */
@@ -180,7 +186,7 @@ export class ConnectionImpl implements Connection {
 
   /** @internal Runs onOpen. Called once, right after the adapter accepted the socket. */
   opened(): void {
-    const onOpen = this.#definition.handler?.onOpen
+    const onOpen = this.definition.handler?.onOpen
     if (onOpen) this.#queue.run(() => onOpen(this))
   }
 
@@ -199,9 +205,7 @@ export class ConnectionImpl implements Connection {
       this.#fatal(new WsError('PAYLOAD_TOO_LARGE'))
       return
     }
-    this.#queue.run(() =>
-      this.#state === ReadyState.OPEN ? dispatchText(this.#definition, text, this.limits.maxDepth, this, this.#onInvalid) : undefined,
-    )
+    this.#queue.run(dispatchReceived, text)
   }
 
   /** @internal The socket is gone. Runs onClose exactly once, after any handler still running. */
@@ -211,7 +215,7 @@ export class ConnectionImpl implements Connection {
     for (const topic of this.topics) this.#host.unsubscribe(this, topic)
     this.topics.clear()
     this.#host.released(this)
-    const onClose = this.#definition.handler?.onClose
+    const onClose = this.definition.handler?.onClose
     if (onClose) this.#queue.run(() => onClose(this, code, reason))
     const finished = this.#host.finished
     if (finished) this.#queue.run(() => finished(this))
@@ -219,59 +223,69 @@ export class ConnectionImpl implements Connection {
 
   /** @internal A transport-level error. */
   failed(error: unknown): void {
-    this.#report(WsError.from(error))
+    this.report(WsError.from(error))
   }
 
   #receivedBinary(data: Uint8Array): void {
     // Runtimes enforce the bridge-wide maximum; a route's smaller limit is enforced here.
     if (data.byteLength > this.limits.maxPayloadLength) return this.#fatal(new WsError('PAYLOAD_TOO_LARGE'))
-    const onBinary = this.#definition.handler?.onBinary
+    const onBinary = this.definition.handler?.onBinary
     if (onBinary) this.#queue.run(() => onBinary(data, this))
     else this.#fatal(new WsError('UNSUPPORTED_DATA'))
   }
 
   /** Applies the route's invalid-message policy: error frame (default), close, or drop. */
-  readonly #onInvalid = (error: WsError): void => this.#invalid(error)
-
-  #invalid(error: WsError): void {
-    this.#report(error)
-    const policy = this.#definition.onInvalid ?? 'error'
+  /** @internal Applies the route's invalid-message policy (called by dispatch.ts). */
+  rejectMessage(error: WsError): void {
+    this.report(error)
+    const policy = this.definition.onInvalid ?? 'error'
     if (policy === 'error') this.sendFrame(JSON.stringify(toErrorFrame(error)))
-    else if (policy === 'close') this.#closeQuietly(error.closeCode, error.message)
+    else if (policy === 'close') this.closeQuietly(error.closeCode, error.message)
   }
 
   /** Errors fatal to the connection: report, then close with the error's code. */
   #fatal(error: WsError): void {
-    this.#report(error)
-    this.#closeQuietly(error.closeCode, error.message)
+    this.report(error)
+    this.closeQuietly(error.closeCode, error.message)
   }
 
-  #handlerFailed(thrown: unknown): void {
+  /** @internal A handler threw or rejected: report it, and answer with a safe error frame or the route's policy. */
+  handlerFailed(thrown: unknown): void {
     const error = WsError.from(thrown)
     // A handler may reject a message itself (throw new WsError('VALIDATION_FAILED')): same policy as core's checks.
-    if (INVALID_MESSAGE_CODES.has(error.code)) return this.#invalid(error)
-    this.#report(error)
+    if (INVALID_MESSAGE_CODES.has(error.code)) return this.rejectMessage(error)
+    this.report(error)
     this.sendFrame(JSON.stringify(toErrorFrame(error)))
   }
 
-  /** Heartbeat or close timeout: the peer is gone, so onClose runs now with 1006 (no frame can arrive). */
-  #drop(reason: string): void {
+  // ---- GuardActions: what security/guard.ts may do (internal; not part of Connection) ----------
+
+  /** @internal Heartbeat or close timeout: the peer is gone, so onClose runs now with 1006 (no frame can arrive). */
+  drop(reason: string): void {
     this.terminate()
     this.closed(CloseCode.ABNORMAL, reason)
   }
 
-  #drained(): void {
-    const onDrain = this.#definition.handler?.onDrain
+  /** @internal The runtime's buffer has room again after backpressure. */
+  drained(): void {
+    const onDrain = this.definition.handler?.onDrain
     if (onDrain) this.#queue.run(() => onDrain(this))
   }
 
-  #closeQuietly(code: number, reason: string): void {
+  /** @internal A close decided by core (policy, limits): never throws, trims the reason to fit. */
+  closeQuietly(code: number, reason: string): void {
     if (this.#state !== ReadyState.OPEN) return
     this.#state = ReadyState.CLOSING
     this.#transport.close(code, reason.slice(0, MAX_CLOSE_REASON_BYTES))
   }
 
-  #report(error: WsError): void {
+  /** @internal An error frame that bypasses the guard (it is the guard's own answer). */
+  sendErrorFrame(error: WsError): void {
+    if (this.#state === ReadyState.OPEN) this.#transport.send(JSON.stringify(toErrorFrame(error)))
+  }
+
+  /** @internal Reports to the route's onError and the bridge's error hook. */
+  report(error: WsError): void {
     this.#host.reportError(error, this)
   }
 }

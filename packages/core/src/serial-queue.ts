@@ -1,15 +1,24 @@
+/** A unit of work for a connection: called with the queue's owner and the argument it was queued with. */
+export type QueuedTask<O, A> = (owner: O, arg: A) => unknown
+
 /**
  * Runs a connection's handler calls one after another, in arrival order, awaiting async ones.
- * Sync handlers run inline with no promise allocated, so the common case costs one branch.
+ * Sync handlers run inline with no promise allocated, so the common case costs one branch. Tasks
+ * take the owner and one argument, so the per-message path can pass a shared function instead of
+ * allocating a closure per message.
  */
-export class SerialQueue {
-  // A FIFO read from #head: Array#shift is O(n), which made a backlog of n tasks cost O(n²).
-  #pending: ((() => unknown) | undefined)[] = []
+export class SerialQueue<O = unknown> {
+  // A flat FIFO of (task, arg) pairs read from #head: Array#shift is O(n), which made a backlog of n
+  // tasks cost O(n²). Allocated on first use: most connections never queue anything.
+  #pending: unknown[] | undefined
   #head = 0
   #busy = false
-  readonly #onError: (error: unknown) => void
+  readonly #owner: O
+  readonly #onError: (error: unknown, owner: O) => void
 
-  constructor(onError: (error: unknown) => void) {
+  /** `onError` is shared by every queue of a kind (a closure per queue would cost memory per connection). */
+  constructor(owner: O, onError: (error: unknown, owner: O) => void) {
+    this.#owner = owner
     this.#onError = onError
   }
 
@@ -18,54 +27,61 @@ export class SerialQueue {
     return !this.#busy
   }
 
-  run(task: () => unknown): void {
-    if (this.#busy) this.#pending.push(task)
-    else this.#drain(task)
+  run<A>(task: QueuedTask<O, A>, arg?: A): void {
+    if (this.#busy) (this.#pending ??= []).push(task, arg)
+    else this.#drain(task as QueuedTask<O, unknown>, arg)
   }
 
   // Iterative, so a long run of sync tasks queued behind an async one cannot grow the stack.
-  #drain(first: () => unknown): void {
-    let task: (() => unknown) | undefined = first
+  #drain(first: QueuedTask<O, unknown>, firstArg: unknown): void {
+    let task: QueuedTask<O, unknown> | undefined = first
+    let arg = firstArg
     while (task !== undefined) {
       this.#busy = true
       let result: unknown
       try {
-        result = task()
+        result = task(this.#owner, arg)
       } catch (error) {
-        this.#onError(error)
+        this.#onError(error, this.#owner)
         result = undefined
       }
       if (isThenable(result)) {
         result.then(
           () => this.#resume(),
           (error: unknown) => {
-            this.#onError(error)
+            this.#onError(error, this.#owner)
             this.#resume()
           },
         )
         return
       }
-      task = this.#next()
+      ;[task, arg] = this.#next()
     }
     this.#busy = false
   }
 
-  #next(): (() => unknown) | undefined {
-    if (this.#head === this.#pending.length) {
-      if (this.#head > 0) (this.#pending = []), (this.#head = 0)
-      return undefined
+  #next(): [QueuedTask<O, unknown> | undefined, unknown] {
+    const pending = this.#pending
+    if (pending === undefined || this.#head === pending.length) {
+      if (this.#head > 0) (this.#pending = undefined), (this.#head = 0)
+      return NOTHING
     }
-    const task = this.#pending[this.#head]
-    this.#pending[this.#head++] = undefined // release the closure as soon as it runs
-    return task
+    const task = pending[this.#head] as QueuedTask<O, unknown>
+    const arg = pending[this.#head + 1]
+    // Release the task and its argument as soon as they run.
+    pending[this.#head++] = undefined
+    pending[this.#head++] = undefined
+    return [task, arg]
   }
 
   #resume(): void {
-    const task = this.#next()
+    const [task, arg] = this.#next()
     if (task === undefined) this.#busy = false
-    else this.#drain(task)
+    else this.#drain(task, arg)
   }
 }
+
+const NOTHING: [undefined, undefined] = [undefined, undefined]
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function'

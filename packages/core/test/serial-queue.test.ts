@@ -4,7 +4,7 @@ import { SerialQueue } from '../src/serial-queue.js'
 describe('SerialQueue', () => {
   it('runs sync tasks inline, in order', () => {
     const log: number[] = []
-    const queue = new SerialQueue(() => undefined)
+    const queue = new SerialQueue(undefined, () => undefined)
     queue.run(() => log.push(1))
     queue.run(() => log.push(2))
     expect(log).toEqual([1, 2])
@@ -13,7 +13,7 @@ describe('SerialQueue', () => {
 
   it('holds later tasks until an async task settles', async () => {
     const log: string[] = []
-    const queue = new SerialQueue(() => undefined)
+    const queue = new SerialQueue(undefined, () => undefined)
     let release!: () => void
     queue.run(() => new Promise<void>((resolve) => (release = resolve)).then(() => void log.push('async')))
     queue.run(() => void log.push('sync'))
@@ -28,7 +28,7 @@ describe('SerialQueue', () => {
   it('reports throws and rejections and keeps going', async () => {
     const errors: unknown[] = []
     const log: string[] = []
-    const queue = new SerialQueue((e) => errors.push(e))
+    const queue = new SerialQueue(undefined, (e) => errors.push(e))
     queue.run(() => {
       throw new Error('sync boom')
     })
@@ -40,7 +40,7 @@ describe('SerialQueue', () => {
   })
 
   it('does not grow the stack on long runs queued behind an async task', async () => {
-    const queue = new SerialQueue((e) => {
+    const queue = new SerialQueue(undefined, (e) => {
       throw e
     })
     let count = 0

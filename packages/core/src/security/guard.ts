@@ -5,17 +5,20 @@ import type { Limits } from '../limits.js'
 import { heartbeatInterval, normalizeCompression } from './options.js'
 import { createBucket, now, type TokenBucket } from './rate-limit.js'
 
-/** What the guard may do to its connection. ConnectionImpl supplies these as closures. */
+/**
+ * What the guard may do to its connection. ConnectionImpl implements it with internal methods, so
+ * a connection carries no extra object or closures for it (idle memory per connection matters).
+ */
 export interface GuardActions {
-  readonly state: () => ReadyState
-  readonly bufferedAmount: () => number
+  readonly readyState: ReadyState
+  readonly bufferedAmount: number
   ping(): void
   /** Starts a closing handshake (no exception for an already-closing socket). */
-  close(code: number, reason: string): void
+  closeQuietly(code: number, reason: string): void
   /** Drops the socket and runs onClose with 1006 right away. */
   drop(reason: string): void
   /** Sends a RATE_LIMITED error frame, bypassing the guard. */
-  errorFrame(error: WsError): void
+  sendErrorFrame(error: WsError): void
   report(error: WsError): void
   drained(): void
 }
@@ -59,10 +62,10 @@ export class ConnectionGuard {
     if (this.#bucket === undefined || this.#bucket.take(at)) return true
     const error = new WsError('RATE_LIMITED')
     if (this.#limits.rateLimit !== false && this.#limits.rateLimit.policy === 'error') {
-      this.#actions.errorFrame(error)
+      this.#actions.sendErrorFrame(error)
     } else {
       this.#actions.report(error)
-      this.#actions.close(error.closeCode, error.message)
+      this.#actions.closeQuietly(error.closeCode, error.message)
     }
     return false
   }
@@ -76,13 +79,13 @@ export class ConnectionGuard {
   /** Checked before every send; applies the backpressure policy to a client that is not reading. */
   beforeSend(): SendVerdict {
     const limit = this.#limits.backpressureLimit
-    if (!(limit > 0) || this.#actions.bufferedAmount() < limit) return 'send'
+    if (!(limit > 0) || this.#actions.bufferedAmount < limit) return 'send'
     const firstTime = !this.#backpressured
     this.#backpressured = true
     if (this.#limits.backpressurePolicy === 'drop') return 'dropped'
     const error = new WsError('BACKPRESSURE')
     if (firstTime) this.#actions.report(error)
-    this.#actions.close(error.closeCode, error.message)
+    this.#actions.closeQuietly(error.closeCode, error.message)
     return 'closed'
   }
 
@@ -101,14 +104,14 @@ export class ConnectionGuard {
 
   /** Called by the bridge-wide timer. Cheap when nothing is due: a few comparisons. */
   sweep(at: number): void {
-    const state = this.#actions.state()
+    const state = this.#actions.readyState
     if (state === ReadyState.CLOSED) return
     if (state === ReadyState.CLOSING) {
       if (this.#closingSince === 0) this.#closingSince = at
       else if (at - this.#closingSince >= this.#limits.closeTimeout) this.#actions.drop('Close timeout')
       return
     }
-    if (this.#backpressured && this.#actions.bufferedAmount() < this.#limits.backpressureLimit) this.drain()
+    if (this.#backpressured && this.#actions.bufferedAmount < this.#limits.backpressureLimit) this.drain()
     if (this.#heartbeat > 0 && at - this.#lastPing >= this.#heartbeat) {
       if (this.#awaitingPong) {
         this.#actions.drop('Heartbeat timeout')
@@ -118,6 +121,6 @@ export class ConnectionGuard {
       this.#lastPing = at
       this.#actions.ping()
     }
-    if (this.#idle > 0 && at - this.#lastSeen >= this.#idle) this.#actions.close(CloseCode.GOING_AWAY, 'Idle timeout')
+    if (this.#idle > 0 && at - this.#lastSeen >= this.#idle) this.#actions.closeQuietly(CloseCode.GOING_AWAY, 'Idle timeout')
   }
 }

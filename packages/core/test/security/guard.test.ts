@@ -9,10 +9,14 @@ function harness(limits: RouteLimits, buffered = 0) {
   const log: string[] = []
   const state = { ready: ReadyState.OPEN as ReadyState, buffered }
   const actions: GuardActions = {
-    state: () => state.ready,
-    bufferedAmount: () => state.buffered,
+    get readyState() {
+      return state.ready
+    },
+    get bufferedAmount() {
+      return state.buffered
+    },
     ping: () => log.push('ping'),
-    close: (code, reason) => {
+    closeQuietly: (code, reason) => {
       log.push(`close ${code} ${reason}`)
       state.ready = ReadyState.CLOSING
     },
@@ -20,7 +24,7 @@ function harness(limits: RouteLimits, buffered = 0) {
       log.push(`drop ${reason}`)
       state.ready = ReadyState.CLOSED
     },
-    errorFrame: (error) => log.push(`error ${error.code}`),
+    sendErrorFrame: (error) => log.push(`error ${error.code}`),
     report: (error) => log.push(`report ${error.code}`),
     drained: () => log.push('drained'),
   }
