@@ -36,8 +36,9 @@ export function remoteAddress(c: Context): string | undefined {
 export function toTransport(ws: WSContext, canPing: boolean): Transport {
   const raw = ws.raw as RawSocket | undefined
   return {
-    // WSContext declares Uint8Array<ArrayBuffer>; core's bytes are always backed by one.
-    send: (data) => ws.send(data as string | Uint8Array<ArrayBuffer>),
+    // WSContext declares Uint8Array<ArrayBuffer>; core's bytes are always backed by one. `compress`
+    // is core's per-frame threshold decision: without it ws (Node) deflates nothing and Bun nothing.
+    send: (data, compress) => ws.send(data as string | Uint8Array<ArrayBuffer>, { compress: compress === true }),
     close: (code, reason) => ws.close(code, reason),
     terminate: () => (raw?.terminate ? raw.terminate() : ws.close()),
     ...(canPing && raw?.ping ? { ping: () => raw.ping?.() } : {}),

@@ -27,6 +27,8 @@ export interface RawFrame {
 export interface ServerFrame {
   readonly opcode: number
   readonly fin: boolean
+  /** RSV1: set on a permessage-deflate compressed message (the payload is then deflated). */
+  readonly compressed: boolean
   readonly payload: Buffer
 }
 
@@ -81,14 +83,17 @@ export interface RawOpenOptions {
 export class RawWebSocket {
   readonly socket: Socket
   readonly frames: ServerFrame[] = []
+  /** The `Sec-WebSocket-Extensions` the server accepted in its 101 ('' when none). */
+  readonly extensions: string
   /** Resolves with the server's close frame as soon as it arrives, or with a drop when the TCP connection ends without one. */
   readonly outcome: Promise<RawOutcome>
   #settle: (outcome: RawOutcome) => void = () => undefined
   #buffer: Buffer = Buffer.alloc(0)
   #close: RawOutcome | undefined
 
-  constructor(socket: Socket, rest: Buffer) {
+  constructor(socket: Socket, rest: Buffer, extensions = '') {
     this.socket = socket
+    this.extensions = extensions
     this.outcome = new Promise((resolve) => {
       this.#settle = resolve
       socket.once('close', () => resolve(this.#close ?? { kind: 'dropped' }))
@@ -116,9 +121,10 @@ export class RawWebSocket {
         if (end < 0) return
         socket.off('data', onData)
         clearTimeout(timer)
-        const status = head.subarray(0, end).toString('latin1').split('\r\n')[0] ?? ''
+        const [status = '', ...lines] = head.subarray(0, end).toString('latin1').split('\r\n')
         if (!/^HTTP\/1\.1 101/.test(status)) return fail(new Error(`raw upgrade ${path}: ${status}`))
-        resolve(new RawWebSocket(socket, head.subarray(end + 4)))
+        const extensions = lines.find((line) => /^sec-websocket-extensions:/i.test(line))?.replace(/^[^:]*:\s*/, '') ?? ''
+        resolve(new RawWebSocket(socket, head.subarray(end + 4), extensions))
       }
       socket.on('data', onData)
       socket.once('error', fail)
@@ -200,7 +206,7 @@ function readFrame(buffer: Buffer): { frame: ServerFrame; size: number } | undef
     offset = 10
   }
   if (buffer.length < offset + length) return undefined
-  const frame = { opcode: buffer[0]! & 0x0f, fin: (buffer[0]! & 0x80) !== 0, payload: buffer.subarray(offset, offset + length) }
+  const frame = { opcode: buffer[0]! & 0x0f, fin: (buffer[0]! & 0x80) !== 0, compressed: (buffer[0]! & 0x40) !== 0, payload: buffer.subarray(offset, offset + length) }
   return { frame, size: offset + length }
 }
 

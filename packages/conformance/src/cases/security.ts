@@ -3,6 +3,7 @@ import { securityRoutes } from '../routes/security.js'
 import { abuseCases } from './security/abuse.js'
 import { authCases } from './security/auth.js'
 import { capCases } from './security/caps.js'
+import { compressionCases } from './security/compression.js'
 import { frameCases } from './security/frames.js'
 import { limitCases } from './security/limits.js'
 import { slowSubscriberCases } from './security/slow-subscriber.js'
@@ -12,5 +13,5 @@ import { slowSubscriberRoutes } from '../routes/slow-subscriber.js'
 export const securityGroup = defineCaseGroup({
   name: 'security',
   routes: { ...securityRoutes, ...slowSubscriberRoutes },
-  cases: [...authCases, ...limitCases, ...capCases, ...frameCases, ...abuseCases, ...slowSubscriberCases],
+  cases: [...authCases, ...limitCases, ...capCases, ...frameCases, ...abuseCases, ...slowSubscriberCases, ...compressionCases],
 })
