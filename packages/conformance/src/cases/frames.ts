@@ -24,15 +24,18 @@ export const framesGroup = defineCaseGroup({
       },
     },
     {
-      name: 'binary round trip: Uint8Array to onBinary, bytes back as a binary frame',
+      name: 'binary round trip: Uint8Array to onBinary; a Uint8Array, an ArrayBuffer and a subarray view go back as binary frames',
       async run(ctx) {
         const client = await ctx.connect('/bytes')
         const bytes = Uint8Array.from([0, 1, 2, 127, 128, 254, 255])
         client.sendBinary(bytes)
         expect(await client.next()).toEqual({ type: 'binary', isUint8Array: true, length: bytes.length })
-        const frame = await client.nextFrame()
-        expect(frame.kind).toBe('binary')
-        expect(Array.from(frame.kind === 'binary' ? frame.bytes : [])).toEqual(Array.from(bytes).reverse())
+        const reversed = Array.from(bytes).reverse()
+        for (const expected of [reversed, reversed, reversed.slice(2, 5)]) {
+          const frame = await client.nextFrame()
+          expect(frame.kind).toBe('binary')
+          expect(Array.from(frame.kind === 'binary' ? frame.bytes : [])).toEqual(expected)
+        }
         client.send('text still works')
         expect(await client.next()).toEqual({ echo: 'text still works' })
       },

@@ -18,13 +18,16 @@ export const framesRoutes = {
     kind: 'ws',
     handler: { onMessage: (message, connection) => connection.send(sampleValues[(message as { kind: SampleKind }).kind]) },
   }),
-  /** Binary in: reports what the handler received, then sends the bytes back reversed as a binary frame. */
+  /** Binary in: reports what the handler received, then sends the bytes back reversed as a Uint8Array, an ArrayBuffer and a subarray view. */
   bytes: defineRoute({
     kind: 'ws',
     handler: {
       onBinary: (data, connection) => {
         connection.send({ type: 'binary', isUint8Array: data instanceof Uint8Array, length: data.byteLength })
-        connection.send(Uint8Array.from(data).reverse())
+        const reversed = Uint8Array.from(data).reverse()
+        connection.send(reversed)
+        connection.send(reversed.slice().buffer) // an ArrayBuffer goes out as binary too
+        connection.send(reversed.subarray(2, 5)) // a view: only its own bytes, not the whole buffer
       },
       onMessage: (message, connection) => connection.send({ echo: message }),
     },
