@@ -111,6 +111,17 @@ export const typedGroup = defineCaseGroup({
       },
     },
     {
+      name: 'a 512 KiB bracket bomb nested deeper than maxDepth gets TOO_DEEP and the socket stays open',
+      async run(ctx) {
+        const client = await ctx.connect('/echo')
+        // 512 KiB of brackets (default limits: depth 64, payload 1 MiB): refused by the depth scan, not parsed.
+        client.sendText('['.repeat(256 * 1024) + ']'.repeat(256 * 1024))
+        expectErrorFrame(await client.next(), 'TOO_DEEP')
+        client.sendText('['.repeat(64) + ']'.repeat(64))
+        expect(await client.next()).toEqual({ echo: JSON.parse('['.repeat(64) + ']'.repeat(64)) })
+      },
+    },
+    {
       name: '__proto__ and constructor keys (plain or \\u-escaped) never reach handlers or pollute prototypes',
       async run(ctx) {
         const client = await ctx.connect('/typed/chat')
