@@ -53,6 +53,9 @@ describe('createBunWebSocket on Bun.serve', () => {
     await own.close()
     expect((await socket.closed).code).toBe(1001)
     expect(own.bridge.connections.size).toBe(0)
+    // The Bun server keeps running after close(); the adapter refuses upgrades from then on.
+    expect((await rawUpgradeRequest(`http://127.0.0.1:${other.port}`, '/api/echo')).status).toBe(503)
+    expect(own.bridge.connections.size).toBe(0)
     await other.stop(true)
   })
 })
