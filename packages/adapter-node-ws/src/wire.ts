@@ -1,5 +1,5 @@
 import type { Duplex } from 'node:stream'
-import { WsError, type AcceptedUpgrade, type Bridge, type Transport } from '@wsbridge/core'
+import { WsError, type AcceptedUpgrade, type Bridge, type ConnectionEvents, type Transport } from '@wsbridge/core'
 import type { RawData, WebSocket } from 'ws'
 
 const decoder = new TextDecoder()
@@ -40,17 +40,44 @@ class WsTransport implements Transport {
  */
 export function wireSocket(bridge: Bridge, accepted: AcceptedUpgrade, ws: WebSocket, socket: Duplex): void {
   const events = bridge.open(accepted, new WsTransport(ws))
-  ws.on('message', (data: RawData, isBinary: boolean) => {
-    if (isBinary) events.message(toBytes(data), true)
-    else events.message(Array.isArray(data) || data instanceof ArrayBuffer ? decoder.decode(toBytes(data)) : data.toString('utf8'), false)
-  })
-  // ws reports 1005 for a close frame without a code and 1006 for a dropped connection, as core expects.
-  ws.on('close', (code: number, reason: Buffer) => events.closed(code, reason.toString('utf8')))
-  ws.on('error', (error: Error & { code?: string }) => {
-    // ws closes with 1009 itself; report it under core's code rather than as an internal error.
-    events.error(error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? new WsError('PAYLOAD_TOO_LARGE', undefined, { cause: error }) : error)
-  })
-  ws.on('pong', () => events.pong())
+  // The listeners are shared functions that find the connection on the emitter (`this`): no
+  // closures per connection, which is most of what a connection costs in idle memory.
+  ;(ws as WithEvents<WebSocket>)[kEvents] = events
+  ;(socket as WithEvents<Duplex>)[kEvents] = events
+  ws.on('message', onMessage)
+  ws.on('close', onClose)
+  ws.on('error', onError)
+  ws.on('pong', onPong)
   // ws has no drain event of its own; the upgraded TCP socket's drain is the same signal.
-  socket.on('drain', () => events.drain())
+  socket.on('drain', onDrain)
+}
+
+const kEvents = Symbol('wsbridge.events')
+type WithEvents<T> = T & { [kEvents]: ConnectionEvents }
+
+function eventsOf(emitter: WebSocket | Duplex): ConnectionEvents {
+  return (emitter as WithEvents<typeof emitter>)[kEvents]
+}
+
+function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+  if (isBinary) eventsOf(this).message(toBytes(data), true)
+  else eventsOf(this).message(Array.isArray(data) || data instanceof ArrayBuffer ? decoder.decode(toBytes(data)) : data.toString('utf8'), false)
+}
+
+// ws reports 1005 for a close frame without a code and 1006 for a dropped connection, as core expects.
+function onClose(this: WebSocket, code: number, reason: Buffer): void {
+  eventsOf(this).closed(code, reason.toString('utf8'))
+}
+
+function onError(this: WebSocket, error: Error & { code?: string }): void {
+  // ws closes with 1009 itself; report it under core's code rather than as an internal error.
+  eventsOf(this).error(error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? new WsError('PAYLOAD_TOO_LARGE', undefined, { cause: error }) : error)
+}
+
+function onPong(this: WebSocket): void {
+  eventsOf(this).pong()
+}
+
+function onDrain(this: Duplex): void {
+  eventsOf(this).drain()
 }

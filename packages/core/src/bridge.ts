@@ -4,7 +4,7 @@ import type { AcceptedUpgrade, Bridge, BridgeOptions, CloseOptions, RejectedUpgr
 import type { Connection } from './connection-types.js'
 import { ConnectionImpl, type ConnectionHost } from './connection.js'
 import { WsError } from './errors.js'
-import { normalizeHeaders, parseProtocols } from './headers.js'
+import { connectionHeaders, normalizeHeaders, parseProtocols } from './headers.js'
 import { resolveLimits } from './limits.js'
 import { PubSubHub } from './pubsub/hub.js'
 import { ResumeStore } from './resume.js'
@@ -157,7 +157,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     return {
       ok: true,
       match,
-      headers,
+      headers: connectionHeaders(headers),
       ip: upgrade.ip,
       user,
       context,

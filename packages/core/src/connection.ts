@@ -1,6 +1,7 @@
 import { closeReasonBytes, isValidCloseCode, MAX_CLOSE_REASON_BYTES, CloseCode } from './close-codes.js'
 import { PING_FRAME, PONG_FRAME } from './control-frames.js'
 import { encodeMessage } from './codec.js'
+import { createConnectionId } from './connection-id.js'
 import { dispatchText } from './dispatch.js'
 import { ReadyState, type BroadcastOptions, type Connection, type PublishOptions, type SendResult } from './connection-types.js'
 import { toErrorFrame, WsError } from './errors.js'
@@ -26,6 +27,8 @@ function isTooBig(text: string, limit: number): boolean {
   return utf8.encode(text).length > limit
 }
 
+const NO_TOPICS: ReadonlySet<string> = new Set()
+
 /** Queue tasks shared by every connection: the per-message path allocates no closure. */
 function dispatchReceived(connection: ConnectionImpl, text: string): unknown {
   return connection.readyState === ReadyState.OPEN ? dispatchText(connection.definition, text, connection.limits.maxDepth, connection) : undefined
@@ -41,7 +44,7 @@ function handlerFailed(error: unknown, connection: ConnectionImpl): void {
  * onOpen runs before any onMessage, async handlers are awaited in order, and onClose runs last.
  */
 export class ConnectionImpl implements Connection, GuardActions {
-  readonly id: string = crypto.randomUUID()
+  readonly id: string = createConnectionId()
   readonly ip: string
   readonly headers: Readonly<Record<string, string>>
   readonly route: string
@@ -49,7 +52,8 @@ export class ConnectionImpl implements Connection, GuardActions {
   readonly query: Readonly<Record<string, string>>
   readonly user: unknown
   context: any
-  readonly topics: Set<string> = new Set()
+  // Allocated on the first subscribe: an empty Set costs ~200 bytes and many connections never subscribe.
+  #topics: Set<string> | undefined
   readonly limits: Limits
   #state: ReadyState = ReadyState.OPEN
   /** @internal The route definition this connection serves. */
@@ -88,6 +92,10 @@ export class ConnectionImpl implements Connection, GuardActions {
 
   get bufferedAmount(): number {
     return this.#transport.bufferedAmount
+  }
+
+  get topics(): ReadonlySet<string> {
+    return this.#topics ?? NO_TOPICS
   }
 
   get url(): URL {
@@ -149,13 +157,13 @@ export class ConnectionImpl implements Connection, GuardActions {
   }
 
   subscribe(topic: string): void {
-    if (this.#state === ReadyState.CLOSED || this.topics.has(topic)) return
-    this.topics.add(topic)
+    if (this.#state === ReadyState.CLOSED || this.#topics?.has(topic)) return
+    ;(this.#topics ??= new Set()).add(topic)
     this.#host.subscribe(this, topic)
   }
 
   unsubscribe(topic: string): void {
-    if (!this.topics.delete(topic)) return
+    if (!this.#topics?.delete(topic)) return
     this.#host.unsubscribe(this, topic)
   }
 
@@ -212,8 +220,8 @@ export class ConnectionImpl implements Connection, GuardActions {
   closed(code: number, reason: string): void {
     if (this.#state === ReadyState.CLOSED) return
     this.#state = ReadyState.CLOSED
-    for (const topic of this.topics) this.#host.unsubscribe(this, topic)
-    this.topics.clear()
+    if (this.#topics) for (const topic of this.#topics) this.#host.unsubscribe(this, topic)
+    this.#topics = undefined
     this.#host.released(this)
     const onClose = this.definition.handler?.onClose
     if (onClose) this.#queue.run(() => onClose(this, code, reason))

@@ -44,6 +44,8 @@ function split(path: string): string[] {
   return path.split('/').filter((segment) => segment !== '')
 }
 
+const RESERVED_PARAMS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
 export function compilePath(pattern: string): CompiledPath {
   if (!pattern.startsWith('/')) throw new TypeError(`[wsbridge] route path must start with "/": ${JSON.stringify(pattern)}`)
   const segments = split(pattern).map((segment): CompiledSegment => {
@@ -51,6 +53,7 @@ export function compilePath(pattern: string): CompiledPath {
     const optional = segment.endsWith('?')
     const param = segment.slice(1, optional ? -1 : undefined)
     if (!/^[A-Za-z_$][\w$]*$/.test(param)) throw new TypeError(`[wsbridge] invalid parameter name in ${JSON.stringify(pattern)}`)
+    if (RESERVED_PARAMS.has(param)) throw new TypeError(`[wsbridge] parameter name "${param}" is reserved in ${JSON.stringify(pattern)}`)
     return { literal: undefined, param, optional }
   })
   const firstOptional = segments.findIndex((s) => s.optional)
@@ -65,7 +68,9 @@ export function compilePath(pattern: string): CompiledPath {
 export function matchPath(compiled: CompiledPath, parts: readonly string[]): Record<string, string | undefined> | undefined {
   const { segments, required } = compiled
   if (parts.length < required || parts.length > segments.length) return undefined
-  const params: Record<string, string | undefined> = Object.create(null)
+  // A plain object (a null-prototype one is a dictionary in V8: ~250 bytes more per connection);
+  // compilePath refuses parameter names that could reach the prototype.
+  const params: Record<string, string | undefined> = {}
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!
     const part = parts[i]

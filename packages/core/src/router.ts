@@ -54,7 +54,7 @@ export function createRouter(routes: Routes, prefix: string) {
       }
       const parts = splitPathname(url.pathname)
       const hit = statics.get(`/${parts.join('/')}`)
-      if (hit) return toMatch(hit, url, Object.create(null))
+      if (hit) return toMatch(hit, url, {})
       for (const candidate of dynamic) {
         const params = matchPath(candidate.path, parts)
         if (params) return toMatch(candidate, url, params)

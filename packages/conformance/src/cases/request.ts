@@ -39,6 +39,8 @@ export const requestGroup = defineCaseGroup({
         )
         for (const reply of replies) {
           expect(reply.headers['x-conformance']).toBe(marker)
+          // The handshake's mechanics are not kept for the connection's life (memory per connection).
+          expect(reply.headers['sec-websocket-key']).toBeUndefined()
           expect(reply.route).toBe('whoami')
           expect(reply.ip).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/)
           expect(reply.id).toMatch(/^[A-Za-z0-9_-]{16,}$/)
