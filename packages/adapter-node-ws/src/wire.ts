@@ -11,6 +11,21 @@ function toBytes(data: RawData): Uint8Array {
   return data
 }
 
+// Core hands every subscriber of a publish the same string; ws would UTF-8-encode it once per
+// socket. The second time in a row a string is sent, it is encoded once and the bytes are reused
+// for the rest of the fan-out (a lone send, such as an echo, stays a string and costs nothing extra).
+let lastText: string | undefined
+let lastBytes: Buffer | undefined
+
+function textFrame(text: string): string | Buffer {
+  if (text !== lastText) {
+    lastText = text
+    lastBytes = undefined
+    return text
+  }
+  return (lastBytes ??= Buffer.from(text, 'utf8'))
+}
+
 /** Core's view of a `ws` socket. A class, not an object of closures: it exists once per connection. */
 class WsTransport implements Transport {
   readonly raw: WebSocket
@@ -18,7 +33,8 @@ class WsTransport implements Transport {
     this.raw = ws
   }
   send(data: string | Uint8Array, compress?: boolean): void {
-    this.raw.send(data, { binary: typeof data !== 'string', compress: compress === true })
+    if (typeof data === 'string') this.raw.send(textFrame(data), { binary: false, compress: compress === true })
+    else this.raw.send(data, { binary: true, compress: compress === true })
   }
   close(code: number, reason: string): void {
     this.raw.close(code, reason)
