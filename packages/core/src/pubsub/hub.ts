@@ -32,6 +32,8 @@ export class PubSubHub<M extends HubMember> {
   readonly #driver: PubSubDriver | undefined
   readonly #presence: PresenceEmitter
   readonly #onError: (error: unknown) => void
+  /** Memberships of sockets with native pub/sub (Bun). While 0, fan-out is a plain send loop. */
+  #nativeMemberships = 0
   /**
    * Rewrites a frame before local fan-out, for local publishes and ones from other instances alike
    * (resume stamping, see resume.ts). Drivers always carry the original frame.
@@ -82,7 +84,11 @@ export class PubSubHub<M extends HubMember> {
 
   subscribe(member: M, topic: string): void {
     if (!this.#index.add(topic, member)) return
-    this.#guard(() => member.nativePubSub?.subscribe(topic))
+    const native = member.nativePubSub
+    if (native) {
+      this.#nativeMemberships++
+      this.#guard(() => native.subscribe(topic))
+    }
     if (this.#index.count(topic) === 1) this.#guard(() => this.#driver?.subscribe(topic))
     this.#presence.emit('join', topic, member)
     const shared = this.#driver?.presence
@@ -91,8 +97,10 @@ export class PubSubHub<M extends HubMember> {
 
   unsubscribe(member: M, topic: string): void {
     if (!this.#index.remove(topic, member)) return
+    const native = member.nativePubSub
+    if (native) this.#nativeMemberships--
     // A closed socket has already left its native topics (Bun drops them on close).
-    if (member.readyState === OPEN) this.#guard(() => member.nativePubSub?.unsubscribe(topic))
+    if (native && member.readyState === OPEN) this.#guard(() => native.unsubscribe(topic))
     if (this.#index.count(topic) === 0) this.#guard(() => this.#driver?.unsubscribe(topic))
     this.#presence.emit('leave', topic, member)
     const shared = this.#driver?.presence
@@ -129,6 +137,12 @@ export class PubSubHub<M extends HubMember> {
   #fanOut(topic: string, frame: Frame, sender: M | undefined, senderId = sender?.id): number {
     const members = this.#index.members(topic)
     if (!members) return 0
+    if (this.#nativeMemberships === 0) {
+      // No runtime fan-out anywhere (Node): one pass, each member's own send (and its policies).
+      let delivered = 0
+      for (const member of members) if (member.id !== senderId && member.sendFrame(frame) === 'sent') delivered++
+      return delivered
+    }
     // A native publish reaches every native subscriber, so it is only used while none of them is
     // over its backpressure limit; otherwise per-member sends let each one's policy apply.
     for (const member of members) {
