@@ -27,7 +27,7 @@ export const closingGroup = defineCaseGroup({
         client.close(4001, 'client says bye')
         await waitForRecorded(token, () => closes(token).length > 0)
         await delay(100)
-        expect(closes(token)).toEqual([{ type: 'close', code: 4001, reason: 'client says bye' }])
+        expect(closes(token)).toEqual([{ type: 'close', code: 4001, reason: 'client says bye', readyState: 3 }])
       },
     },
     {
@@ -38,7 +38,31 @@ export const closingGroup = defineCaseGroup({
         client.close()
         await waitForRecorded(token, () => closes(token).length > 0)
         await delay(50)
-        expect(closes(token)).toEqual([{ type: 'close', code: 1005, reason: '' }])
+        expect(closes(token)).toEqual([{ type: 'close', code: 1005, reason: '', readyState: 3 }])
+      },
+    },
+    {
+      name: "server close() and terminate(): readyState leaves OPEN at once, send reports 'closed', onClose runs once after the handler (server's code, or 1006 with no close frame)",
+      async run(ctx) {
+        const cases = [
+          { end: 'close', client: { code: 4002, reason: 'server ends it' }, onClose: { code: 4002, reason: 'server ends it' } },
+          { end: 'terminate', client: { code: 1006 }, onClose: { code: 1006, reason: '' } },
+        ] as const
+        for (const { end, client: seen, onClose } of cases) {
+          const token = ctx.token()
+          const client = await ctx.connect(`/closeLog?t=${token}`)
+          client.send({ end })
+          expect(await client.waitClose()).toMatchObject(seen)
+          await waitForRecorded(token, () => closes(token).length > 0)
+          await delay(50)
+          const ended = recorded(token).find((e) => e.type === `server-${end}`)
+          expect(ended).toMatchObject({ before: 1, send: 'closed' })
+          // CLOSING on Node (ws waits for the peer's close reply); Bun completes the close at once, so CLOSED.
+          expect([2, 3]).toContain(ended?.['after'])
+          // onClose runs after the handler that ended the connection, never inside it.
+          expect(recorded(token).map((e) => e.type)).toEqual(['open', `server-${end}`, 'close'])
+          expect(closes(token)).toEqual([{ type: 'close', ...onClose, readyState: 3 }])
+        }
       },
     },
     {
@@ -50,7 +74,7 @@ export const closingGroup = defineCaseGroup({
         client.terminate()
         await waitForRecorded(token, () => closes(token).length > 0)
         await delay(50)
-        expect(closes(token)).toEqual([{ type: 'close', code: 1006, reason: '' }])
+        expect(closes(token)).toEqual([{ type: 'close', code: 1006, reason: '', readyState: 3 }])
       },
     },
   ],

@@ -17,8 +17,17 @@ export const closingRoutes = {
     kind: 'ws',
     handler: {
       onOpen: (connection) => record(connection.query['t'], { type: 'open' }),
-      onMessage: (message, connection) => connection.send({ echo: message }),
-      onClose: (connection, code, reason) => record(connection.query['t'], { type: 'close', code, reason }),
+      onMessage: (message, connection) => {
+        // `{ end: 'close' | 'terminate' }` ends the connection from the server side and records readyState around it.
+        const end = (message as { end?: unknown }).end
+        if (end !== 'close' && end !== 'terminate') return connection.send({ echo: message })
+        const before = connection.readyState
+        if (end === 'close') connection.close(4002, 'server ends it')
+        else connection.terminate()
+        record(connection.query['t'], { type: `server-${end}`, before, after: connection.readyState, send: connection.send({ late: true }) })
+        return undefined
+      },
+      onClose: (connection, code, reason) => record(connection.query['t'], { type: 'close', code, reason, readyState: connection.readyState }),
     },
   }),
 }
