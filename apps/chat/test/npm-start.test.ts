@@ -23,6 +23,9 @@ afterEach(stop)
 /** `npm start` at the root; resolves with the URL once `host` says it is listening. */
 function npmStart(host: string, chatHost?: string): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', LISTEN_HOST: '127.0.0.1' }
+  // A newcomer's shell, not the package-manager run this test itself is inside (turbo → pnpm →
+  // vitest): inherited npm_*/pnpm_* settings would make the inner pnpm resolve a different package.
+  for (const key of Object.keys(env)) if (/^(npm_|pnpm_|PNPM_)/i.test(key) || key === 'INIT_CWD') delete env[key]
   // No external services: whatever the machine has configured must not switch the backplane on.
   delete env['REDIS_URL']
   delete env['CHAT_HOST']
