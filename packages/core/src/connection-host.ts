@@ -1,6 +1,5 @@
 import type { WsError } from './errors.js'
-import type { Limits } from './limits.js'
-import type { RouteMatch } from './router.js'
+import type { AcceptedUpgrade } from './bridge-types.js'
 import type { ConnectionImpl } from './connection.js'
 
 /** What a connection needs from the bridge that owns it. */
@@ -16,12 +15,7 @@ export interface ConnectionHost {
   finished?(connection: ConnectionImpl): void
 }
 
-export interface ConnectionInit {
-  readonly match: RouteMatch
-  readonly headers: Readonly<Record<string, string>>
-  readonly ip: string
-  readonly user: unknown
-  readonly context: unknown
-  readonly limits: Limits
+/** What a connection is built from: the accepted upgrade, plus the resolved output-check setting. */
+export interface ConnectionInit extends Pick<AcceptedUpgrade, 'match' | 'headers' | 'ip' | 'user' | 'context' | 'limits'> {
   readonly validateOutput: boolean
 }

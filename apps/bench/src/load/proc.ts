@@ -58,6 +58,20 @@ export function openWindow(serverPid: number): () => CpuWindow {
 }
 
 /**
+ * The measured part of a scenario: warm up, then count operations (via `setCounting`) during one
+ * window of server and client CPU. Every load scenario uses it, so they all measure the same way.
+ */
+export async function measureWindow(serverPid: number, timing: { readonly warmupMs: number; readonly windowMs: number }, setCounting: (on: boolean) => void): Promise<CpuWindow> {
+  await new Promise((resolve) => setTimeout(resolve, timing.warmupMs))
+  setCounting(true)
+  const closeWindow = openWindow(serverPid)
+  await new Promise((resolve) => setTimeout(resolve, timing.windowMs))
+  const window = closeWindow()
+  setCounting(false)
+  return window
+}
+
+/**
  * Waits until the server has used under 1 ms of CPU in 50 ms, so work left over from the previous
  * scenario (closing thousands of sockets) is not billed to the next one.
  */

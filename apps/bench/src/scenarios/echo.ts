@@ -1,7 +1,7 @@
 import type { EchoSettings } from '../config.js'
 import { Histogram } from '../load/histogram.js'
-import { closeAll, openMany, sleep, type OpenClient, type Target } from '../load/pool.js'
-import { openWindow } from '../load/proc.js'
+import { closeAll, openMany, type OpenClient, type Target } from '../load/pool.js'
+import { measureWindow } from '../load/proc.js'
 import type { Probe } from '../load/clients.js'
 import type { ScenarioName, ScenarioResult } from './types.js'
 
@@ -27,12 +27,7 @@ export async function runEcho(target: Target, serverPid: number, scenario: Scena
     if (running) clients[index]!.client.send(probe())
   })
   for (const { client } of clients) for (let i = 0; i < settings.depth; i++) client.send(probe())
-  await sleep(settings.warmupMs)
-  counting = true
-  const closeWindow = openWindow(serverPid)
-  await sleep(settings.windowMs)
-  const window = closeWindow()
-  counting = false
+  const window = await measureWindow(serverPid, settings, (on) => void (counting = on))
   running = false
   await closeAll(clients)
   return { scenario, ...window, ops, errors, p50Ms: histogram.percentile(0.5), p99Ms: histogram.percentile(0.99) }

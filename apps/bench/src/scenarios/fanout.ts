@@ -1,7 +1,7 @@
 import type { FanoutSettings } from '../config.js'
 import { Histogram } from '../load/histogram.js'
 import { closeAll, openClient, openMany, sleep, type Target } from '../load/pool.js'
-import { openWindow } from '../load/proc.js'
+import { measureWindow } from '../load/proc.js'
 import type { ScenarioResult } from './types.js'
 
 /**
@@ -47,12 +47,7 @@ export async function runFanout(target: Target, serverPid: number, settings: Fan
   running = true
   publishBurst()
   publishBurst()
-  await sleep(settings.warmupMs)
-  counting = true
-  const closeWindow = openWindow(serverPid)
-  await sleep(settings.windowMs)
-  const window = closeWindow()
-  counting = false
+  const window = await measureWindow(serverPid, settings, (on) => void (counting = on))
   running = false
   clearInterval(watchdog)
   await closeAll([...subscribers, publisher])

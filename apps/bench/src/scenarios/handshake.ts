@@ -1,6 +1,6 @@
 import type { HandshakeSettings } from '../config.js'
-import { openClient, sleep, type Target } from '../load/pool.js'
-import { openWindow } from '../load/proc.js'
+import { openClient, type Target } from '../load/pool.js'
+import { measureWindow } from '../load/proc.js'
 import type { ScenarioResult } from './types.js'
 
 /** Handshakes per second: `concurrency` loops of open → close → open again on the echo route. */
@@ -22,12 +22,7 @@ export async function runHandshake(target: Target, serverPid: number, settings: 
     }
   }
   const loops = Array.from({ length: settings.concurrency }, loop)
-  await sleep(settings.warmupMs)
-  counting = true
-  const closeWindow = openWindow(serverPid)
-  await sleep(settings.windowMs)
-  const window = closeWindow()
-  counting = false
+  const window = await measureWindow(serverPid, settings, (on) => void (counting = on))
   running = false
   await Promise.all(loops)
   return { scenario: 'handshake', ...window, ops, errors }
