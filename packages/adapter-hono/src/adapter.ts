@@ -53,7 +53,10 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
   // transports there get no ping, and Bun's own idle timer and pings keep watch instead.
   let bunPongsHooked = false
 
-  function connectionEvents(accepted: AcceptedUpgrade): WSEvents & { [kPong]: () => void } {
+  function connectionEvents(decision: AcceptedUpgrade): WSEvents & { [kPong]: () => void } {
+    // Dropped once the socket is open, so the upgrade's parsed URL and match are not kept alive by
+    // these handlers for the connection's whole life.
+    let accepted: AcceptedUpgrade | undefined = decision
     let events: ConnectionEvents | undefined
     let rawEvents = false
     const inOrder = createOrderedRunner((error) => events?.error(error))
@@ -64,7 +67,8 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
         const raw = ws.raw as RawSocket | undefined
         rawEvents = raw?.on !== undefined
         // `ws` on Node emits pongs itself; Bun's come through `bunWebSocket`'s pong handler.
-        events = bridge.open(accepted, toTransport(ws, rawEvents || bunPongsHooked))
+        events = bridge.open(accepted!, toTransport(ws, rawEvents || bunPongsHooked))
+        accepted = undefined
         raw?.on?.('pong', () => events?.pong())
         raw?.on?.('error', (error) => events?.error(asCoreError(error)))
       },

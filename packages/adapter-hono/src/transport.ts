@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { WSContext } from 'hono/ws'
-import type { Transport } from '@wsbridge/core'
+import type { NativePubSub, Transport } from '@wsbridge/core'
 
 /** The parts of `ws.raw` used when present: `ws`'s WebSocket on Node, ServerWebSocket on Bun. */
 export interface RawSocket {
@@ -31,24 +31,64 @@ export function remoteAddress(c: Context): string | undefined {
 
 /**
  * Maps Hono's WSContext onto core's Transport; terminate, ping and bufferedAmount come from `raw`.
- * `canPing` is false unless pongs reach core (core's heartbeat terminates peers that never answer).
+ * A class rather than an object of closures: it exists once per connection. `ping` exists only when
+ * pongs reach core (core's heartbeat terminates peers that never answer), and `pubsub` only where
+ * the runtime has native fan-out (Bun); core still decides who receives what.
  */
-export function toTransport(ws: WSContext, canPing: boolean): Transport {
-  const raw = ws.raw as RawSocket | undefined
-  return {
-    // WSContext declares Uint8Array<ArrayBuffer>; core's bytes are always backed by one. `compress`
-    // is core's per-frame threshold decision: without it ws (Node) deflates nothing and Bun nothing.
-    send: (data, compress) => ws.send(data as string | Uint8Array<ArrayBuffer>, { compress: compress === true }),
-    close: (code, reason) => ws.close(code, reason),
-    terminate: () => (raw?.terminate ? raw.terminate() : ws.close()),
-    ...(canPing && raw?.ping ? { ping: () => raw.ping?.() } : {}),
-    get bufferedAmount() {
-      return raw?.bufferedAmount ?? raw?.getBufferedAmount?.() ?? 0
-    },
-    raw: ws.raw,
-    // Native fan-out where the runtime has it (Bun); core still decides who receives what.
-    ...(raw?.subscribe && raw.unsubscribe && raw.publish
-      ? { pubsub: { subscribe: (topic: string) => raw.subscribe?.(topic), unsubscribe: (topic: string) => raw.unsubscribe?.(topic), publish: (topic: string, frame: string | Uint8Array) => void raw.publish?.(topic, frame) } }
-      : {}),
+class HonoTransport implements Transport, NativePubSub {
+  readonly #ws: WSContext
+  readonly #raw: RawSocket | undefined
+  // Own properties only when available: core tests `transport.ping` / `transport.pubsub` for presence.
+  declare readonly ping?: () => void
+  declare readonly pubsub?: NativePubSub
+
+  constructor(ws: WSContext, canPing: boolean) {
+    this.#ws = ws
+    const raw = (this.#raw = ws.raw as RawSocket | undefined)
+    if (canPing && raw?.ping) this.ping = pingRaw.bind(raw)
+    if (raw?.subscribe && raw.unsubscribe && raw.publish) this.pubsub = this
   }
+
+  get raw(): unknown {
+    return this.#ws.raw
+  }
+
+  // WSContext declares Uint8Array<ArrayBuffer>; core's bytes are always backed by one. `compress`
+  // is core's per-frame threshold decision: without it ws (Node) deflates nothing and Bun nothing.
+  send(data: string | Uint8Array, compress?: boolean): void {
+    this.#ws.send(data as string | Uint8Array<ArrayBuffer>, { compress: compress === true })
+  }
+
+  close(code: number, reason: string): void {
+    this.#ws.close(code, reason)
+  }
+
+  terminate(): void {
+    if (this.#raw?.terminate) this.#raw.terminate()
+    else this.#ws.close()
+  }
+
+  get bufferedAmount(): number {
+    return this.#raw?.bufferedAmount ?? this.#raw?.getBufferedAmount?.() ?? 0
+  }
+
+  subscribe(topic: string): void {
+    this.#raw?.subscribe?.(topic)
+  }
+
+  unsubscribe(topic: string): void {
+    this.#raw?.unsubscribe?.(topic)
+  }
+
+  publish(topic: string, frame: string | Uint8Array): void {
+    this.#raw?.publish?.(topic, frame)
+  }
+}
+
+function pingRaw(this: RawSocket): void {
+  this.ping?.()
+}
+
+export function toTransport(ws: WSContext, canPing: boolean): Transport {
+  return new HonoTransport(ws, canPing)
 }
