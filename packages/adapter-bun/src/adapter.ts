@@ -3,7 +3,8 @@ import { toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOption
 
 /** What the adapter keeps on each Bun socket (`ws.data`). */
 export interface BunSocketData {
-  readonly accepted: AcceptedUpgrade
+  /** The upgrade core accepted; dropped in `open` so its parsed URL and match are not kept for the connection's life. */
+  accepted: AcceptedUpgrade | undefined
   /** Set synchronously in `open`; Bun calls no other handler before `open` returns. */
   events?: ConnectionEvents
 }
@@ -114,7 +115,8 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
     publishToSelf: false,
     open(ws) {
       ws.binaryType = 'uint8array'
-      ws.data.events = bridge.open(ws.data.accepted, new BunTransport(ws))
+      ws.data.events = bridge.open(ws.data.accepted!, new BunTransport(ws))
+      ws.data.accepted = undefined
     },
     message(ws, message) {
       // Bun hands binary frames over as the socket's `binaryType`; `open` sets `uint8array`.
