@@ -72,12 +72,15 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
         raw?.on?.('pong', () => events?.pong())
         raw?.on?.('error', (error) => events?.error(asCoreError(error)))
       },
-      onMessage: (event) =>
+      onMessage: (event) => {
+        // The usual frame, text with nothing async queued ahead of it, goes straight to core.
+        if (inOrder.idle && typeof event.data === 'string') return events?.message(event.data, false)
         inOrder(() => {
           const frame = toFrame(event.data as IncomingData)
           if (!(frame instanceof Promise)) return events?.message(frame[0], frame[1])
           return frame.then(([data, isBinary]) => events?.message(data, isBinary))
-        }),
+        })
+      },
       onClose: (event) =>
         inOrder(() => {
           // Bun enforces maxPayloadLength itself (the peer gets 1009) and reports it only as this close.

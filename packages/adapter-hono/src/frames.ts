@@ -16,14 +16,20 @@ export function toFrame(data: IncomingData): Frame | Promise<Frame> {
   return [new Uint8Array(data as ArrayBufferLike), true]
 }
 
+/** Runs tasks in call order; `idle` is true while no async task is pending. */
+export interface OrderedRunner {
+  (task: () => void | Promise<void>): void
+  readonly idle: boolean
+}
+
 /**
  * Runs tasks in call order. While nothing async is pending a task runs synchronously, so the
  * usual path adds no latency; once one returns a promise (a Blob being read), later tasks wait
  * behind it, so frames and the close event are never reordered.
  */
-export function createOrderedRunner(onError: (error: unknown) => void): (task: () => void | Promise<void>) => void {
+export function createOrderedRunner(onError: (error: unknown) => void): OrderedRunner {
   let tail: Promise<void> | undefined
-  return (task) => {
+  const run = (task: () => void | Promise<void>): void => {
     const result = tail ? tail.then(task) : task()
     if (!result) return
     const current: Promise<void> = result.catch(onError).then(() => {
@@ -31,4 +37,5 @@ export function createOrderedRunner(onError: (error: unknown) => void): (task: (
     })
     tail = current
   }
+  return Object.defineProperty(run, 'idle', { get: () => tail === undefined }) as OrderedRunner
 }

@@ -26,9 +26,12 @@ describe('createOrderedRunner', () => {
     run(deliver('b'))
     run(() => void seen.push('closed'))
     expect(seen).toEqual(['a'])
+    // The adapter's fast path for text frames checks this: nothing may skip ahead of the Blob.
+    expect(run.idle).toBe(false)
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(seen).toEqual(['a', new Uint8Array([1]), 'b', 'closed'])
     // Once the queue has drained, tasks run synchronously again.
+    expect(run.idle).toBe(true)
     run(() => void seen.push('sync'))
     expect(seen.at(-1)).toBe('sync')
   })
