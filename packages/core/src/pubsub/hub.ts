@@ -1,4 +1,4 @@
-import { TopicIndex } from '../pubsub.js'
+import { TopicIndex } from './topic-index.js'
 import type { NativePubSub } from '../transport.js'
 import type { Frame, PubSubDriver, PubSubMessage, PubSubSink } from './driver.js'
 import { PresenceEmitter, type PresenceListener, type PresenceMember } from './presence.js'
