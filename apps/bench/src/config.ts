@@ -6,6 +6,8 @@ export interface HandshakeSettings { readonly concurrency: number; readonly warm
 
 export interface BenchConfig {
   readonly rounds: number
+  /** Scenarios to run (`--scenarios=memory,echo`); all by default. */
+  readonly scenarios?: readonly string[]
   /** Scenarios measured in round 1 only (quick mode: the info-only and slow-to-set-up ones). */
   readonly firstRoundOnly: readonly ('memory' | 'handshake')[]
   readonly echo: EchoSettings

@@ -47,9 +47,12 @@ export async function runRounds(specs: readonly TargetSpec[], config: BenchConfi
     for (let round = 0; round < config.rounds; round++) {
       for (const server of rotate(servers, round)) {
         const runStarted = performance.now()
-        const skipped = (s: ScenarioName): boolean => (s === 'typed' && !server.spec.typed) || (round > 0 && (config.firstRoundOnly as readonly string[]).includes(s))
+        const skipped = (s: ScenarioName): boolean =>
+          (s === 'typed' && !server.spec.typed) ||
+          (config.scenarios !== undefined && !config.scenarios.includes(s)) ||
+          (round > 0 && (config.firstRoundOnly as readonly string[]).includes(s))
         const scenarios = scenarioNames.filter((s) => s !== 'memory' && !skipped(s))
-        if (round === 0) await drive(server, round, ['memory', ...scenarios])
+        if (round === 0) await drive(server, round, skipped('memory') ? scenarios : ['memory', ...scenarios])
         else {
           if (!skipped('memory')) await driveFresh(server.spec, round, drive, run)
           await drive(server, round, scenarios)
