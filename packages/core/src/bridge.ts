@@ -82,6 +82,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
   const counter = new ConnectionCounter(baseLimits)
   // One timer for every connection's heartbeat, idle and close deadlines (security/liveness.ts).
   const sweeper = new Sweeper(sweepPeriod(baseLimits, routeLimits), (at) => {
+    hub.sweep()
     for (const connection of connections) connection.guard.sweep(at)
   })
   const unfinished = new PendingSet<ConnectionImpl>()
@@ -110,6 +111,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     unsubscribe: (connection, topic) => hub.unsubscribe(connection, topic),
     publish: (topic, frame, exclude) => hub.publish([topic], frame, exclude),
     publishTopics: (topics, frame, exclude) => hub.publish(topics, frame, exclude),
+    nativeQueued: (bytes) => hub.nativeQueued(bytes),
     released(connection) {
       hub.unsubscribe(connection, routeTopic(connection.route))
       connections.delete(connection)

@@ -10,6 +10,8 @@ export interface ConnectionHost {
   publish(topic: string, frame: string | Uint8Array, exclude: ConnectionImpl | undefined): number
   /** Publishes to several topics at once; a member of more than one receives the frame once. */
   publishTopics(topics: readonly string[], frame: string | Uint8Array, exclude: ConnectionImpl | undefined): number
+  /** A socket with native pub/sub was handed `bytes` directly (pubsub/native-clearance.ts counts them). */
+  nativeQueued(bytes: number): void
   released(connection: ConnectionImpl): void
   /** Called after onClose has finished (graceful shutdown waits for it). */
   finished?(connection: ConnectionImpl): void

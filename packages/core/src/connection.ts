@@ -13,6 +13,7 @@ import { SerialQueue } from './serial-queue.js'
 import { broadcastTopics, roomTopic, roomsOf } from './pubsub/topics.js'
 import type { NativePubSub, Transport } from './transport.js'
 import { checkOutput } from './output-check.js'
+import { maxWireBytes } from './pubsub/native-clearance.js'
 
 export type { ConnectionHost, ConnectionInit } from './connection-host.js'
 
@@ -133,6 +134,7 @@ export class ConnectionImpl implements Connection, GuardActions {
     const verdict = this.guard.beforeSend()
     if (verdict !== 'send') return verdict
     this.#transport.send(frame, this.guard.compress(frame))
+    if (this.#transport.pubsub) this.#host.nativeQueued(maxWireBytes(frame))
     return 'sent'
   }
 
@@ -153,7 +155,9 @@ export class ConnectionImpl implements Connection, GuardActions {
   }
 
   ping(): void {
-    if (this.#state === ReadyState.OPEN) this.#transport.ping?.()
+    if (this.#state !== ReadyState.OPEN || !this.#transport.ping) return
+    this.#transport.ping()
+    if (this.#transport.pubsub) this.#host.nativeQueued(maxWireBytes(''))
   }
 
   subscribe(topic: string): void {
@@ -289,7 +293,10 @@ export class ConnectionImpl implements Connection, GuardActions {
 
   /** @internal An error frame that bypasses the guard (it is the guard's own answer). */
   sendErrorFrame(error: WsError): void {
-    if (this.#state === ReadyState.OPEN) this.#transport.send(JSON.stringify(toErrorFrame(error)))
+    if (this.#state !== ReadyState.OPEN) return
+    const frame = JSON.stringify(toErrorFrame(error))
+    this.#transport.send(frame)
+    if (this.#transport.pubsub) this.#host.nativeQueued(maxWireBytes(frame))
   }
 
   /** @internal Reports to the route's onError and the bridge's error hook. */

@@ -2,6 +2,7 @@ import { TopicIndex } from './topic-index.js'
 import type { NativePubSub } from '../transport.js'
 import type { Frame, PubSubDriver, PubSubMessage, PubSubSink } from './driver.js'
 import { PresenceEmitter, type PresenceListener, type PresenceMember } from './presence.js'
+import { maxWireBytes, NativeClearance } from './native-clearance.js'
 
 const OPEN = 1
 
@@ -16,12 +17,6 @@ export interface HubMember extends PresenceMember {
   readonly limits: { readonly backpressureLimit: number }
 }
 
-/** Whether a native member can take a frame without its backpressure policy having a say. */
-function nativeFits(member: HubMember): boolean {
-  const limit = member.limits.backpressureLimit
-  return member.readyState === OPEN && (!(limit > 0) || member.bufferedAmount < limit)
-}
-
 /**
  * A bridge's pub/sub: the topic index (the single source of truth for `topics`, `subscriberCount`,
  * presence and close-time cleanup on every runtime), local fan-out, native fan-out where the
@@ -34,6 +29,7 @@ export class PubSubHub<M extends HubMember> {
   readonly #onError: (error: unknown) => void
   /** Memberships of sockets with native pub/sub (Bun). While 0, fan-out is a plain send loop. */
   #nativeMemberships = 0
+  readonly #clearance = new NativeClearance()
   /**
    * Rewrites a frame before local fan-out, for local publishes and ones from other instances alike
    * (resume stamping, see resume.ts). Drivers always carry the original frame.
@@ -87,6 +83,7 @@ export class PubSubHub<M extends HubMember> {
     const native = member.nativePubSub
     if (native) {
       this.#nativeMemberships++
+      this.#clearance.forget(topic)
       this.#guard(() => native.subscribe(topic))
     }
     if (this.#index.count(topic) === 1) this.#guard(() => this.#driver?.subscribe(topic))
@@ -120,6 +117,16 @@ export class PubSubHub<M extends HubMember> {
     return delivered
   }
 
+  /** A native socket was handed `bytes` outside a publish (a direct send, an error frame, a ping). */
+  nativeQueued(bytes: number): void {
+    this.#clearance.queued(bytes)
+  }
+
+  /** Called by the bridge's sweep: see NativeClearance.forgetAll. */
+  sweep(): void {
+    if (this.#nativeMemberships > 0) this.#clearance.forgetAll()
+  }
+
   async close(): Promise<void> {
     await this.#driver?.close()
   }
@@ -145,9 +152,7 @@ export class PubSubHub<M extends HubMember> {
     }
     // A native publish reaches every native subscriber, so it is only used while none of them is
     // over its backpressure limit; otherwise per-member sends let each one's policy apply.
-    for (const member of members) {
-      if (member.nativePubSub && member.id !== senderId && !nativeFits(member)) return this.#fanOutMany([topic], frame, senderId, 0, 1)
-    }
+    if (!this.#clearance.holds(topic) && !this.#nativeMembersFit(topic, members, senderId)) return this.#fanOutMany([topic], frame, senderId, 0, 1)
     let delivered = 0
     let carrier: M | undefined
     let senderIsNativeMember = false
@@ -162,6 +167,7 @@ export class PubSubHub<M extends HubMember> {
       } else if (member.sendFrame(frame) === 'sent') delivered++
     }
     if (carrier === undefined) return delivered
+    this.#clearance.queued(maxWireBytes(frame))
     if (senderIsNativeMember && sender) {
       // Bun's ws.publish reaches every native subscriber except the publishing socket: exactly "exclude sender".
       this.#guard(() => sender.nativePubSub!.publish(topic, frame))
@@ -171,6 +177,25 @@ export class PubSubHub<M extends HubMember> {
       carrier.sendFrame(frame)
     }
     return delivered
+  }
+
+  /**
+   * Reads every open native member's buffered amount (closed ones have left their native topics):
+   * false when a receiver is at its limit. Records the smallest headroom, the sender's included, so
+   * later publishes from any member can rely on this check (see NativeClearance).
+   */
+  #nativeMembersFit(topic: string, members: ReadonlySet<M>, senderId: string | undefined): boolean {
+    let headroom = Number.POSITIVE_INFINITY
+    for (const member of members) {
+      if (!member.nativePubSub || member.readyState !== OPEN) continue
+      const limit = member.limits.backpressureLimit
+      if (!(limit > 0)) continue
+      const room = limit - member.bufferedAmount
+      if (room <= 0 && member.id !== senderId) return false
+      if (room < headroom) headroom = room
+    }
+    this.#clearance.checked(topic, headroom)
+    return true
   }
 
   /**

@@ -32,19 +32,50 @@ describe('native pub/sub (Bun model)', () => {
     expect(plain.messages()).toEqual([2])
   })
 
-  it('falls back to per-socket sends while a native subscriber is over its backpressure limit', async () => {
+  it('falls back to per-socket sends once a native subscriber reaches its backpressure limit', async () => {
     const bridge = bridgeOf(routes, { backpressureLimit: 100, backpressurePolicy: 'drop' })
     const native = new NativeTopics()
-    let slowBuffer = 0
-    const [a, b, slow] = await Promise.all([connect(bridge, '/chat', native), connect(bridge, '/chat', native), connect(bridge, '/chat', native, () => slowBuffer)])
+    // The slow client reads nothing: everything sent to it stays in its buffer, as on a real socket.
+    const slowFrames: { frames: (string | Uint8Array)[] } = { frames: [] }
+    const [a, b, slow] = await Promise.all([
+      connect(bridge, '/chat', native),
+      connect(bridge, '/chat', native),
+      connect(bridge, '/chat', native, () => slowFrames.frames.reduce((sum, f) => sum + f.length, 0)),
+    ])
+    slowFrames.frames = slow.frames
     for (const s of [a, b, slow]) s.connection.subscribe('t')
-    bridge.publish('t', 1)
-    slowBuffer = 1000
-    bridge.publish('t', 2)
-    expect(native.publishCalls).toBe(1)
-    expect(b.messages()).toEqual([1, 2])
-    // The slow socket's 'drop' policy applied to the second message instead of Bun queueing it.
-    expect(slow.messages()).toEqual([1])
+    const text = 'x'.repeat(30)
+    for (let i = 0; i < 6; i++) bridge.publish('t', `${text}${i}`)
+    expect(b.messages()).toHaveLength(6)
+    // 4 frames of 33 bytes put the slow buffer at 132 >= 100: every later frame met the 'drop'
+    // policy instead of being queued by the runtime's fan-out.
+    expect(slow.messages()).toEqual([0, 1, 2, 3].map((i) => `${text}${i}`))
+    expect(native.publishCalls).toBeLessThan(6)
+  })
+
+  it('reads subscribers\' buffers once while the bytes sent since stay below every headroom', async () => {
+    const bridge = bridgeOf(routes, { backpressureLimit: 64 * 1024 })
+    const native = new NativeTopics()
+    let reads = 0
+    const counted = (): number => {
+      reads++
+      return 0
+    }
+    const sockets = await Promise.all(Array.from({ length: 10 }, () => connect(bridge, '/chat', native, counted)))
+    for (const s of sockets) s.connection.subscribe('t')
+    for (let i = 0; i < 100; i++) sockets[i % 10]!.connection.publish('t', i)
+    expect(native.publishCalls).toBe(100)
+    expect(reads).toBe(10)
+    // A frame that could take the rest of the headroom makes the next publish check again.
+    sockets[0]!.connection.publish('t', 'y'.repeat(30 * 1024))
+    sockets[0]!.connection.publish('t', 'z')
+    expect(reads).toBe(20)
+    // So does a new subscriber, whose buffer was never read.
+    const late = await connect(bridge, '/chat', native, counted)
+    late.connection.subscribe('t')
+    sockets[1]!.connection.publish('t', 'after join')
+    expect(reads).toBe(31)
+    expect(late.messages()).toEqual(['after join'])
   })
 })
 
