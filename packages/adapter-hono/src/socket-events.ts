@@ -1,0 +1,116 @@
+import type { WSContext, WSEvents } from 'hono/ws'
+import { WsError, type AcceptedUpgrade, type Bridge, type ConnectionEvents } from '@wsbridge/core'
+import { createOrderedRunner, toFrame, type IncomingData, type OrderedRunner } from './frames.js'
+import { kPong } from './runtime-options.js'
+import { toTransport, type RawSocket } from './transport.js'
+
+/** What all connections of one adapter share; each connection holds one reference to it. */
+export interface AdapterState {
+  readonly bridge: Bridge
+  /** On Bun, pongs reach core only through the handler `bunWebSocket` wraps. */
+  bunPongsHooked: boolean
+}
+
+/** The close reason Bun reports when a frame exceeded `maxPayloadLength`. */
+const BUN_TOO_BIG = 'Received too big message'
+
+/** Where a `ws` socket (Node) carries its connection, for the shared pong and error listeners. */
+const kSocketEvents = Symbol('wsbridge.hono.events')
+type RawWithEvents = RawSocket & { [kSocketEvents]?: HonoSocketEvents }
+
+/**
+ * The events object Hono's `upgradeWebSocket` gets for one connection. A class, not an object of
+ * closures: it lives as long as the connection, and its methods are shared by all of them. Every
+ * Hono helper (hono/bun, @hono/node-server, @hono/node-ws, Deno, Workers) calls these as methods
+ * of the object (`events.onMessage(...)`), so `this` is always the connection.
+ */
+export class HonoSocketEvents implements WSEvents {
+  readonly #adapter: AdapterState
+  // Dropped once the socket is open, so the upgrade's parsed URL and match are not kept alive for
+  // the connection's whole life.
+  #accepted: AcceptedUpgrade | undefined
+  #events: ConnectionEvents | undefined
+  #rawEvents = false
+  // Created by the first Blob (Deno/Workers with `binaryType: 'blob'`); until then every frame
+  // and the close are handled synchronously, in arrival order.
+  #order: OrderedRunner | undefined
+
+  constructor(adapter: AdapterState, accepted: AcceptedUpgrade) {
+    this.#adapter = adapter
+    this.#accepted = accepted
+  }
+
+  // Every Hono runtime calls onOpen before it delivers any message, and each handler below is
+  // synchronous, so no frame can arrive between the upgrade and core listening to it.
+  onOpen(_event: Event, ws: WSContext): void {
+    const raw = ws.raw as RawWithEvents | undefined
+    const rawEvents = (this.#rawEvents = raw?.on !== undefined)
+    // `ws` on Node emits pongs itself; Bun's come through `bunWebSocket`'s pong handler.
+    this.#events = this.#adapter.bridge.open(this.#accepted!, toTransport(ws, rawEvents || this.#adapter.bunPongsHooked))
+    this.#accepted = undefined
+    if (raw?.on) {
+      raw[kSocketEvents] = this
+      raw.on('pong', onRawPong)
+      raw.on('error', onRawError)
+    }
+  }
+
+  onMessage(event: MessageEvent): void {
+    const data = event.data as IncomingData
+    const order = this.#order
+    if (order !== undefined && !order.idle) return order(() => this.#deliver(toFrame(data)))
+    // The usual frame, text with nothing async queued ahead of it, goes straight to core.
+    if (typeof data === 'string') return this.#events?.message(data, false)
+    const frame = toFrame(data)
+    if (!(frame instanceof Promise)) return this.#events?.message(frame[0], frame[1])
+    // A Blob is being read: later frames and the close wait behind it.
+    ;(this.#order ??= createOrderedRunner((error) => this.#events?.error(error)))(() => this.#deliver(frame))
+  }
+
+  onClose(event: CloseEvent): void {
+    const order = this.#order
+    if (order !== undefined && !order.idle) return order(() => this.#closed(event.code, event.reason))
+    this.#closed(event.code, event.reason)
+  }
+
+  // With `ws` underneath, errors come from `raw` (onRawError): @hono/node-ws 1.3.1 builds an
+  // ErrorEvent, which Node 20 lacks, so its onError never fires there.
+  onError(event: Event): void {
+    if (!this.#rawEvents) this.#events?.error((event as Event & { error?: unknown }).error ?? event)
+  }
+
+  [kPong](): void {
+    this.#events?.pong()
+  }
+
+  /** An error event of the `ws` socket underneath (Node). */
+  rawError(error: unknown): void {
+    this.#events?.error(asCoreError(error))
+  }
+
+  #deliver(frame: ReturnType<typeof toFrame>): void | Promise<void> {
+    if (!(frame instanceof Promise)) return this.#events?.message(frame[0], frame[1])
+    return frame.then(([data, isBinary]) => this.#events?.message(data, isBinary))
+  }
+
+  #closed(code: number, reason: string): void {
+    // Bun enforces maxPayloadLength itself (the peer gets 1009) and reports it only as this close.
+    if (code === 1006 && reason === BUN_TOO_BIG) this.#events?.error(new WsError('PAYLOAD_TOO_LARGE'))
+    this.#events?.closed(code, reason)
+  }
+}
+
+// Shared listeners (no closures per connection): `ws` calls them with the socket as `this`.
+function onRawPong(this: RawWithEvents): void {
+  this[kSocketEvents]?.[kPong]()
+}
+
+function onRawError(this: RawWithEvents, error: unknown): void {
+  this[kSocketEvents]?.rawError(error)
+}
+
+/** `ws` closes an oversized message with 1009 itself; report it under core's code, not as INTERNAL. */
+function asCoreError(error: unknown): unknown {
+  const tooBig = (error as { code?: unknown } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+  return tooBig ? new WsError('PAYLOAD_TOO_LARGE', undefined, { cause: error }) : error
+}
