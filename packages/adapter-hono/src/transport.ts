@@ -30,15 +30,123 @@ export function remoteAddress(c: Context): string | undefined {
 }
 
 /**
- * Maps Hono's WSContext onto core's Transport; terminate, ping and bufferedAmount come from `raw`.
- * A class rather than an object of closures: it exists once per connection. `ping` exists only when
- * pongs reach core (core's heartbeat terminates peers that never answer), and `pubsub` only where
- * the runtime has native fan-out (Bun); core still decides who receives what.
+ * Hands core a Transport for one socket. Where `ws.raw` is a socket this package knows (`ws`'s
+ * WebSocket on Node, Bun's ServerWebSocket), the transport calls it directly, exactly as the
+ * helpers' WSContext would: hono/bun builds a new WSContext (with its own parsed URL) for every
+ * event, so keeping the one from onOpen would hold ~0.6 KB per connection for nothing, and on Node
+ * it saves a call and an options object per message. Anything else goes through the WSContext.
+ * `canPing` says whether pongs reach core (core's heartbeat terminates peers that never answer).
+ */
+export function toTransport(ws: WSContext, canPing: boolean): Transport {
+  const raw = ws.raw as RawSocket | undefined
+  if (isBunSocket(raw)) return canPing && raw.ping ? new BunPingTransport(raw) : new BunTransport(raw)
+  if (isWsSocket(raw)) return canPing ? new WsPingTransport(raw) : new WsTransport(raw)
+  return new HonoTransport(ws, canPing)
+}
+
+/** `ws`'s WebSocket: what @hono/node-server and @hono/node-ws hand over as `raw`. */
+interface WsSocket extends RawSocket {
+  send(data: string | Uint8Array, options: { compress: boolean }): void
+  close(code: number, reason: string): void
+  terminate(): void
+  ping(): void
+  readonly bufferedAmount: number
+}
+
+/** Bun's ServerWebSocket, hono/bun's `raw`. */
+interface BunSocket extends RawSocket {
+  send(data: string | Uint8Array, compress: boolean): unknown
+  close(code: number, reason: string): void
+  terminate(): void
+  getBufferedAmount(): number
+  subscribe(topic: string): void
+  unsubscribe(topic: string): void
+  publish(topic: string, data: string | Uint8Array): number
+}
+
+function isWsSocket(raw: RawSocket | undefined): raw is WsSocket {
+  return typeof raw?.on === 'function' && typeof raw.terminate === 'function' && typeof raw.ping === 'function' && typeof (raw as WsSocket).send === 'function'
+}
+
+// Bun's ServerWebSocket is the only raw socket with native pub/sub.
+function isBunSocket(raw: RawSocket | undefined): raw is BunSocket {
+  return typeof raw?.publish === 'function' && typeof raw.subscribe === 'function' && typeof raw.unsubscribe === 'function' && typeof raw.getBufferedAmount === 'function' && typeof raw.terminate === 'function'
+}
+
+// The helpers' WSContext passes `{ compress }` on to ws and `compress` to Bun: without it ws
+// (Node) deflates nothing and Bun nothing. `compress` is core's per-frame threshold decision.
+
+class WsTransport implements Transport {
+  readonly raw: WsSocket
+  constructor(raw: WsSocket) {
+    this.raw = raw
+  }
+  send(data: string | Uint8Array, compress?: boolean): void {
+    this.raw.send(data, { compress: compress === true })
+  }
+  close(code: number, reason: string): void {
+    this.raw.close(code, reason)
+  }
+  terminate(): void {
+    this.raw.terminate()
+  }
+  get bufferedAmount(): number {
+    return this.raw.bufferedAmount
+  }
+}
+
+class WsPingTransport extends WsTransport {
+  ping(): void {
+    this.raw.ping()
+  }
+}
+
+/** `pubsub` is the transport itself: Bun's native fan-out (core still decides who receives what). */
+class BunTransport implements Transport, NativePubSub {
+  readonly raw: BunSocket
+  constructor(raw: BunSocket) {
+    this.raw = raw
+  }
+  get pubsub(): NativePubSub {
+    return this
+  }
+  send(data: string | Uint8Array, compress?: boolean): void {
+    this.raw.send(data, compress === true)
+  }
+  close(code: number, reason: string): void {
+    this.raw.close(code, reason)
+  }
+  terminate(): void {
+    this.raw.terminate()
+  }
+  get bufferedAmount(): number {
+    return this.raw.bufferedAmount ?? this.raw.getBufferedAmount()
+  }
+  subscribe(topic: string): void {
+    this.raw.subscribe(topic)
+  }
+  unsubscribe(topic: string): void {
+    this.raw.unsubscribe(topic)
+  }
+  publish(topic: string, frame: string | Uint8Array): void {
+    this.raw.publish(topic, frame)
+  }
+}
+
+class BunPingTransport extends BunTransport {
+  ping(): void {
+    this.raw.ping?.()
+  }
+}
+
+/**
+ * Any other runtime (Deno, Workers): Hono's WSContext onto core's Transport, with terminate, ping
+ * and bufferedAmount from `raw` where it has them. `ping` and `pubsub` are own properties only when
+ * available: core tests them for presence.
  */
 class HonoTransport implements Transport, NativePubSub {
   readonly #ws: WSContext
   readonly #raw: RawSocket | undefined
-  // Own properties only when available: core tests `transport.ping` / `transport.pubsub` for presence.
   declare readonly ping?: () => void
   declare readonly pubsub?: NativePubSub
 
@@ -53,8 +161,7 @@ class HonoTransport implements Transport, NativePubSub {
     return this.#ws.raw
   }
 
-  // WSContext declares Uint8Array<ArrayBuffer>; core's bytes are always backed by one. `compress`
-  // is core's per-frame threshold decision: without it ws (Node) deflates nothing and Bun nothing.
+  // WSContext declares Uint8Array<ArrayBuffer>; core's bytes are always backed by one.
   send(data: string | Uint8Array, compress?: boolean): void {
     this.#ws.send(data as string | Uint8Array<ArrayBuffer>, { compress: compress === true })
   }
@@ -87,8 +194,4 @@ class HonoTransport implements Transport, NativePubSub {
 
 function pingRaw(this: RawSocket): void {
   this.ping?.()
-}
-
-export function toTransport(ws: WSContext, canPing: boolean): Transport {
-  return new HonoTransport(ws, canPing)
 }

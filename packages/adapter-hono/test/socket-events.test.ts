@@ -5,13 +5,16 @@ import { HonoSocketEvents } from '../src/socket-events.js'
 
 // Deno and Workers hand over Blobs with `binaryType: 'blob'`; no runtime this package is tested on
 // does, so this drives the events object the way those helpers would, on a real bridge.
-test('a Blob being read holds back later text frames and the close; then frames go straight through again', async () => {
+test('Deno/Workers-style socket: a Blob being read holds back later text frames and the close; replies go through the WSContext', async () => {
   const seen: unknown[] = []
   const bridge = createBridge({
     echo: defineRoute({
       kind: 'ws',
       handler: {
-        onMessage: (message) => void seen.push(message),
+        onMessage: (message, connection) => {
+          seen.push(message)
+          connection.send(message)
+        },
         onBinary: (data) => void seen.push([...data]),
         onClose: (_connection, code) => void seen.push(['closed', code]),
       },
@@ -33,5 +36,7 @@ test('a Blob being read holds back later text frames and the close; then frames 
   events.onClose({ code: 1000, reason: '' } as CloseEvent)
   await new Promise((resolve) => setTimeout(resolve, 50))
   expect(seen).toEqual(['a', [1, 2], 'b', ['closed', 1000]])
+  // A raw socket this package does not know: replies go through Hono's WSContext.
+  expect(sent).toEqual(['"a"', '"b"'])
   await bridge.close()
 })
