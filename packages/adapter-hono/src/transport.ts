@@ -46,7 +46,7 @@ export function toTransport(ws: WSContext, canPing: boolean): Transport {
 
 /** `ws`'s WebSocket: what @hono/node-server and @hono/node-ws hand over as `raw`. */
 interface WsSocket extends RawSocket {
-  send(data: string | Uint8Array, options: { compress: boolean }): void
+  send(data: string | Uint8Array, options: { readonly compress: boolean }): void
   close(code: number, reason: string): void
   terminate(): void
   ping(): void
@@ -76,13 +76,18 @@ function isBunSocket(raw: RawSocket | undefined): raw is BunSocket {
 // The helpers' WSContext passes `{ compress }` on to ws and `compress` to Bun: without it ws
 // (Node) deflates nothing and Bun nothing. `compress` is core's per-frame threshold decision.
 
+// ws copies the options it is given (`{ ...options }`), so one pair serves every send: no object
+// per message.
+const COMPRESS = Object.freeze({ compress: true })
+const NO_COMPRESS = Object.freeze({ compress: false })
+
 class WsTransport implements Transport {
   readonly raw: WsSocket
   constructor(raw: WsSocket) {
     this.raw = raw
   }
   send(data: string | Uint8Array, compress?: boolean): void {
-    this.raw.send(data, { compress: compress === true })
+    this.raw.send(data, compress === true ? COMPRESS : NO_COMPRESS)
   }
   close(code: number, reason: string): void {
     this.raw.close(code, reason)
