@@ -2,7 +2,7 @@ import { CloseCode, MAX_CLOSE_REASON_BYTES } from './close-codes.js'
 import { encodeMessage } from './codec.js'
 import type { AcceptedUpgrade, Bridge, BridgeOptions, CloseOptions, RejectedUpgrade, UpgradeDecision } from './bridge-types.js'
 import type { Connection } from './connection-types.js'
-import { ConnectionImpl, type ConnectionHost } from './connection.js'
+import { ConnectionImpl, type ConnectionHost, type ConnectionSite } from './connection.js'
 import { WsError } from './errors.js'
 import { connectionHeaders, normalizeHeaders, parseProtocols } from './headers.js'
 import { resolveLimits } from './limits.js'
@@ -15,39 +15,18 @@ import { admissionRefusal } from './security/admission.js'
 import { thrownAuthOutcome, toAuthOutcome, type AuthOutcome } from './security/auth-outcome.js'
 import { noAuth, type WsAuthHook } from './security/auth-helpers.js'
 import { ConnectionCounter } from './security/connection-limits.js'
+import { guardPolicy } from './security/guard.js'
 import { Sweeper, sweepPeriod } from './security/liveness.js'
 import { normalizeCompression } from './security/options.js'
 import { PendingSet } from './security/pending-set.js'
 import { createRouter, normalizePrefix, type RouteMatch } from './router.js'
 import type { ConnectionEvents, Transport } from './transport.js'
+import type { Limits } from './limits.js'
 import type { UpgradeContext, UpgradeRequest } from './upgrade.js'
 
 export type { AcceptedUpgrade, Bridge, BridgeOptions, CloseOptions, RejectedUpgrade, UpgradeDecision } from './bridge-types.js'
 
 const isProduction = (): boolean => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['NODE_ENV'] === 'production'
-
-/** The adapter's handle on one connection: one small object, not a closure per event (memory per connection). */
-class ConnectionEventsFor implements ConnectionEvents {
-  readonly #connection: ConnectionImpl
-  constructor(connection: ConnectionImpl) {
-    this.#connection = connection
-  }
-  message(data: string | Uint8Array, isBinary: boolean): void {
-    this.#connection.received(data, isBinary)
-  }
-  closed(code: number, reason: string): void {
-    this.#connection.closed(code, reason)
-  }
-  drain(): void {
-    this.#connection.guard.drain()
-  }
-  pong(): void {
-    this.#connection.guard.alive()
-  }
-  error(error: unknown): void {
-    this.#connection.failed(error)
-  }
-}
 
 /** Events of a socket core refused at open (auth close mode, connection cap): nothing to do. */
 const IGNORED_EVENTS: ConnectionEvents = { message() {}, closed() {}, drain() {}, pong() {}, error() {} }
@@ -83,7 +62,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
   // One timer for every connection's heartbeat, idle and close deadlines (security/liveness.ts).
   const sweeper = new Sweeper(sweepPeriod(baseLimits, routeLimits), (at) => {
     hub.sweep()
-    for (const connection of connections) connection.guard.sweep(at)
+    for (const connection of connections) connection.sweep(at)
   })
   const unfinished = new PendingSet<ConnectionImpl>()
 
@@ -114,12 +93,44 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     nativeQueued: (bytes) => hub.nativeQueued(bytes),
     released(connection) {
       hub.unsubscribe(connection, routeTopic(connection.route))
+      // Open connections are awaited through `connections`; from here until onClose has run, through `unfinished`.
+      unfinished.add(connection)
       connections.delete(connection)
       counter.remove(connection.route, connection.ip, routes[connection.route]?.limits)
       if (connections.size === 0) sweeper.sleep()
       if (connections.size === 0) allClosed?.()
     },
     finished: (connection) => unfinished.delete(connection),
+  }
+
+  // What connections of a route share (connection-host.ts), built on first use. A route with its
+  // own limits resolves them once too, so its connections share one Limits object.
+  const sites: Map<string, ConnectionSite> = new Map()
+  const resolvedLimits: Map<string, Limits> = new Map()
+
+  function limitsFor(name: string, route: Routes[string]): Limits {
+    if (!route.limits) return baseLimits
+    let limits = resolvedLimits.get(name)
+    if (!limits) resolvedLimits.set(name, (limits = resolveLimits(baseLimits, route.limits)))
+    return limits
+  }
+
+  function siteFor(accepted: AcceptedUpgrade): ConnectionSite {
+    const name = accepted.match.name
+    const site = sites.get(name)
+    if (site && site.limits === accepted.limits && site.route === accepted.match.route) return site
+    const route = accepted.match.route
+    const created: ConnectionSite = {
+      name,
+      route,
+      limits: accepted.limits,
+      validateOutput: (route.validateOutput ?? outputChecks) && route.output !== undefined,
+      policy: guardPolicy(accepted.limits),
+      host,
+    }
+    // Only the usual site is kept: an upgrade accepted with other limits gets a site of its own.
+    if (!site) sites.set(name, created)
+    return created
   }
 
   function reject(error: WsError): RejectedUpgrade {
@@ -132,7 +143,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     const protocols = parseProtocols(headers['sec-websocket-protocol'])
     const upgrade: UpgradeContext = { url: match.url, headers, ip: request.ip ?? '', params: match.params, query: match.query, protocols }
     const route = match.route
-    const limits = route.limits ? resolveLimits(baseLimits, route.limits) : baseLimits
+    const limits = limitsFor(match.name, route)
     const refused = admissionRefusal(headers, upgrade.ip, match.name, route.limits, limits, counter)
     if (refused) return reject(refused)
     const protocol = (route.auth as WsAuthHook<unknown> | undefined)?.selectProtocol?.(protocols) ?? protocols[0]
@@ -176,16 +187,14 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
       return IGNORED_EVENTS
     }
     counter.add(accepted.match.name, accepted.ip, accepted.match.route.limits)
-    const validate = accepted.match.route.validateOutput ?? outputChecks
-    const connection = new ConnectionImpl({ ...accepted, validateOutput: validate }, transport, host)
+    const connection = new ConnectionImpl(accepted, siteFor(accepted), transport)
     connections.add(connection)
-    unfinished.add(connection)
     sweeper.wake()
     // Every connection is in its route's topic: broadcast without rooms reaches the whole route.
     hub.subscribe(connection, routeTopic(connection.route))
     connection.opened()
     if (closing) connection.close(CloseCode.GOING_AWAY, 'Server is shutting down')
-    return new ConnectionEventsFor(connection)
+    return connection
   }
 
   async function close(closeOptions: CloseOptions = {}): Promise<void> {

@@ -1,6 +1,9 @@
 import type { WsError } from './errors.js'
 import type { AcceptedUpgrade } from './bridge-types.js'
 import type { ConnectionImpl } from './connection.js'
+import type { Limits } from './limits.js'
+import type { AnyRoute } from './route.js'
+import type { GuardPolicy } from './security/guard.js'
 
 /** What a connection needs from the bridge that owns it. */
 export interface ConnectionHost {
@@ -17,7 +20,20 @@ export interface ConnectionHost {
   finished?(connection: ConnectionImpl): void
 }
 
-/** What a connection is built from: the accepted upgrade, plus the resolved output-check setting. */
-export interface ConnectionInit extends Pick<AcceptedUpgrade, 'match' | 'headers' | 'ip' | 'user' | 'context' | 'limits'> {
+/**
+ * Everything connections of one route on one bridge share: built once per route (per limits
+ * object), so a connection holds one reference instead of six fields (idle memory per connection).
+ */
+export interface ConnectionSite {
+  /** The route's key in the routes object. */
+  readonly name: string
+  readonly route: AnyRoute
+  readonly limits: Limits
+  /** The route's `output` is checked on send (the resolved validateOutput setting, and an output schema exists). */
   readonly validateOutput: boolean
+  readonly policy: GuardPolicy
+  readonly host: ConnectionHost
 }
+
+/** What a connection is built from: the accepted upgrade's per-connection fields. */
+export type ConnectionInit = Pick<AcceptedUpgrade, 'match' | 'headers' | 'ip' | 'user' | 'context'>

@@ -5,17 +5,16 @@ import { createConnectionId } from './connection-id.js'
 import { dispatchText } from './dispatch.js'
 import { ReadyState, type BroadcastOptions, type Connection, type PublishOptions, type SendResult } from './connection-types.js'
 import { toErrorFrame, WsError } from './errors.js'
-import type { ConnectionHost, ConnectionInit } from './connection-host.js'
+import type { ConnectionInit, ConnectionSite } from './connection-host.js'
 import type { Limits } from './limits.js'
 import type { AnyRoute } from './route.js'
-import { ConnectionGuard, type GuardActions } from './security/guard.js'
-import { SerialQueue } from './serial-queue.js'
+import { ConnectionGuard, type GuardPolicy } from './security/guard.js'
 import { broadcastTopics, roomTopic, roomsOf } from './pubsub/topics.js'
-import type { NativePubSub, Transport } from './transport.js'
+import type { ConnectionEvents, NativePubSub, Transport } from './transport.js'
 import { checkOutput } from './output-check.js'
 import { maxWireBytes } from './pubsub/native-clearance.js'
 
-export type { ConnectionHost, ConnectionInit } from './connection-host.js'
+export type { ConnectionHost, ConnectionInit, ConnectionSite } from './connection-host.js'
 
 const INVALID_MESSAGE_CODES: ReadonlySet<string> = new Set(['INVALID_JSON', 'VALIDATION_FAILED', 'UNKNOWN_TYPE', 'TOO_DEEP'])
 const utf8 = new TextEncoder()
@@ -35,56 +34,90 @@ function dispatchReceived(connection: ConnectionImpl, text: string): unknown {
   return connection.readyState === ReadyState.OPEN ? dispatchText(connection.definition, text, connection.limits.maxDepth, connection) : undefined
 }
 
-function handlerFailed(error: unknown, connection: ConnectionImpl): void {
-  connection.handlerFailed(error)
+/** True for `{}`: such params, query and context objects are created on first read instead. */
+function isEmptyObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false
+  for (const _ in value) return false
+  return true
 }
 
 /**
  * The one Connection implementation, built around an adapter's Transport (composition, not a
- * subclass per runtime). Every handler call for a connection goes through its SerialQueue, so
+ * subclass per runtime). Every handler call for a connection goes through its serial queue, so
  * onOpen runs before any onMessage, async handlers are awaited in order, and onClose runs last.
+ *
+ * Idle memory per connection is part of the contract (issue 8), so this is one object: the queue
+ * and the guard are its base classes, what every connection of a route shares is one `site`
+ * reference, and values that are usually empty or never read (params, query, context, url) are
+ * created on first read. It is also the ConnectionEvents the adapter calls (`bridge.open` returns it).
  */
-export class ConnectionImpl implements Connection, GuardActions {
+export class ConnectionImpl extends ConnectionGuard implements Connection, ConnectionEvents {
   readonly id: string = createConnectionId()
   readonly ip: string
   readonly headers: Readonly<Record<string, string>>
-  readonly route: string
-  readonly params: Readonly<Record<string, string | undefined>>
-  readonly query: Readonly<Record<string, string>>
   readonly user: unknown
-  context: any
+  // undefined: an empty object not created yet (most routes have no params, query or context hook).
+  #context: any
+  #params: Readonly<Record<string, string | undefined>> | undefined
+  #query: Readonly<Record<string, string>> | undefined
   // Allocated on the first subscribe: an empty Set costs ~200 bytes and many connections never subscribe.
   #topics: Set<string> | undefined
-  readonly limits: Limits
   #state: ReadyState = ReadyState.OPEN
-  /** @internal The route definition this connection serves. */
-  readonly definition: AnyRoute
+  readonly #site: ConnectionSite
   readonly #transport: Transport
-  readonly #host: ConnectionHost
-  readonly #queue: SerialQueue<ConnectionImpl>
   // The URL object is built on first read: most handlers never look at it (memory per connection).
   readonly #href: string
   #url: URL | undefined
-  readonly #validateOutput: boolean
-  /** @internal Rate limit, liveness and backpressure state (security/guard.ts), swept by the bridge. */
-  readonly guard: ConnectionGuard
 
-  constructor(init: ConnectionInit, transport: Transport, host: ConnectionHost) {
+  constructor(init: ConnectionInit, site: ConnectionSite, transport: Transport) {
+    super()
     this.ip = init.ip
     this.headers = init.headers
-    this.#href = init.match.url.href
-    this.route = init.match.name
-    this.params = init.match.params
-    this.query = init.match.query
     this.user = init.user
-    this.context = init.context
-    this.limits = init.limits
-    this.definition = init.match.route
+    this.#context = site.route.context === undefined && isEmptyObject(init.context) ? undefined : init.context
+    this.#params = isEmptyObject(init.match.params) ? undefined : init.match.params
+    this.#query = isEmptyObject(init.match.query) ? undefined : init.match.query
+    this.#site = site
     this.#transport = transport
-    this.#host = host
-    this.#validateOutput = init.validateOutput && init.match.route.output !== undefined
-    this.#queue = new SerialQueue<ConnectionImpl>(this, handlerFailed)
-    this.guard = new ConnectionGuard(init.limits, this, transport.ping !== undefined)
+    this.#href = init.match.url.href
+  }
+
+  /** The route's key in the routes object. */
+  get route(): string {
+    return this.#site.name
+  }
+
+  /** @internal The route definition this connection serves. */
+  get definition(): AnyRoute {
+    return this.#site.route
+  }
+
+  get limits(): Limits {
+    return this.#site.limits
+  }
+
+  get params(): Readonly<Record<string, string | undefined>> {
+    return (this.#params ??= {})
+  }
+
+  get query(): Readonly<Record<string, string>> {
+    return (this.#query ??= {})
+  }
+
+  get context(): any {
+    return (this.#context ??= {})
+  }
+
+  set context(value: any) {
+    this.#context = value
+  }
+
+  protected get guardPolicy(): GuardPolicy {
+    return this.#site.policy
+  }
+
+  protected get canPing(): boolean {
+    return this.#transport.ping !== undefined
   }
 
   get readyState(): ReadyState {
@@ -113,7 +146,7 @@ export class ConnectionImpl implements Connection, GuardActions {
     return this.#transport.pubsub
   }
 
-  toString(): string {
+  override toString(): string {
     return this.id
   }
 
@@ -125,16 +158,16 @@ export class ConnectionImpl implements Connection, GuardActions {
 
   /** The route's `output` check for send, publish and broadcast (see output-check.ts). */
   #outputOk(data: unknown): boolean {
-    return !this.#validateOutput || checkOutput(this.definition.output, data, (error) => this.report(error))
+    return !this.#site.validateOutput || checkOutput(this.definition.output, data, (error) => this.report(error))
   }
 
   /** Sends an already-encoded frame (publish encodes once for every subscriber). */
   sendFrame(frame: string | Uint8Array): SendResult {
     if (this.#state !== ReadyState.OPEN) return 'closed'
-    const verdict = this.guard.beforeSend()
+    const verdict = this.beforeSend()
     if (verdict !== 'send') return verdict
-    this.#transport.send(frame, this.guard.compress(frame))
-    if (this.#transport.pubsub) this.#host.nativeQueued(maxWireBytes(frame))
+    this.#transport.send(frame, this.compress(frame))
+    if (this.#transport.pubsub) this.#site.host.nativeQueued(maxWireBytes(frame))
     return 'sent'
   }
 
@@ -157,23 +190,23 @@ export class ConnectionImpl implements Connection, GuardActions {
   ping(): void {
     if (this.#state !== ReadyState.OPEN || !this.#transport.ping) return
     this.#transport.ping()
-    if (this.#transport.pubsub) this.#host.nativeQueued(maxWireBytes(''))
+    if (this.#transport.pubsub) this.#site.host.nativeQueued(maxWireBytes(''))
   }
 
   subscribe(topic: string): void {
     if (this.#state === ReadyState.CLOSED || this.#topics?.has(topic)) return
     ;(this.#topics ??= new Set()).add(topic)
-    this.#host.subscribe(this, topic)
+    this.#site.host.subscribe(this, topic)
   }
 
   unsubscribe(topic: string): void {
     if (!this.#topics?.delete(topic)) return
-    this.#host.unsubscribe(this, topic)
+    this.#site.host.unsubscribe(this, topic)
   }
 
   publish(topic: string, data: unknown, options?: PublishOptions): number {
     if (!this.#outputOk(data)) return 0
-    return this.#host.publish(topic, encodeMessage(data), options?.includeSelf ? undefined : this)
+    return this.#site.host.publish(topic, encodeMessage(data), options?.includeSelf ? undefined : this)
   }
 
   get rooms(): ReadonlySet<string> {
@@ -191,7 +224,7 @@ export class ConnectionImpl implements Connection, GuardActions {
   broadcast(data: unknown, options?: BroadcastOptions): number {
     if (!this.#outputOk(data)) return 0
     const topics = broadcastTopics(this.route, options?.rooms)
-    return this.#host.publishTopics(topics, encodeMessage(data), options?.includeSelf ? undefined : this)
+    return this.#site.host.publishTopics(topics, encodeMessage(data), options?.includeSelf ? undefined : this)
   }
 
   // ---- driven by the bridge and adapters -------------------------------------------------------
@@ -199,13 +232,13 @@ export class ConnectionImpl implements Connection, GuardActions {
   /** @internal Runs onOpen. Called once, right after the adapter accepted the socket. */
   opened(): void {
     const onOpen = this.definition.handler?.onOpen
-    if (onOpen) this.#queue.run(() => onOpen(this))
+    if (onOpen) this.run(() => onOpen(this))
   }
 
-  /** @internal One incoming frame, in arrival order. */
-  received(data: string | Uint8Array, isBinary: boolean): void {
+  /** @internal One incoming frame, in arrival order (ConnectionEvents). */
+  message(data: string | Uint8Array, isBinary: boolean): void {
     // Once a close is under way (handler, policy or shutdown), later frames are not dispatched.
-    if (this.#state !== ReadyState.OPEN || !this.guard.admit()) return
+    if (this.#state !== ReadyState.OPEN || !this.admit()) return
     if (isBinary) {
       this.#receivedBinary(data as Uint8Array)
       return
@@ -217,24 +250,24 @@ export class ConnectionImpl implements Connection, GuardActions {
       this.#fatal(new WsError('PAYLOAD_TOO_LARGE'))
       return
     }
-    this.#queue.run(dispatchReceived, text)
+    this.run(dispatchReceived, text)
   }
 
-  /** @internal The socket is gone. Runs onClose exactly once, after any handler still running. */
+  /** @internal The socket is gone (ConnectionEvents). Runs onClose exactly once, after any handler still running. */
   closed(code: number, reason: string): void {
     if (this.#state === ReadyState.CLOSED) return
     this.#state = ReadyState.CLOSED
-    if (this.#topics) for (const topic of this.#topics) this.#host.unsubscribe(this, topic)
+    if (this.#topics) for (const topic of this.#topics) this.#site.host.unsubscribe(this, topic)
     this.#topics = undefined
-    this.#host.released(this)
+    this.#site.host.released(this)
     const onClose = this.definition.handler?.onClose
-    if (onClose) this.#queue.run(() => onClose(this, code, reason))
-    const finished = this.#host.finished
-    if (finished) this.#queue.run(() => finished(this))
+    if (onClose) this.run(() => onClose(this, code, reason))
+    const finished = this.#site.host.finished
+    if (finished) this.run(() => finished(this))
   }
 
-  /** @internal A transport-level error. */
-  failed(error: unknown): void {
+  /** @internal A transport-level error (ConnectionEvents). */
+  error(error: unknown): void {
     this.report(WsError.from(error))
   }
 
@@ -242,7 +275,7 @@ export class ConnectionImpl implements Connection, GuardActions {
     // Runtimes enforce the bridge-wide maximum; a route's smaller limit is enforced here.
     if (data.byteLength > this.limits.maxPayloadLength) return this.#fatal(new WsError('PAYLOAD_TOO_LARGE'))
     const onBinary = this.definition.handler?.onBinary
-    if (onBinary) this.#queue.run(() => onBinary(data, this))
+    if (onBinary) this.run(() => onBinary(data, this))
     else this.#fatal(new WsError('UNSUPPORTED_DATA'))
   }
 
@@ -261,6 +294,11 @@ export class ConnectionImpl implements Connection, GuardActions {
     this.closeQuietly(error.closeCode, error.message)
   }
 
+  /** A queued handler threw or rejected (SerialQueue). */
+  protected taskFailed(thrown: unknown): void {
+    this.handlerFailed(thrown)
+  }
+
   /** @internal A handler threw or rejected: report it, and answer with a safe error frame or the route's policy. */
   handlerFailed(thrown: unknown): void {
     const error = WsError.from(thrown)
@@ -270,7 +308,7 @@ export class ConnectionImpl implements Connection, GuardActions {
     this.sendFrame(JSON.stringify(toErrorFrame(error)))
   }
 
-  // ---- GuardActions: what security/guard.ts may do (internal; not part of Connection) ----------
+  // ---- what security/guard.ts may do (internal; not part of Connection) --------------------------
 
   /** @internal Heartbeat or close timeout: the peer is gone, so onClose runs now with 1006 (no frame can arrive). */
   drop(reason: string): void {
@@ -281,7 +319,7 @@ export class ConnectionImpl implements Connection, GuardActions {
   /** @internal The runtime's buffer has room again after backpressure. */
   drained(): void {
     const onDrain = this.definition.handler?.onDrain
-    if (onDrain) this.#queue.run(() => onDrain(this))
+    if (onDrain) this.run(() => onDrain(this))
   }
 
   /** @internal A close decided by core (policy, limits): never throws, trims the reason to fit. */
@@ -296,11 +334,11 @@ export class ConnectionImpl implements Connection, GuardActions {
     if (this.#state !== ReadyState.OPEN) return
     const frame = JSON.stringify(toErrorFrame(error))
     this.#transport.send(frame)
-    if (this.#transport.pubsub) this.#host.nativeQueued(maxWireBytes(frame))
+    if (this.#transport.pubsub) this.#site.host.nativeQueued(maxWireBytes(frame))
   }
 
   /** @internal Reports to the route's onError and the bridge's error hook. */
   report(error: WsError): void {
-    this.#host.reportError(error, this)
+    this.#site.host.reportError(error, this)
   }
 }

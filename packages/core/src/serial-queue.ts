@@ -1,4 +1,4 @@
-/** A unit of work for a connection: called with the queue's owner and the argument it was queued with. */
+/** A unit of work for a connection: called with the queue (the connection) and the argument it was queued with. */
 export type QueuedTask<O, A> = (owner: O, arg: A) => unknown
 
 /**
@@ -6,50 +6,49 @@ export type QueuedTask<O, A> = (owner: O, arg: A) => unknown
  * Sync handlers run inline with no promise allocated, so the common case costs one branch. Tasks
  * take the owner and one argument, so the per-message path can pass a shared function instead of
  * allocating a closure per message.
+ *
+ * A base class rather than an object the connection holds: ConnectionImpl extends ConnectionGuard
+ * extends SerialQueue, so a connection's queue, safety state and own fields are one object (idle
+ * memory per connection: each separate object costs a header, a back-pointer and size-class slack).
  */
-export class SerialQueue<O = unknown> {
+export abstract class SerialQueue {
   // A flat FIFO of (task, arg) pairs read from #head: Array#shift is O(n), which made a backlog of n
   // tasks cost O(n²). Allocated on first use: most connections never queue anything.
   #pending: unknown[] | undefined
   #head = 0
   #busy = false
-  readonly #owner: O
-  readonly #onError: (error: unknown, owner: O) => void
 
-  /** `onError` is shared by every queue of a kind (a closure per queue would cost memory per connection). */
-  constructor(owner: O, onError: (error: unknown, owner: O) => void) {
-    this.#owner = owner
-    this.#onError = onError
-  }
+  /** What a task threw or rejected with (the queue goes on with the next task). */
+  protected abstract taskFailed(error: unknown): void
 
   /** True while no task is running or waiting. */
   get idle(): boolean {
     return !this.#busy
   }
 
-  run<A>(task: QueuedTask<O, A>, arg?: A): void {
+  run<A>(task: QueuedTask<this, A>, arg?: A): void {
     if (this.#busy) (this.#pending ??= []).push(task, arg)
-    else this.#drain(task as QueuedTask<O, unknown>, arg)
+    else this.#drain(task as QueuedTask<this, unknown>, arg)
   }
 
   // Iterative, so a long run of sync tasks queued behind an async one cannot grow the stack.
-  #drain(first: QueuedTask<O, unknown>, firstArg: unknown): void {
-    let task: QueuedTask<O, unknown> | undefined = first
+  #drain(first: QueuedTask<this, unknown>, firstArg: unknown): void {
+    let task: QueuedTask<this, unknown> | undefined = first
     let arg = firstArg
     while (task !== undefined) {
       this.#busy = true
       let result: unknown
       try {
-        result = task(this.#owner, arg)
+        result = task(this, arg)
       } catch (error) {
-        this.#onError(error, this.#owner)
+        this.taskFailed(error)
         result = undefined
       }
       if (isThenable(result)) {
         result.then(
           () => this.#resume(),
           (error: unknown) => {
-            this.#onError(error, this.#owner)
+            this.taskFailed(error)
             this.#resume()
           },
         )
@@ -60,13 +59,13 @@ export class SerialQueue<O = unknown> {
     this.#busy = false
   }
 
-  #next(): [QueuedTask<O, unknown> | undefined, unknown] {
+  #next(): [QueuedTask<this, unknown> | undefined, unknown] {
     const pending = this.#pending
     if (pending === undefined || this.#head === pending.length) {
       if (this.#head > 0) (this.#pending = undefined), (this.#head = 0)
       return NOTHING
     }
-    const task = pending[this.#head] as QueuedTask<O, unknown>
+    const task = pending[this.#head] as QueuedTask<this, unknown>
     const arg = pending[this.#head + 1]
     // Release the task and its argument as soon as they run.
     pending[this.#head++] = undefined

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { SerialQueue } from '../src/serial-queue.js'
 
+/** The queue is a base class (of ConnectionImpl); this one hands failures to a callback. */
+class Queue extends SerialQueue {
+  readonly #onError: (error: unknown) => void
+  constructor(onError: (error: unknown) => void) {
+    super()
+    this.#onError = onError
+  }
+  protected taskFailed(error: unknown): void {
+    this.#onError(error)
+  }
+}
+
 describe('SerialQueue', () => {
   it('runs sync tasks inline, in order', () => {
     const log: number[] = []
-    const queue = new SerialQueue(undefined, () => undefined)
+    const queue = new Queue(() => undefined)
     queue.run(() => log.push(1))
     queue.run(() => log.push(2))
     expect(log).toEqual([1, 2])
@@ -13,7 +25,7 @@ describe('SerialQueue', () => {
 
   it('holds later tasks until an async task settles', async () => {
     const log: string[] = []
-    const queue = new SerialQueue(undefined, () => undefined)
+    const queue = new Queue(() => undefined)
     let release!: () => void
     queue.run(() => new Promise<void>((resolve) => (release = resolve)).then(() => void log.push('async')))
     queue.run(() => void log.push('sync'))
@@ -28,7 +40,7 @@ describe('SerialQueue', () => {
   it('reports throws and rejections and keeps going', async () => {
     const errors: unknown[] = []
     const log: string[] = []
-    const queue = new SerialQueue(undefined, (e) => errors.push(e))
+    const queue = new Queue((e) => errors.push(e))
     queue.run(() => {
       throw new Error('sync boom')
     })
@@ -40,7 +52,7 @@ describe('SerialQueue', () => {
   })
 
   it('does not grow the stack on long runs queued behind an async task', async () => {
-    const queue = new SerialQueue(undefined, (e) => {
+    const queue = new Queue((e) => {
       throw e
     })
     let count = 0

@@ -2,25 +2,32 @@ import { CloseCode } from '../close-codes.js'
 import { ReadyState } from '../connection-types.js'
 import { WsError } from '../errors.js'
 import type { Limits } from '../limits.js'
+import { SerialQueue } from '../serial-queue.js'
 import { heartbeatInterval, normalizeCompression } from './options.js'
-import { createBucket, now, type TokenBucket } from './rate-limit.js'
+import { bucketRate, now, refill, type BucketRate } from './rate-limit.js'
 
-/**
- * What the guard may do to its connection. ConnectionImpl implements it with internal methods, so
- * a connection carries no extra object or closures for it (idle memory per connection matters).
- */
-export interface GuardActions {
-  readonly readyState: ReadyState
-  readonly bufferedAmount: number
-  ping(): void
-  /** Starts a closing handshake (no exception for an already-closing socket). */
-  closeQuietly(code: number, reason: string): void
-  /** Drops the socket and runs onClose with 1006 right away. */
-  drop(reason: string): void
-  /** Sends a RATE_LIMITED error frame, bypassing the guard. */
-  sendErrorFrame(error: WsError): void
-  report(error: WsError): void
-  drained(): void
+/** What the guard derives from a connection's limits: computed once per route, shared by its connections. */
+export interface GuardPolicy {
+  readonly limits: Limits
+  /** Undefined when rate limiting is off. */
+  readonly rate: BucketRate | undefined
+  /** Heartbeat interval in ms, 0 when off. */
+  readonly heartbeat: number
+  /** Idle timeout in ms, 0 when off. */
+  readonly idle: number
+  /** Frames at or above this length are compressed; infinity when compression is off. */
+  readonly compressAbove: number
+}
+
+export function guardPolicy(limits: Limits): GuardPolicy {
+  const compression = normalizeCompression(limits.compression)
+  return {
+    limits,
+    rate: bucketRate(limits.rateLimit),
+    heartbeat: heartbeatInterval(limits.heartbeat),
+    idle: limits.idleTimeout > 0 ? limits.idleTimeout * 1000 : 0,
+    compressAbove: compression.enabled ? compression.threshold : Number.POSITIVE_INFINITY,
+  }
 }
 
 export type SendVerdict = 'send' | 'dropped' | 'closed'
@@ -29,98 +36,121 @@ export type SendVerdict = 'send' | 'dropped' | 'closed'
  * Per-connection safety state: rate limit, liveness (idle + heartbeat), backpressure and the
  * closing-handshake deadline. It holds numbers only; the bridge's single sweep timer calls
  * `sweep` on every connection, so 10,000 connections cost one timer, not 10,000.
+ *
+ * A base class of ConnectionImpl (see serial-queue.ts for why): the abstract members are what the
+ * guard may do to its connection, implemented there as internal methods.
  */
-export class ConnectionGuard {
-  readonly #limits: Limits
-  readonly #actions: GuardActions
-  readonly #bucket: TokenBucket | undefined
-  readonly #heartbeat: number
-  readonly #idle: number
-  readonly #compressAbove: number
+export abstract class ConnectionGuard extends SerialQueue {
   #lastSeen: number
   #lastPing: number
   #awaitingPong = false
   #closingSince = 0
   #backpressured = false
+  // The token bucket (rate-limit.ts): full until the first message, as refill caps it at capacity.
+  #tokens = Number.POSITIVE_INFINITY
+  #tokensAt: number
 
-  constructor(limits: Limits, actions: GuardActions, heartbeatSupported: boolean) {
-    this.#limits = limits
-    this.#actions = actions
-    this.#bucket = createBucket(limits.rateLimit)
-    this.#heartbeat = heartbeatSupported ? heartbeatInterval(limits.heartbeat) : 0
-    this.#idle = limits.idleTimeout > 0 ? limits.idleTimeout * 1000 : 0
-    const compression = normalizeCompression(limits.compression)
-    this.#compressAbove = compression.enabled ? compression.threshold : Number.POSITIVE_INFINITY
-    this.#lastSeen = this.#lastPing = now()
+  constructor() {
+    super()
+    this.#lastSeen = this.#lastPing = this.#tokensAt = now()
   }
 
+  /** The shared limits-derived settings (a getter on the connection: its route's policy). */
+  protected abstract readonly guardPolicy: GuardPolicy
+  /** Whether the transport can ping: without it there is no heartbeat. */
+  protected abstract readonly canPing: boolean
+  abstract readonly readyState: ReadyState
+  abstract readonly bufferedAmount: number
+  abstract ping(): void
+  /** Starts a closing handshake (no exception for an already-closing socket). */
+  abstract closeQuietly(code: number, reason: string): void
+  /** Drops the socket and runs onClose with 1006 right away. */
+  abstract drop(reason: string): void
+  /** Sends a RATE_LIMITED error frame, bypassing the guard. */
+  abstract sendErrorFrame(error: WsError): void
+  abstract report(error: WsError): void
+  /** The runtime's buffer has room again after backpressure. */
+  protected abstract drained(): void
+
   /** A data frame arrived. False when it is over the rate limit (the policy has been applied). */
-  admit(): boolean {
+  protected admit(): boolean {
     const at = now()
     this.#lastSeen = at
     this.#awaitingPong = false
-    if (this.#bucket === undefined || this.#bucket.take(at)) return true
+    const rate = this.guardPolicy.rate
+    if (rate === undefined) return true
+    const tokens = refill(rate, this.#tokens, this.#tokensAt, at)
+    if (at > this.#tokensAt) this.#tokensAt = at
+    if (tokens >= 1) {
+      this.#tokens = tokens - 1
+      return true
+    }
+    this.#tokens = tokens
     const error = new WsError('RATE_LIMITED')
-    if (this.#limits.rateLimit !== false && this.#limits.rateLimit.policy === 'error') {
-      this.#actions.sendErrorFrame(error)
+    const option = this.guardPolicy.limits.rateLimit
+    if (option !== false && option.policy === 'error') {
+      this.sendErrorFrame(error)
     } else {
-      this.#actions.report(error)
-      this.#actions.closeQuietly(error.closeCode, error.message)
+      this.report(error)
+      this.closeQuietly(error.closeCode, error.message)
     }
     return false
   }
 
-  /** A pong (or any sign of life that is not a message). */
-  alive(): void {
+  /** A pong arrived (answer to a ping): the peer is alive. */
+  pong(): void {
     this.#lastSeen = now()
     this.#awaitingPong = false
   }
 
   /** Checked before every send; applies the backpressure policy to a client that is not reading. */
-  beforeSend(): SendVerdict {
-    const limit = this.#limits.backpressureLimit
-    if (!(limit > 0) || this.#actions.bufferedAmount < limit) return 'send'
+  protected beforeSend(): SendVerdict {
+    const limits = this.guardPolicy.limits
+    const limit = limits.backpressureLimit
+    if (!(limit > 0) || this.bufferedAmount < limit) return 'send'
     const firstTime = !this.#backpressured
     this.#backpressured = true
-    if (this.#limits.backpressurePolicy === 'drop') return 'dropped'
+    if (limits.backpressurePolicy === 'drop') return 'dropped'
     const error = new WsError('BACKPRESSURE')
-    if (firstTime) this.#actions.report(error)
-    this.#actions.closeQuietly(error.closeCode, error.message)
+    if (firstTime) this.report(error)
+    this.closeQuietly(error.closeCode, error.message)
     return 'closed'
   }
 
   /** Whether to ask the runtime to compress this frame (undefined: compression is off). */
-  compress(frame: string | Uint8Array): boolean | undefined {
-    if (this.#compressAbove === Number.POSITIVE_INFINITY) return undefined
-    return frame.length >= this.#compressAbove
+  protected compress(frame: string | Uint8Array): boolean | undefined {
+    const above = this.guardPolicy.compressAbove
+    if (above === Number.POSITIVE_INFINITY) return undefined
+    return frame.length >= above
   }
 
   /** The runtime reported its buffer has room again. */
   drain(): void {
     if (!this.#backpressured) return
     this.#backpressured = false
-    this.#actions.drained()
+    this.drained()
   }
 
   /** Called by the bridge-wide timer. Cheap when nothing is due: a few comparisons. */
   sweep(at: number): void {
-    const state = this.#actions.readyState
+    const state = this.readyState
     if (state === ReadyState.CLOSED) return
+    const policy = this.guardPolicy
     if (state === ReadyState.CLOSING) {
       if (this.#closingSince === 0) this.#closingSince = at
-      else if (at - this.#closingSince >= this.#limits.closeTimeout) this.#actions.drop('Close timeout')
+      else if (at - this.#closingSince >= policy.limits.closeTimeout) this.drop('Close timeout')
       return
     }
-    if (this.#backpressured && this.#actions.bufferedAmount < this.#limits.backpressureLimit) this.drain()
-    if (this.#heartbeat > 0 && at - this.#lastPing >= this.#heartbeat) {
+    if (this.#backpressured && this.bufferedAmount < policy.limits.backpressureLimit) this.drain()
+    if (policy.heartbeat > 0 && this.canPing && at - this.#lastPing >= policy.heartbeat) {
       if (this.#awaitingPong) {
-        this.#actions.drop('Heartbeat timeout')
+        this.drop('Heartbeat timeout')
         return
       }
       this.#awaitingPong = true
       this.#lastPing = at
-      this.#actions.ping()
+      this.ping()
     }
-    if (this.#idle > 0 && at - this.#lastSeen >= this.#idle) this.#actions.closeQuietly(CloseCode.GOING_AWAY, 'Idle timeout')
+    if (policy.idle > 0 && at - this.#lastSeen >= policy.idle) this.closeQuietly(CloseCode.GOING_AWAY, 'Idle timeout')
   }
 }

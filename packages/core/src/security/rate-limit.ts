@@ -4,36 +4,25 @@ import type { RateLimitOptions } from './options.js'
 export const now: () => number = typeof performance === 'object' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now()
 
 /**
- * A token bucket per connection. Refill is computed lazily from the clock on each message, so a
- * bucket costs two numbers and no timer, whatever the number of connections.
+ * A token bucket's shape, shared by every connection with the same limits. Each connection keeps
+ * only its token count and the time it was last refilled (two numbers on the connection, see
+ * guard.ts); refill is computed lazily from the clock on each message, so there is no timer.
  */
-export class TokenBucket {
-  readonly #capacity: number
-  readonly #perMs: number
-  #tokens: number
-  #updated: number
-
-  constructor(options: RateLimitOptions) {
-    this.#capacity = Math.max(1, options.burst ?? options.messages)
-    this.#perMs = options.messages / (options.interval ?? 1000)
-    this.#tokens = this.#capacity
-    this.#updated = now()
-  }
-
-  /** Takes one token; false when the bucket is empty (the message is over the limit). */
-  take(at: number = now()): boolean {
-    const elapsed = at - this.#updated
-    if (elapsed > 0) {
-      this.#tokens = Math.min(this.#capacity, this.#tokens + elapsed * this.#perMs)
-      this.#updated = at
-    }
-    if (this.#tokens < 1) return false
-    this.#tokens -= 1
-    return true
-  }
+export interface BucketRate {
+  /** Tokens when full: how many messages may arrive back to back. */
+  readonly capacity: number
+  /** Tokens refilled per millisecond. */
+  readonly perMs: number
 }
 
-/** A bucket for these limits, or undefined when rate limiting is off. */
-export function createBucket(option: RateLimitOptions | false): TokenBucket | undefined {
-  return option === false || !(option.messages > 0) ? undefined : new TokenBucket(option)
+/** The bucket for these limits, or undefined when rate limiting is off. */
+export function bucketRate(option: RateLimitOptions | false): BucketRate | undefined {
+  if (option === false || !(option.messages > 0)) return undefined
+  return { capacity: Math.max(1, option.burst ?? option.messages), perMs: option.messages / (option.interval ?? 1000) }
+}
+
+/** Tokens in a bucket that held `tokens` at `updated`, at time `at` (never above capacity). */
+export function refill(rate: BucketRate, tokens: number, updated: number, at: number): number {
+  const elapsed = at - updated
+  return Math.min(rate.capacity, elapsed > 0 ? tokens + elapsed * rate.perMs : tokens)
 }

@@ -1,34 +1,69 @@
 import { describe, expect, it } from 'vitest'
 import { ReadyState } from '../../src/connection-types.js'
 import { resolveLimits, type RouteLimits } from '../../src/limits.js'
-import { ConnectionGuard, type GuardActions } from '../../src/security/guard.js'
+import type { WsError } from '../../src/errors.js'
+import { ConnectionGuard, guardPolicy, type GuardPolicy } from '../../src/security/guard.js'
 import { sweepPeriod } from '../../src/security/liveness.js'
 import { now } from '../../src/security/rate-limit.js'
 
-function harness(limits: RouteLimits, buffered = 0) {
-  const log: string[] = []
-  const state = { ready: ReadyState.OPEN as ReadyState, buffered }
-  const actions: GuardActions = {
-    get readyState() {
-      return state.ready
-    },
-    get bufferedAmount() {
-      return state.buffered
-    },
-    ping: () => log.push('ping'),
-    closeQuietly: (code, reason) => {
-      log.push(`close ${code} ${reason}`)
-      state.ready = ReadyState.CLOSING
-    },
-    drop: (reason) => {
-      log.push(`drop ${reason}`)
-      state.ready = ReadyState.CLOSED
-    },
-    sendErrorFrame: (error) => log.push(`error ${error.code}`),
-    report: (error) => log.push(`report ${error.code}`),
-    drained: () => log.push('drained'),
+/** The guard is a base class (of ConnectionImpl); this one logs what the guard asks of its connection. */
+class LoggingGuard extends ConnectionGuard {
+  readonly log: string[] = []
+  readonly state: { ready: ReadyState; buffered: number }
+  readonly #policy: GuardPolicy
+  constructor(limits: RouteLimits, buffered: number) {
+    super()
+    this.#policy = guardPolicy(resolveLimits(limits))
+    this.state = { ready: ReadyState.OPEN, buffered }
   }
-  return { guard: new ConnectionGuard(resolveLimits(limits), actions, true), log, state }
+  protected get guardPolicy(): GuardPolicy {
+    return this.#policy
+  }
+  protected get canPing(): boolean {
+    return true
+  }
+  get readyState(): ReadyState {
+    return this.state.ready
+  }
+  get bufferedAmount(): number {
+    return this.state.buffered
+  }
+  ping(): void {
+    this.log.push('ping')
+  }
+  closeQuietly(code: number, reason: string): void {
+    this.log.push(`close ${code} ${reason}`)
+    this.state.ready = ReadyState.CLOSING
+  }
+  drop(reason: string): void {
+    this.log.push(`drop ${reason}`)
+    this.state.ready = ReadyState.CLOSED
+  }
+  sendErrorFrame(error: WsError): void {
+    this.log.push(`error ${error.code}`)
+  }
+  report(error: WsError): void {
+    this.log.push(`report ${error.code}`)
+  }
+  protected drained(): void {
+    this.log.push('drained')
+  }
+  protected taskFailed(): void {}
+  // The guard's checks are protected (the connection calls them); the tests call them directly.
+  override admit(): boolean {
+    return super.admit()
+  }
+  override beforeSend(): 'send' | 'dropped' | 'closed' {
+    return super.beforeSend()
+  }
+  override compress(frame: string | Uint8Array): boolean | undefined {
+    return super.compress(frame)
+  }
+}
+
+function harness(limits: RouteLimits, buffered = 0) {
+  const guard = new LoggingGuard(limits, buffered)
+  return { guard, log: guard.log, state: guard.state }
 }
 
 describe('ConnectionGuard', () => {
@@ -48,7 +83,7 @@ describe('ConnectionGuard', () => {
     // Whole milliseconds: with a fractional base, (t + 200) - (t + 100) can round to 99.999….
     const t = Math.ceil(now())
     guard.sweep(t + 100)
-    guard.alive()
+    guard.pong()
     guard.sweep(t + 200)
     expect(log).toEqual(['ping', 'ping'])
   })
