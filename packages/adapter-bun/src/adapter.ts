@@ -34,41 +34,56 @@ function isUpgrade(request: Request): boolean {
 }
 
 /**
- * Core's view of a Bun socket, and its native pub/sub (core still decides who receives what: see
- * core/src/pubsub/hub.ts). A class, not objects of closures: it exists once per connection.
+ * A Bun socket's `ws.data` and, once it is open, core's view of the socket and its native pub/sub
+ * (core still decides who receives what: see core/src/pubsub/hub.ts). One object per connection
+ * serves all three roles, and it is a class, not objects of closures.
  */
-class BunTransport implements Transport, NativePubSub {
-  readonly raw: ServerWebSocket<BunSocketData>
-  constructor(ws: ServerWebSocket<BunSocketData>) {
-    this.raw = ws
+class BunSocket implements BunSocketData, Transport, NativePubSub {
+  accepted: AcceptedUpgrade | undefined
+  events?: ConnectionEvents
+  // Set in `open`: the upgrade creates this object before Bun has created the socket.
+  #ws: ServerWebSocket<BunSocketData> | undefined
+  constructor(accepted: AcceptedUpgrade) {
+    this.accepted = accepted
+  }
+  /** Called once from Bun's `open` handler: hands the socket to core. */
+  opened(ws: ServerWebSocket<BunSocketData>, bridge: Bridge): void {
+    this.#ws = ws
+    const accepted = this.accepted!
+    // Dropped so its parsed URL and match are not kept for the connection's life.
+    this.accepted = undefined
+    this.events = bridge.open(accepted, this)
+  }
+  get raw(): ServerWebSocket<BunSocketData> {
+    return this.#ws!
   }
   get pubsub(): NativePubSub {
     return this
   }
   send(data: string | Uint8Array, compress?: boolean): void {
-    if (typeof data === 'string') this.raw.sendText(data, compress)
-    else this.raw.sendBinary(data, compress)
+    if (typeof data === 'string') this.#ws!.sendText(data, compress)
+    else this.#ws!.sendBinary(data, compress)
   }
   close(code: number, reason: string): void {
-    this.raw.close(code, reason)
+    this.#ws!.close(code, reason)
   }
   terminate(): void {
-    this.raw.terminate()
+    this.#ws!.terminate()
   }
   ping(): void {
-    this.raw.ping()
+    this.#ws!.ping()
   }
   get bufferedAmount(): number {
-    return this.raw.getBufferedAmount()
+    return this.#ws!.getBufferedAmount()
   }
   subscribe(topic: string): void {
-    this.raw.subscribe(topic)
+    this.#ws!.subscribe(topic)
   }
   unsubscribe(topic: string): void {
-    this.raw.unsubscribe(topic)
+    this.#ws!.unsubscribe(topic)
   }
   publish(topic: string, frame: string | Uint8Array): void {
-    this.raw.publish(topic, frame)
+    this.#ws!.publish(topic, frame)
   }
 }
 
@@ -96,7 +111,8 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
     const decision = await bridge.authorize({ url: request.url, headers: request.headers, ip }, match)
     if (!decision.ok) return new Response(decision.message, { status: decision.status })
     const headers = decision.protocol ? { 'Sec-WebSocket-Protocol': decision.protocol } : undefined
-    if (server.upgrade(request, headers ? { data: { accepted: decision }, headers } : { data: { accepted: decision } })) return undefined
+    const data = new BunSocket(decision)
+    if (server.upgrade(request, headers ? { data, headers } : { data })) return undefined
     return new Response('WebSocket upgrade failed', { status: 400 })
   }
 
@@ -115,8 +131,7 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
     publishToSelf: false,
     open(ws) {
       ws.binaryType = 'uint8array'
-      ws.data.events = bridge.open(ws.data.accepted!, new BunTransport(ws))
-      ws.data.accepted = undefined
+      ;(ws.data as BunSocket).opened(ws, bridge)
     },
     message(ws, message) {
       // Bun hands binary frames over as the socket's `binaryType`; `open` sets `uint8array`.
