@@ -60,7 +60,7 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
     if (!decision.ok) return c.text(decision.message, decision.status as ContentfulStatusCode)
     // The runtime helper echoes the first offered subprotocol itself (ws's default, Bun's default),
     // which is the one core picked in `decision.protocol`.
-    return upgradeWebSocket(() => new HonoSocketEvents(state, decision), helperOptions)(c, next)
+    return upgradeWebSocket(() => HonoSocketEvents.create(state, decision), helperOptions)(c, next)
   }
 
   return {

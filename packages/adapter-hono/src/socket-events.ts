@@ -1,8 +1,8 @@
 import type { WSContext, WSEvents } from 'hono/ws'
 import { WsError, type AcceptedUpgrade, type Bridge, type ConnectionEvents } from '@wsbridge/core'
-import { createOrderedRunner, toFrame, type IncomingData, type OrderedRunner } from './frames.js'
+import { createOrderedRunner, toFrame, wsBytes, wsText, type IncomingData, type OrderedRunner, type WsData } from './frames.js'
 import { kPong } from './runtime-options.js'
-import { toTransport, type RawSocket } from './transport.js'
+import { isWsSocket, toTransport, type RawSocket } from './transport.js'
 
 /** What all connections of one adapter share; each connection holds one reference to it. */
 export interface AdapterState {
@@ -14,7 +14,7 @@ export interface AdapterState {
 /** The close reason Bun reports when a frame exceeded `maxPayloadLength`. */
 const BUN_TOO_BIG = 'Received too big message'
 
-/** Where a `ws` socket (Node) carries its connection, for the shared pong and error listeners. */
+/** Where a `ws` socket (Node) carries its connection, for the shared message, pong and error listeners. */
 const kSocketEvents = Symbol('wsbridge.hono.events')
 type RawWithEvents = RawSocket & { [kSocketEvents]?: HonoSocketEvents }
 
@@ -24,13 +24,14 @@ type RawWithEvents = RawSocket & { [kSocketEvents]?: HonoSocketEvents }
  * Hono helper (hono/bun, @hono/node-server, @hono/node-ws, Deno, Workers) calls these as methods
  * of the object (`events.onMessage(...)`), so `this` is always the connection.
  */
-export class HonoSocketEvents implements WSEvents {
+export class HonoSocketEvents {
   readonly #adapter: AdapterState
   // Dropped once the socket is open, so the upgrade's parsed URL and match are not kept alive for
   // the connection's whole life.
   #accepted: AcceptedUpgrade | undefined
   #events: ConnectionEvents | undefined
-  #rawEvents = false
+  // `ws`'s WebSocket underneath (Node): messages, pongs and errors come straight from it.
+  #wsRaw = false
   // Created by the first Blob (Deno/Workers with `binaryType: 'blob'`); until then every frame
   // and the close are handled synchronously, in arrival order.
   #order: OrderedRunner | undefined
@@ -40,22 +41,40 @@ export class HonoSocketEvents implements WSEvents {
     this.#accepted = accepted
   }
 
+  /** The events object for one connection, typed as what `upgradeWebSocket` takes. */
+  static create(adapter: AdapterState, accepted: AcceptedUpgrade): WSEvents {
+    // The cast is for `onMessage`, a getter that is undefined over ws, which WSEvents (an optional
+    // property under exactOptionalPropertyTypes) cannot express.
+    return new HonoSocketEvents(adapter, accepted) as WSEvents
+  }
+
   // Every Hono runtime calls onOpen before it delivers any message, and each handler below is
   // synchronous, so no frame can arrive between the upgrade and core listening to it.
   onOpen(_event: Event, ws: WSContext): void {
     const raw = ws.raw as RawWithEvents | undefined
-    const rawEvents = (this.#rawEvents = raw?.on !== undefined)
+    const wsRaw = (this.#wsRaw = isWsSocket(raw))
     // `ws` on Node emits pongs itself; Bun's come through `bunWebSocket`'s pong handler.
-    this.#events = this.#adapter.bridge.open(this.#accepted!, toTransport(ws, rawEvents || this.#adapter.bunPongsHooked))
+    this.#events = this.#adapter.bridge.open(this.#accepted!, toTransport(ws, wsRaw || this.#adapter.bunPongsHooked))
     this.#accepted = undefined
-    if (raw?.on) {
+    if (wsRaw) {
       raw[kSocketEvents] = this
+      raw.on('message', onRawMessage)
       raw.on('pong', onRawPong)
       raw.on('error', onRawError)
     }
   }
 
-  onMessage(event: MessageEvent): void {
+  /**
+   * With `ws` underneath there is no onMessage: the Node helpers then skip the MessageEvent (and
+   * the copy of a text frame's bytes) they would build for every message, and onRawMessage takes
+   * it straight from ws. The helpers replay through onMessage only what arrived before onOpen,
+   * and nothing can: they start buffering and call onOpen in the same synchronous step.
+   */
+  get onMessage(): ((event: MessageEvent) => void) | undefined {
+    return this.#wsRaw ? undefined : this.#message
+  }
+
+  #message(event: MessageEvent): void {
     const data = event.data as IncomingData
     const order = this.#order
     if (order !== undefined && !order.idle) return order(() => this.#deliver(toFrame(data)))
@@ -76,11 +95,17 @@ export class HonoSocketEvents implements WSEvents {
   // With `ws` underneath, errors come from `raw` (onRawError): @hono/node-ws 1.3.1 builds an
   // ErrorEvent, which Node 20 lacks, so its onError never fires there.
   onError(event: Event): void {
-    if (!this.#rawEvents) this.#events?.error((event as Event & { error?: unknown }).error ?? event)
+    if (!this.#wsRaw) this.#events?.error((event as Event & { error?: unknown }).error ?? event)
   }
 
   [kPong](): void {
     this.#events?.pong()
+  }
+
+  /** A message event of the `ws` socket underneath (Node). */
+  rawMessage(data: WsData, isBinary: boolean): void {
+    if (isBinary) this.#events?.message(wsBytes(data), true)
+    else this.#events?.message(wsText(data), false)
   }
 
   /** An error event of the `ws` socket underneath (Node). */
@@ -101,6 +126,10 @@ export class HonoSocketEvents implements WSEvents {
 }
 
 // Shared listeners (no closures per connection): `ws` calls them with the socket as `this`.
+function onRawMessage(this: RawWithEvents, data: WsData, isBinary: boolean): void {
+  this[kSocketEvents]?.rawMessage(data, isBinary)
+}
+
 function onRawPong(this: RawWithEvents): void {
   this[kSocketEvents]?.[kPong]()
 }

@@ -6,7 +6,7 @@ import type { NativePubSub, Transport } from '@wsbridge/core'
 export interface RawSocket {
   terminate?(): void
   ping?(): void
-  on?(event: 'pong' | 'error', listener: (error?: unknown) => void): unknown
+  on?(event: 'message' | 'pong' | 'error', listener: (...args: any[]) => void): unknown
   readonly bufferedAmount?: number
   getBufferedAmount?(): number
   // Bun's ServerWebSocket has native pub/sub; `ws` on Node has none.
@@ -46,6 +46,7 @@ export function toTransport(ws: WSContext, canPing: boolean): Transport {
 
 /** `ws`'s WebSocket: what @hono/node-server and @hono/node-ws hand over as `raw`. */
 interface WsSocket extends RawSocket {
+  on(event: 'message' | 'pong' | 'error', listener: (...args: any[]) => void): unknown
   send(data: string | Uint8Array, options: { readonly compress: boolean }): void
   close(code: number, reason: string): void
   terminate(): void
@@ -64,8 +65,8 @@ interface BunSocket extends RawSocket {
   publish(topic: string, data: string | Uint8Array): number
 }
 
-function isWsSocket(raw: RawSocket | undefined): raw is WsSocket {
-  return typeof raw?.on === 'function' && typeof raw.terminate === 'function' && typeof raw.ping === 'function' && typeof (raw as WsSocket).send === 'function'
+export function isWsSocket<R extends RawSocket>(raw: R | undefined): raw is R & WsSocket {
+  return typeof raw?.on === 'function' && typeof raw.terminate === 'function' && typeof raw.ping === 'function' && typeof (raw as Partial<WsSocket>).send === 'function'
 }
 
 // Bun's ServerWebSocket is the only raw socket with native pub/sub.

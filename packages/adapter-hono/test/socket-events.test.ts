@@ -26,7 +26,7 @@ test('Deno/Workers-style socket: a Blob being read holds back later text frames 
   const events = new HonoSocketEvents({ bridge, bunPongsHooked: false }, decision)
   const sent: unknown[] = []
   const ws = { raw: undefined, send: (data: unknown) => void sent.push(data), close: () => undefined } as unknown as WSContext
-  const message = (data: unknown) => events.onMessage(new MessageEvent('message', { data }))
+  const message = (data: unknown) => events.onMessage!(new MessageEvent('message', { data }))
 
   events.onOpen(new Event('open'), ws)
   message('"a"')
