@@ -65,9 +65,8 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
   #state: ReadyState = ReadyState.OPEN
   readonly #site: ConnectionSite
   readonly #transport: Transport
-  // The URL object is built on first read: most handlers never look at it (memory per connection).
-  readonly #href: string
-  #url: URL | undefined
+  // The href until first read, then the URL object: most handlers never look at it (memory per connection).
+  #url: string | URL
 
   constructor(init: ConnectionInit, site: ConnectionSite, transport: Transport) {
     super()
@@ -79,7 +78,7 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
     this.#query = isEmptyObject(init.match.query) ? undefined : init.match.query
     this.#site = site
     this.#transport = transport
-    this.#href = init.match.url.href
+    this.#url = init.match.url.href
   }
 
   /** The route's key in the routes object. */
@@ -133,7 +132,8 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
   }
 
   get url(): URL {
-    return (this.#url ??= new URL(this.#href))
+    const url = this.#url
+    return typeof url === 'string' ? (this.#url = new URL(url)) : url
   }
 
   /** The adapter's socket object, for runtime-specific escape hatches. */

@@ -15,19 +15,20 @@ export abstract class SerialQueue {
   // A flat FIFO of (task, arg) pairs read from #head: Array#shift is O(n), which made a backlog of n
   // tasks cost O(n²). Allocated on first use: most connections never queue anything.
   #pending: unknown[] | undefined
-  #head = 0
-  #busy = false
+  // -1 while idle. While a task runs: where the next (task, arg) pair is in #pending. One field
+  // for both, as every field is paid for by every connection.
+  #head = -1
 
   /** What a task threw or rejected with (the queue goes on with the next task). */
   protected abstract taskFailed(error: unknown): void
 
   /** True while no task is running or waiting. */
   get idle(): boolean {
-    return !this.#busy
+    return this.#head < 0
   }
 
   run<A>(task: QueuedTask<this, A>, arg?: A): void {
-    if (this.#busy) (this.#pending ??= []).push(task, arg)
+    if (this.#head >= 0) (this.#pending ??= []).push(task, arg)
     else this.#drain(task as QueuedTask<this, unknown>, arg)
   }
 
@@ -35,8 +36,8 @@ export abstract class SerialQueue {
   #drain(first: QueuedTask<this, unknown>, firstArg: unknown): void {
     let task: QueuedTask<this, unknown> | undefined = first
     let arg = firstArg
+    if (this.#head < 0) this.#head = 0
     while (task !== undefined) {
-      this.#busy = true
       let result: unknown
       try {
         result = task(this, arg)
@@ -56,13 +57,13 @@ export abstract class SerialQueue {
       }
       ;[task, arg] = this.#next()
     }
-    this.#busy = false
+    this.#head = -1
   }
 
   #next(): [QueuedTask<this, unknown> | undefined, unknown] {
     const pending = this.#pending
     if (pending === undefined || this.#head === pending.length) {
-      if (this.#head > 0) (this.#pending = undefined), (this.#head = 0)
+      this.#pending = undefined
       return NOTHING
     }
     const task = pending[this.#head] as QueuedTask<this, unknown>
@@ -75,7 +76,7 @@ export abstract class SerialQueue {
 
   #resume(): void {
     const [task, arg] = this.#next()
-    if (task === undefined) this.#busy = false
+    if (task === undefined) this.#head = -1
     else this.#drain(task, arg)
   }
 }

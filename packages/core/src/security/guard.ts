@@ -32,6 +32,12 @@ export function guardPolicy(limits: Limits): GuardPolicy {
 
 export type SendVerdict = 'send' | 'dropped' | 'closed'
 
+// #flags bits.
+const AWAITING_PONG = 1
+const BACKPRESSURED = 2
+/** The connection is closing and the close-handshake deadline has started (from #lastPing). */
+const CLOSE_TIMED = 4
+
 /**
  * Per-connection safety state: rate limit, liveness (idle + heartbeat), backpressure and the
  * closing-handshake deadline. It holds numbers only; the bridge's single sweep timer calls
@@ -41,18 +47,18 @@ export type SendVerdict = 'send' | 'dropped' | 'closed'
  * guard may do to its connection, implemented there as internal methods.
  */
 export abstract class ConnectionGuard extends SerialQueue {
+  // Four fields, as each costs every connection 8 bytes (and JSC rounds objects up to size classes).
+  /** Last frame or pong; also when the token bucket was last refilled (refill is exact at any point). */
   #lastSeen: number
+  /** Last ping sent; once the connection is closing, when the close deadline started. */
   #lastPing: number
-  #awaitingPong = false
-  #closingSince = 0
-  #backpressured = false
-  // The token bucket (rate-limit.ts): full until the first message, as refill caps it at capacity.
+  /** The token bucket's tokens (rate-limit.ts): full until the first refill, which caps it at capacity. */
   #tokens = Number.POSITIVE_INFINITY
-  #tokensAt: number
+  #flags = 0
 
   constructor() {
     super()
-    this.#lastSeen = this.#lastPing = this.#tokensAt = now()
+    this.#lastSeen = this.#lastPing = now()
   }
 
   /** The shared limits-derived settings (a getter on the connection: its route's policy). */
@@ -74,18 +80,13 @@ export abstract class ConnectionGuard extends SerialQueue {
 
   /** A data frame arrived. False when it is over the rate limit (the policy has been applied). */
   protected admit(): boolean {
-    const at = now()
-    this.#lastSeen = at
-    this.#awaitingPong = false
     const rate = this.guardPolicy.rate
+    const tokens = this.#seen(rate)
     if (rate === undefined) return true
-    const tokens = refill(rate, this.#tokens, this.#tokensAt, at)
-    if (at > this.#tokensAt) this.#tokensAt = at
     if (tokens >= 1) {
       this.#tokens = tokens - 1
       return true
     }
-    this.#tokens = tokens
     const error = new WsError('RATE_LIMITED')
     const option = this.guardPolicy.limits.rateLimit
     if (option !== false && option.policy === 'error') {
@@ -99,8 +100,16 @@ export abstract class ConnectionGuard extends SerialQueue {
 
   /** A pong arrived (answer to a ping): the peer is alive. */
   pong(): void {
-    this.#lastSeen = now()
-    this.#awaitingPong = false
+    this.#seen(this.guardPolicy.rate)
+  }
+
+  /** Records a sign of life now, refilling the bucket up to this moment first; returns its tokens. */
+  #seen(rate: BucketRate | undefined): number {
+    const at = now()
+    if (rate !== undefined) this.#tokens = refill(rate, this.#tokens, this.#lastSeen, at)
+    this.#lastSeen = at
+    this.#flags &= ~AWAITING_PONG
+    return this.#tokens
   }
 
   /** Checked before every send; applies the backpressure policy to a client that is not reading. */
@@ -108,8 +117,8 @@ export abstract class ConnectionGuard extends SerialQueue {
     const limits = this.guardPolicy.limits
     const limit = limits.backpressureLimit
     if (!(limit > 0) || this.bufferedAmount < limit) return 'send'
-    const firstTime = !this.#backpressured
-    this.#backpressured = true
+    const firstTime = (this.#flags & BACKPRESSURED) === 0
+    this.#flags |= BACKPRESSURED
     if (limits.backpressurePolicy === 'drop') return 'dropped'
     const error = new WsError('BACKPRESSURE')
     if (firstTime) this.report(error)
@@ -126,8 +135,8 @@ export abstract class ConnectionGuard extends SerialQueue {
 
   /** The runtime reported its buffer has room again. */
   drain(): void {
-    if (!this.#backpressured) return
-    this.#backpressured = false
+    if ((this.#flags & BACKPRESSURED) === 0) return
+    this.#flags &= ~BACKPRESSURED
     this.drained()
   }
 
@@ -137,17 +146,19 @@ export abstract class ConnectionGuard extends SerialQueue {
     if (state === ReadyState.CLOSED) return
     const policy = this.guardPolicy
     if (state === ReadyState.CLOSING) {
-      if (this.#closingSince === 0) this.#closingSince = at
-      else if (at - this.#closingSince >= policy.limits.closeTimeout) this.drop('Close timeout')
+      if ((this.#flags & CLOSE_TIMED) === 0) {
+        this.#flags |= CLOSE_TIMED
+        this.#lastPing = at
+      } else if (at - this.#lastPing >= policy.limits.closeTimeout) this.drop('Close timeout')
       return
     }
-    if (this.#backpressured && this.bufferedAmount < policy.limits.backpressureLimit) this.drain()
+    if ((this.#flags & BACKPRESSURED) !== 0 && this.bufferedAmount < policy.limits.backpressureLimit) this.drain()
     if (policy.heartbeat > 0 && this.canPing && at - this.#lastPing >= policy.heartbeat) {
-      if (this.#awaitingPong) {
+      if ((this.#flags & AWAITING_PONG) !== 0) {
         this.drop('Heartbeat timeout')
         return
       }
-      this.#awaitingPong = true
+      this.#flags |= AWAITING_PONG
       this.#lastPing = at
       this.ping()
     }

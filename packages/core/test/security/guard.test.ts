@@ -104,6 +104,19 @@ describe('ConnectionGuard', () => {
     expect([erroring.guard.admit(), erroring.guard.admit()]).toEqual([true, false])
     expect(erroring.log).toEqual(['error RATE_LIMITED'])
   })
+  it('a pong between messages neither adds tokens nor loses refill time', async () => {
+    // One token per 50 ms, bucket of one.
+    const { guard } = harness({ rateLimit: { messages: 20, interval: 1000, burst: 1 } })
+    expect(guard.admit()).toBe(true)
+    guard.pong()
+    expect(guard.admit()).toBe(false)
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    guard.pong()
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    // 60+ ms in all: the refill counts the time on both sides of the pong (30 ms alone would not
+    // make a token), and the bucket of one allows exactly one message.
+    expect([guard.admit(), guard.admit()]).toEqual([true, false])
+  })
   it("drops or closes over the backpressure limit, and signals drain once the buffer empties", () => {
     const drop = harness({ backpressureLimit: 100 }, 150)
     expect(drop.guard.beforeSend()).toBe('dropped')
