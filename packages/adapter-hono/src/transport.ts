@@ -47,7 +47,7 @@ export function toTransport(ws: WSContext, canPing: boolean): Transport {
 /** `ws`'s WebSocket: what @hono/node-server and @hono/node-ws hand over as `raw`. */
 interface WsSocket extends RawSocket {
   on(event: 'message' | 'pong' | 'error', listener: (...args: any[]) => void): unknown
-  send(data: string | Uint8Array, options: { readonly compress: boolean }): void
+  send(data: string | Uint8Array, options: { readonly binary: boolean; readonly compress: boolean }): void
   close(code: number, reason: string): void
   terminate(): void
   ping(): void
@@ -74,13 +74,30 @@ function isBunSocket(raw: RawSocket | undefined): raw is BunSocket {
   return typeof raw?.publish === 'function' && typeof raw.subscribe === 'function' && typeof raw.unsubscribe === 'function' && typeof raw.getBufferedAmount === 'function' && typeof raw.terminate === 'function'
 }
 
-// The helpers' WSContext passes `{ compress }` on to ws and `compress` to Bun: without it ws
-// (Node) deflates nothing and Bun nothing. `compress` is core's per-frame threshold decision.
+// `compress` is core's per-frame threshold decision; the helpers' WSContext passes it on too, and
+// without it ws (Node) deflates nothing and Bun nothing. ws copies the options it is given
+// (`{ ...options }`), so these four serve every send: no object per message. `binary` is explicit
+// because a text frame may be handed over as bytes (textFrame).
+const TEXT = Object.freeze({ binary: false, compress: false })
+const TEXT_COMPRESSED = Object.freeze({ binary: false, compress: true })
+const BINARY = Object.freeze({ binary: true, compress: false })
+const BINARY_COMPRESSED = Object.freeze({ binary: true, compress: true })
 
-// ws copies the options it is given (`{ ...options }`), so one pair serves every send: no object
-// per message.
-const COMPRESS = Object.freeze({ compress: true })
-const NO_COMPRESS = Object.freeze({ compress: false })
+// Core hands every subscriber of a publish the same string; ws would UTF-8-encode it once per
+// socket. The second time in a row a string is sent, it is encoded once and the bytes are reused
+// for the rest of the fan-out (a lone send, such as an echo, stays a string and costs nothing extra).
+let lastText: string | undefined
+let lastBytes: Uint8Array | undefined
+
+function textFrame(text: string): string | Uint8Array {
+  if (text !== lastText) {
+    lastText = text
+    lastBytes = undefined
+    return text
+  }
+  // Only reached over ws, that is on Node (or a runtime with Node's Buffer): ws sends a Buffer as is.
+  return (lastBytes ??= Buffer.from(text, 'utf8'))
+}
 
 class WsTransport implements Transport {
   readonly raw: WsSocket
@@ -88,7 +105,8 @@ class WsTransport implements Transport {
     this.raw = raw
   }
   send(data: string | Uint8Array, compress?: boolean): void {
-    this.raw.send(data, compress === true ? COMPRESS : NO_COMPRESS)
+    if (typeof data === 'string') this.raw.send(textFrame(data), compress === true ? TEXT_COMPRESSED : TEXT)
+    else this.raw.send(data, compress === true ? BINARY_COMPRESSED : BINARY)
   }
   close(code: number, reason: string): void {
     this.raw.close(code, reason)
