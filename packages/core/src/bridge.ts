@@ -92,7 +92,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     publishTopics: (topics, frame, exclude) => hub.publish(topics, frame, exclude),
     nativeQueued: (bytes) => hub.nativeQueued(bytes),
     released(connection) {
-      hub.unsubscribe(connection, routeTopic(connection.route))
+      hub.unsubscribe(connection, connection.routeTopic)
       // Open connections are awaited through `connections`; from here until onClose has run, through `unfinished`.
       unfinished.add(connection)
       connections.delete(connection)
@@ -122,6 +122,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     const route = accepted.match.route
     const created: ConnectionSite = {
       name,
+      topic: routeTopic(name),
       route,
       limits: accepted.limits,
       validateOutput: (route.validateOutput ?? outputChecks) && route.output !== undefined,
@@ -187,11 +188,12 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
       return IGNORED_EVENTS
     }
     counter.add(accepted.match.name, accepted.ip, accepted.match.route.limits)
-    const connection = new ConnectionImpl(accepted, siteFor(accepted), transport)
+    const site = siteFor(accepted)
+    const connection = new ConnectionImpl(accepted, site, transport)
     connections.add(connection)
     sweeper.wake()
     // Every connection is in its route's topic: broadcast without rooms reaches the whole route.
-    hub.subscribe(connection, routeTopic(connection.route))
+    hub.subscribe(connection, site.topic)
     connection.opened()
     if (closing) connection.close(CloseCode.GOING_AWAY, 'Server is shutting down')
     return connection

@@ -27,6 +27,8 @@ export interface ConnectionHost {
 export interface ConnectionSite {
   /** The route's key in the routes object. */
   readonly name: string
+  /** The route's broadcast topic (every connection joins it at open), built once. */
+  readonly topic: string
   readonly route: AnyRoute
   readonly limits: Limits
   /** The route's `output` is checked on send (the resolved validateOutput setting, and an output schema exists). */

@@ -52,7 +52,8 @@ function isEmptyObject(value: unknown): boolean {
  * created on first read. It is also the ConnectionEvents the adapter calls (`bridge.open` returns it).
  */
 export class ConnectionImpl extends ConnectionGuard implements Connection, ConnectionEvents {
-  readonly id: string = createConnectionId()
+  // Created on first read: ids are 36-character strings, and idle connections often never need one.
+  #id: string | undefined
   readonly ip: string
   readonly headers: Readonly<Record<string, string>>
   readonly user: unknown
@@ -81,9 +82,19 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
     this.#url = init.match.url.href
   }
 
+  /** Unique, unguessable (a random UUID), fixed once read. */
+  get id(): string {
+    return (this.#id ??= createConnectionId())
+  }
+
   /** The route's key in the routes object. */
   get route(): string {
     return this.#site.name
+  }
+
+  /** @internal The route's broadcast topic (pubsub/topics.ts routeTopic). */
+  get routeTopic(): string {
+    return this.#site.topic
   }
 
   /** @internal The route definition this connection serves. */

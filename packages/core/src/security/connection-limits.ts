@@ -16,30 +16,43 @@ export class ConnectionCounter {
 
   /** A TOO_MANY_CONNECTIONS error when one more connection would exceed a cap, else undefined. */
   refusal(route: string, ip: string, routeLimits: RouteLimits | undefined): WsError | undefined {
-    for (const [key, max] of this.#caps(route, ip, routeLimits)) {
-      if (max > 0 && (this.#counts.get(key) ?? 0) >= max) return new WsError('TOO_MANY_CONNECTIONS')
-    }
-    return undefined
+    const bridge = this.#bridge
+    const routeMax = routeLimits?.maxConnections ?? 0
+    const routeIpMax = routeLimits?.maxConnectionsPerIp ?? 0
+    const over =
+      this.#atCap('*', bridge.maxConnections) ||
+      (ip !== '' && bridge.maxConnectionsPerIp > 0 && this.#atCap(`ip ${ip}`, bridge.maxConnectionsPerIp)) ||
+      (routeMax > 0 && this.#atCap(`route ${route}`, routeMax)) ||
+      (ip !== '' && routeIpMax > 0 && this.#atCap(`route ${route} ip ${ip}`, routeIpMax))
+    return over ? new WsError('TOO_MANY_CONNECTIONS') : undefined
   }
 
   add(route: string, ip: string, routeLimits: RouteLimits | undefined): void {
-    for (const [key] of this.#caps(route, ip, routeLimits)) this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1)
+    this.#count(route, ip, routeLimits, 1)
   }
 
   remove(route: string, ip: string, routeLimits: RouteLimits | undefined): void {
-    for (const [key] of this.#caps(route, ip, routeLimits)) {
-      const left = (this.#counts.get(key) ?? 1) - 1
-      // Deleting at zero keeps the map from growing with every IP ever seen.
-      if (left <= 0) this.#counts.delete(key)
-      else this.#counts.set(key, left)
-    }
+    this.#count(route, ip, routeLimits, -1)
   }
 
-  #caps(route: string, ip: string, routeLimits: RouteLimits | undefined): [string, number][] {
-    const caps: [string, number][] = [['*', this.#bridge.maxConnections]]
-    if (ip !== '') caps.push([`ip ${ip}`, this.#bridge.maxConnectionsPerIp])
-    if (routeLimits?.maxConnections !== undefined) caps.push([`route ${route}`, routeLimits.maxConnections])
-    if (routeLimits?.maxConnectionsPerIp !== undefined && ip !== '') caps.push([`route ${route} ip ${ip}`, routeLimits.maxConnectionsPerIp])
-    return caps
+  // Only capped keys are counted (a cap of 0 is unlimited, and caps never change for a bridge), and
+  // no key or array is built for the others: this runs three times per handshake.
+  #count(route: string, ip: string, routeLimits: RouteLimits | undefined, delta: 1 | -1): void {
+    const bridge = this.#bridge
+    if (bridge.maxConnections > 0) this.#bump('*', delta)
+    if (ip !== '' && bridge.maxConnectionsPerIp > 0) this.#bump(`ip ${ip}`, delta)
+    if ((routeLimits?.maxConnections ?? 0) > 0) this.#bump(`route ${route}`, delta)
+    if (ip !== '' && (routeLimits?.maxConnectionsPerIp ?? 0) > 0) this.#bump(`route ${route} ip ${ip}`, delta)
+  }
+
+  #atCap(key: string, max: number): boolean {
+    return max > 0 && (this.#counts.get(key) ?? 0) >= max
+  }
+
+  #bump(key: string, delta: 1 | -1): void {
+    const left = (this.#counts.get(key) ?? 0) + delta
+    // Deleting at zero keeps the map from growing with every IP ever seen.
+    if (left <= 0) this.#counts.delete(key)
+    else this.#counts.set(key, left)
   }
 }
