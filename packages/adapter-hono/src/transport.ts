@@ -6,7 +6,7 @@ import type { NativePubSub, Transport } from '@wsbridge/core'
 export interface RawSocket {
   terminate?(): void
   ping?(): void
-  on?(event: 'message' | 'pong' | 'error', listener: (...args: any[]) => void): unknown
+  on?(event: 'message' | 'pong' | 'error', listener: (...args: never[]) => void): unknown
   readonly bufferedAmount?: number
   getBufferedAmount?(): number
   // Bun's ServerWebSocket has native pub/sub; `ws` on Node has none.
@@ -33,7 +33,7 @@ export function remoteAddress(c: Context): string | undefined {
  * Hands core a Transport for one socket. Where `ws.raw` is a socket this package knows (`ws`'s
  * WebSocket on Node, Bun's ServerWebSocket), the transport calls it directly, exactly as the
  * helpers' WSContext would: hono/bun builds a new WSContext (with its own parsed URL) for every
- * event, so keeping the one from onOpen would hold ~0.6 KB per connection for nothing, and on Node
+ * event, so keeping the one from onOpen would hold ~0.5 KB per connection for nothing, and on Node
  * it saves a call and an options object per message. Anything else goes through the WSContext.
  * `canPing` says whether pongs reach core (core's heartbeat terminates peers that never answer).
  */
@@ -46,7 +46,7 @@ export function toTransport(ws: WSContext, canPing: boolean): Transport {
 
 /** `ws`'s WebSocket: what @hono/node-server and @hono/node-ws hand over as `raw`. */
 interface WsSocket extends RawSocket {
-  on(event: 'message' | 'pong' | 'error', listener: (...args: any[]) => void): unknown
+  on(event: 'message' | 'pong' | 'error', listener: (...args: never[]) => void): unknown
   send(data: string | Uint8Array, options: { readonly binary: boolean; readonly compress: boolean }): void
   close(code: number, reason: string): void
   terminate(): void
