@@ -4,7 +4,7 @@ import { WsError } from '../errors.js'
 import type { Limits } from '../limits.js'
 import { SerialQueue } from '../serial-queue.js'
 import { heartbeatInterval, normalizeCompression } from './options.js'
-import { bucketRate, now, refill, type BucketRate } from './rate-limit.js'
+import { bucketRate, FULL_BUCKET, now, refill, type BucketRate } from './rate-limit.js'
 
 /** What the guard derives from a connection's limits: computed once per route, shared by its connections. */
 export interface GuardPolicy {
@@ -52,8 +52,8 @@ export abstract class ConnectionGuard extends SerialQueue {
   #lastSeen: number
   /** Last ping sent; once the connection is closing, when the close deadline started. */
   #lastPing: number
-  /** The token bucket's tokens (rate-limit.ts): full until the first refill, which caps it at capacity. */
-  #tokens = Number.POSITIVE_INFINITY
+  /** The token bucket's tokens (rate-limit.ts), FULL_BUCKET until the first refill. */
+  #tokens = FULL_BUCKET
   #flags = 0
 
   constructor() {

@@ -1,7 +1,12 @@
 import type { RateLimitOptions } from './options.js'
 
-/** Milliseconds on a monotonic clock where there is one (every target runtime has `performance`). */
-export const now: () => number = typeof performance === 'object' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now()
+/**
+ * Whole milliseconds on a monotonic clock where there is one (every target runtime has
+ * `performance`). Whole, because V8 keeps a fractional number in an object field as a separate
+ * 16-byte heap number: two timestamps per connection would cost 32 bytes each (an integer is
+ * stored in the field itself). Every deadline here is 10 ms or coarser.
+ */
+export const now: () => number = typeof performance === 'object' && typeof performance.now === 'function' ? () => Math.floor(performance.now()) : () => Date.now()
 
 /**
  * A token bucket's shape, shared by every connection with the same limits. Each connection keeps
@@ -21,8 +26,12 @@ export function bucketRate(option: RateLimitOptions | false): BucketRate | undef
   return { capacity: Math.max(1, option.burst ?? option.messages), perMs: option.messages / (option.interval ?? 1000) }
 }
 
+/** A bucket that has not been refilled yet: full. (-1, not infinity: V8 stores small integers in the field itself.) */
+export const FULL_BUCKET = -1
+
 /** Tokens in a bucket that held `tokens` at `updated`, at time `at` (never above capacity). */
 export function refill(rate: BucketRate, tokens: number, updated: number, at: number): number {
+  if (tokens === FULL_BUCKET) return rate.capacity
   const elapsed = at - updated
   return Math.min(rate.capacity, elapsed > 0 ? tokens + elapsed * rate.perMs : tokens)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bucketRate, refill } from '../../src/security/rate-limit.js'
+import { bucketRate, FULL_BUCKET, refill } from '../../src/security/rate-limit.js'
 
 describe('token bucket', () => {
   it('derives capacity (burst, default messages) and refill rate from the options; off when disabled', () => {
@@ -12,7 +12,7 @@ describe('token bucket', () => {
   it('refills continuously at messages/interval, capped at capacity (a new bucket starts full)', () => {
     const rate = bucketRate({ messages: 10, interval: 1000, burst: 3 })!
     const t0 = 1_000_000
-    expect(refill(rate, Number.POSITIVE_INFINITY, t0, t0)).toBe(3) // the guard's initial state
+    expect(refill(rate, FULL_BUCKET, t0, t0)).toBe(3) // the guard's initial state
     expect(refill(rate, 0, t0, t0 + 50)).toBeCloseTo(0.5) // half a token
     expect(refill(rate, 0, t0, t0 + 100)).toBeCloseTo(1) // one token per 100 ms
     expect(refill(rate, 0.5, t0, t0 - 10)).toBe(0.5) // a clock that went back refills nothing
