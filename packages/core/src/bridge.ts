@@ -138,6 +138,13 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     return { ok: false, status: error.status, message: error.message, error }
   }
 
+  // A function, not a closure per authorize call (garbage per handshake keeps memory up after GC).
+  function authFailed(outcome: AuthOutcome & { ok: false }, match: RouteMatch, headers: Record<string, string>, ip: string, limits: Limits, protocol: string | undefined): UpgradeDecision {
+    return match.route.authFailure === 'close'
+      ? { ok: true, match, headers, ip, user: undefined, context: {}, limits, protocol, refusal: { code: outcome.closeCode, reason: outcome.reason } }
+      : reject(outcome.error)
+  }
+
   async function authorize(request: UpgradeRequest, match: RouteMatch): Promise<UpgradeDecision> {
     if (closing) return reject(new WsError('TOO_MANY_CONNECTIONS', 'Server is shutting down'))
     const headers = normalizeHeaders(request.headers)
@@ -148,23 +155,19 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     const refused = admissionRefusal(headers, upgrade.ip, match.name, route.limits, limits, counter)
     if (refused) return reject(refused)
     const protocol = (route.auth as WsAuthHook<unknown> | undefined)?.selectProtocol?.(protocols) ?? protocols[0]
-    const authFailed = (outcome: AuthOutcome & { ok: false }): UpgradeDecision =>
-      route.authFailure === 'close'
-        ? { ok: true, match, headers, ip: upgrade.ip, user: undefined, context: {}, limits, protocol, refusal: { code: outcome.closeCode, reason: outcome.reason } }
-        : reject(outcome.error)
     let user: unknown
     let context: unknown
     try {
       if (route.auth && route.auth !== noAuth) {
         const outcome = toAuthOutcome(await route.auth(upgrade))
-        if (!outcome.ok) return authFailed(outcome)
+        if (!outcome.ok) return authFailed(outcome, match, headers, upgrade.ip, limits, protocol)
         user = outcome.user
       }
       context = route.context ? await route.context({ ...upgrade, user }) : {}
     } catch (thrown) {
       const error = WsError.from(thrown)
       const outcome = thrownAuthOutcome(error)
-      if (outcome && !outcome.ok) return authFailed(outcome)
+      if (outcome && !outcome.ok) return authFailed(outcome, match, headers, upgrade.ip, limits, protocol)
       if (error.code === 'INTERNAL') reportError(error, undefined)
       return reject(error.code === 'INTERNAL' ? new WsError('INTERNAL') : error)
     }

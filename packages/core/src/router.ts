@@ -67,6 +67,7 @@ export function createRouter(routes: Routes, prefix: string) {
 function toMatch(compiled: CompiledRoute, url: URL, params: Record<string, string | undefined>): RouteMatch {
   const query: Record<string, string> = {}
   // First value wins for repeated keys; the full list stays available on `url.searchParams`.
-  for (const [key, value] of url.searchParams) if (!Object.hasOwn(query, key)) query[key] = value
+  // Most upgrade URLs have no query: reading searchParams would build a URLSearchParams for nothing.
+  if (url.search !== '') for (const [key, value] of url.searchParams) if (!Object.hasOwn(query, key)) query[key] = value
   return { name: compiled.name, route: compiled.route, url, params, query }
 }
