@@ -147,40 +147,37 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
 
   async function authorize(request: UpgradeRequest, match: RouteMatch): Promise<UpgradeDecision> {
     if (closing) return reject(new WsError('TOO_MANY_CONNECTIONS', 'Server is shutting down'))
-    const headers = normalizeHeaders(request.headers)
-    const protocols = parseProtocols(headers['sec-websocket-protocol'])
-    const upgrade: UpgradeContext = { url: match.url, headers, ip: request.ip ?? '', params: match.params, query: match.query, protocols }
     const route = match.route
+    const ip = request.ip ?? ''
+    const hooked = (route.auth !== undefined && route.auth !== noAuth) || route.context !== undefined
+    // Hooks see every request header. Without hooks nothing reads the handshake mechanics, so only
+    // the connection's copy is built, and no upgrade context: less garbage per handshake.
+    const all = hooked ? normalizeHeaders(request.headers) : undefined
+    const headers = all ? connectionHeaders(all) : normalizeHeaders(request.headers, true)
+    const protocols = parseProtocols(headers['sec-websocket-protocol'])
     const limits = limitsFor(match.name, route)
-    const refused = admissionRefusal(headers, upgrade.ip, match.name, route.limits, limits, counter)
+    const refused = admissionRefusal(headers, ip, match.name, route.limits, limits, counter)
     if (refused) return reject(refused)
     const protocol = (route.auth as WsAuthHook<unknown> | undefined)?.selectProtocol?.(protocols) ?? protocols[0]
+    if (!all) return { ok: true, match, headers, ip, user: undefined, context: {}, limits, protocol }
+    const upgrade: UpgradeContext = { url: match.url, headers: all, ip, params: match.params, query: match.query, protocols }
     let user: unknown
     let context: unknown
     try {
       if (route.auth && route.auth !== noAuth) {
         const outcome = toAuthOutcome(await route.auth(upgrade))
-        if (!outcome.ok) return authFailed(outcome, match, headers, upgrade.ip, limits, protocol)
+        if (!outcome.ok) return authFailed(outcome, match, all, ip, limits, protocol)
         user = outcome.user
       }
       context = route.context ? await route.context({ ...upgrade, user }) : {}
     } catch (thrown) {
       const error = WsError.from(thrown)
       const outcome = thrownAuthOutcome(error)
-      if (outcome && !outcome.ok) return authFailed(outcome, match, headers, upgrade.ip, limits, protocol)
+      if (outcome && !outcome.ok) return authFailed(outcome, match, all, ip, limits, protocol)
       if (error.code === 'INTERNAL') reportError(error, undefined)
       return reject(error.code === 'INTERNAL' ? new WsError('INTERNAL') : error)
     }
-    return {
-      ok: true,
-      match,
-      headers: connectionHeaders(headers),
-      ip: upgrade.ip,
-      user,
-      context,
-      limits,
-      protocol,
-    }
+    return { ok: true, match, headers, ip, user, context, limits, protocol }
   }
 
   function open(accepted: AcceptedUpgrade, transport: Transport): ConnectionEvents {

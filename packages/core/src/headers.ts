@@ -1,16 +1,22 @@
 import type { UpgradeRequest } from './upgrade.js'
 
-/** Normalises a runtime's headers (Node's object or a web Headers) to lower-cased strings. */
-export function normalizeHeaders(headers: UpgradeRequest['headers']): Record<string, string> {
+/**
+ * Normalises a runtime's headers (Node's object or a web Headers) to lower-cased strings. With
+ * `forConnection`, the handshake mechanics are left out (what `connectionHeaders` keeps), so a
+ * handshake that needs nothing else builds one object instead of two.
+ */
+export function normalizeHeaders(headers: UpgradeRequest['headers'], forConnection = false): Record<string, string> {
   const out: Record<string, string> = {}
   if (typeof (headers as Headers).forEach === 'function' && typeof (headers as Headers).get === 'function') {
     ;(headers as Headers).forEach((value, key) => {
-      out[key.toLowerCase()] = value
+      const name = key.toLowerCase()
+      if (!forConnection || !HANDSHAKE_HEADERS.has(name)) out[name] = value
     })
     return out
   }
   for (const [key, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
-    if (value !== undefined) out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value
+    const name = key.toLowerCase()
+    if (value !== undefined && (!forConnection || !HANDSHAKE_HEADERS.has(name))) out[name] = Array.isArray(value) ? value.join(', ') : value
   }
   return out
 }
