@@ -34,6 +34,9 @@ function dispatchReceived(connection: ConnectionImpl, text: string): unknown {
   return connection.readyState === ReadyState.OPEN ? dispatchText(connection.definition, text, connection.limits.maxDepth, connection) : undefined
 }
 
+/** `#context` until the connection's empty context object is first read (any value, undefined too, can be assigned). */
+const UNREAD_CONTEXT: unique symbol = Symbol('wsbridge.unreadContext')
+
 /** True for `{}`: such params, query and context objects are created on first read instead. */
 function isEmptyObject(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false
@@ -57,7 +60,8 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
   readonly ip: string
   readonly headers: Readonly<Record<string, string>>
   readonly user: unknown
-  // undefined: an empty object not created yet (most routes have no params, query or context hook).
+  // An empty object not created yet: UNREAD_CONTEXT, or undefined for params and query (most routes
+  // have no params, query or context hook).
   #context: any
   #params: Readonly<Record<string, string | undefined>> | undefined
   #query: Readonly<Record<string, string>> | undefined
@@ -74,7 +78,7 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
     this.ip = init.ip
     this.headers = init.headers
     this.user = init.user
-    this.#context = site.route.context === undefined && isEmptyObject(init.context) ? undefined : init.context
+    this.#context = site.route.context === undefined && isEmptyObject(init.context) ? UNREAD_CONTEXT : init.context
     this.#params = isEmptyObject(init.match.params) ? undefined : init.match.params
     this.#query = isEmptyObject(init.match.query) ? undefined : init.match.query
     this.#site = site
@@ -115,7 +119,8 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
   }
 
   get context(): any {
-    return (this.#context ??= {})
+    if (this.#context === UNREAD_CONTEXT) this.#context = {}
+    return this.#context
   }
 
   set context(value: any) {
