@@ -35,7 +35,17 @@ describe("Bun's native pub/sub through core's NativePubSub hook", () => {
     }
     await until(() => adapter.bridge.subscriberCount('news') === 2)
     expect(server.subscriberCount('news')).toBe(2)
+    // The route's broadcast topic goes native at its first broadcast (no ~200 B per idle socket before).
+    expect(adapter.bridge.subscriberCount(routeTopic('room'))).toBe(2)
+    expect(server.subscriberCount(routeTopic('room'))).toBe(0)
+    expect(adapter.bridge.publish(routeTopic('room'), 'everyone')).toBe(2)
     expect(server.subscriberCount(routeTopic('room'))).toBe(2)
+    expect(await a.next()).toBe('everyone')
+    expect(await b.next()).toBe('everyone')
+    const c = await openClient(url)
+    await until(() => server.subscriberCount(routeTopic('room')) === 3)
+    expect(server.subscriberCount(routeTopic('room'))).toBe(3)
+    c.close()
 
     a.send({ includeSelf: false })
     const fromA = (await b.next()) as { from: string }

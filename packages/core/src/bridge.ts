@@ -193,7 +193,8 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     connections.add(connection)
     sweeper.wake()
     // Every connection is in its route's topic: broadcast without rooms reaches the whole route.
-    hub.subscribe(connection, site.topic)
+    // Natively only once something is broadcast to the route (memory per connection on Bun).
+    hub.subscribe(connection, site.topic, true)
     connection.opened()
     if (closing) connection.close(CloseCode.GOING_AWAY, 'Server is shutting down')
     return connection

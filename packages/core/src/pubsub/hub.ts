@@ -30,6 +30,8 @@ export class PubSubHub<M extends HubMember> {
   /** Memberships of sockets with native pub/sub (Bun). While 0, fan-out is a plain send loop. */
   #nativeMemberships = 0
   readonly #clearance = new NativeClearance()
+  /** Topics whose native members are not natively subscribed yet (subscribe's `deferNative`). */
+  readonly #deferred = new Set<string>()
   /**
    * Rewrites a frame before local fan-out, for local publishes and ones from other instances alike
    * (resume stamping, see resume.ts). Drivers always carry the original frame.
@@ -78,13 +80,25 @@ export class PubSubHub<M extends HubMember> {
     return this.#presence.on(listener)
   }
 
-  subscribe(member: M, topic: string): void {
+  /**
+   * Adds `member` to `topic`. With `deferNative`, a native socket is subscribed natively only once
+   * the topic is first published to (see #activate): every connection joins its route's broadcast
+   * topic, and a native subscription costs ~200 bytes per socket in Bun even if nothing is ever
+   * broadcast. The topic index, and so every count and presence, is updated at once either way.
+   */
+  subscribe(member: M, topic: string, deferNative = false): void {
     if (!this.#index.add(topic, member)) return
     const native = member.nativePubSub
     if (native) {
       this.#nativeMemberships++
       this.#clearance.forget(topic)
-      this.#guard(() => native.subscribe(topic))
+      const first = this.#index.count(topic) === 1
+      if (deferNative && (first || this.#deferred.has(topic))) this.#deferred.add(topic)
+      else {
+        // A socket that wants its native subscription now brings the deferred ones along.
+        if (this.#deferred.has(topic)) this.#activate(topic)
+        this.#nativeCall(native, 'subscribe', topic)
+      }
     }
     if (this.#index.count(topic) === 1) this.#guard(() => this.#driver?.subscribe(topic))
     this.#presence.emit('join', topic, member)
@@ -97,8 +111,11 @@ export class PubSubHub<M extends HubMember> {
     const native = member.nativePubSub
     if (native) this.#nativeMemberships--
     // A closed socket has already left its native topics (Bun drops them on close).
-    if (native && member.readyState === OPEN) this.#guard(() => native.unsubscribe(topic))
-    if (this.#index.count(topic) === 0) this.#guard(() => this.#driver?.unsubscribe(topic))
+    if (native && member.readyState === OPEN && !this.#deferred.has(topic)) this.#nativeCall(native, 'unsubscribe', topic)
+    if (this.#index.count(topic) === 0) {
+      this.#deferred.delete(topic)
+      this.#guard(() => this.#driver?.unsubscribe(topic))
+    }
     this.#presence.emit('leave', topic, member)
     const shared = this.#driver?.presence
     if (shared) this.#guard(() => shared.left(topic, member.id))
@@ -150,6 +167,7 @@ export class PubSubHub<M extends HubMember> {
       for (const member of members) if (member.id !== senderId && member.sendFrame(frame) === 'sent') delivered++
       return delivered
     }
+    if (this.#deferred.has(topic)) this.#activate(topic)
     // A native publish reaches every native subscriber, so it is only used while none of them is
     // over its backpressure limit; otherwise per-member sends let each one's policy apply.
     if (!this.#clearance.holds(topic) && !this.#nativeMembersFit(topic, members, senderId)) return this.#fanOutMany([topic], frame, senderId, 0, 1)
@@ -215,6 +233,24 @@ export class PubSubHub<M extends HubMember> {
       }
     }
     return delivered
+  }
+
+  /** The first publish to a deferred topic: its open native members subscribe natively now. */
+  #activate(topic: string): void {
+    this.#deferred.delete(topic)
+    for (const member of this.#index.members(topic) ?? []) {
+      const native = member.nativePubSub
+      if (native && member.readyState === OPEN) this.#nativeCall(native, 'subscribe', topic)
+    }
+  }
+
+  /** A native subscribe or unsubscribe; like #guard, without a closure per call (one per connection at open). */
+  #nativeCall(native: NativePubSub, method: 'subscribe' | 'unsubscribe', topic: string): void {
+    try {
+      native[method](topic)
+    } catch (error) {
+      this.#safeReport(error)
+    }
   }
 
   /** Runtime and driver calls must never break a subscribe or publish: failures are reported. */

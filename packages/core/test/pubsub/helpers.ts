@@ -25,6 +25,11 @@ export class NativeTopics {
     }
   }
 
+  /** Native subscribers of `topic` (Bun's server.subscriberCount). */
+  count(topic: string): number {
+    return this.#topics.get(topic)?.size ?? 0
+  }
+
   #set(topic: string): Set<(string | Uint8Array)[]> {
     let set = this.#topics.get(topic)
     if (!set) this.#topics.set(topic, (set = new Set()))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createMemoryPubSubBus, defineRoute, roomTopic, type PubSubDriver } from '../../src/index.js'
+import { createMemoryPubSubBus, defineRoute, roomTopic, routeTopic, type PubSubDriver } from '../../src/index.js'
 import { bridgeOf, connect, NativeTopics, settle } from './helpers.js'
 
 const routes = { chat: defineRoute({ kind: 'ws', handler: { onMessage: () => undefined } }) }
@@ -30,6 +30,36 @@ describe('native pub/sub (Bun model)', () => {
     expect(a.messages()).toEqual([1])
     expect(b.messages()).toEqual([1])
     expect(plain.messages()).toEqual([2])
+  })
+
+  it("subscribes the route's broadcast topic natively only at its first broadcast", async () => {
+    const bridge = bridgeOf(routes)
+    const native = new NativeTopics()
+    const [a, b] = await Promise.all([connect(bridge, '/chat', native), connect(bridge, '/chat', native)])
+    const topic = routeTopic('chat')
+    expect(bridge.subscriberCount(topic)).toBe(2)
+    expect(native.count(topic)).toBe(0)
+    expect(a.connection.broadcast('hi')).toBe(1)
+    expect(native.count(topic)).toBe(2)
+    expect(native.publishCalls).toBe(1)
+    expect(b.messages()).toEqual(['hi'])
+    // Once live, a newcomer subscribes natively at once; leaving unsubscribes natively.
+    const c = await connect(bridge, '/chat', native)
+    expect(native.count(topic)).toBe(3)
+    c.close()
+    await settle()
+    expect(bridge.subscriberCount(topic)).toBe(2)
+    // A socket of another route that subscribes to the topic by name brings the deferred members along.
+    const otherNative = new NativeTopics()
+    const other = bridgeOf({ ...routes, lobby: routes.chat })
+    const [d, e] = await Promise.all([connect(other, '/chat', otherNative), connect(other, '/chat', otherNative)])
+    const visitor = await connect(other, '/lobby', otherNative)
+    expect(otherNative.count(topic)).toBe(0)
+    visitor.connection.subscribe(topic)
+    expect(otherNative.count(topic)).toBe(3)
+    expect(visitor.connection.publish(topic, 'hello chat')).toBe(2)
+    expect(d.messages()).toEqual(['hello chat'])
+    expect(e.messages()).toEqual(['hello chat'])
   })
 
   it('falls back to per-socket sends once a native subscriber reaches its backpressure limit', async () => {
