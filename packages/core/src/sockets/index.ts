@@ -1,0 +1,11 @@
+/**
+ * `@wsbridge/core/sockets`: what adapters over the same runtime socket share (`ws`'s WebSocket,
+ * Bun's ServerWebSocket), so each adapter only translates its framework's events. Duck-typed: core
+ * imports neither `ws` nor `bun`.
+ */
+export { createWsTransports } from './ws-socket.js'
+export type { WsLikeSocket, WsPingTransport, WsTransport, WsTransports } from './ws-socket.js'
+export { wsBytes, wsBytesCopy, wsErrorToCore, wsText } from './ws-data.js'
+export type { WsData } from './ws-data.js'
+export { BunPingTransport, BunTransport, bunClosed } from './bun-socket.js'
+export type { BunLikeSocket } from './bun-socket.js'

@@ -1,0 +1,87 @@
+import type { Transport } from '../transport.js'
+
+/** The parts of `ws`'s WebSocket a transport calls (duck-typed: core does not import `ws`). */
+export interface WsLikeSocket {
+  send(data: string | Uint8Array, options: { readonly binary: boolean; readonly compress: boolean }): void
+  close(code: number, reason: string): void
+  terminate(): void
+  ping(): void
+  readonly bufferedAmount: number
+}
+
+/** Core's view of a `ws` socket, without `ping` (core then runs no heartbeat on it). */
+export interface WsTransport extends Transport {
+  readonly raw: WsLikeSocket
+}
+
+/** Core's view of a `ws` socket whose pongs the adapter forwards to `events.pong()`. */
+export interface WsPingTransport extends WsTransport {
+  ping(): void
+}
+
+export interface WsTransports {
+  readonly WsTransport: new (socket: WsLikeSocket) => WsTransport
+  readonly WsPingTransport: new (socket: WsLikeSocket) => WsPingTransport
+}
+
+// `compress` is core's per-frame threshold decision; without it ws deflates nothing. ws copies the
+// options it is given (`{ ...options }`), so these four serve every send: no object per message.
+// `binary` is explicit because a text frame may be handed over as bytes (see textFrame).
+const TEXT = Object.freeze({ binary: false, compress: false })
+const TEXT_COMPRESSED = Object.freeze({ binary: false, compress: true })
+const BINARY = Object.freeze({ binary: true, compress: false })
+const BINARY_COMPRESSED = Object.freeze({ binary: true, compress: true })
+
+/**
+ * The transport classes for `ws` sockets, for an adapter to create once at module level.
+ * `encodeText` is the adapter's UTF-8 encoder: on Node, `Buffer.from(text, 'utf8')`, which ws sends
+ * as is (a plain Uint8Array from TextEncoder would be wrapped in a new Buffer view on every send,
+ * that is once per subscriber). The classes exist once per connection: prototype methods only, and
+ * the encode-once state below is per adapter module, not per connection.
+ */
+export function createWsTransports(encodeText: (text: string) => Uint8Array): WsTransports {
+  // Core hands every subscriber of a publish the same string; ws would UTF-8-encode it once per
+  // socket. The second time in a row a string is sent, it is encoded once and the bytes are reused
+  // for the rest of the fan-out (a lone send, such as an echo, stays a string and costs nothing extra).
+  let lastText: string | undefined
+  let lastBytes: Uint8Array | undefined
+
+  function textFrame(text: string): string | Uint8Array {
+    if (text !== lastText) {
+      lastText = text
+      lastBytes = undefined
+      return text
+    }
+    return (lastBytes ??= encodeText(text))
+  }
+
+  /** A class, not an object of closures: it exists once per connection. */
+  class WsTransportImpl implements WsTransport {
+    readonly raw: WsLikeSocket
+    constructor(socket: WsLikeSocket) {
+      this.raw = socket
+    }
+    send(data: string | Uint8Array, compress?: boolean): void {
+      if (typeof data === 'string') this.raw.send(textFrame(data), compress === true ? TEXT_COMPRESSED : TEXT)
+      else this.raw.send(data, compress === true ? BINARY_COMPRESSED : BINARY)
+    }
+    close(code: number, reason: string): void {
+      this.raw.close(code, reason)
+    }
+    terminate(): void {
+      this.raw.terminate()
+    }
+    get bufferedAmount(): number {
+      return this.raw.bufferedAmount
+    }
+  }
+
+  // A subclass rather than an optional method: core checks `transport.ping` for presence.
+  class WsPingTransportImpl extends WsTransportImpl implements WsPingTransport {
+    ping(): void {
+      this.raw.ping()
+    }
+  }
+
+  return { WsTransport: WsTransportImpl, WsPingTransport: WsPingTransportImpl }
+}

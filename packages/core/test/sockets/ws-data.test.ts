@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest'
+import { WsError } from '../../src/index.js'
+import { wsBytes, wsBytesCopy, wsErrorToCore, wsText } from '../../src/sockets/index.js'
+
+const text = 'héllo ✓'
+const encoded = new TextEncoder().encode(text)
+
+/** Stands in for Node's Buffer (core's tests avoid node:*): a Uint8Array with toString('utf8'). */
+class BufferLike extends Uint8Array {
+  override toString(encoding?: string): string {
+    return encoding === 'utf8' ? new TextDecoder().decode(this) : super.toString()
+  }
+}
+
+describe('wsText', () => {
+  test('decodes a Buffer, an ArrayBuffer, one fragment or several', () => {
+    expect(wsText(BufferLike.from(encoded))).toBe(text)
+    expect(wsText(encoded.slice().buffer)).toBe(text)
+    expect(wsText([encoded])).toBe(text)
+    expect(wsText([encoded.subarray(0, 2), encoded.subarray(2, 5), encoded.subarray(5)])).toBe(text)
+  })
+})
+
+describe('wsBytes', () => {
+  test('hands over the message bytes without a copy where it can', () => {
+    const buffer = new Uint8Array([9, 1, 2, 3, 9]).subarray(1, 4)
+    expect(wsBytes(buffer)).toBe(buffer)
+    expect(wsBytes([buffer])).toBe(buffer)
+    const arrayBuffer = new Uint8Array([4, 5]).buffer
+    const view = wsBytes(arrayBuffer)
+    expect(view.buffer).toBe(arrayBuffer)
+    expect([...view]).toEqual([4, 5])
+    expect([...wsBytes([new Uint8Array([1]), new Uint8Array([2, 3])])]).toEqual([1, 2, 3])
+  })
+})
+
+describe('wsBytesCopy', () => {
+  test('a plain Uint8Array with its own copy of exactly the message bytes', () => {
+    const chunk = BufferLike.from([9, 1, 2, 3, 9])
+    const bytes = wsBytesCopy(chunk.subarray(1, 4))
+    expect(bytes.constructor).toBe(Uint8Array)
+    expect([...bytes]).toEqual([1, 2, 3])
+    expect(bytes.buffer.byteLength).toBe(3)
+    chunk[1] = 7
+    expect(bytes[0]).toBe(1)
+    const fragment = new Uint8Array([1])
+    const joined = wsBytesCopy([fragment])
+    expect(joined).not.toBe(fragment)
+    expect([...joined]).toEqual([1])
+    expect([...wsBytesCopy([new Uint8Array([1]), new Uint8Array([2, 3])])]).toEqual([1, 2, 3])
+    expect([...wsBytesCopy(new Uint8Array([4, 5]).buffer)]).toEqual([4, 5])
+  })
+})
+
+describe('wsErrorToCore', () => {
+  test("ws's oversized-message error becomes PAYLOAD_TOO_LARGE with the original as cause; others pass through", () => {
+    const tooBig = Object.assign(new RangeError('Max payload size exceeded'), { code: 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' })
+    const mapped = wsErrorToCore(tooBig)
+    expect(mapped).toBeInstanceOf(WsError)
+    expect((mapped as WsError).code).toBe('PAYLOAD_TOO_LARGE')
+    expect((mapped as WsError).cause).toBe(tooBig)
+    const other = Object.assign(new Error('invalid UTF-8'), { code: 'WS_ERR_INVALID_UTF8' })
+    expect(wsErrorToCore(other)).toBe(other)
+    expect(wsErrorToCore(undefined)).toBeUndefined()
+  })
+})

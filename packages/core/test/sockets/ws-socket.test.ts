@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest'
+import { createWsTransports, type WsLikeSocket } from '../../src/sockets/index.js'
+
+type Sent = [data: string | Uint8Array, options: { readonly binary: boolean; readonly compress: boolean }]
+
+class FakeWs implements WsLikeSocket {
+  readonly sent: Sent[] = []
+  readonly calls: string[] = []
+  bufferedAmount = 0
+  send(data: string | Uint8Array, options: Sent[1]): void {
+    this.sent.push([data, options])
+  }
+  close(code: number, reason: string): void {
+    this.calls.push(`close ${code} ${reason}`)
+  }
+  terminate(): void {
+    this.calls.push('terminate')
+  }
+  ping(): void {
+    this.calls.push('ping')
+  }
+}
+
+function countingEncoder(): { encode: (text: string) => Uint8Array; readonly count: () => number } {
+  let count = 0
+  const encoder = new TextEncoder()
+  return { encode: (text) => (count++, encoder.encode(text)), count: () => count }
+}
+
+describe('createWsTransports', () => {
+  test('a lone text send stays a string; a fan-out of the same text is encoded once and the bytes reused', () => {
+    const { encode, count } = countingEncoder()
+    const { WsTransport } = createWsTransports(encode)
+    const sockets = [new FakeWs(), new FakeWs(), new FakeWs()]
+    const transports = sockets.map((socket) => new WsTransport(socket))
+
+    transports[0]!.send('echo')
+    expect(sockets[0]!.sent[0]![0]).toBe('echo')
+    expect(count()).toBe(0)
+
+    for (const transport of transports) transport.send('héllo ✓')
+    const frames = sockets.map((socket) => socket.sent.at(-1)![0])
+    expect(frames[0]).toBe('héllo ✓')
+    expect(frames[1]).toBeInstanceOf(Uint8Array)
+    expect(new TextDecoder().decode(frames[1] as Uint8Array)).toBe('héllo ✓')
+    // The same bytes object for every further subscriber, encoded once.
+    expect(frames[2]).toBe(frames[1])
+    expect(count()).toBe(1)
+    // Bytes of a text frame are still sent as text.
+    expect(sockets.map((socket) => socket.sent.at(-1)![1].binary)).toEqual([false, false, false])
+
+    // Another text resets the cache: the next one is a string again, then encoded anew.
+    transports[0]!.send('other')
+    transports[1]!.send('héllo ✓')
+    expect(sockets[0]!.sent.at(-1)![0]).toBe('other')
+    expect(sockets[1]!.sent.at(-1)![0]).toBe('héllo ✓')
+    transports[2]!.send('héllo ✓')
+    expect(sockets[2]!.sent.at(-1)![0]).not.toBe(frames[1])
+    expect(count()).toBe(2)
+  })
+
+  test('each adapter module has its own encode-once state and encoder', () => {
+    const a = countingEncoder()
+    const b = countingEncoder()
+    const first = new (createWsTransports(a.encode).WsTransport)(new FakeWs())
+    const second = new (createWsTransports(b.encode).WsTransport)(new FakeWs())
+    first.send('x')
+    second.send('x')
+    expect((first.raw as FakeWs).sent[0]![0]).toBe('x')
+    expect((second.raw as FakeWs).sent[0]![0]).toBe('x')
+    expect(a.count() + b.count()).toBe(0)
+  })
+
+  test('binary and compress map onto ws options, with no options object per message', () => {
+    const { WsTransport } = createWsTransports((text) => new TextEncoder().encode(text))
+    const socket = new FakeWs()
+    const transport = new WsTransport(socket)
+    const bytes = new Uint8Array([1, 2])
+    transport.send(bytes)
+    transport.send(bytes, true)
+    transport.send('a', false)
+    transport.send('b', true)
+    transport.send(new Uint8Array([3]))
+    expect(socket.sent[0]).toEqual([bytes, { binary: true, compress: false }])
+    expect(socket.sent[0]![0]).toBe(bytes)
+    expect(socket.sent[1]![1]).toEqual({ binary: true, compress: true })
+    expect(socket.sent[2]![1]).toEqual({ binary: false, compress: false })
+    expect(socket.sent[3]![1]).toEqual({ binary: false, compress: true })
+    expect(socket.sent[4]![1]).toBe(socket.sent[0]![1])
+  })
+
+  test('close, terminate and bufferedAmount call the socket; only the ping variant has ping', () => {
+    const { WsTransport, WsPingTransport } = createWsTransports((text) => new TextEncoder().encode(text))
+    const socket = new FakeWs()
+    const plain = new WsTransport(socket)
+    const pinging = new WsPingTransport(socket)
+    expect('ping' in plain).toBe(false)
+    expect(plain.raw).toBe(socket)
+    plain.close(4000, 'bye')
+    plain.terminate()
+    pinging.ping()
+    socket.bufferedAmount = 42
+    expect(plain.bufferedAmount).toBe(42)
+    expect(socket.calls).toEqual(['close 4000 bye', 'terminate', 'ping'])
+    // Methods live on the prototype: a transport holds the socket and nothing else.
+    expect(Object.keys(pinging)).toEqual(['raw'])
+  })
+})
