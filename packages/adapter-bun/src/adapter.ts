@@ -1,5 +1,6 @@
 import type { Server, ServerWebSocket, WebSocketHandler } from 'bun'
-import { toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes, type NativePubSub, type Transport } from '@wsbridge/core'
+import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes } from '@wsbridge/core'
+import { BunPingTransport, bunClosed } from '@wsbridge/core/sockets'
 
 /** What the adapter keeps on each Bun socket (`ws.data`). */
 export interface BunSocketData {
@@ -26,64 +27,30 @@ export interface BunWebSocket<R extends Routes> {
   close(): Promise<void>
 }
 
-/** The close reason Bun reports when a frame exceeded `maxPayloadLength`. */
-const BUN_TOO_BIG = 'Received too big message'
-
 function isUpgrade(request: Request): boolean {
   return request.headers.get('upgrade')?.toLowerCase() === 'websocket'
 }
 
 /**
  * A Bun socket's `ws.data` and, once it is open, core's view of the socket and its native pub/sub
- * (core still decides who receives what: see core/src/pubsub/hub.ts). One object per connection
- * serves all three roles, and it is a class, not objects of closures.
+ * (core's BunPingTransport: send, close, terminate, ping, bufferedAmount, subscribe, publish). One
+ * object per connection serves all three roles, and it is a class, not objects of closures.
  */
-class BunSocket implements BunSocketData, Transport, NativePubSub {
+class BunSocket extends BunPingTransport<ServerWebSocket<BunSocketData>> implements BunSocketData {
   accepted: AcceptedUpgrade | undefined
   events?: ConnectionEvents
-  // Set in `open`: the upgrade creates this object before Bun has created the socket.
-  #ws: ServerWebSocket<BunSocketData> | undefined
+  // The upgrade creates this object before Bun has created the socket: `opened` hands it over.
   constructor(accepted: AcceptedUpgrade) {
+    super()
     this.accepted = accepted
   }
   /** Called once from Bun's `open` handler: hands the socket to core. */
   opened(ws: ServerWebSocket<BunSocketData>, bridge: Bridge): void {
-    this.#ws = ws
+    this.setSocket(ws)
     const accepted = this.accepted!
     // Dropped so its parsed URL and match are not kept for the connection's life.
     this.accepted = undefined
     this.events = bridge.open(accepted, this)
-  }
-  get raw(): ServerWebSocket<BunSocketData> {
-    return this.#ws!
-  }
-  get pubsub(): NativePubSub {
-    return this
-  }
-  send(data: string | Uint8Array, compress?: boolean): void {
-    if (typeof data === 'string') this.#ws!.sendText(data, compress)
-    else this.#ws!.sendBinary(data, compress)
-  }
-  close(code: number, reason: string): void {
-    this.#ws!.close(code, reason)
-  }
-  terminate(): void {
-    this.#ws!.terminate()
-  }
-  ping(): void {
-    this.#ws!.ping()
-  }
-  get bufferedAmount(): number {
-    return this.#ws!.getBufferedAmount()
-  }
-  subscribe(topic: string): void {
-    this.#ws!.subscribe(topic)
-  }
-  unsubscribe(topic: string): void {
-    this.#ws!.unsubscribe(topic)
-  }
-  publish(topic: string, frame: string | Uint8Array): void {
-    this.#ws!.publish(topic, frame)
   }
 }
 
@@ -139,9 +106,8 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
       else ws.data.events?.message(message instanceof Uint8Array ? message : new Uint8Array(message), true)
     },
     close(ws, code, reason) {
-      // Bun enforces maxPayloadLength itself (the peer gets 1009) and reports it only as this close.
-      if (code === 1006 && reason === BUN_TOO_BIG) ws.data.events?.error(new WsError('PAYLOAD_TOO_LARGE'))
-      ws.data.events?.closed(code, reason)
+      // Also reports Bun's own close of an oversized frame (1006) as PAYLOAD_TOO_LARGE.
+      bunClosed(ws.data.events, code, reason)
     },
     drain(ws) {
       ws.data.events?.drain()
