@@ -10,6 +10,7 @@ import { PubSubHub } from './pubsub/hub.js'
 import { ResumeStore } from './resume.js'
 import { routeTopic } from './pubsub/topics.js'
 import { readonlySetView } from './pubsub/readonly-set.js'
+import { OpenConnections } from './open-connections.js'
 import type { Routes } from './route.js'
 import { admissionRefusal } from './security/admission.js'
 import { thrownAuthOutcome, toAuthOutcome, type AuthOutcome } from './security/auth-outcome.js'
@@ -43,10 +44,13 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
   const baseLimits = resolveLimits(topLevelLimits, bridgeLimits)
   const errorHook = onError ?? defaultErrorHook
   const outputChecks = validateOutput ?? !isProduction()
-  const connections: Set<ConnectionImpl> = new Set()
   // Driver and native pub/sub failures reach the error hook as PUBSUB_ERROR; they never throw into handlers.
   const hub = new PubSubHub<ConnectionImpl>(options.pubsub, (error) =>
     reportError(error instanceof WsError ? error : new WsError('PUBSUB_ERROR', undefined, { cause: error, expose: false }), undefined),
+  )
+  const connections = new OpenConnections(
+    hub,
+    Object.keys(routes).map((name) => [name, routeTopic(name)] as const),
   )
   // Only bridges with a `resume` route stamp topic messages (resume.ts).
   const resume = Object.values(routes).some((route) => route.resume) ? new ResumeStore((topic) => hub.subscriberCount(topic) > 0) : undefined
@@ -95,7 +99,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
       hub.unsubscribe(connection, connection.routeTopic)
       // Open connections are awaited through `connections`; from here until onClose has run, through `unfinished`.
       unfinished.add(connection)
-      connections.delete(connection)
+      connections.released()
       counter.remove(connection.route, connection.ip, routes[connection.route]?.limits)
       if (connections.size === 0) sweeper.sleep()
       if (connections.size === 0) allClosed?.()
@@ -190,11 +194,12 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     counter.add(accepted.match.name, accepted.ip, accepted.match.route.limits)
     const site = siteFor(accepted)
     const connection = new ConnectionImpl(accepted, site, transport)
-    connections.add(connection)
-    sweeper.wake()
-    // Every connection is in its route's topic: broadcast without rooms reaches the whole route.
+    // Every connection is in its route's topic: broadcast without rooms reaches the whole route,
+    // and `connections` reads the open connections from there (open-connections.ts).
     // Natively only once something is broadcast to the route (memory per connection on Bun).
     hub.subscribe(connection, site.topic, true)
+    connections.opened()
+    sweeper.wake()
     connection.opened()
     if (closing) connection.close(CloseCode.GOING_AWAY, 'Server is shutting down')
     return connection

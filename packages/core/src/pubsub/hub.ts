@@ -58,6 +58,11 @@ export class PubSubHub<M extends HubMember> {
     return this.#index.count(topic)
   }
 
+  /** The members of `topic`, live (the bridge's open connections are read from route topics). */
+  members(topic: string): ReadonlySet<M> | undefined {
+    return this.#index.members(topic)
+  }
+
   presence(topic: string): PresenceMember[] {
     const members = this.#index.members(topic)
     return members ? [...members].map((m) => ({ id: m.id, user: m.user })) : []
