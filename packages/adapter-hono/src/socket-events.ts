@@ -1,6 +1,7 @@
 import type { WSContext, WSEvents } from 'hono/ws'
-import { WsError, type AcceptedUpgrade, type Bridge, type ConnectionEvents } from '@wsbridge/core'
-import { createOrderedRunner, toFrame, wsBytes, wsText, type IncomingData, type OrderedRunner, type WsData } from './frames.js'
+import type { AcceptedUpgrade, Bridge, ConnectionEvents } from '@wsbridge/core'
+import { bunClosed, wsBytesCopy, wsErrorToCore, wsText, type WsData } from '@wsbridge/core/sockets'
+import { createOrderedRunner, toFrame, type IncomingData, type OrderedRunner } from './frames.js'
 import { kPong } from './runtime-options.js'
 import { isWsSocket, toTransport, type RawSocket } from './transport.js'
 
@@ -10,9 +11,6 @@ export interface AdapterState {
   /** On Bun, pongs reach core only through the handler `bunWebSocket` wraps. */
   bunPongsHooked: boolean
 }
-
-/** The close reason Bun reports when a frame exceeded `maxPayloadLength`. */
-const BUN_TOO_BIG = 'Received too big message'
 
 /** Where a `ws` socket (Node) carries its connection, for the shared message, pong and error listeners. */
 const kSocketEvents = Symbol('wsbridge.hono.events')
@@ -104,13 +102,15 @@ export class HonoSocketEvents {
 
   /** A message event of the `ws` socket underneath (Node). */
   rawMessage(data: WsData, isBinary: boolean): void {
-    if (isBinary) this.#events?.message(wsBytes(data), true)
+    // Binary with its own copy of the bytes, as the Node helpers would hand it over.
+    if (isBinary) this.#events?.message(wsBytesCopy(data), true)
     else this.#events?.message(wsText(data), false)
   }
 
   /** An error event of the `ws` socket underneath (Node). */
   rawError(error: unknown): void {
-    this.#events?.error(asCoreError(error))
+    // ws closes an oversized message with 1009 itself: reported as PAYLOAD_TOO_LARGE, not INTERNAL.
+    this.#events?.error(wsErrorToCore(error))
   }
 
   #deliver(frame: ReturnType<typeof toFrame>): void | Promise<void> {
@@ -119,9 +119,8 @@ export class HonoSocketEvents {
   }
 
   #closed(code: number, reason: string): void {
-    // Bun enforces maxPayloadLength itself (the peer gets 1009) and reports it only as this close.
-    if (code === 1006 && reason === BUN_TOO_BIG) this.#events?.error(new WsError('PAYLOAD_TOO_LARGE'))
-    this.#events?.closed(code, reason)
+    // On Bun, also reports Bun's own close of an oversized frame (1006) as PAYLOAD_TOO_LARGE.
+    bunClosed(this.#events, code, reason)
   }
 }
 
@@ -136,10 +135,4 @@ function onRawPong(this: RawWithEvents): void {
 
 function onRawError(this: RawWithEvents, error: unknown): void {
   this[kSocketEvents]?.rawError(error)
-}
-
-/** `ws` closes an oversized message with 1009 itself; report it under core's code, not as INTERNAL. */
-function asCoreError(error: unknown): unknown {
-  const tooBig = (error as { code?: unknown } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
-  return tooBig ? new WsError('PAYLOAD_TOO_LARGE', undefined, { cause: error }) : error
 }

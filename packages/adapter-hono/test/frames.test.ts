@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createOrderedRunner, toFrame, wsBytes, wsText } from '../src/frames.js'
+import { createOrderedRunner, toFrame } from '../src/frames.js'
 
 describe('toFrame', () => {
   test('strings stay text; ArrayBuffer, Buffer and typed-array views become the exact bytes', async () => {
@@ -43,27 +43,5 @@ describe('createOrderedRunner', () => {
     run(() => void seen.push('next'))
     await new Promise((resolve) => setTimeout(resolve, 10))
     expect(seen).toEqual(['blob unreadable', 'next'])
-  })
-})
-
-describe('ws messages', () => {
-  test('text decodes from a Buffer, an ArrayBuffer or fragments', () => {
-    const text = 'héllo ✓'
-    const bytes = Buffer.from(text, 'utf8')
-    expect(wsText(bytes)).toBe(text)
-    expect(wsText(new Uint8Array(bytes).buffer)).toBe(text)
-    expect(wsText([bytes.subarray(0, 3), bytes.subarray(3)])).toBe(text)
-  })
-
-  test('binary becomes a plain Uint8Array with its own copy of exactly the message bytes', () => {
-    const chunk = Buffer.from([9, 1, 2, 3, 9])
-    const bytes = wsBytes(chunk.subarray(1, 4))
-    expect(bytes.constructor).toBe(Uint8Array)
-    expect([...bytes]).toEqual([1, 2, 3])
-    expect(bytes.buffer.byteLength).toBe(3)
-    chunk[1] = 7
-    expect(bytes[0]).toBe(1)
-    expect([...wsBytes([Buffer.from([1]), Buffer.from([2, 3])])]).toEqual([1, 2, 3])
-    expect([...wsBytes(new Uint8Array([4, 5]).buffer)]).toEqual([4, 5])
   })
 })
