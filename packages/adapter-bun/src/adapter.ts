@@ -1,6 +1,6 @@
 import type { Server, ServerWebSocket, WebSocketHandler } from 'bun'
 import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes } from '@wsbridge/core'
-import { BunPingTransport, bunClosed } from '@wsbridge/core/sockets'
+import { BunPingTransport, bunClosed, bunSocketOptions } from '@wsbridge/core/sockets'
 
 /** What the adapter keeps on each Bun socket (`ws.data`). */
 export interface BunSocketData {
@@ -84,18 +84,8 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
   }
 
   const websocket: WebSocketHandler<BunSocketData> = {
-    // Core owns these limits: payload size per route, idle/heartbeat, backpressure policy.
-    // maxPayloadLength bounds the inflated size too, so a decompression bomb closes with 1009.
-    maxPayloadLength: bridge.maxPayloadLength,
-    // Negotiated only when the bridge enables compression; core picks which frames to compress.
-    perMessageDeflate: bridge.compression.enabled,
-    // Bun's own idle timer and pings would close sockets behind core's heartbeat and idle timeout.
-    idleTimeout: 0,
-    sendPings: false,
-    // 0 = no Bun-side limit: Bun would otherwise drop frames silently past 16 MB.
-    backpressureLimit: 0,
-    // Core's native fan-out relies on ws.publish skipping the publishing socket (Bun's default).
-    publishToSelf: false,
+    // Core owns payload size per route, idle timeout, heartbeat and backpressure: Bun's are off.
+    ...bunSocketOptions(bridge),
     open(ws) {
       ws.binaryType = 'uint8array'
       ;(ws.data as BunSocket).opened(ws, bridge)

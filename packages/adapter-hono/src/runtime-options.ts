@@ -1,17 +1,5 @@
 import type { Bridge } from '@wsbridge/core'
-
-/** Options for `ws`'s `new WebSocketServer(...)` that apply the bridge's payload and compression settings. */
-export interface WsServerOptions {
-  readonly noServer: true
-  /** Frames larger than this (after inflation) close the socket with 1009 inside `ws`. */
-  readonly maxPayload: number
-  /** Negotiated only when the bridge enables compression; core picks which frames to compress. */
-  readonly perMessageDeflate: false | { readonly threshold: 0 }
-}
-
-export function wsServerOptions(bridge: Bridge): WsServerOptions {
-  return { noServer: true, maxPayload: bridge.maxPayloadLength, perMessageDeflate: bridge.compression.enabled ? { threshold: 0 } : false }
-}
+import { bunSocketOptions, type BunSocketOptions } from '@wsbridge/core/sockets'
 
 /** Where the events object for a socket lives on Bun: hono/bun stores it in `ws.data.events`. */
 interface BunSocketLike {
@@ -24,13 +12,7 @@ export const kPong: unique symbol = Symbol('wsbridge.pong')
 /** The socket type of a Bun handler, so `Bun.serve` still infers its `ws.data` type from the result. */
 type SocketOf<H> = H extends { open?(ws: infer W): unknown } ? W : BunSocketLike
 
-export interface BunWebSocketOptions<W = BunSocketLike> {
-  readonly maxPayloadLength: number
-  readonly perMessageDeflate: boolean
-  readonly idleTimeout: 0
-  readonly sendPings: false
-  /** Core's native fan-out relies on `ws.publish` skipping the publishing socket. */
-  readonly publishToSelf: false
+export interface BunWebSocketOptions<W = BunSocketLike> extends BunSocketOptions {
   pong(ws: W, data: unknown): void
 }
 
@@ -45,11 +27,7 @@ export function bunWebSocketOptions<H extends object>(bridge: Bridge, handler: H
   const original = (handler as { pong?: (ws: SocketOf<H>, data: unknown) => unknown }).pong
   return {
     ...handler,
-    maxPayloadLength: bridge.maxPayloadLength,
-    perMessageDeflate: bridge.compression.enabled,
-    idleTimeout: 0,
-    sendPings: false,
-    publishToSelf: false,
+    ...bunSocketOptions(bridge),
     pong(ws, data) {
       const events = ((ws as BunSocketLike).data as { events?: { [kPong]?: () => void } } | undefined)?.events
       events?.[kPong]?.()

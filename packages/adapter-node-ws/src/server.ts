@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type RouteMatch, type Routes } from '@wsbridge/core'
+import { wsServerOptions } from '@wsbridge/core/sockets'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { refuseUpgrade } from './refuse.js'
 import { requestUpgradeUrl } from './upgrade-url.js'
@@ -43,12 +44,8 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
   // The subprotocol core chose for each request, read back by ws during the handshake.
   const protocols: WeakMap<IncomingMessage, string> = new WeakMap()
   const wss = new WebSocketServer({
-    noServer: true,
+    ...wsServerOptions(bridge),
     clientTracking: false, // core tracks connections; ws's own set would be a second copy
-    maxPayload: bridge.maxPayloadLength,
-    // Negotiated only when the bridge enables compression; core picks which frames to compress (its
-    // threshold), so ws's own threshold is 0. maxPayload bounds the inflated size (decompression bombs → 1009).
-    perMessageDeflate: bridge.compression.enabled ? { threshold: 0 } : false,
     handleProtocols: (_offered, request) => protocols.get(request) ?? false,
   })
   const emitter = new EventEmitter()
