@@ -12,6 +12,7 @@ import { ConnectionGuard, type GuardPolicy } from './security/guard.js'
 import { broadcastTopics, roomTopic, roomsOf } from './pubsub/topics.js'
 import type { ConnectionEvents, NativePubSub, Transport } from './transport.js'
 import { checkOutput } from './output-check.js'
+import { shareString } from './shared-strings.js'
 import { maxWireBytes } from './pubsub/native-clearance.js'
 
 export type { ConnectionHost, ConnectionInit, ConnectionSite } from './connection-host.js'
@@ -75,7 +76,7 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
 
   constructor(init: ConnectionInit, site: ConnectionSite, transport: Transport) {
     super()
-    this.ip = init.ip
+    this.ip = shareString(init.ip)
     this.headers = init.headers
     this.user = init.user
     this.#context = site.route.context === undefined && isEmptyObject(init.context) ? UNREAD_CONTEXT : init.context
@@ -83,7 +84,8 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
     this.#query = isEmptyObject(init.match.query) ? undefined : init.match.query
     this.#site = site
     this.#transport = transport
-    this.#url = init.match.url.href
+    // A URL with a query may carry a token: only query-less ones are shared (shared-strings.ts).
+    this.#url = init.match.url.search === '' ? shareString(init.match.url.href) : init.match.url.href
   }
 
   /** Unique, unguessable (a random UUID), fixed once read. */

@@ -1,3 +1,4 @@
+import { SHARED_HEADERS, shareString } from './shared-strings.js'
 import type { UpgradeRequest } from './upgrade.js'
 
 /**
@@ -10,13 +11,15 @@ export function normalizeHeaders(headers: UpgradeRequest['headers'], forConnecti
   if (typeof (headers as Headers).forEach === 'function' && typeof (headers as Headers).get === 'function') {
     ;(headers as Headers).forEach((value, key) => {
       const name = key.toLowerCase()
-      if (!forConnection || !HANDSHAKE_HEADERS.has(name)) out[name] = value
+      if (!forConnection || !HANDSHAKE_HEADERS.has(name)) out[name] = forConnection ? keptValue(name, value) : value
     })
     return out
   }
   for (const [key, value] of Object.entries(headers as Record<string, string | string[] | undefined>)) {
     const name = key.toLowerCase()
-    if (value !== undefined && (!forConnection || !HANDSHAKE_HEADERS.has(name))) out[name] = Array.isArray(value) ? value.join(', ') : value
+    if (value === undefined || (forConnection && HANDSHAKE_HEADERS.has(name))) continue
+    const text = Array.isArray(value) ? value.join(', ') : value
+    out[name] = forConnection ? keptValue(name, text) : text
   }
   return out
 }
@@ -37,6 +40,11 @@ const HANDSHAKE_HEADERS: ReadonlySet<string> = new Set(['upgrade', 'connection',
 /** The headers a connection keeps: every request header except the handshake mechanics. */
 export function connectionHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
   const kept: Record<string, string> = {}
-  for (const key in headers) if (!HANDSHAKE_HEADERS.has(key)) kept[key] = headers[key]!
+  for (const key in headers) if (!HANDSHAKE_HEADERS.has(key)) kept[key] = keptValue(key, headers[key]!)
   return kept
+}
+
+/** A header value as a connection keeps it: one shared copy for the common repeated ones (shared-strings.ts). */
+function keptValue(name: string, value: string): string {
+  return SHARED_HEADERS.has(name) ? shareString(value) : value
 }
