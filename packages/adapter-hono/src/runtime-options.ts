@@ -9,11 +9,20 @@ interface BunSocketLike {
 /** The key under which each connection's events object carries its pong callback. */
 export const kPong: unique symbol = Symbol('wsbridge.pong')
 
+/** The key under which each connection's events object takes a message straight from Bun's handler. */
+export const kBunMessage: unique symbol = Symbol('wsbridge.bunMessage')
+
 /** The socket type of a Bun handler, so `Bun.serve` still infers its `ws.data` type from the result. */
 type SocketOf<H> = H extends { open?(ws: infer W): unknown } ? W : BunSocketLike
 
 export interface BunWebSocketOptions<W = BunSocketLike> extends BunSocketOptions {
+  message(ws: W, message: string | Uint8Array): void
   pong(ws: W, data: unknown): void
+}
+
+/** What `ws.data.events` is on a hono/bun socket: wsbridge's events object, or another route's Hono events. */
+interface EventsOnSocket {
+  readonly events?: { [kPong]?: () => void; [kBunMessage]?: (data: string | Uint8Array) => void }
 }
 
 /** Bun socket options for the hono/bun handler; see `bunWebSocketOptions`. */
@@ -22,16 +31,23 @@ export type BunWebSocketFor<H extends object> = Omit<H, keyof BunWebSocketOption
 /**
  * Adds the bridge's limits and a pong hook to hono/bun's `websocket` handler. Bun's own idle
  * timer and pings are turned off because core's heartbeat (which needs the pongs) takes over.
+ * Messages for wsbridge's sockets go straight to the connection: hono/bun would build a
+ * MessageEvent and a WSContext (with closures) for every message. Other Hono WebSocket routes on
+ * the same server still get hono/bun's handler.
  */
 export function bunWebSocketOptions<H extends object>(bridge: Bridge, handler: H): BunWebSocketFor<H> {
-  const original = (handler as { pong?: (ws: SocketOf<H>, data: unknown) => unknown }).pong
+  const original = handler as { pong?: (ws: SocketOf<H>, data: unknown) => unknown; message?: (ws: SocketOf<H>, message: string | Uint8Array) => unknown }
   return {
     ...handler,
     ...bunSocketOptions(bridge),
+    message(ws, message) {
+      const events = ((ws as BunSocketLike).data as EventsOnSocket | undefined)?.events
+      if (events?.[kBunMessage]) events[kBunMessage](message)
+      else original.message?.(ws, message)
+    },
     pong(ws, data) {
-      const events = ((ws as BunSocketLike).data as { events?: { [kPong]?: () => void } } | undefined)?.events
-      events?.[kPong]?.()
-      original?.(ws, data)
+      ;((ws as BunSocketLike).data as EventsOnSocket | undefined)?.events?.[kPong]?.()
+      original.pong?.(ws, data)
     },
   }
 }

@@ -2,7 +2,7 @@ import type { WSContext, WSEvents } from 'hono/ws'
 import type { AcceptedUpgrade, Bridge, ConnectionEvents } from '@wsbridge/core'
 import { bunClosed, wsBytesCopy, wsErrorToCore, wsText, type WsData } from '@wsbridge/core/sockets'
 import { createOrderedRunner, toFrame, type IncomingData, type OrderedRunner } from './frames.js'
-import { kPong } from './runtime-options.js'
+import { kBunMessage, kPong } from './runtime-options.js'
 import { isWsSocket, toTransport, type RawSocket } from './transport.js'
 
 /** What all connections of one adapter share; each connection holds one reference to it. */
@@ -73,7 +73,15 @@ export class HonoSocketEvents {
   }
 
   #message(event: MessageEvent): void {
-    const data = event.data as IncomingData
+    this.#received(event.data as IncomingData)
+  }
+
+  /** A message straight from Bun's `message` handler (`bunWebSocket`), without hono/bun's MessageEvent and WSContext. */
+  [kBunMessage](data: string | Uint8Array): void {
+    this.#received(data)
+  }
+
+  #received(data: IncomingData): void {
     const order = this.#order
     if (order !== undefined && !order.idle) return order(() => this.#deliver(toFrame(data)))
     // The usual frame, text with nothing async queued ahead of it, goes straight to core.

@@ -41,6 +41,37 @@ describe('bunWebSocket()', () => {
   })
 })
 
+describe('bunWebSocket() beside plain Hono WebSocket routes', () => {
+  test("wsbridge's messages skip hono/bun's event objects; a plain Hono route on the same server still gets its own", async () => {
+    const app = new Hono()
+    const ws = createHonoWebSocket(routes, { prefix: '/api', upgradeWebSocket })
+    app.use('/api/*', ws.middleware)
+    app.get(
+      '/plain',
+      upgradeWebSocket(() => ({
+        onMessage: (event, socket) => socket.send(`plain got ${String(event.data)}`),
+      })),
+    )
+    const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch, websocket: ws.bunWebSocket(websocket) })
+    try {
+      const bridged = await openClient(`ws://127.0.0.1:${server.port}/api/echo`)
+      expect(await bridged.next()).toEqual({ welcome: 'echo' })
+      bridged.send('hello')
+      expect(await bridged.next()).toEqual({ echo: 'hello' })
+      const plain = new WebSocket(`ws://127.0.0.1:${server.port}/plain`)
+      const reply = new Promise<string>((resolve) => (plain.onmessage = (event) => resolve(String(event.data))))
+      await new Promise((resolve) => (plain.onopen = resolve))
+      plain.send('hi')
+      expect(await reply).toBe('plain got hi')
+      plain.close()
+      bridged.close()
+    } finally {
+      await ws.close()
+      await server.stop(true)
+    }
+  })
+})
+
 describe("Bun's native pub/sub through hono/bun's raw socket", () => {
   test('subscriptions are native, the sender is excluded unless includeSelf, bridge.publish reaches all', async () => {
     const newsRoutes = {
