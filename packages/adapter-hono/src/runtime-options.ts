@@ -21,8 +21,13 @@ export interface BunWebSocketOptions<W = BunSocketLike> extends BunSocketOptions
 }
 
 /** What `ws.data.events` is on a hono/bun socket: wsbridge's events object, or another route's Hono events. */
-interface EventsOnSocket {
-  readonly events?: { [kPong]?: () => void; [kBunMessage]?: (data: string | Uint8Array) => void }
+interface SocketEvents {
+  [kPong]?: () => void
+  [kBunMessage]?: (data: string | Uint8Array) => void
+}
+
+function eventsOn(ws: unknown): SocketEvents | undefined {
+  return ((ws as BunSocketLike).data as { readonly events?: SocketEvents } | undefined)?.events
 }
 
 /** Bun socket options for the hono/bun handler; see `bunWebSocketOptions`. */
@@ -41,12 +46,12 @@ export function bunWebSocketOptions<H extends object>(bridge: Bridge, handler: H
     ...handler,
     ...bunSocketOptions(bridge),
     message(ws, message) {
-      const events = ((ws as BunSocketLike).data as EventsOnSocket | undefined)?.events
+      const events = eventsOn(ws)
       if (events?.[kBunMessage]) events[kBunMessage](message)
       else original.message?.(ws, message)
     },
     pong(ws, data) {
-      ;((ws as BunSocketLike).data as EventsOnSocket | undefined)?.events?.[kPong]?.()
+      eventsOn(ws)?.[kPong]?.()
       original.pong?.(ws, data)
     },
   }

@@ -185,7 +185,7 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
     const verdict = this.beforeSend()
     if (verdict !== 'send') return verdict
     this.#transport.send(frame, this.compress(frame))
-    if (this.#transport.pubsub) this.#site.host.nativeQueued(maxWireBytes(frame))
+    this.#handed(frame)
     return 'sent'
   }
 
@@ -208,7 +208,7 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
   ping(): void {
     if (this.#state !== ReadyState.OPEN || !this.#transport.ping) return
     this.#transport.ping()
-    if (this.#transport.pubsub) this.#site.host.nativeQueued(maxWireBytes(''))
+    this.#handed('')
   }
 
   subscribe(topic: string): void {
@@ -352,6 +352,11 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
     if (this.#state !== ReadyState.OPEN) return
     const frame = JSON.stringify(toErrorFrame(error))
     this.#transport.send(frame)
+    this.#handed(frame)
+  }
+
+  /** A frame went to the runtime directly: native fan-out counts it (pubsub/native-clearance.ts). A ping counts as an empty frame. */
+  #handed(frame: string | Uint8Array): void {
     if (this.#transport.pubsub) this.#site.host.nativeQueued(maxWireBytes(frame))
   }
 
