@@ -1,4 +1,6 @@
 /** Load shape for one `pnpm bench` run. `--quick` trades precision for a sub-2-minute run. */
+import type { InterleavedSettings } from './interleaved/job.js'
+
 export interface EchoSettings { readonly clients: number; readonly depth: number; readonly warmupMs: number; readonly windowMs: number }
 export interface FanoutSettings { readonly subscribers: number; readonly burst: number; readonly warmupMs: number; readonly windowMs: number }
 export interface MemorySettings { readonly connections: number; readonly settleMs: number }
@@ -14,6 +16,8 @@ export interface BenchConfig {
   readonly fanout: FanoutSettings
   readonly memory: MemorySettings
   readonly handshake: HandshakeSettings
+  /** The interleaved CPU-per-op phase (docs/benchmarks.md, Method); `--quick` skips it unless `--interleaved`. */
+  readonly interleaved: InterleavedSettings
 }
 
 export const fullConfig: BenchConfig = {
@@ -23,6 +27,7 @@ export const fullConfig: BenchConfig = {
   fanout: { subscribers: 1000, burst: 10, warmupMs: 500, windowMs: 3000 },
   memory: { connections: 10_000, settleMs: 600 },
   handshake: { concurrency: 32, warmupMs: 300, windowMs: 2000 },
+  interleaved: { blocks: 9, warmPassMs: 1000, warmupMs: 150, windowMs: 400, echo: { clients: 50, depth: 8 }, fanout: { subscribers: 1000, burst: 10 } },
 }
 
 export const quickConfig: BenchConfig = {
@@ -32,4 +37,5 @@ export const quickConfig: BenchConfig = {
   fanout: { subscribers: 1000, burst: 10, warmupMs: 200, windowMs: 250 },
   memory: { connections: 500, settleMs: 150 },
   handshake: { concurrency: 32, warmupMs: 50, windowMs: 300 },
+  interleaved: { blocks: 3, warmPassMs: 300, warmupMs: 100, windowMs: 250, echo: { clients: 50, depth: 8 }, fanout: { subscribers: 1000, burst: 10 } },
 }

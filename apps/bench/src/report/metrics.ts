@@ -16,7 +16,17 @@ export function cost(result: ScenarioResult): number {
 
 export const throughput = (result: ScenarioResult): number => (result.ops * 1000) / result.wallMs
 
-export class Results {
+/** Where the CPU-per-op ratios come from: the rounds, or the interleaved windows. */
+export interface CostRatios {
+  readonly source: string
+  /** The per-round (per-block) ratios of a's cost to b's, in order. */
+  ratios(a: string, scenarioA: ScenarioName, b: string, scenarioB: ScenarioName): number[]
+  /** Their median. */
+  ratio(a: string, scenarioA: ScenarioName, b: string, scenarioB: ScenarioName): number
+}
+
+export class Results implements CostRatios {
+  readonly source = 'rounds'
   readonly measurements: readonly Measurement[]
 
   constructor(measurements: readonly Measurement[]) {

@@ -37,3 +37,20 @@ export function tailStderr(child: ChildProcess): () => string {
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (tail = (tail + chunk).slice(-4000)))
   return () => tail
 }
+
+/**
+ * Runs a script under Bun with one JSON argument (a load generator's job), calling `onLine` for each
+ * stdout line; resolves with the exit code and the tail of stderr. Killed after `timeoutMs`.
+ */
+export function runBunScript(script: string, job: unknown, onLine: (line: string) => void, timeoutMs: number): Promise<{ code: number | null; stderr: string }> {
+  const child = spawnWithFds([bunBinary, join(benchDir, 'src', script), JSON.stringify(job)])
+  const stderr = tailStderr(child)
+  onLines(child, onLine)
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stderr: stderr() })
+    })
+  })
+}

@@ -1,34 +1,15 @@
 import type { EchoSettings } from '../config.js'
-import { Histogram } from '../load/histogram.js'
-import { closeAll, openMany, type OpenClient, type Target } from '../load/pool.js'
+import { EchoLoad } from '../load/echo-load.js'
+import type { Target } from '../load/pool.js'
 import { measureWindow } from '../load/proc.js'
-import type { Probe } from '../load/clients.js'
 import type { ScenarioName, ScenarioResult } from './types.js'
 
-/**
- * Closed-loop pipelined echo: every client keeps `depth` probes in flight and sends a new one for
- * each reply. Used for the plain echo route and the valibot-validated typed route (same probes).
- */
+/** Closed-loop pipelined echo on the plain echo route or the valibot-validated typed route. */
 export async function runEcho(target: Target, serverPid: number, scenario: ScenarioName, path: string, settings: EchoSettings): Promise<ScenarioResult> {
-  const histogram = new Histogram()
-  let counting = false
-  let running = true
-  let ops = 0
-  let errors = 0
-  let seq = 0
-  const probe = (): Probe => ({ type: 'echo', seq: seq++, t: performance.now(), text: 'hello from the bench' })
-  let clients: OpenClient[] = []
-  clients = await openMany(target, path, settings.clients, 64, (index, reply) => {
-    if (typeof reply.t !== 'number') errors++
-    else if (counting) {
-      ops++
-      histogram.record(performance.now() - reply.t)
-    }
-    if (running) clients[index]!.client.send(probe())
-  })
-  for (const { client } of clients) for (let i = 0; i < settings.depth; i++) client.send(probe())
-  const window = await measureWindow(serverPid, settings, (on) => void (counting = on))
-  running = false
-  await closeAll(clients)
-  return { scenario, ...window, ops, errors, p50Ms: histogram.percentile(0.5), p99Ms: histogram.percentile(0.99) }
+  const load = await EchoLoad.open(target, path, settings)
+  load.start()
+  const window = await measureWindow(serverPid, settings, (on) => void (load.counting = on))
+  await load.stop()
+  await load.close()
+  return { scenario, ...window, ops: load.ops, errors: load.errors, p50Ms: load.histogram.percentile(0.5), p99Ms: load.histogram.percentile(0.99) }
 }

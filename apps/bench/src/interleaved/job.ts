@@ -1,0 +1,48 @@
+import type { EchoShape } from '../load/echo-load.js'
+import type { FanoutShape } from '../load/fanout-load.js'
+
+/** The scenarios whose figure is server CPU per op, which the interleaved mode measures. */
+export const interleavedScenarios = ['echo', 'typed', 'fanout'] as const
+export type InterleavedScenario = (typeof interleavedScenarios)[number]
+
+export interface InterleavedSettings {
+  /** Blocks per scenario; each block gives every target one window next to raw windows. */
+  readonly blocks: number
+  /** Unmeasured load on each server before the first block, so every JIT is warm. */
+  readonly warmPassMs: number
+  /** Load before each window opens (the closed loop reaches its steady state). */
+  readonly warmupMs: number
+  readonly windowMs: number
+  readonly echo: EchoShape
+  readonly fanout: FanoutShape
+}
+
+export interface JobServer {
+  readonly name: string
+  readonly origin: string
+  readonly pid: number
+  readonly protocol: 'websocket' | 'socket.io'
+  /** /echo, /typed or /fan: the raw server serves /echo in the typed scenario. */
+  readonly path: string
+}
+
+/** One generator process: one scenario, the raw server first, then the targets it is compared with. */
+export interface InterleavedJob {
+  readonly scenario: InterleavedScenario
+  readonly raw: JobServer
+  readonly targets: readonly JobServer[]
+  readonly settings: InterleavedSettings
+}
+
+/** One measured window, as the generator prints it (`SLICE {json}`). */
+export interface Slice {
+  readonly block: number
+  /** Position in the run: a target's neighbours at position ± 1 are raw windows. */
+  readonly position: number
+  readonly server: string
+  readonly wallMs: number
+  readonly serverCpuMs: number
+  readonly clientCpuMs: number
+  readonly ops: number
+  readonly errors: number
+}

@@ -1,0 +1,58 @@
+import { median, type CostRatios } from '../report/metrics.js'
+import type { ScenarioName } from '../scenarios/types.js'
+import type { Slice } from './job.js'
+import type { InterleavedRun } from './run.js'
+
+/** Server CPU µs per op in one window. */
+export const sliceCost = (slice: Slice): number => (slice.ops > 0 ? (slice.serverCpuMs * 1000) / slice.ops : Number.NaN)
+
+/**
+ * Ratios from interleaved windows. Each target window is divided by the mean of the raw windows
+ * just before and after it (its "normalized cost", one per block); a ratio between two targets is
+ * the median over blocks of the quotient of their normalized costs, so raw cancels and so does any
+ * noise slower than a few windows.
+ */
+export class InterleavedResults implements CostRatios {
+  readonly source = 'interleaved windows'
+
+  readonly runs: readonly InterleavedRun[]
+
+  constructor(runs: readonly InterleavedRun[]) {
+    this.runs = runs
+  }
+
+  /** Every window of one server in one scenario (the raw server's typed run measures its echo). */
+  windows(target: string, scenario: ScenarioName): Slice[] {
+    return this.runs.filter((r) => r.scenario === scenario).flatMap((r) => r.slices.filter((s) => s.server === target))
+  }
+
+  has(target: string): boolean {
+    return this.runs.some((r) => r.raw === target || r.slices.some((s) => s.server === target))
+  }
+
+  /** Normalized cost per block, in block order; undefined for the raw server itself (always 1). */
+  normalized(target: string, scenario: ScenarioName): number[] | undefined {
+    const run = this.runs.find((r) => r.scenario === scenario && r.slices.some((s) => s.server === target))
+    if (!run) return this.runs.some((r) => r.raw === target) ? undefined : []
+    if (run.raw === target) return undefined
+    const at = new Map(run.slices.map((s) => [s.position, s]))
+    return run.slices
+      .filter((s) => s.server === target)
+      .map((s) => {
+        const neighbours = [at.get(s.position - 1), at.get(s.position + 1)].filter((n): n is Slice => n?.server === run.raw).map(sliceCost)
+        return sliceCost(s) / (neighbours.reduce((sum, c) => sum + c, 0) / neighbours.length)
+      })
+  }
+
+  ratios(a: string, scenarioA: ScenarioName, b: string, scenarioB: ScenarioName): number[] {
+    const na = this.normalized(a, scenarioA)
+    const nb = this.normalized(b, scenarioB)
+    const blocks = Math.min(na?.length ?? Infinity, nb?.length ?? Infinity)
+    if (!Number.isFinite(blocks)) return [1]
+    return Array.from({ length: blocks }, (_, i) => (na?.[i] ?? 1) / (nb?.[i] ?? 1))
+  }
+
+  ratio(a: string, scenarioA: ScenarioName, b: string, scenarioB: ScenarioName): number {
+    return median(this.ratios(a, scenarioA, b, scenarioB))
+  }
+}
