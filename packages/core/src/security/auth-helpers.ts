@@ -11,9 +11,18 @@ export type TokenSource =
   | { readonly from: 'protocol'; readonly prefix?: string }
   | { readonly from: 'custom'; readonly extract: (request: UpgradeContext<any>) => string | null | undefined }
 
-/** An auth hook that also tells the bridge which offered subprotocol to echo. */
-export interface WsAuthHook<U> {
-  (request: UpgradeContext<any>): Promise<U | AuthRejection>
+/**
+ * An auth hook that also tells the bridge which offered subprotocol to echo.
+ *
+ * An intersection on purpose, not an interface with a call signature. TypeScript defers a call to
+ * a generic function whose declared return type is an object type with a call signature (its
+ * higher-order inference, `SkipGenericFunctions`) in the first inference pass of the enclosing call.
+ * Inside `defineRoute({ auth: tokenAuth(...), messages: { ... } })` the handlers are then typed,
+ * which fixes the auth type parameter, before `tokenAuth(...)` has given it any inference, and
+ * `connection.user` became `undefined`. An intersection is not such an object type, so the call is
+ * inferred in the first pass (pinned by test/auth-inference.test-d.ts).
+ */
+export type WsAuthHook<U> = ((request: UpgradeContext<any>) => Promise<U | AuthRejection>) & {
   /** Picks the subprotocol to echo; never the one that carried a credential. */
   readonly selectProtocol?: (offered: readonly string[]) => string | undefined
 }
