@@ -16,7 +16,7 @@ export interface BenchConfig {
   readonly fanout: FanoutSettings
   readonly memory: MemorySettings
   readonly handshake: HandshakeSettings
-  /** The interleaved CPU-per-op phase (docs/benchmarks.md, Method); `--quick` skips it unless `--interleaved`. */
+  /** The interleaved CPU-per-op phase that the CPU ratios come from (docs/benchmarks.md, Method). */
   readonly interleaved: InterleavedSettings
 }
 
@@ -31,11 +31,12 @@ export const fullConfig: BenchConfig = {
 }
 
 export const quickConfig: BenchConfig = {
-  rounds: 3,
+  // One round for the absolute figures; the ratios come from the interleaved windows.
+  rounds: 1,
   firstRoundOnly: ['memory', 'handshake'],
   echo: { clients: 50, depth: 8, warmupMs: 200, windowMs: 250 },
   fanout: { subscribers: 1000, burst: 10, warmupMs: 200, windowMs: 250 },
   memory: { connections: 500, settleMs: 150 },
   handshake: { concurrency: 32, warmupMs: 50, windowMs: 300 },
-  interleaved: { blocks: 3, warmPassMs: 300, warmupMs: 100, windowMs: 250, echo: { clients: 50, depth: 8 }, fanout: { subscribers: 1000, burst: 10 } },
+  interleaved: { blocks: 3, warmPassMs: 500, warmupMs: 100, windowMs: 250, echo: { clients: 50, depth: 8 }, fanout: { subscribers: 1000, burst: 10 } },
 }

@@ -1,20 +1,19 @@
 /**
- * `pnpm bench [--quick] [--only=a,b] [--rounds=N] [--scenarios=memory,echo] [--interleaved | --no-interleaved] [--blocks=N]`:
- * starts every target server, drives each with the Bun load generator in rotated rounds, then
- * (unless --quick without --interleaved) measures CPU per op again in interleaved windows next to
- * the raw runtime. Prints the Markdown tables and one `bench <target> <scenario> ratio=<x>` line
- * per target and comparison. See docs/benchmarks.md.
+ * `pnpm bench [--quick] [--only=a,b] [--rounds=N] [--blocks=N] [--scenarios=memory,echo]`: starts
+ * every target server, measures idle memory and handshakes in rotated rounds, then echo, typed and
+ * fan-out in interleaved windows next to the raw runtime (CPU per op, throughput, latency). Prints
+ * one Markdown table and one `bench <target> <scenario> ratio=<x>` line per target and comparison.
+ * See docs/benchmarks.md.
  */
 import { execSync } from 'node:child_process'
 import { fullConfig, quickConfig, type BenchConfig } from './config.js'
 import { InterleavedResults } from './interleaved/results.js'
-import { runInterleaved } from './interleaved/run.js'
-import { renderInterleavedTable } from './interleaved/table.js'
+import { runInterleaved, type InterleavedLog } from './interleaved/run.js'
 import { evaluate, formatCheck } from './report/checks.js'
 import { Results } from './report/metrics.js'
 import { renderTable } from './report/table.js'
 import { buildNodeTargets } from './runner/build.js'
-import { runRounds, type RunLog } from './runner/rounds.js'
+import { runRounds, startAll, type RunLog } from './runner/rounds.js'
 import { scenarioNames } from './scenarios/types.js'
 import { rawOf, targets } from './targets/registry.js'
 
@@ -28,7 +27,6 @@ const unknown = scenarios?.filter((s) => !(scenarioNames as readonly string[]).i
 if (unknown.length > 0) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${scenarioNames.join(', ')}`)
 const blocks = Number(option('blocks') ?? base.interleaved.blocks)
 const config: BenchConfig = { ...base, rounds, ...(scenarios ? { scenarios } : {}), interleaved: { ...base.interleaved, blocks } }
-const interleaved = args.includes('--interleaved') || (!quick && !args.includes('--no-interleaved'))
 const only = option('only')?.split(',')
 // --only takes names or parts of names (--only=hono runs every Hono target); the raw runtime of each
 // selected target always runs too, since every ratio divides by it.
@@ -38,26 +36,32 @@ const specs = targets.filter((t) => picked.includes(t) || picked.some((p) => raw
 const started = Date.now()
 const log = (line: string): void => console.error(`[bench] ${line}`)
 const machine = `${execSync('nproc').toString().trim()} cores, ${execSync("free -m | awk '/Mem:/ {print $2}'").toString().trim()} MiB RAM`
-log(`${specs.length} targets × ${config.rounds} rounds${interleaved ? ` + ${blocks} interleaved blocks` : ''} on ${machine}${quick ? ' (quick)' : ''}`)
+log(`${specs.length} targets: ${config.rounds} rounds (memory, handshake) + ${blocks} interleaved blocks (echo, typed, fanout) on ${machine}${quick ? ' (quick)' : ''}`)
 await buildNodeTargets(specs)
-const run: RunLog = config.rounds > 0 ? await runRounds(specs, config, log) : { measurements: [], unavailable: new Map(), failures: [] }
-const windows = interleaved ? await runInterleaved(specs, config.interleaved, scenarios, log) : undefined
-const results = new Results(run.measurements)
-const cpu = windows ? new InterleavedResults(windows.runs) : results
-const available = (name: string): boolean => results.measurements.some((m) => m.target === name) || (cpu instanceof InterleavedResults && cpu.has(name))
+const { servers, unavailable } = await startAll(specs, log)
+let run: RunLog = { measurements: [], failures: [] }
+let windows: InterleavedLog = { runs: [], failures: [] }
+try {
+  run = await runRounds(servers, config, log)
+  windows = await runInterleaved(servers, config.interleaved, scenarios, log)
+} finally {
+  await Promise.all(servers.map((s) => s.stop()))
+}
+// Every window is also a measurement (its block as the round), so the table shows throughput and latency from them.
+const windowMeasurements = windows.runs.flatMap((r) => r.slices.map((slice) => ({ target: slice.server, round: slice.block, result: slice })))
+const results = new Results([...run.measurements, ...windowMeasurements])
+const cpu = new InterleavedResults(windows.runs)
+const available = (name: string): boolean => results.measurements.some((m) => m.target === name)
 
 console.log(`\n## wsbridge bench — ${new Date().toISOString()} — ${machine} — \`pnpm bench ${args.join(' ')}\`\n`)
-if (config.rounds > 0) {
-  console.log(renderTable(specs, results))
-  console.log(`\n_Rounds: medians of ${config.rounds} rounds; × raw is server CPU per op (memory: RSS per connection) divided by the raw runtime's in the same round._\n`)
-}
-if (cpu instanceof InterleavedResults) {
-  console.log(renderInterleavedTable(cpu))
-  console.log(`\n_Interleaved: ${blocks} blocks of ${config.interleaved.windowMs} ms windows; × raw is each window's server CPU per op divided by the mean of the raw windows on either side._\n`)
-}
-for (const [name, reason] of run.unavailable) console.log(`- ${name}: not available (${reason.slice(0, 200)})`)
-for (const failure of [...run.failures, ...(windows?.failures ?? [])]) console.log(`- failed: ${failure.slice(0, 300)}`)
-console.log(`\n_${((Date.now() - started) / 1000).toFixed(0)} s._\n`)
-// A subset (--scenarios, --rounds=0) leaves some comparisons without data: only lines with a ratio are printed then.
-const checks = evaluate(specs, results, available, cpu).filter((check) => (!scenarios && config.rounds > 0) || Number.isFinite(check.ratio))
+console.log(renderTable(specs, results, cpu))
+for (const [name, reason] of unavailable) console.log(`- ${name}: not available (${reason.slice(0, 200)})`)
+for (const failure of [...run.failures, ...windows.failures]) console.log(`- failed: ${failure.slice(0, 300)}`)
+console.log(
+  `\n_Memory and handshake: medians of ${config.rounds} rounds, × raw within each round. Echo, typed and fan-out: medians over ${blocks} blocks of ` +
+    `interleaved ${config.interleaved.windowMs} ms windows, × raw = each window's server CPU per op over the mean of the raw windows either side ` +
+    `(middle half of the blocks in brackets). ${((Date.now() - started) / 1000).toFixed(0)} s._\n`,
+)
+// A subset (--scenarios) leaves some comparisons without data: only lines with a ratio are printed then.
+const checks = evaluate(specs, results, available, cpu).filter((check) => !scenarios || Number.isFinite(check.ratio))
 for (const check of checks) console.log(formatCheck(check))

@@ -28,13 +28,15 @@ async function measure(server: JobServer, load: Load): Promise<Omit<Slice, 'bloc
   load.start()
   await sleep(settings.warmupMs)
   const opsBefore = load.ops
+  load.histogram.reset()
   load.counting = true
   const close = openWindow(server.pid)
   await sleep(settings.windowMs)
   const window = close()
   load.counting = false
   await load.stop()
-  return { server: server.name, ...window, ops: load.ops - opsBefore, errors: load.errors - errorsBefore }
+  const { histogram } = load
+  return { scenario: server === job.raw && job.scenario === 'typed' ? 'echo' : job.scenario, server: server.name, ...window, ops: load.ops - opsBefore, errors: load.errors - errorsBefore, p50Ms: histogram.percentile(0.5), p99Ms: histogram.percentile(0.99) }
 }
 
 const servers = [job.raw, ...job.targets]

@@ -1,3 +1,4 @@
+import type { ScenarioResult } from '../scenarios/types.js'
 import type { EchoShape } from '../load/echo-load.js'
 import type { FanoutShape } from '../load/fanout-load.js'
 
@@ -34,15 +35,10 @@ export interface InterleavedJob {
   readonly settings: InterleavedSettings
 }
 
-/** One measured window, as the generator prints it (`SLICE {json}`). */
-export interface Slice {
+/** One measured window, as the generator prints it (`SLICE {json}`): a scenario result plus where it ran. */
+export interface Slice extends ScenarioResult {
   readonly block: number
   /** Position in the run: a target's neighbours at position ± 1 are raw windows. */
   readonly position: number
   readonly server: string
-  readonly wallMs: number
-  readonly serverCpuMs: number
-  readonly clientCpuMs: number
-  readonly ops: number
-  readonly errors: number
 }

@@ -1,10 +1,7 @@
-import { median, type CostRatios } from '../report/metrics.js'
+import { cost, median, type CostRatios } from '../report/metrics.js'
 import type { ScenarioName } from '../scenarios/types.js'
 import type { Slice } from './job.js'
 import type { InterleavedRun } from './run.js'
-
-/** Server CPU µs per op in one window. */
-export const sliceCost = (slice: Slice): number => (slice.ops > 0 ? (slice.serverCpuMs * 1000) / slice.ops : Number.NaN)
 
 /**
  * Ratios from interleaved windows. Each target window is divided by the mean of the raw windows
@@ -21,15 +18,6 @@ export class InterleavedResults implements CostRatios {
     this.runs = runs
   }
 
-  /** Every window of one server in one scenario (the raw server's typed run measures its echo). */
-  windows(target: string, scenario: ScenarioName): Slice[] {
-    return this.runs.filter((r) => r.scenario === scenario).flatMap((r) => r.slices.filter((s) => s.server === target))
-  }
-
-  has(target: string): boolean {
-    return this.runs.some((r) => r.raw === target || r.slices.some((s) => s.server === target))
-  }
-
   /** Normalized cost per block, in block order; undefined for the raw server itself (always 1). */
   normalized(target: string, scenario: ScenarioName): number[] | undefined {
     const run = this.runs.find((r) => r.scenario === scenario && r.slices.some((s) => s.server === target))
@@ -39,8 +27,8 @@ export class InterleavedResults implements CostRatios {
     return run.slices
       .filter((s) => s.server === target)
       .map((s) => {
-        const neighbours = [at.get(s.position - 1), at.get(s.position + 1)].filter((n): n is Slice => n?.server === run.raw).map(sliceCost)
-        return sliceCost(s) / (neighbours.reduce((sum, c) => sum + c, 0) / neighbours.length)
+        const neighbours = [at.get(s.position - 1), at.get(s.position + 1)].filter((n): n is Slice => n?.server === run.raw).map(cost)
+        return cost(s) / (neighbours.reduce((sum, c) => sum + c, 0) / neighbours.length)
       })
   }
 

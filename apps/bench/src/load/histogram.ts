@@ -15,6 +15,12 @@ export class Histogram {
     this.#total++
   }
 
+  /** Empties the histogram (the interleaved mode keeps one per load and reports each window). */
+  reset(): void {
+    this.#counts.fill(0)
+    this.#total = 0
+  }
+
   get count(): number {
     return this.#total
   }

@@ -7,8 +7,10 @@ export interface Check {
   readonly target: string
   readonly label: string
   readonly ratio: number
-  /** The per-round ratios the median came from, when there is one series. */
+  /** The per-round (or per-block) ratios the median came from, when there is one series. */
   readonly rounds?: readonly number[]
+  /** What one entry of `rounds` is: a round, or a block of interleaved windows. */
+  readonly per?: string
   /** Shown after the ratio: what it is compared with, and the limit when there is one. */
   readonly detail: string
   /** undefined: information only. */
@@ -24,8 +26,8 @@ const at = (ratio: number, limit: number): boolean | undefined => (Number.isFini
  */
 export function evaluate(specs: readonly TargetSpec[], results: Results, available: (name: string) => boolean, cpu: CostRatios = results): Check[] {
   const checks: Check[] = []
-  const add = (target: string, label: string, ratio: number, detail: string, pass: boolean | undefined, rounds?: readonly number[]): void =>
-    void checks.push({ target, label, ratio, detail, pass, ...(rounds ? { rounds } : {}) })
+  const add = (target: string, label: string, ratio: number, detail: string, pass: boolean | undefined, rounds?: readonly number[], per = 'blocks'): void =>
+    void checks.push({ target, label, ratio, detail, pass, ...(rounds ? { rounds, per } : {}) })
   for (const spec of specs) {
     if (!available(spec.name) || spec.kind === 'raw') continue
     const raw = rawOf(spec)
@@ -33,7 +35,7 @@ export function evaluate(specs: readonly TargetSpec[], results: Results, availab
       const source = scenario === 'handshake' ? results : cpu
       const rounds = source.ratios(spec.name, scenario, raw, as)
       const ratio = source.ratio(spec.name, scenario, raw, as)
-      add(spec.name, scenario, ratio, `CPU/op vs ${raw}${limit ? ` ≤${limit}` : ''}, ${source.source}`, limit ? at(ratio, limit) : undefined, rounds)
+      add(spec.name, scenario, ratio, `CPU/op vs ${raw}${limit ? ` ≤${limit}` : ''}, ${source.source}`, limit ? at(ratio, limit) : undefined, rounds, source === results ? 'rounds' : 'blocks')
     }
     if (spec.kind !== 'wsbridge') {
       for (const scenario of ['echo', 'fanout', 'handshake'] as const) vsRaw(scenario, undefined)
@@ -53,7 +55,7 @@ export function evaluate(specs: readonly TargetSpec[], results: Results, availab
     for (const scenario of ['echo', 'fanout'] as const) {
       if (!available(crossws)) continue
       const ratio = cpu.ratio(spec.name, scenario, crossws, scenario)
-      add(spec.name, `${scenario}-vs-${crossws}`, ratio, `CPU/op, ahead when <1`, Number.isFinite(ratio) ? ratio < 1 : undefined)
+      add(spec.name, `${scenario}-vs-${crossws}`, ratio, `CPU/op, ahead when <1`, Number.isFinite(ratio) ? ratio < 1 : undefined, cpu.ratios(spec.name, scenario, crossws, scenario))
     }
     if (spec.name.includes('hono')) {
       const plain = spec.runtime === 'node' ? 'hono-node' : 'hono-bun'
@@ -78,6 +80,6 @@ export function evaluate(specs: readonly TargetSpec[], results: Results, availab
 
 export function formatCheck(check: Check): string {
   const verdict = check.pass === undefined ? 'info' : check.pass ? 'ok' : 'MISS'
-  const rounds = check.rounds && check.rounds.length > 1 ? `; rounds ${check.rounds.map((r) => r.toFixed(2)).join(' ')}` : ''
+  const rounds = check.rounds && check.rounds.length > 1 ? `; ${check.per ?? 'rounds'} ${check.rounds.map((r) => r.toFixed(2)).join(' ')}` : ''
   return `bench ${check.target} ${check.label} ratio=${Number.isFinite(check.ratio) ? check.ratio.toFixed(3) : 'n/a'} ${verdict} (${check.detail}${rounds})`
 }

@@ -8,6 +8,12 @@ export const median = (values: readonly number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
+/** The value at quantile q (0..1) of the finite values, nearest rank. */
+export const quantile = (values: readonly number[], q: number): number => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b)
+  return sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+}
+
 /** The figure a scenario's ratios compare: server CPU µs per op, or RSS bytes per idle connection. */
 export function cost(result: ScenarioResult): number {
   if (result.scenario === 'memory') return result.bytesPerConnection ?? Number.NaN
