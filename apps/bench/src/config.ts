@@ -27,7 +27,7 @@ export const fullConfig: BenchConfig = {
   fanout: { subscribers: 1000, burst: 10, warmupMs: 500, windowMs: 3000 },
   memory: { connections: 10_000, settleMs: 600 },
   handshake: { concurrency: 32, warmupMs: 300, windowMs: 2000 },
-  interleaved: { blocks: 9, warmPassMs: 1000, warmupMs: 150, windowMs: 400, echo: { clients: 50, depth: 8 }, fanout: { subscribers: 1000, burst: 10 } },
+  interleaved: { blocks: 15, warmPassMs: 1000, warmupMs: 150, windowMs: 400, echo: { clients: 50, depth: 8 }, fanout: { subscribers: 1000, burst: 10 } },
 }
 
 export const quickConfig: BenchConfig = {
