@@ -179,12 +179,15 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
     return !this.#site.validateOutput || checkOutput(this.definition.output, data, (error) => this.report(error))
   }
 
-  /** Sends an already-encoded frame (publish encodes once for every subscriber). */
-  sendFrame(frame: string | Uint8Array): SendResult {
+  /**
+   * Sends an already-encoded frame (publish encodes once for every subscriber). `shared`: the same
+   * frame is going to other sockets in this call too (see Transport.send).
+   */
+  sendFrame(frame: string | Uint8Array, shared?: boolean): SendResult {
     if (this.#state !== ReadyState.OPEN) return 'closed'
     const verdict = this.beforeSend()
     if (verdict !== 'send') return verdict
-    this.#transport.send(frame, this.compress(frame))
+    this.#transport.send(frame, this.compress(frame), shared)
     this.#handed(frame)
     return 'sent'
   }

@@ -6,9 +6,11 @@ export interface Transport {
   /**
    * Sends one frame. Strings go as text frames, bytes as binary frames. `compress` is set only when
    * the bridge has compression on: true for frames at or above the threshold (ws: `{ compress }`,
-   * Bun: `send(data, compress)`); runtimes that cannot choose per frame may ignore it.
+   * Bun: `send(data, compress)`); runtimes that cannot choose per frame may ignore it. `shared` is
+   * true when the same frame goes to other sockets in the same call (a publish or broadcast), so a
+   * transport may encode it once and reuse the bytes; it is never set for a single send.
    */
-  send(data: string | Uint8Array, compress?: boolean): void
+  send(data: string | Uint8Array, compress?: boolean, shared?: boolean): void
   /** Starts the closing handshake with an already-validated code and reason. */
   close(code: number, reason: string): void
   /** Drops the socket immediately without a closing handshake. */

@@ -9,8 +9,11 @@ const OPEN = 1
 /** What the hub needs from a connection. */
 export interface HubMember extends PresenceMember {
   readonly readyState: number
-  /** Sends an already-encoded frame; returns `'sent'` when it was handed to the runtime. */
-  sendFrame(frame: Frame): string
+  /**
+   * Sends an already-encoded frame; returns `'sent'` when it was handed to the runtime. The hub
+   * passes `shared` for fan-out, where the same frame goes to every member.
+   */
+  sendFrame(frame: Frame, shared?: boolean): string
   /** The runtime's native fan-out for this socket (Bun), if the adapter provides one. */
   readonly nativePubSub: NativePubSub | undefined
   readonly bufferedAmount: number
@@ -169,7 +172,7 @@ export class PubSubHub<M extends HubMember> {
     if (this.#nativeMemberships === 0) {
       // No runtime fan-out anywhere (Node): one pass, each member's own send (and its policies).
       let delivered = 0
-      for (const member of members) if (member.id !== senderId && member.sendFrame(frame) === 'sent') delivered++
+      for (const member of members) if (member.id !== senderId && member.sendFrame(frame, true) === 'sent') delivered++
       return delivered
     }
     if (this.#deferred.has(topic)) this.#activate(topic)
@@ -187,7 +190,7 @@ export class PubSubHub<M extends HubMember> {
       if (member.nativePubSub && member.readyState === OPEN) {
         carrier ??= member
         delivered++
-      } else if (member.sendFrame(frame) === 'sent') delivered++
+      } else if (member.sendFrame(frame, true) === 'sent') delivered++
     }
     if (carrier === undefined) return delivered
     this.#clearance.queued(maxWireBytes(frame))
@@ -197,7 +200,7 @@ export class PubSubHub<M extends HubMember> {
     } else {
       // No native sender to exclude: publish from one member (excluded by the runtime) and send to it directly.
       this.#guard(() => carrier.nativePubSub!.publish(topic, frame))
-      carrier.sendFrame(frame)
+      carrier.sendFrame(frame, true)
     }
     return delivered
   }
@@ -234,7 +237,7 @@ export class PubSubHub<M extends HubMember> {
       for (const member of this.#index.members(topics[i]!) ?? []) {
         if (seen.has(member) || member.id === senderId) continue
         seen.add(member)
-        if (member.sendFrame(frame) === 'sent') delivered++
+        if (member.sendFrame(frame, true) === 'sent') delivered++
       }
     }
     return delivered

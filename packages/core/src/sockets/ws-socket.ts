@@ -26,7 +26,7 @@ export interface WsTransports {
 
 // `compress` is core's per-frame threshold decision; without it ws deflates nothing. ws copies the
 // options it is given (`{ ...options }`), so these four serve every send: no object per message.
-// `binary` is explicit because a text frame may be handed over as bytes (see textFrame).
+// `binary` is explicit because a text frame may be handed over as bytes (see sharedTextFrame).
 const TEXT = Object.freeze({ binary: false, compress: false })
 const TEXT_COMPRESSED = Object.freeze({ binary: false, compress: true })
 const BINARY = Object.freeze({ binary: true, compress: false })
@@ -40,13 +40,14 @@ const BINARY_COMPRESSED = Object.freeze({ binary: true, compress: true })
  * the encode-once state below is per adapter module, not per connection.
  */
 export function createWsTransports(encodeText: (text: string) => Uint8Array): WsTransports {
-  // Core hands every subscriber of a publish the same string; ws would UTF-8-encode it once per
-  // socket. The second time in a row a string is sent, it is encoded once and the bytes are reused
-  // for the rest of the fan-out (a lone send, such as an echo, stays a string and costs nothing extra).
+  // Core hands every subscriber of a publish the same string (`shared`); ws would UTF-8-encode it
+  // once per socket. The second time in a row a shared string is sent, it is encoded once and the
+  // bytes are reused for the rest of the fan-out. A lone send, such as an echo, skips this: comparing
+  // it with the previous string costs V8 a runtime call per message (it is not the same object).
   let lastText: string | undefined
   let lastBytes: Uint8Array | undefined
 
-  function textFrame(text: string): string | Uint8Array {
+  function sharedTextFrame(text: string): string | Uint8Array {
     if (text !== lastText) {
       lastText = text
       lastBytes = undefined
@@ -61,8 +62,8 @@ export function createWsTransports(encodeText: (text: string) => Uint8Array): Ws
     constructor(socket: WsLikeSocket) {
       this.raw = socket
     }
-    send(data: string | Uint8Array, compress?: boolean): void {
-      if (typeof data === 'string') this.raw.send(textFrame(data), compress === true ? TEXT_COMPRESSED : TEXT)
+    send(data: string | Uint8Array, compress?: boolean, shared?: boolean): void {
+      if (typeof data === 'string') this.raw.send(shared === true ? sharedTextFrame(data) : data, compress === true ? TEXT_COMPRESSED : TEXT)
       else this.raw.send(data, compress === true ? BINARY_COMPRESSED : BINARY)
     }
     close(code: number, reason: string): void {

@@ -3,6 +3,8 @@ import { createBridge, type Bridge, type BridgeOptions, type Connection, type Na
 /** A socket core can drive without a runtime: records every frame it is asked to send. */
 export interface RecordedSocket {
   readonly frames: (string | Uint8Array)[]
+  /** Per frame: whether core marked it as shared with other sockets (Transport.send's `shared`). */
+  readonly shared: boolean[]
   readonly connection: Connection
   /** Parsed JSON of every text frame. */
   messages(): unknown[]
@@ -43,9 +45,13 @@ export async function connect(bridge: Bridge, url: string, native?: NativeTopics
   const decision = await bridge.authorize({ url, headers: {} }, match)
   if (!decision.ok) throw new Error(`rejected: ${decision.message}`)
   const frames: (string | Uint8Array)[] = []
+  const shared: boolean[] = []
   let events: ReturnType<Bridge['open']> | undefined
   const transport: Transport = {
-    send: (frame) => void frames.push(frame),
+    send: (frame, _compress, isShared) => {
+      frames.push(frame)
+      shared.push(isShared === true)
+    },
     close: (code, reason) => queueMicrotask(() => events?.closed(code, reason)),
     terminate: () => queueMicrotask(() => events?.closed(1006, '')),
     get bufferedAmount() {
@@ -59,6 +65,7 @@ export async function connect(bridge: Bridge, url: string, native?: NativeTopics
   if (!connection) throw new Error('connection not registered')
   return {
     frames,
+    shared,
     connection,
     messages: () => frames.filter((f): f is string => typeof f === 'string').map((f) => JSON.parse(f) as unknown),
     close: (code = 1000, reason = '') => events?.closed(code, reason),

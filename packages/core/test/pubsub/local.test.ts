@@ -24,6 +24,16 @@ describe('topics', () => {
     expect(bridge.subscriberCount('news')).toBe(2)
   })
 
+  it('marks fan-out frames as shared with the transport, and a lone send as not shared', async () => {
+    const bridge = bridgeOf(routes)
+    const [a, b, c] = await Promise.all([connect(bridge, '/chat'), connect(bridge, '/chat'), connect(bridge, '/chat')])
+    for (const s of [a, b, c]) s.connection.subscribe('t')
+    a.connection.publish('t', { n: 1 })
+    bridge.publish('t', { n: 2 })
+    a.connection.send({ n: 3 })
+    expect([a.shared, b.shared, c.shared]).toEqual([[true, false], [true, true], [true, true]])
+  })
+
   it('bridge.publish reaches every subscriber and encodes once', async () => {
     const bridge = bridgeOf(routes)
     const sockets = await Promise.all([connect(bridge, '/chat'), connect(bridge, '/chat'), connect(bridge, '/chat'), connect(bridge, '/chat')])

@@ -28,17 +28,19 @@ function countingEncoder(): { encode: (text: string) => Uint8Array; readonly cou
 }
 
 describe('createWsTransports', () => {
-  test('a lone text send stays a string; a fan-out of the same text is encoded once and the bytes reused', () => {
+  test('a lone text send stays a string; a shared (fan-out) text is encoded once and the bytes reused', () => {
     const { encode, count } = countingEncoder()
     const { WsTransport } = createWsTransports(encode)
     const sockets = [new FakeWs(), new FakeWs(), new FakeWs()]
     const transports = sockets.map((socket) => new WsTransport(socket))
 
+    // Lone sends are never encoded, even when the same text repeats (an echo of equal messages).
     transports[0]!.send('echo')
-    expect(sockets[0]!.sent[0]![0]).toBe('echo')
+    transports[1]!.send('echo')
+    expect(sockets.slice(0, 2).map((socket) => socket.sent[0]![0])).toEqual(['echo', 'echo'])
     expect(count()).toBe(0)
 
-    for (const transport of transports) transport.send('héllo ✓')
+    for (const transport of transports) transport.send('héllo ✓', undefined, true)
     const frames = sockets.map((socket) => socket.sent.at(-1)![0])
     expect(frames[0]).toBe('héllo ✓')
     expect(frames[1]).toBeInstanceOf(Uint8Array)
@@ -49,12 +51,17 @@ describe('createWsTransports', () => {
     // Bytes of a text frame are still sent as text.
     expect(sockets.map((socket) => socket.sent.at(-1)![1].binary)).toEqual([false, false, false])
 
-    // Another text resets the cache: the next one is a string again, then encoded anew.
-    transports[0]!.send('other')
-    transports[1]!.send('héllo ✓')
+    // A lone send in between does not disturb the fan-out cache, and is itself sent as a string.
+    transports[0]!.send('héllo ✓')
+    expect(sockets[0]!.sent.at(-1)![0]).toBe('héllo ✓')
+    transports[1]!.send('héllo ✓', undefined, true)
+    expect(sockets[1]!.sent.at(-1)![0]).toBe(frames[1])
+    // Another shared text resets the cache: the next one is a string again, then encoded anew.
+    transports[0]!.send('other', undefined, true)
+    transports[1]!.send('héllo ✓', undefined, true)
     expect(sockets[0]!.sent.at(-1)![0]).toBe('other')
     expect(sockets[1]!.sent.at(-1)![0]).toBe('héllo ✓')
-    transports[2]!.send('héllo ✓')
+    transports[2]!.send('héllo ✓', undefined, true)
     expect(sockets[2]!.sent.at(-1)![0]).not.toBe(frames[1])
     expect(count()).toBe(2)
   })
@@ -64,8 +71,8 @@ describe('createWsTransports', () => {
     const b = countingEncoder()
     const first = new (createWsTransports(a.encode).WsTransport)(new FakeWs())
     const second = new (createWsTransports(b.encode).WsTransport)(new FakeWs())
-    first.send('x')
-    second.send('x')
+    first.send('x', undefined, true)
+    second.send('x', undefined, true)
     expect((first.raw as FakeWs).sent[0]![0]).toBe('x')
     expect((second.raw as FakeWs).sent[0]![0]).toBe('x')
     expect(a.count() + b.count()).toBe(0)
