@@ -44,6 +44,14 @@ describe('exceedsDepth', () => {
     expect(exceedsDepth(`["${'['.repeat(100)}"]`, 2)).toBe(false)
     expect(exceedsDepth(`["\\"${'['.repeat(100)}"]`, 2)).toBe(false)
     expect(exceedsDepth(`{"a":{"b":{"c":{}}}}`, 3)).toBe(true)
+    // Long texts: many openers but shallow (the exact scan runs), few openers (it is skipped), deep.
+    const shallow = JSON.stringify({ items: Array.from({ length: 200 }, (_, i) => ({ i, tags: ['a'] })) })
+    expect(exceedsDepth(shallow, 8)).toBe(false)
+    expect(exceedsDepth(JSON.stringify({ text: 'x'.repeat(2000), meta: { at: 1 } }), 8)).toBe(false)
+    expect(exceedsDepth(`${'['.repeat(9)}"${'x'.repeat(2000)}"${']'.repeat(9)}`, 8)).toBe(true)
+    expect(exceedsDepth(`${'['.repeat(8)}"${'x'.repeat(2000)}"${']'.repeat(8)}`, 8)).toBe(false)
+    // Openers inside strings count towards the quick bound but not towards depth.
+    expect(exceedsDepth(`["${'{['.repeat(50)}", ${'x'.repeat(200).split('').map(() => '1').join(',')}]`, 8)).toBe(false)
   })
 })
 
