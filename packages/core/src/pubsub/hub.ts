@@ -6,6 +6,18 @@ import { maxWireBytes, NativeClearance } from './native-clearance.js'
 
 const OPEN = 1
 
+/**
+ * Who a fan-out leaves out: the publishing connection itself for a local publish, its id for a
+ * message from another instance, or nobody. Comparing objects, not ids, keeps a local fan-out from
+ * comparing two 36-character strings per member and from creating ids that were never read (ids
+ * are made on first read, see connection.ts).
+ */
+type Excluded<M> = M | string | undefined
+
+function isExcluded<M extends { readonly id: string }>(member: M, excluded: Excluded<M>): boolean {
+  return excluded !== undefined && (typeof excluded === 'string' ? member.id === excluded : member === excluded)
+}
+
 /** What the hub needs from a connection. */
 export interface HubMember extends PresenceMember {
   readonly readyState: number
@@ -136,7 +148,7 @@ export class PubSubHub<M extends HubMember> {
   publish(topics: readonly string[], frame: Frame, sender: M | undefined): number {
     if (topics.length === 0) return 0
     const local = this.stamp ? this.stamp(topics, frame) : frame
-    const delivered = topics.length === 1 ? this.#fanOut(topics[0]!, local, sender) : this.#fanOutMany(topics, local, sender?.id, 0, topics.length)
+    const delivered = topics.length === 1 ? this.#fanOut(topics[0]!, local, sender) : this.#fanOutMany(topics, local, sender, 0, topics.length)
     const driver = this.#driver
     if (driver) this.#guard(() => driver.publish({ topics, frame, senderId: sender?.id }))
     return delivered
@@ -160,31 +172,31 @@ export class PubSubHub<M extends HubMember> {
     const position = message.topics.indexOf(via)
     if (position === -1) return 0
     const frame = this.stamp ? this.stamp([via], message.frame) : message.frame
-    if (message.topics.length === 1) return this.#fanOut(via, frame, undefined, message.senderId)
+    if (message.topics.length === 1) return this.#fanOut(via, frame, message.senderId)
     // Members of an earlier topic get the message through that topic's channel instead.
     return this.#fanOutMany(message.topics, frame, message.senderId, position, position + 1)
   }
 
   /** One topic: native fan-out for native members (one runtime call), sendFrame for the rest. */
-  #fanOut(topic: string, frame: Frame, sender: M | undefined, senderId = sender?.id): number {
+  #fanOut(topic: string, frame: Frame, excluded: Excluded<M>): number {
     const members = this.#index.members(topic)
     if (!members) return 0
     if (this.#nativeMemberships === 0) {
       // No runtime fan-out anywhere (Node): one pass, each member's own send (and its policies).
       let delivered = 0
-      for (const member of members) if (member.id !== senderId && member.sendFrame(frame, true) === 'sent') delivered++
+      for (const member of members) if (!isExcluded(member, excluded) && member.sendFrame(frame, true) === 'sent') delivered++
       return delivered
     }
     if (this.#deferred.has(topic)) this.#activate(topic)
     // A native publish reaches every native subscriber, so it is only used while none of them is
     // over its backpressure limit; otherwise per-member sends let each one's policy apply.
-    if (!this.#clearance.holds(topic) && !this.#nativeMembersFit(topic, members, senderId)) return this.#fanOutMany([topic], frame, senderId, 0, 1)
+    if (!this.#clearance.holds(topic) && !this.#nativeMembersFit(topic, members, excluded)) return this.#fanOutMany([topic], frame, excluded, 0, 1)
     let delivered = 0
     let carrier: M | undefined
-    let senderIsNativeMember = false
+    let sender: M | undefined
     for (const member of members) {
-      if (member.id === senderId) {
-        senderIsNativeMember = member.nativePubSub !== undefined && member.readyState === OPEN
+      if (isExcluded(member, excluded)) {
+        if (member.nativePubSub !== undefined && member.readyState === OPEN) sender = member
         continue
       }
       if (member.nativePubSub && member.readyState === OPEN) {
@@ -194,7 +206,7 @@ export class PubSubHub<M extends HubMember> {
     }
     if (carrier === undefined) return delivered
     this.#clearance.queued(maxWireBytes(frame))
-    if (senderIsNativeMember && sender) {
+    if (sender) {
       // Bun's ws.publish reaches every native subscriber except the publishing socket: exactly "exclude sender".
       this.#guard(() => sender.nativePubSub!.publish(topic, frame))
     } else {
@@ -210,14 +222,14 @@ export class PubSubHub<M extends HubMember> {
    * false when a receiver is at its limit. Records the smallest headroom, the sender's included, so
    * later publishes from any member can rely on this check (see NativeClearance).
    */
-  #nativeMembersFit(topic: string, members: ReadonlySet<M>, senderId: string | undefined): boolean {
+  #nativeMembersFit(topic: string, members: ReadonlySet<M>, excluded: Excluded<M>): boolean {
     let headroom = Number.POSITIVE_INFINITY
     for (const member of members) {
       if (!member.nativePubSub || member.readyState !== OPEN) continue
       const limit = member.limits.backpressureLimit
       if (!(limit > 0)) continue
       const room = limit - member.bufferedAmount
-      if (room <= 0 && member.id !== senderId) return false
+      if (room <= 0 && !isExcluded(member, excluded)) return false
       if (room < headroom) headroom = room
     }
     this.#clearance.checked(topic, headroom)
@@ -229,13 +241,13 @@ export class PubSubHub<M extends HubMember> {
    * before `from` (the remote-dedup rule; a local publish covers every topic from 0).
    * Native fan-out is skipped here because it cannot deduplicate across topics.
    */
-  #fanOutMany(topics: readonly string[], frame: Frame, senderId: string | undefined, from: number, to: number): number {
+  #fanOutMany(topics: readonly string[], frame: Frame, excluded: Excluded<M>, from: number, to: number): number {
     const seen = new Set<M>()
     for (let i = 0; i < from; i++) for (const m of this.#index.members(topics[i]!) ?? []) seen.add(m)
     let delivered = 0
     for (let i = from; i < to; i++) {
       for (const member of this.#index.members(topics[i]!) ?? []) {
-        if (seen.has(member) || member.id === senderId) continue
+        if (seen.has(member) || isExcluded(member, excluded)) continue
         seen.add(member)
         if (member.sendFrame(frame, true) === 'sent') delivered++
       }

@@ -34,6 +34,17 @@ describe('topics', () => {
     expect([a.shared, b.shared, c.shared]).toEqual([[true, false], [true, true], [true, true]])
   })
 
+  it('leaves the sender out by identity: a fan-out creates no connection ids (they are made on first read)', async () => {
+    const bridge = bridgeOf(routes)
+    const sockets = await Promise.all([connect(bridge, '/chat'), connect(bridge, '/chat'), connect(bridge, '/chat')])
+    for (const s of sockets) s.connection.subscribe('t')
+    const ids = vi.spyOn(crypto, 'getRandomValues')
+    expect(sockets[0]!.connection.publish('t', { n: 1 })).toBe(2)
+    expect(bridge.publish('t', { n: 2 })).toBe(3)
+    expect(ids).not.toHaveBeenCalled()
+    expect(sockets.map((s) => s.messages().length)).toEqual([1, 2, 2])
+  })
+
   it('bridge.publish reaches every subscriber and encodes once', async () => {
     const bridge = bridgeOf(routes)
     const sockets = await Promise.all([connect(bridge, '/chat'), connect(bridge, '/chat'), connect(bridge, '/chat'), connect(bridge, '/chat')])
