@@ -16,6 +16,7 @@ export const projects = [
   'apps/echo',
   'apps/game',
   'apps/docs-check',
+  'apps/bench',
 ]
 
 export default defineConfig({ test: { projects } })
