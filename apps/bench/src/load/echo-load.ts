@@ -11,17 +11,10 @@ export interface EchoShape {
  * Pipelined echo: while running, every client keeps `depth` probes in flight and sends a new one
  * for each reply. Serves the plain echo route and the valibot-validated typed route (same probes).
  */
-export class EchoLoad extends CountingLoad {
+export class EchoLoad extends CountingLoad<EchoShape> {
   private clients: OpenClient[] = []
   private seq = 0
   private inFlight = 0
-
-  private readonly shape: EchoShape
-
-  private constructor(shape: EchoShape) {
-    super()
-    this.shape = shape
-  }
 
   static async open(target: Target, path: string, shape: EchoShape): Promise<EchoLoad> {
     const load = new EchoLoad(shape)

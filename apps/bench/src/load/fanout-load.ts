@@ -11,20 +11,13 @@ export interface FanoutShape {
  * `burst` probes and keeps at most two bursts undelivered, so the server always has work queued but
  * the client never floods it. Each delivery (publish → one subscriber) is one op.
  */
-export class FanoutLoad extends CountingLoad {
+export class FanoutLoad extends CountingLoad<FanoutShape> {
   private subscribers: OpenClient[] = []
   private publisher: OpenClient | undefined
   private sent = 0
   private delivered = 0
   private lastProgress = performance.now()
   private watchdog: ReturnType<typeof setInterval> | undefined
-
-  private readonly shape: FanoutShape
-
-  private constructor(shape: FanoutShape) {
-    super()
-    this.shape = shape
-  }
 
   static async open(target: Target, path: string, shape: FanoutShape): Promise<FanoutLoad> {
     const load = new FanoutLoad(shape)

@@ -16,13 +16,18 @@ export interface Load {
   close(): Promise<void>
 }
 
-/** Shared bookkeeping for the loads: counting, ops, errors and the latency histogram. */
-export abstract class CountingLoad implements Load {
+/** Shared bookkeeping for the loads: their shape, counting, ops, errors and the latency histogram. */
+export abstract class CountingLoad<Shape> implements Load {
   counting = false
   ops = 0
   errors = 0
   readonly histogram = new Histogram()
   protected running = false
+  protected readonly shape: Shape
+
+  constructor(shape: Shape) {
+    this.shape = shape
+  }
 
   /** A reply that carries its send time: counted (with latency) if the window is open. */
   protected received(sentAt: unknown): void {
