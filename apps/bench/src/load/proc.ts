@@ -57,15 +57,36 @@ export function openWindow(serverPid: number): () => CpuWindow {
   return () => ({ wallMs: performance.now() - wall, serverCpuMs: cpuMs(serverPid) - server, clientCpuMs: cpuMs('self') - client })
 }
 
+export interface WindowEdges {
+  /** Awaited after the warm-up, before counting starts: may extend the warm-up. */
+  warm?(): Promise<void>
+  open(): void
+  close(): void
+}
+
+let windowEdges: WindowEdges | undefined
+
+/**
+ * Calls `edges.open()` as every counted window opens and `edges.close()` as it closes, synchronously,
+ * so no reply is counted in between. `pnpm bench:instructions` zeroes and dumps valgrind's
+ * instruction counters there (src/instructions/generator.ts); no edges are set otherwise.
+ */
+export function onWindowEdges(edges: WindowEdges): void {
+  windowEdges = edges
+}
+
 /**
  * The measured part of a scenario: warm up, then count operations (via `setCounting`) during one
  * window of server and client CPU. Every load scenario uses it, so they all measure the same way.
  */
 export async function measureWindow(serverPid: number, timing: { readonly warmupMs: number; readonly windowMs: number }, setCounting: (on: boolean) => void): Promise<CpuWindow> {
   await new Promise((resolve) => setTimeout(resolve, timing.warmupMs))
+  if (windowEdges?.warm) await windowEdges.warm()
   setCounting(true)
+  windowEdges?.open()
   const closeWindow = openWindow(serverPid)
   await new Promise((resolve) => setTimeout(resolve, timing.windowMs))
+  windowEdges?.close()
   const window = closeWindow()
   setCounting(false)
   return window

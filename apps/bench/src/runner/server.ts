@@ -31,9 +31,22 @@ function stopper(child: ChildProcess): () => Promise<void> {
     })
 }
 
+export interface StartOptions {
+  /** Rewrites the command before it runs (the instruction-count mode starts Node under valgrind). */
+  readonly wrap?: (command: readonly string[]) => readonly string[]
+  /** How long the server may take to print READY; 30 s by default. */
+  readonly readyTimeoutMs?: number
+}
+
 /** Starts one target and resolves once it prints READY; rejects with its stderr if it cannot start. */
 export function startServer(spec: TargetSpec): Promise<RunningServer> {
-  const child = spawnWithFds(command(spec))
+  return startServerWith(spec, {})
+}
+
+/** `startServer` with its command rewritten or a longer READY timeout (see StartOptions). */
+export function startServerWith(spec: TargetSpec, options: StartOptions): Promise<RunningServer> {
+  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000
+  const child = spawnWithFds(options.wrap ? options.wrap(command(spec)) : command(spec))
   const stderr = tailStderr(child)
   return new Promise((resolve, reject) => {
     const fail = (why: string): void => {
@@ -41,7 +54,7 @@ export function startServer(spec: TargetSpec): Promise<RunningServer> {
       child.kill('SIGKILL')
       reject(new Error(`${spec.name} ${why}: ${stderr().trim().split('\n').slice(-3).join(' | ')}`))
     }
-    const timer = setTimeout(() => fail('did not print READY within 30 s'), 30_000)
+    const timer = setTimeout(() => fail(`did not print READY within ${readyTimeoutMs / 1000} s`), readyTimeoutMs)
     child.once('exit', (code) => fail(`exited with ${code}`))
     onLines(child, (line) => {
       const match = /^READY (\d+) (\d+)$/.exec(line)
