@@ -1,0 +1,54 @@
+import type { EchoSettings, FanoutSettings } from '../config.js'
+import type { TargetSpec } from '../targets/registry.js'
+
+export const instructionScenarios = ['echo', 'typed', 'fanout'] as const
+export type InstructionScenario = (typeof instructionScenarios)[number]
+
+export interface InstructionSettings {
+  readonly echo: EchoSettings
+  readonly fanout: FanoutSettings
+  /** Server CPU (ms, uninstrumented) since the generator started before a window may open. */
+  readonly warmCpuMs: Record<TargetSpec['runtime'], { readonly echo: number; readonly fanout: number }>
+  /** Windows should close this soon after the generator starts: before the first heartbeat ping. */
+  readonly windowDeadlineMs: Record<TargetSpec['runtime'], number>
+}
+
+/**
+ * The load for `bench:instructions`: the bench's own scenarios, shaped for a server under callgrind
+ * (~100M instructions/s: ~2,000 Node echo messages/s) and for a count that does not depend on timing.
+ *
+ * - Echo and typed: one client, one probe in flight (ping-pong). Every message is then one
+ *   wake-up, one read and one write, whatever the machine's load. With messages in flight from
+ *   several clients (`--echo=16x8`) a read picks up however many have arrived, which depends on
+ *   how promptly the client runs, so the count moves with load. Ping-pong bills each message a
+ *   whole event-loop turn, so the same per-message overhead is a smaller ratio than under the
+ *   pipelined load of `pnpm bench`.
+ * - Fan-out: 100 subscribers, not 1,000: code tiers up by how often it runs, and per-publish code
+ *   runs once per 100 deliveries; at 200 it was still being compiled in the window. The work done
+ *   once per publish (reading, parsing, routing the message) is spread over 100 deliveries instead
+ *   of 1,000, so it weighs more in the per-delivery count than in `pnpm bench`. Bursts of 1: 1–2
+ *   publishes in flight, so the deliveries in flight at the two window edges differ by at most 99.
+ *   Whether one loop turn handles one publish or two still depends on timing; Node sends each
+ *   delivery with its own write and hardly notices, Bun batches a subscriber's frames per loop
+ *   turn, and socket.io (engine.io) a socket's packets per flush, and they do.
+ * - Warm-up runs uninstrumented (~5x slower than native) until the server has used `warmCpuMs` of
+ *   CPU: code tiers up by how much of it has run, and CPU, unlike wall time, is not stretched by a
+ *   busy machine. With 3 s instead of 6 s, wsbridge-bun's typed count was 16% higher: JSC had not
+ *   yet compiled valibot's path with its optimizing tiers.
+ * - Every window should close before the servers' own timers start: socket.io pings every client
+ *   25 s after it connects, wsbridge every 30 s (its default heartbeat). The first pong takes ws's
+ *   receiver down a path it has not seen, so V8 deoptimizes it, and in fan-out the receiver runs
+ *   once per publish: it was still being recompiled 15 s later (2.4% of wsbridge's window). And
+ *   natively a ping per connection per 30 s is lost among millions of messages, while a callgrind
+ *   window holds ~50x fewer, so the same ping would weigh ~50x more. A window that closes after
+ *   `windowDeadlineMs` (a very busy machine) is flagged under the table.
+ * - Window length: a scavenge (young-generation GC) happens every few thousand echo messages, and
+ *   a window holds a whole number of them; over 16 s that is worth ~0.1% either way.
+ */
+export const instructionSettings: InstructionSettings = {
+  echo: { clients: 1, depth: 1, warmupMs: 1_000, windowMs: 16_000 },
+  fanout: { subscribers: 100, burst: 1, warmupMs: 1_000, windowMs: 10_000 },
+  warmCpuMs: { node: { echo: 4_000, fanout: 9_000 }, bun: { echo: 6_000, fanout: 6_000 } },
+  // Node: socket.io's first ping at 25 s; Bun: wsbridge's first heartbeat at 30 s.
+  windowDeadlineMs: { node: 24_500, bun: 29_500 },
+}
