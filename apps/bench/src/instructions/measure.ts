@@ -29,7 +29,9 @@ export interface InstructionCount {
  * Instructions per op without V8's compiler: compiling is one-off work (a function tiers up once),
  * which a long-running server spreads over millions of messages and a 10 s window does not — e.g.
  * wsbridge's once-a-second sweep loop reaches the optimizing compiler ~10 s and ~20 s after
- * start, whatever the load. Bun's count is whole (its binary has no symbols to tell).
+ * start, whatever the load, and about one fan-out window in four had a burst of recompiling (4%)
+ * that moved its whole count by 4% and this one by 0.2%. Bun's count is whole (its binary has no
+ * symbols to tell).
  */
 export const perOp = (count: InstructionCount): number =>
   count.ops > 0 ? (count.instructions - (Number.isFinite(count.compiler) ? count.compiler : 0)) / count.ops : Number.NaN
@@ -43,7 +45,7 @@ export async function countScenario(spec: TargetSpec, scenario: InstructionScena
   const setup = runtimeSetups[spec.runtime]
   const outFile = join(dumpDir, `${spec.name}.${scenario}.${run}.callgrind`)
   // Node takes ~4 s to start under valgrind without instrumentation; minutes leave room for a busy machine.
-  const server = await startServerWith(spec, { wrap: (command) => valgrindCommand(setup, outFile, build.redirect(spec, command)), readyTimeoutMs: 180_000 })
+  const server = await startServerWith(spec, { wrap: (command) => valgrindCommand(setup, scenario === 'fanout', outFile, build.redirect(spec, command)), readyTimeoutMs: 180_000 })
   try {
     const config: BenchConfig = { ...fullConfig, echo: settings.echo, fanout: settings.fanout }
     const job: GeneratorJob = { origin: server.origin, serverPid: server.pid, protocol: spec.protocol, scenarios: [scenario], config }

@@ -45,10 +45,18 @@ const pct = (n: number, digits = 2): string => (Number.isFinite(n) ? `${(n * 100
 const rawRatio = (results: InstructionResults, spec: TargetSpec, scenario: InstructionScenario): number =>
   spec.name === rawOf(spec) ? 1 : results.ratio(spec.name, scenario, rawOf(spec), scenario === 'typed' ? 'echo' : scenario)
 
+/**
+ * Instructions per op above the raw runtime's: a per-message overhead is the same number under any
+ * load shape, while the ratio depends on how much the raw runtime spends per message (more when
+ * every message is its own event-loop turn, as in ping-pong echo, than when a read brings several).
+ */
+const overRaw = (results: InstructionResults, spec: TargetSpec, scenario: InstructionScenario): number =>
+  spec.name === rawOf(spec) ? 0 : results.perOp(spec.name, scenario) - results.perOp(rawOf(spec), scenario === 'typed' ? 'echo' : scenario)
+
 export function renderTable(specs: readonly TargetSpec[], results: InstructionResults): string {
   const lines = [
-    '| target | scenario | instructions/op | × raw | spread over runs | ops/window | V8 compiler (left out) | errors |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    '| target | scenario | instructions/op | × raw | + raw/op | spread over runs | ops/window | V8 compiler (left out) | errors |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
   ]
   for (const spec of specs) {
     for (const scenario of instructionScenarios) {
@@ -56,7 +64,7 @@ export function renderTable(specs: readonly TargetSpec[], results: InstructionRe
       if (counts.length === 0) continue
       const compiler = median(counts.map((c) => c.compiler / c.instructions))
       lines.push(
-        `| ${spec.name} | ${scenario} | ${fmt(results.perOp(spec.name, scenario))} | ${fmt(rawRatio(results, spec, scenario), 3)} | ` +
+        `| ${spec.name} | ${scenario} | ${fmt(results.perOp(spec.name, scenario))} | ${fmt(rawRatio(results, spec, scenario), 3)} | ${fmt(overRaw(results, spec, scenario))} | ` +
           `${counts.length > 1 ? `${pct(results.spread(spec.name, scenario), 3)} (${counts.length})` : '–'} | ${fmt(median(counts.map((c) => c.ops)))} | ` +
           `${pct(compiler)} | ${fmt(counts.reduce((sum, c) => sum + c.errors, 0))} |`,
       )
@@ -116,7 +124,9 @@ export function comparisons(specs: readonly TargetSpec[], results: InstructionRe
         const margin = results.ratio('socketio', scenario, spec.name, scenario)
         const rawMargin = results.ratio('socketio', scenario, raw, scenario)
         const ratio = margin / rawMargin
-        line(spec.name, `${scenario}-vs-socketio`, ratio, `margin over socket.io ${margin.toFixed(2)}x vs ${raw}'s ${rawMargin.toFixed(2)}x, ≥0.95`, ratio >= 1 / 1.05)
+        // socket.io's fan-out count depends on timing (settings.ts): shown, not judged.
+        if (scenario === 'fanout') line(spec.name, `${scenario}-vs-socketio`, ratio, `margin over socket.io ${margin.toFixed(2)}x vs ${raw}'s ${rawMargin.toFixed(2)}x; socket.io's fan-out count moves with timing`)
+        else line(spec.name, `${scenario}-vs-socketio`, ratio, `margin over socket.io ${margin.toFixed(2)}x vs ${raw}'s ${rawMargin.toFixed(2)}x, ≥0.95`, ratio >= 1 / 1.05)
       }
     }
   }

@@ -12,6 +12,8 @@ import type { EdgeCommands } from './generator.js'
 export interface RuntimeSetup {
   /** Flags after the executable. */
   readonly flags: readonly string[]
+  /** More flags for the fan-out scenario. */
+  readonly fanoutFlags: readonly string[]
   /** NAME=value pairs for the server's environment. */
   readonly env: readonly string[]
 }
@@ -24,18 +26,21 @@ export const runtimeSetups: Record<TargetSpec['runtime'], RuntimeSetup> = {
     // --predictable: also turns off the memory reducer (GCs started by timers when the heap looks idle).
     // --random-seed=1: V8's RNG (Math.random, identity hashes, mmap hints of the heap) starts the
     //   same every run, so hash tables and the megamorphic stub cache see the same layout.
-    // --interrupt-budget=1056 --minimum-invocations-after-ic-update=100 (1/64 and 1/5 of the
-    //   defaults): V8 tiers a function up once it has run that much bytecode, and waits that many
-    //   calls after its inline caches change. Fan-out's per-publish functions run once per 100
-    //   deliveries and the window has to close before the servers' first heartbeat pings
-    //   (settings.ts); with the defaults, or a quarter of the budget, they were still being
-    //   compiled in the window (3.4%), and ran unoptimized until then.
-    flags: ['--single-threaded', '--predictable', '--random-seed=1', '--interrupt-budget=1056', '--minimum-invocations-after-ic-update=100'],
+    flags: ['--single-threaded', '--predictable', '--random-seed=1'],
+    // --interrupt-budget=4224 (a sixteenth of the default): V8 tiers a function up once it has run
+    //   that much bytecode. Fan-out's per-publish functions run once per 100 deliveries, and the
+    //   window has to close before the servers' first heartbeat pings (settings.ts); with the
+    //   default budget, or a quarter of it, they were still being compiled in the window (3.4%)
+    //   and ran unoptimized until then. Echo's functions run per message and need no help: a lower
+    //   budget there (1/64) only made V8 optimize on thin feedback and recompile (3% of wsbridge's
+    //   window in the compiler).
+    fanoutFlags: ['--interrupt-budget=4224'],
     env: [],
   },
   bun: {
     // JavaScriptCore's equivalents: compile DFG/FTL code on the main thread, and no concurrent GC.
     flags: [],
+    fanoutFlags: [],
     env: ['BUN_JSC_useConcurrentJIT=0', 'BUN_JSC_useConcurrentGC=0'],
   },
 }
@@ -47,7 +52,7 @@ export const runtimeSetups: Record<TargetSpec['runtime'], RuntimeSetup> = {
  * machine code in anonymous memory, which valgrind must retranslate (the amd64 default, stated so
  * it stays so). --vgdb=yes: the window edges reach the process through vgdb (windowEdges).
  */
-export function valgrindCommand(setup: RuntimeSetup, outFile: string, command: readonly string[]): string[] {
+export function valgrindCommand(setup: RuntimeSetup, fanout: boolean, outFile: string, command: readonly string[]): string[] {
   const [executable, ...rest] = command
   return [
     'env',
@@ -60,6 +65,7 @@ export function valgrindCommand(setup: RuntimeSetup, outFile: string, command: r
     `--callgrind-out-file=${outFile}`,
     executable!,
     ...setup.flags,
+    ...(fanout ? setup.fanoutFlags : []),
     ...rest,
   ]
 }
