@@ -3,7 +3,12 @@ import type { InterleavedSettings } from './interleaved/job.js'
 
 export interface EchoSettings { readonly clients: number; readonly depth: number; readonly warmupMs: number; readonly windowMs: number }
 export interface FanoutSettings { readonly subscribers: number; readonly burst: number; readonly warmupMs: number; readonly windowMs: number }
-export interface MemorySettings { readonly connections: number; readonly settleMs: number }
+/**
+ * `baseline` connections are opened and kept before the first reading, so one-time costs (first-use
+ * compilation, the heap's first growth) land before it; `connections` more are opened between the
+ * readings, and their RSS growth per connection is the figure.
+ */
+export interface MemorySettings { readonly baseline: number; readonly connections: number; readonly settleMs: number }
 export interface HandshakeSettings { readonly concurrency: number; readonly warmupMs: number; readonly windowMs: number }
 
 export interface BenchConfig {
@@ -25,7 +30,7 @@ export const fullConfig: BenchConfig = {
   firstRoundOnly: [],
   echo: { clients: 64, depth: 8, warmupMs: 500, windowMs: 3000 },
   fanout: { subscribers: 1000, burst: 10, warmupMs: 500, windowMs: 3000 },
-  memory: { connections: 10_000, settleMs: 600 },
+  memory: { baseline: 1_000, connections: 10_000, settleMs: 600 },
   handshake: { concurrency: 32, warmupMs: 300, windowMs: 2000 },
   interleaved: { blocks: 15, warmPassMs: 1000, warmupMs: 150, windowMs: 400, echo: { clients: 50, depth: 8 }, fanout: { subscribers: 1000, burst: 10 } },
 }
@@ -36,7 +41,7 @@ export const quickConfig: BenchConfig = {
   firstRoundOnly: ['memory', 'handshake'],
   echo: { clients: 50, depth: 8, warmupMs: 200, windowMs: 250 },
   fanout: { subscribers: 1000, burst: 10, warmupMs: 200, windowMs: 250 },
-  memory: { connections: 500, settleMs: 150 },
+  memory: { baseline: 100, connections: 500, settleMs: 150 },
   handshake: { concurrency: 32, warmupMs: 50, windowMs: 300 },
   // Fan-out bursts of 5 halve what each window must drain before the next (10,000 deliveries in flight).
   interleaved: { blocks: 3, warmPassMs: 300, warmupMs: 100, windowMs: 200, echo: { clients: 50, depth: 8 }, fanout: { subscribers: 1000, burst: 5 } },

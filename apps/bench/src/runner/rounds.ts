@@ -27,9 +27,10 @@ const roundScenarios: readonly ScenarioName[] = ['memory', 'handshake']
 
 /**
  * Every target's server is started once (by the caller) and serves every round; rounds drive the
- * targets one at a time in rotated order. Idle memory needs a process that has never held a
- * connection, so it runs first on the fresh server in round 1, and on a freshly spawned server in
- * later rounds (unless config.firstRoundOnly lists it).
+ * targets one at a time in rotated order. Idle memory is read on a process whose only connections
+ * so far are the scenario's own baseline (memory freed by earlier sockets would be reused by the
+ * measured ones), so it runs first on the fresh server in round 1, and on a freshly spawned server
+ * in later rounds (unless config.firstRoundOnly lists it).
  */
 export async function runRounds(servers: readonly RunningServer[], config: BenchConfig, log: (line: string) => void): Promise<RunLog> {
   const run: RunLog = { measurements: [], failures: [] }

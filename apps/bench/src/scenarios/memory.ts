@@ -9,8 +9,16 @@ async function settle(serverPid: number, ms: number): Promise<void> {
   await sleep(ms)
 }
 
-/** Idle memory: server RSS growth for `connections` open, silent sockets, divided by their number. */
+/**
+ * Idle memory: the server's RSS growth while `connections` more open, silent sockets join
+ * `baseline` ones already open, divided by `connections`. The marginal cost of a connection, not
+ * the first connection's: a server that has never held one pays one-time costs on the first few
+ * (compiling the upgrade path, the heap's first growth), which on Bun were ~450 B/conn of a 10,000
+ * connection run (docs/benchmarks.md, finding 11). The baseline sockets stay open, so the measured
+ * ones cannot reuse memory that closed sockets freed.
+ */
 export async function runMemory(target: Target, serverPid: number, settings: MemorySettings): Promise<ScenarioResult> {
+  const baseline = await openMany(target, '/echo', settings.baseline, 128, () => undefined)
   await settle(serverPid, settings.settleMs)
   const before = rssBytes(serverPid)
   const closeWindow = openWindow(serverPid)
@@ -18,6 +26,6 @@ export async function runMemory(target: Target, serverPid: number, settings: Mem
   const window = closeWindow()
   await settle(serverPid, settings.settleMs)
   const after = rssBytes(serverPid)
-  await closeAll(clients, 10_000)
+  await closeAll([...baseline, ...clients], 10_000)
   return { scenario: 'memory', ...window, ops: settings.connections, errors: 0, bytesPerConnection: (after - before) / settings.connections }
 }
