@@ -21,20 +21,29 @@ async function openLoad(server: JobServer): Promise<Load> {
   return job.scenario === 'fanout' ? FanoutLoad.open(target, server.path, settings.fanout) : EchoLoad.open(target, server.path, settings.echo)
 }
 
-/** Runs `load` for warmup + window and measures the window on the server's process. */
+/**
+ * Runs `load` for warmup, lets it drain, then measures one window on the server's process: from
+ * an idle server, through `windowMs` of sending, to the last reply of what was sent. Both edges
+ * are drained so the window's CPU time is exactly the work for the ops it counts. Without that, the
+ * work in flight at the edges (up to two fan-out bursts, 20,000 deliveries, a third of a window's)
+ * was billed to whichever window the CPU reading fell in, and Node fan-out ratios moved by ±15%
+ * from block to block. A drained server costs no CPU while it waits.
+ */
 async function measure(server: JobServer, load: Load): Promise<Omit<Slice, 'block' | 'position'>> {
   await quiesce(server.pid, 1000)
   const errorsBefore = load.errors
   load.start()
   await sleep(settings.warmupMs)
+  await load.stop()
   const opsBefore = load.ops
   load.histogram.reset()
   load.counting = true
   const close = openWindow(server.pid)
+  load.start()
   await sleep(settings.windowMs)
+  await load.stop()
   const window = close()
   load.counting = false
-  await load.stop()
   const { histogram } = load
   return { scenario: server === job.raw && job.scenario === 'typed' ? 'echo' : job.scenario, server: server.name, ...window, ops: load.ops - opsBefore, errors: load.errors - errorsBefore, p50Ms: histogram.percentile(0.5), p99Ms: histogram.percentile(0.99) }
 }
