@@ -1,7 +1,9 @@
 import { serve, upgradeWebSocket as nodeServerUpgrade, type ServerType, type WebSocketServerLike } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
 import { httpServerInstance, listenHost, type HostInstance } from '@wsbridge/conformance'
+import { createNodeWebSocketServer } from '@wsbridge/adapter-node-ws'
 import type { Bridge } from '@wsbridge/core'
+import type { Server } from 'node:http'
 import { Hono } from 'hono'
 import { WebSocketServer } from 'ws'
 import { createHonoWebSocket } from '../src/index.js'
@@ -55,5 +57,23 @@ export const honoNodeServerHost = listenHost({
     // The cast: @types/ws types `noServer` as `boolean | undefined`, which exactOptionalPropertyTypes
     // will not match with node-server's `noServer?: boolean`. Same object at runtime.
     return serveApp(app, port, bridge, { websocket: { server: new WebSocketServer(wsServerOptions) as WebSocketServerLike } })
+  },
+})
+
+/**
+ * Hono serves HTTP on @hono/node-server; adapter-node-ws takes the upgrades on the same server, so
+ * Hono keeps nothing per socket (docs/adapters/hono.md, "Idle memory on Node"). node-server gets
+ * no `websocket` option: ours is the server's only upgrade listener.
+ */
+export const honoNodeServerAttachHost = listenHost({
+  name: 'hono-node-server + adapter-node-ws',
+  capabilities: { nativePubSub: false, httpRoutes: true },
+  reasons,
+  async listen(routes, options, port) {
+    const app = new Hono()
+    app.get('/health', (c) => c.text('ok'))
+    const wss = createNodeWebSocketServer(routes, options)
+    // serve() types its result as any of node's servers; without `createServer` options it is an http.Server.
+    return serveApp(app, port, wss.bridge, { inject: (server) => wss.attach(server as Server) })
   },
 })

@@ -3,7 +3,7 @@ import { delay, openClient, rawUpgradeRequest, smokeCloses, smokeRoutes, smokeTe
 
 /** Adapter smoke tests over real sockets, shared by the Node hosts (vitest) and hono/bun (bun test). */
 export function describeSmoke(host: ConformanceHost): void {
-  describe(`createHonoWebSocket on ${host.name}`, () => {
+  describe(`wsbridge in a Hono app on ${host.name}`, () => {
     let running: RunningHost
     let base: string
     beforeAll(async () => {
