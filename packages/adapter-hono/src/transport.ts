@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { WSContext } from 'hono/ws'
 import type { NativePubSub, Transport } from '@wsbridge/core'
-import { BunPingTransport, BunTransport, createWsTransports, type BunLikeSocket, type WsLikeSocket } from '@wsbridge/core/sockets'
+import { BunPingTransport, BunTransport, createWsPreFraming, createWsTransports, type BunLikeSocket, type WsLikeSocket } from '@wsbridge/core/sockets'
 
 /** The parts of `ws.raw` used when present: `ws`'s WebSocket on Node, ServerWebSocket on Bun. */
 export interface RawSocket {
@@ -59,8 +59,10 @@ function isBunSocket(raw: RawSocket | undefined): raw is RawSocket & BunLikeSock
 }
 
 // Created once for this module. The encoder runs only over ws, that is on Node (or a runtime with
-// Node's Buffer), for a publish's text (encoded once for all subscribers): ws sends a Buffer as is.
-const { WsTransport, WsPingTransport } = createWsTransports((text) => Buffer.from(text, 'utf8'))
+// Node's Buffer), for a publish's text: encoded and framed once for all subscribers
+// (core's ws-pre-framing.ts), and ws sends a Buffer as is.
+const encodeText = (text: string): Buffer => Buffer.from(text, 'utf8')
+const { WsTransport, WsPingTransport } = createWsTransports(encodeText, createWsPreFraming(encodeText, (size) => Buffer.allocUnsafe(size)))
 
 /**
  * Any other runtime (Deno, Workers): Hono's WSContext onto core's Transport, with terminate, ping

@@ -1,10 +1,12 @@
 import type { Duplex } from 'node:stream'
 import type { AcceptedUpgrade, Bridge, ConnectionEvents } from '@wsbridge/core'
-import { createWsTransports, wsBytes, wsErrorToCore, wsText } from '@wsbridge/core/sockets'
+import { createWsPreFraming, createWsTransports, wsBytes, wsErrorToCore, wsText } from '@wsbridge/core/sockets'
 import type { RawData, WebSocket } from 'ws'
 
-// Created once for this module: the encode-once text frame hands ws a Buffer, which it sends as is.
-const { WsPingTransport } = createWsTransports((text) => Buffer.from(text, 'utf8'))
+// Created once for this module: the encode-once text frame hands ws a Buffer, which it sends as is,
+// and a publish is framed once and written to every subscriber (core's ws-pre-framing.ts).
+const encodeText = (text: string): Buffer => Buffer.from(text, 'utf8')
+const { WsPingTransport } = createWsTransports(encodeText, createWsPreFraming(encodeText, (size) => Buffer.allocUnsafe(size)))
 
 /**
  * Hands an upgraded `ws` socket to core and forwards its events. Everything here runs in the same

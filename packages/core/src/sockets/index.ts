@@ -4,7 +4,8 @@
  * imports neither `ws` nor `bun`.
  */
 export { createWsTransports } from './ws-socket.js'
-export type { WsLikeSocket, WsPingTransport, WsTransport, WsTransports } from './ws-socket.js'
+export { createWsPreFraming } from './ws-pre-framing.js'
+export type { WsLikeSocket, WsPingTransport, WsPreFraming, WsTransport, WsTransports } from './ws-socket.js'
 export { wsBytes, wsBytesCopy, wsErrorToCore, wsText } from './ws-data.js'
 export type { WsData } from './ws-data.js'
 export { BunPingTransport, BunTransport, bunClosed } from './bun-socket.js'

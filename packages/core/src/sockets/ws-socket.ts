@@ -24,6 +24,22 @@ export interface WsTransports {
   readonly WsPingTransport: new (socket: WsLikeSocket) => WsPingTransport
 }
 
+/**
+ * Whole text frames built once and written to many sockets: what an adapter that knows `ws` can
+ * add for fan-out. `ws.send` frames every message again for every socket (a header buffer, an
+ * options object, a cork/uncork pair); a publish to 1,000 subscribers needs one frame.
+ */
+export interface WsPreFraming {
+  /** The complete, unmasked, final text frame (RFC 6455 §5.2) holding `text`. */
+  frame(text: string): Uint8Array
+  /**
+   * Writes `frame` to `socket` behind whatever it has already sent, as `ws.send` would after
+   * framing; false (nothing written) when the socket cannot take a pre-built frame now: not open,
+   * or its sender busy with a compressed or fragmented message (the transport then calls `send`).
+   */
+  write(socket: WsLikeSocket, frame: Uint8Array): boolean
+}
+
 // `compress` is core's per-frame threshold decision; without it ws deflates nothing. ws copies the
 // options it is given (`{ ...options }`), so these four serve every send: no object per message.
 // `binary` is explicit because a text frame may be handed over as bytes (see sharedTextFrame).
@@ -37,9 +53,10 @@ const BINARY_COMPRESSED = Object.freeze({ binary: true, compress: true })
  * `encodeText` is the adapter's UTF-8 encoder: on Node, `Buffer.from(text, 'utf8')`, which ws sends
  * as is (a plain Uint8Array from TextEncoder would be wrapped in a new Buffer view on every send,
  * that is once per subscriber). The classes exist once per connection: prototype methods only, and
- * the encode-once state below is per adapter module, not per connection.
+ * the encode-once state below is per adapter module, not per connection. With `preFraming`, shared
+ * text frames are framed once per publish and written to each socket as they are.
  */
-export function createWsTransports(encodeText: (text: string) => Uint8Array): WsTransports {
+export function createWsTransports(encodeText: (text: string) => Uint8Array, preFraming?: WsPreFraming): WsTransports {
   // Core hands every subscriber of a publish the same string (`shared`); ws would UTF-8-encode it
   // once per socket. The second time in a row a shared string is sent, it is encoded once and the
   // bytes are reused for the rest of the fan-out. A lone send, such as an echo, skips this: comparing
@@ -56,6 +73,18 @@ export function createWsTransports(encodeText: (text: string) => Uint8Array): Ws
     return (lastBytes ??= encodeText(text))
   }
 
+  // The frame of the last shared text (with preFraming): built on its first send, reused for the rest.
+  let framedText: string | undefined
+  let framed: Uint8Array | undefined
+
+  function sharedFrame(framing: WsPreFraming, text: string): Uint8Array {
+    if (text !== framedText || framed === undefined) {
+      framedText = text
+      framed = framing.frame(text)
+    }
+    return framed
+  }
+
   /** A class, not an object of closures: it exists once per connection. */
   class WsTransportImpl implements WsTransport {
     readonly raw: WsLikeSocket
@@ -63,8 +92,10 @@ export function createWsTransports(encodeText: (text: string) => Uint8Array): Ws
       this.raw = socket
     }
     send(data: string | Uint8Array, compress?: boolean, shared?: boolean): void {
-      if (typeof data === 'string') this.raw.send(shared === true ? sharedTextFrame(data) : data, compress === true ? TEXT_COMPRESSED : TEXT)
-      else this.raw.send(data, compress === true ? BINARY_COMPRESSED : BINARY)
+      if (typeof data !== 'string') return this.raw.send(data, compress === true ? BINARY_COMPRESSED : BINARY)
+      if (shared !== true) return this.raw.send(data, compress === true ? TEXT_COMPRESSED : TEXT)
+      if (compress !== true && preFraming !== undefined && preFraming.write(this.raw, sharedFrame(preFraming, data))) return
+      this.raw.send(sharedTextFrame(data), compress === true ? TEXT_COMPRESSED : TEXT)
     }
     close(code: number, reason: string): void {
       this.raw.close(code, reason)

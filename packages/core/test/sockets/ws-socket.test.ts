@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createWsTransports, type WsLikeSocket } from '../../src/sockets/index.js'
+import { createWsTransports, type WsLikeSocket, type WsPreFraming } from '../../src/sockets/index.js'
 
 type Sent = [data: string | Uint8Array, options: { readonly binary: boolean; readonly compress: boolean }]
 
@@ -76,6 +76,40 @@ describe('createWsTransports', () => {
     expect((first.raw as FakeWs).sent[0]![0]).toBe('x')
     expect((second.raw as FakeWs).sent[0]![0]).toBe('x')
     expect(a.count() + b.count()).toBe(0)
+  })
+
+  test('with pre-framing, a shared text is framed once and the same frame written to every socket that takes it', () => {
+    const built: string[] = []
+    const written: [FakeWs, Uint8Array][] = []
+    const refuse = new Set<WsLikeSocket>()
+    const framing: WsPreFraming = {
+      frame: (text) => (built.push(text), new TextEncoder().encode(`frame:${text}`)),
+      write: (socket, frame) => !refuse.has(socket) && (written.push([socket as FakeWs, frame]), true),
+    }
+    const { WsTransport } = createWsTransports((text) => new TextEncoder().encode(text), framing)
+    const sockets = [new FakeWs(), new FakeWs(), new FakeWs()]
+    const transports = sockets.map((socket) => new WsTransport(socket))
+    refuse.add(sockets[1]!) // e.g. its ws sender is busy compressing: it gets a normal send
+
+    for (const transport of transports) transport.send('hi', undefined, true)
+    expect(built).toEqual(['hi'])
+    expect(written.map(([socket]) => socket)).toEqual([sockets[0], sockets[2]])
+    expect(written[1]![1]).toBe(written[0]![1])
+    expect(sockets[1]!.sent).toEqual([['hi', { binary: false, compress: false }]])
+    expect(sockets[0]!.sent).toEqual([])
+
+    // Lone sends, compressed shared sends and bytes never use it; a new shared text is framed anew.
+    transports[0]!.send('hi')
+    transports[0]!.send('hi', true, true)
+    transports[0]!.send(new Uint8Array([1]), undefined, true)
+    expect(written).toHaveLength(2)
+    expect(sockets[0]!.sent.map(([data, options]) => [new TextDecoder().decode(typeof data === 'string' ? new TextEncoder().encode(data) : data), options.compress, options.binary])).toEqual([
+      ['hi', false, false],
+      ['hi', true, false],
+      ['\u0001', false, true],
+    ])
+    transports[2]!.send('next', undefined, true)
+    expect(built).toEqual(['hi', 'next'])
   })
 
   test('binary and compress map onto ws options, with no options object per message', () => {
