@@ -25,9 +25,10 @@ export interface WsTransports {
 }
 
 /**
- * Whole text frames built once and written to many sockets: what an adapter that knows `ws` can
- * add for fan-out. `ws.send` frames every message again for every socket (a header buffer, an
- * options object, a cork/uncork pair); a publish to 1,000 subscribers needs one frame.
+ * Whole text frames, built by core and written to a socket's `ws` sender in one piece: what an
+ * adapter that knows `ws` can add. `ws.send` frames every message itself, for every socket (an
+ * options copy, `Sender.send`, a header buffer, a corked two-buffer write): a publish to 1,000
+ * subscribers needs one frame, and a lone send one short write (docs/benchmarks.md, finding 13).
  */
 export interface WsPreFraming {
   /** The complete, unmasked, final text frame (RFC 6455 §5.2) holding `text`. */
@@ -53,8 +54,8 @@ const BINARY_COMPRESSED = Object.freeze({ binary: true, compress: true })
  * `encodeText` is the adapter's UTF-8 encoder: on Node, `Buffer.from(text, 'utf8')`, which ws sends
  * as is (a plain Uint8Array from TextEncoder would be wrapped in a new Buffer view on every send,
  * that is once per subscriber). The classes exist once per connection: prototype methods only, and
- * the encode-once state below is per adapter module, not per connection. With `preFraming`, shared
- * text frames are framed once per publish and written to each socket as they are.
+ * the encode-once state below is per adapter module, not per connection. With `preFraming`, text
+ * goes out as pre-built frames (one per publish for fan-out) wherever the socket takes them.
  */
 export function createWsTransports(encodeText: (text: string) => Uint8Array, preFraming?: WsPreFraming): WsTransports {
   // Core hands every subscriber of a publish the same string (`shared`); ws would UTF-8-encode it
@@ -93,7 +94,10 @@ export function createWsTransports(encodeText: (text: string) => Uint8Array, pre
     }
     send(data: string | Uint8Array, compress?: boolean, shared?: boolean): void {
       if (typeof data !== 'string') return this.raw.send(data, compress === true ? BINARY_COMPRESSED : BINARY)
-      if (shared !== true) return this.raw.send(data, compress === true ? TEXT_COMPRESSED : TEXT)
+      if (shared !== true) {
+        if (compress !== true && preFraming !== undefined && preFraming.write(this.raw, preFraming.frame(data))) return
+        return this.raw.send(data, compress === true ? TEXT_COMPRESSED : TEXT)
+      }
       if (compress !== true && preFraming !== undefined && preFraming.write(this.raw, sharedFrame(preFraming, data))) return
       this.raw.send(sharedTextFrame(data), compress === true ? TEXT_COMPRESSED : TEXT)
     }

@@ -78,7 +78,7 @@ describe('createWsTransports', () => {
     expect(a.count() + b.count()).toBe(0)
   })
 
-  test('with pre-framing, a shared text is framed once and the same frame written to every socket that takes it', () => {
+  test('with pre-framing, text is written as a pre-built frame; a shared text is framed once for every socket that takes it', () => {
     const built: string[] = []
     const written: [FakeWs, Uint8Array][] = []
     const refuse = new Set<WsLikeSocket>()
@@ -98,18 +98,25 @@ describe('createWsTransports', () => {
     expect(sockets[1]!.sent).toEqual([['hi', { binary: false, compress: false }]])
     expect(sockets[0]!.sent).toEqual([])
 
-    // Lone sends, compressed shared sends and bytes never use it; a new shared text is framed anew.
-    transports[0]!.send('hi')
+    // A lone send is framed for its one socket, or sent by ws when the socket refuses.
+    transports[0]!.send('lone')
+    transports[1]!.send('lone')
+    expect(built).toEqual(['hi', 'lone', 'lone'])
+    expect(written.map(([socket, frame]) => [socket, new TextDecoder().decode(frame)]).at(-1)).toEqual([sockets[0], 'frame:lone'])
+    expect(sockets[1]!.sent.at(-1)).toEqual(['lone', { binary: false, compress: false }])
+
+    // Compressed sends and bytes always go through ws.send; a new shared text is framed anew.
+    transports[0]!.send('hi', true)
     transports[0]!.send('hi', true, true)
     transports[0]!.send(new Uint8Array([1]), undefined, true)
-    expect(written).toHaveLength(2)
+    expect(written).toHaveLength(3)
     expect(sockets[0]!.sent.map(([data, options]) => [new TextDecoder().decode(typeof data === 'string' ? new TextEncoder().encode(data) : data), options.compress, options.binary])).toEqual([
-      ['hi', false, false],
+      ['hi', true, false],
       ['hi', true, false],
       ['\u0001', false, true],
     ])
     transports[2]!.send('next', undefined, true)
-    expect(built).toEqual(['hi', 'next'])
+    expect(built.at(-1)).toBe('next')
   })
 
   test('binary and compress map onto ws options, with no options object per message', () => {

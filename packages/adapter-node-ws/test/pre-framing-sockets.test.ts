@@ -5,9 +5,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { createNodeWebSocketServer } from '../src/index.js'
 
-// Publishes reach ws sockets as one pre-built frame per publish (core's ws-pre-framing.ts). These
+// Text reaches ws sockets as pre-built frames, one per publish (core's ws-pre-framing.ts). These
 // run over real sockets with permessage-deflate negotiated, where a socket's ws sender can be busy
-// compressing a large message when a publish arrives: the publish must not overtake it.
+// compressing a large message when a send or publish arrives: neither may overtake it.
 const big = 'x'.repeat(64 * 1024)
 const routes = {
   room: defineRoute({
@@ -15,7 +15,10 @@ const routes = {
     handler: {
       onOpen: (connection) => connection.subscribe('room'),
       onMessage: (message, connection) => {
-        if (message === 'big-then-publish') {
+        if (message === 'big-then-send') {
+          connection.send({ big })
+          connection.send({ after: 'big' })
+        } else if (message === 'big-then-publish') {
           connection.send({ big }) // over the threshold: compressed, asynchronously
           connection.publish('room', { after: 'big' }, { includeSelf: true }) // under it: pre-framed where possible
         } else {
@@ -69,6 +72,13 @@ it('delivers a publish intact to every subscriber, in order, with compression ne
 it('does not let a publish overtake a large message the socket is still compressing', async () => {
   const { socket, next } = await client()
   socket.send(JSON.stringify('big-then-publish'))
+  expect(await next(2)).toEqual([{ big }, { after: 'big' }])
+  socket.close()
+})
+
+it('does not let a lone send overtake a large message the socket is still compressing', async () => {
+  const { socket, next } = await client()
+  socket.send(JSON.stringify('big-then-send'))
   expect(await next(2)).toEqual([{ big }, { after: 'big' }])
   socket.close()
 })
