@@ -1,13 +1,8 @@
+import { median } from '../report/metrics.js'
+import { fmt } from '../report/table.js'
 import { rawOf, targets, type TargetSpec } from '../targets/registry.js'
 import { perOp, type InstructionCount } from './measure.js'
 import { instructionScenarios, type InstructionScenario } from './settings.js'
-
-const median = (values: readonly number[]): number => {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  if (sorted.length === 0) return Number.NaN
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
 
 /** Counts per target and scenario, one per run. */
 export class InstructionResults {
@@ -38,7 +33,6 @@ export class InstructionResults {
   }
 }
 
-const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–')
 const pct = (n: number, digits = 2): string => (Number.isFinite(n) ? `${(n * 100).toFixed(digits)}%` : '–')
 
 /** The ratio each row compares with: its raw runtime's figure (typed: the raw runtime's echo). */

@@ -4,7 +4,8 @@ import { cost, median, quantile, throughput, type CostRatios, type Results } fro
 
 const units: Record<ScenarioName, string> = { memory: 'conns', handshake: 'hs/s', echo: 'msg/s', typed: 'msg/s', fanout: 'deliv/s' }
 
-const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–')
+/** A figure with thousands separators and `digits` decimals; '–' for a missing one. */
+export const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–')
 const pct = (r: ScenarioResult, cpu: number): number => (cpu / r.wallMs) * 100
 
 /**
