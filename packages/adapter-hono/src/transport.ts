@@ -59,10 +59,9 @@ function isBunSocket(raw: RawSocket | undefined): raw is RawSocket & BunLikeSock
 }
 
 // Created once for this module. The encoder runs only over ws, that is on Node (or a runtime with
-// Node's Buffer), for a publish's text: encoded and framed once for all subscribers
+// Node's Buffer): text goes out as frames built in a Buffer, once per publish for all subscribers
 // (core's ws-pre-framing.ts), and ws sends a Buffer as is.
-const encodeText = (text: string): Buffer => Buffer.from(text, 'utf8')
-const { WsTransport, WsPingTransport } = createWsTransports(encodeText, createWsPreFraming(encodeText, (size) => Buffer.allocUnsafe(size)))
+const { WsTransport, WsPingTransport } = createWsTransports((text) => Buffer.from(text, 'utf8'), createWsPreFraming(Buffer))
 
 /**
  * Any other runtime (Deno, Workers): Hono's WSContext onto core's Transport, with terminate, ping

@@ -4,9 +4,8 @@ import { createWsPreFraming, createWsTransports, wsBytes, wsErrorToCore, wsText 
 import type { RawData, WebSocket } from 'ws'
 
 // Created once for this module: the encode-once text frame hands ws a Buffer, which it sends as is,
-// and a publish is framed once and written to every subscriber (core's ws-pre-framing.ts).
-const encodeText = (text: string): Buffer => Buffer.from(text, 'utf8')
-const { WsPingTransport } = createWsTransports(encodeText, createWsPreFraming(encodeText, (size) => Buffer.allocUnsafe(size)))
+// and text goes out as frames built in a Buffer, once per publish (core's ws-pre-framing.ts).
+const { WsPingTransport } = createWsTransports((text) => Buffer.from(text, 'utf8'), createWsPreFraming(Buffer))
 
 /**
  * Hands an upgraded `ws` socket to core and forwards its events. Everything here runs in the same

@@ -4,8 +4,8 @@ import { createWsPreFraming } from '@wsbridge/core/sockets'
 
 // ws's own framing, to hold ours to: the Sender class is exported at runtime (not in @types/ws).
 const { Sender } = ws as unknown as { Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] } }
-// The framing adapter-node-ws and adapter-hono use: Buffer.from and Buffer.allocUnsafe.
-const { frame: textFrame, write: writeTextFrame } = createWsPreFraming((text) => Buffer.from(text, 'utf8'), (size) => Buffer.allocUnsafe(size))
+// The framing adapter-node-ws and adapter-hono use: frames built in Node's Buffer.
+const { frame: textFrame, write: writeTextFrame } = createWsPreFraming(Buffer)
 const wsFrame = (text: string): Buffer => Buffer.concat(Sender.frame(Buffer.from(text, 'utf8'), { fin: true, opcode: 1, rsv1: false, mask: false, readOnly: false }))
 
 describe('createWsPreFraming: frame', () => {

@@ -5,6 +5,7 @@
  */
 export { createWsTransports } from './ws-socket.js'
 export { createWsPreFraming } from './ws-pre-framing.js'
+export type { TextBuffers } from './ws-pre-framing.js'
 export type { WsLikeSocket, WsPingTransport, WsPreFraming, WsTransport, WsTransports } from './ws-socket.js'
 export { wsBytes, wsBytesCopy, wsErrorToCore, wsText } from './ws-data.js'
 export type { WsData } from './ws-data.js'

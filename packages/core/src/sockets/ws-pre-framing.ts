@@ -12,18 +12,23 @@ interface WsSenderInternals {
 }
 
 /**
- * Pre-built text frames for `ws` sockets (see WsPreFraming). `encodeText` and `allocate` are the
- * adapter's: on Node, `Buffer.from` and `Buffer.allocUnsafe`, so the frame is a Buffer that every
- * socket writes as is (a plain Uint8Array would get a new Buffer view per socket).
+ * What pre-framing needs from the runtime's byte buffers; Node's `Buffer` fits as it is. The frame
+ * is sized from the text's UTF-8 length and the text written into it in one pass, and it is a
+ * Buffer that every socket writes as is (a plain Uint8Array would get a new Buffer view per socket).
  */
-export function createWsPreFraming(encodeText: (text: string) => Uint8Array, allocate: (size: number) => Uint8Array): WsPreFraming {
+export interface TextBuffers {
+  byteLength(text: string, encoding: 'utf8'): number
+  allocUnsafe(size: number): Uint8Array & { write(text: string, offset: number, encoding: 'utf8'): number }
+}
+
+/** Pre-built text frames for `ws` sockets (see WsPreFraming), in `buffers` (on Node: `Buffer`). */
+export function createWsPreFraming(buffers: TextBuffers): WsPreFraming {
   return {
     /** One unmasked, final text frame (RFC 6455 §5.2): a 2-, 4- or 10-byte header, then the UTF-8 payload. */
     frame(text: string): Uint8Array {
-      const payload = encodeText(text)
-      const length = payload.byteLength
+      const length = buffers.byteLength(text, 'utf8')
       const header = length < 126 ? 2 : length < 65_536 ? 4 : 10
-      const frame = allocate(header + length)
+      const frame = buffers.allocUnsafe(header + length)
       frame[0] = 0x81 // FIN + opcode 1 (text)
       if (length < 126) {
         frame[1] = length
@@ -38,7 +43,7 @@ export function createWsPreFraming(encodeText: (text: string) => Uint8Array, all
         view.setUint32(2, Math.floor(length / 2 ** 32))
         view.setUint32(6, length >>> 0)
       }
-      frame.set(payload, header)
+      frame.write(text, header, 'utf8')
       return frame
     },
 

@@ -94,12 +94,8 @@ export function createWsTransports(encodeText: (text: string) => Uint8Array, pre
     }
     send(data: string | Uint8Array, compress?: boolean, shared?: boolean): void {
       if (typeof data !== 'string') return this.raw.send(data, compress === true ? BINARY_COMPRESSED : BINARY)
-      if (shared !== true) {
-        if (compress !== true && preFraming !== undefined && preFraming.write(this.raw, preFraming.frame(data))) return
-        return this.raw.send(data, compress === true ? TEXT_COMPRESSED : TEXT)
-      }
-      if (compress !== true && preFraming !== undefined && preFraming.write(this.raw, sharedFrame(preFraming, data))) return
-      this.raw.send(sharedTextFrame(data), compress === true ? TEXT_COMPRESSED : TEXT)
+      if (compress !== true && preFraming !== undefined && preFraming.write(this.raw, shared === true ? sharedFrame(preFraming, data) : preFraming.frame(data))) return
+      this.raw.send(shared === true ? sharedTextFrame(data) : data, compress === true ? TEXT_COMPRESSED : TEXT)
     }
     close(code: number, reason: string): void {
       this.raw.close(code, reason)
