@@ -54,10 +54,10 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
     const match = c.req.header('upgrade')?.toLowerCase() === 'websocket' ? bridge.match(upgradeUrl(c.req.url, c.req.header('host'))) : undefined
     if (!match) return next()
     const ip = getConnInfo ? getConnInfo(c).remote.address : remoteAddress(c)
-    // Core reads the headers from a copy: iterating the Request's own Headers makes undici cache a
-    // sorted copy of them on it (~0.5 KB), and @hono/node-server keeps the Request (in `c`) alive
-    // for as long as the socket is open. Copying a Headers object does not build that cache.
-    const decision = await bridge.authorize({ url: match.url.href, headers: new Headers(c.req.raw.headers), ip }, match)
+    // The Request's own Headers: nothing keeps the Request once the socket is open (on Node the
+    // helpers' listeners that held it are removed, see helper-listeners.ts), so the sorted copy
+    // undici caches on it when they are iterated goes with it.
+    const decision = await bridge.authorize({ url: match.url.href, headers: c.req.raw.headers, ip }, match)
     if (!decision.ok) return c.text(decision.message, decision.status as ContentfulStatusCode)
     // The runtime helper echoes the first offered subprotocol itself (ws's default, Bun's default),
     // which is the one core picked in `decision.protocol`.

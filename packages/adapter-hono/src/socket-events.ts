@@ -3,6 +3,7 @@ import type { AcceptedUpgrade, Bridge, ConnectionEvents } from '@wsbridge/core'
 import { bunClosed, wsBytesCopy, wsErrorToCore, wsText, type WsData } from '@wsbridge/core/sockets'
 import { createOrderedRunner, toFrame, type IncomingData, type OrderedRunner } from './frames.js'
 import { kBunMessage, kPong } from './runtime-options.js'
+import { releaseHelperListenersAfterOpen } from './helper-listeners.js'
 import { isWsSocket, toTransport, type RawSocket } from './transport.js'
 
 /** What all connections of one adapter share; each connection holds one reference to it. */
@@ -12,13 +13,14 @@ export interface AdapterState {
   bunPongsHooked: boolean
 }
 
-/** Where a `ws` socket (Node) carries its connection, for the shared message, pong and error listeners. */
-const kSocketEvents = Symbol('wsbridge.hono.events')
-type RawWithEvents = RawSocket & { [kSocketEvents]?: HonoSocketEvents }
+/** Where a `ws` socket (Node) carries core's events for its connection, for the shared listeners below. */
+const kConnection = Symbol('wsbridge.hono.connection')
+type RawWithEvents = RawSocket & { [kConnection]?: ConnectionEvents }
 
 /**
  * The events object Hono's `upgradeWebSocket` gets for one connection. A class, not an object of
- * closures: it lives as long as the connection, and its methods are shared by all of them. Every
+ * closures: on Bun and other runtimes it lives as long as the connection, and its methods are
+ * shared by all of them (over `ws` it is garbage once the socket is open, see onOpen). Every
  * Hono helper (hono/bun, @hono/node-server, @hono/node-ws, Deno, Workers) calls these as methods
  * of the object (`events.onMessage(...)`), so `this` is always the connection.
  */
@@ -28,7 +30,7 @@ export class HonoSocketEvents {
   // the connection's whole life.
   #accepted: AcceptedUpgrade | undefined
   #events: ConnectionEvents | undefined
-  // `ws`'s WebSocket underneath (Node): messages, pongs and errors come straight from it.
+  // `ws`'s WebSocket underneath (Node): messages, pongs, errors and the close come straight from it.
   #wsRaw = false
   // Created by the first Blob (Deno/Workers with `binaryType: 'blob'`); until then every frame
   // and the close are handled synchronously, in arrival order.
@@ -51,14 +53,20 @@ export class HonoSocketEvents {
   onOpen(_event: Event, ws: WSContext): void {
     const raw = ws.raw as RawWithEvents | undefined
     const wsRaw = (this.#wsRaw = isWsSocket(raw))
+    // First thing: its microtask must come before any a user's onOpen queues.
+    const keepOwnListeners = wsRaw ? releaseHelperListenersAfterOpen(raw) : undefined
     // `ws` on Node emits pongs itself; Bun's come through `bunWebSocket`'s pong handler.
     this.#events = this.#adapter.bridge.open(this.#accepted!, toTransport(ws, wsRaw || this.#adapter.bunPongsHooked))
     this.#accepted = undefined
     if (wsRaw) {
-      raw[kSocketEvents] = this
+      // The listeners reach core directly: once the helpers' own listeners are gone, nothing keeps
+      // this object, and an open connection costs no more than over adapter-node-ws.
+      raw[kConnection] = this.#events
       raw.on('message', onRawMessage)
       raw.on('pong', onRawPong)
       raw.on('error', onRawError)
+      raw.on('close', onRawClose)
+      keepOwnListeners!()
     }
   }
 
@@ -92,7 +100,9 @@ export class HonoSocketEvents {
     ;(this.#order ??= createOrderedRunner((error) => this.#events?.error(error)))(() => this.#deliver(frame))
   }
 
+  // With `ws` underneath, the close comes from `raw` (onRawClose): the helpers' own listener is gone.
   onClose(event: CloseEvent): void {
+    if (this.#wsRaw) return
     const order = this.#order
     if (order !== undefined && !order.idle) return order(() => this.#closed(event.code, event.reason))
     this.#closed(event.code, event.reason)
@@ -108,19 +118,6 @@ export class HonoSocketEvents {
     this.#events?.pong()
   }
 
-  /** A message event of the `ws` socket underneath (Node). */
-  rawMessage(data: WsData, isBinary: boolean): void {
-    // Binary with its own copy of the bytes, as the Node helpers would hand it over.
-    if (isBinary) this.#events?.message(wsBytesCopy(data), true)
-    else this.#events?.message(wsText(data), false)
-  }
-
-  /** An error event of the `ws` socket underneath (Node). */
-  rawError(error: unknown): void {
-    // ws closes an oversized message with 1009 itself: reported as PAYLOAD_TOO_LARGE, not INTERNAL.
-    this.#events?.error(wsErrorToCore(error))
-  }
-
   #deliver(frame: ReturnType<typeof toFrame>): void | Promise<void> {
     if (!(frame instanceof Promise)) return this.#events?.message(frame[0], frame[1])
     return frame.then(([data, isBinary]) => this.#events?.message(data, isBinary))
@@ -134,13 +131,21 @@ export class HonoSocketEvents {
 
 // Shared listeners (no closures per connection): `ws` calls them with the socket as `this`.
 function onRawMessage(this: RawWithEvents, data: WsData, isBinary: boolean): void {
-  this[kSocketEvents]?.rawMessage(data, isBinary)
+  // Binary with its own copy of the bytes, as the Node helpers would hand it over.
+  if (isBinary) this[kConnection]?.message(wsBytesCopy(data), true)
+  else this[kConnection]?.message(wsText(data), false)
 }
 
 function onRawPong(this: RawWithEvents): void {
-  this[kSocketEvents]?.[kPong]()
+  this[kConnection]?.pong()
 }
 
 function onRawError(this: RawWithEvents, error: unknown): void {
-  this[kSocketEvents]?.rawError(error)
+  // ws closes an oversized message with 1009 itself: reported as PAYLOAD_TOO_LARGE, not INTERNAL.
+  this[kConnection]?.error(wsErrorToCore(error))
+}
+
+// ws reports 1005 for a close frame without a code and 1006 for a dropped connection, as core expects.
+function onRawClose(this: RawWithEvents, code: number, reason: WsData): void {
+  this[kConnection]?.closed(code, wsText(reason))
 }

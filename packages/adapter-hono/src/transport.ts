@@ -7,7 +7,9 @@ import { BunPingTransport, BunTransport, createWsPreFraming, createWsTransports,
 export interface RawSocket {
   terminate?(): void
   ping?(): void
-  on?(event: 'message' | 'pong' | 'error', listener: (...args: never[]) => void): unknown
+  on?(event: 'message' | 'pong' | 'error' | 'close', listener: (...args: never[]) => void): unknown
+  listeners?(event: string): Function[]
+  off?(event: string, listener: (...args: any[]) => void): unknown
   readonly bufferedAmount?: number
   getBufferedAmount?(): number
   // Bun's ServerWebSocket has native pub/sub; `ws` on Node has none.
@@ -46,10 +48,15 @@ export function toTransport(ws: WSContext, canPing: boolean): Transport {
 }
 
 /** `ws`'s WebSocket: what @hono/node-server and @hono/node-ws hand over as `raw`. */
-type WsSocket = RawSocket & WsLikeSocket & { on(event: 'message' | 'pong' | 'error', listener: (...args: never[]) => void): unknown }
+type WsSocket = RawSocket &
+  WsLikeSocket & {
+    on(event: 'message' | 'pong' | 'error' | 'close', listener: (...args: never[]) => void): unknown
+    listeners(event: string): Function[]
+    off(event: string, listener: (...args: any[]) => void): unknown
+  }
 
 export function isWsSocket<R extends RawSocket>(raw: R | undefined): raw is R & WsSocket {
-  return typeof raw?.on === 'function' && typeof raw.terminate === 'function' && typeof raw.ping === 'function' && typeof (raw as Partial<WsSocket>).send === 'function'
+  return typeof raw?.on === 'function' && typeof raw.listeners === 'function' && typeof raw.off === 'function' && typeof raw.terminate === 'function' && typeof raw.ping === 'function' && typeof (raw as Partial<WsSocket>).send === 'function'
 }
 
 // Bun's ServerWebSocket (hono/bun's `raw`) is the only raw socket with native pub/sub.

@@ -45,7 +45,6 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
   const protocols: WeakMap<IncomingMessage, string> = new WeakMap()
   const wss = new WebSocketServer({
     ...wsServerOptions(bridge),
-    clientTracking: false, // core tracks connections; ws's own set would be a second copy
     handleProtocols: (_offered, request) => protocols.get(request) ?? false,
   })
   const emitter = new EventEmitter()

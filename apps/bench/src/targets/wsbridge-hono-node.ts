@@ -7,7 +7,9 @@ import { announce, HOST } from './ready.js'
 import { benchOptions, routes } from './wsbridge-routes.js'
 
 const app = new Hono()
-app.use('/:route', createHonoWebSocket(routes, { ...benchOptions, upgradeWebSocket }).middleware)
+const ws = createHonoWebSocket(routes, { ...benchOptions, upgradeWebSocket })
+app.use('/:route', ws.middleware)
+// As docs/adapters/hono.md mounts it: the bridge's ws options (limits, no client tracking).
 // The cast only bridges @types/ws's optional `noServer` and exactOptionalPropertyTypes.
-const wss = new WebSocketServer({ noServer: true }) as unknown as WebSocketServerLike
+const wss = new WebSocketServer(ws.wsServerOptions) as unknown as WebSocketServerLike
 serve({ fetch: app.fetch, port: 0, hostname: HOST, websocket: { server: wss } }, (info) => announce(info.port))

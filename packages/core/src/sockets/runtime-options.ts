@@ -6,6 +6,11 @@ import type { Bridge } from '../bridge-types.js'
  */
 export interface WsServerOptions {
   readonly noServer: true
+  /**
+   * Core tracks the open connections itself. ws's own set would be a second copy, and for every
+   * socket it adds a close listener (a closure with its own context, ~150 bytes).
+   */
+  readonly clientTracking: false
   /** Bounds the inflated size too: a frame past it (or a decompression bomb) closes with 1009 inside `ws`. */
   readonly maxPayload: number
   /** Negotiated only when the bridge enables compression; core picks which frames to compress (its threshold), so ws's own is 0. */
@@ -13,7 +18,7 @@ export interface WsServerOptions {
 }
 
 export function wsServerOptions(bridge: Bridge): WsServerOptions {
-  return { noServer: true, maxPayload: bridge.maxPayloadLength, perMessageDeflate: bridge.compression.enabled ? { threshold: 0 } : false }
+  return { noServer: true, clientTracking: false, maxPayload: bridge.maxPayloadLength, perMessageDeflate: bridge.compression.enabled ? { threshold: 0 } : false }
 }
 
 /**

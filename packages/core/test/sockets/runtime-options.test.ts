@@ -10,7 +10,7 @@ const routes = {
 describe('runtime socket options from the bridge', () => {
   it('size the runtime for the largest route payload and leave compression off unless enabled', () => {
     const bridge = createBridge(routes)
-    expect(wsServerOptions(bridge)).toEqual({ noServer: true, maxPayload: 4 * 1024 * 1024, perMessageDeflate: false })
+    expect(wsServerOptions(bridge)).toEqual({ noServer: true, clientTracking: false, maxPayload: 4 * 1024 * 1024, perMessageDeflate: false })
     expect(bunSocketOptions(bridge)).toEqual({
       maxPayloadLength: 4 * 1024 * 1024,
       perMessageDeflate: false,
