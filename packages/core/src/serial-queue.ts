@@ -55,6 +55,8 @@ export abstract class SerialQueue {
         )
         return
       }
+      // The usual case: nothing was queued while the task ran.
+      if (this.#pending === undefined) break
       ;[task, arg] = this.#next()
     }
     this.#head = -1

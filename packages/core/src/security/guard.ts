@@ -4,7 +4,8 @@ import { WsError } from '../errors.js'
 import type { Limits } from '../limits.js'
 import { SerialQueue } from '../serial-queue.js'
 import { heartbeatInterval, normalizeCompression } from './options.js'
-import { bucketRate, FULL_BUCKET, now, refill, type BucketRate } from './rate-limit.js'
+import { recentNow } from './clock.js'
+import { bucketRate, FULL_BUCKET, refill, type BucketRate } from './rate-limit.js'
 
 /** What the guard derives from a connection's limits: computed once per route, shared by its connections. */
 export interface GuardPolicy {
@@ -58,7 +59,7 @@ export abstract class ConnectionGuard extends SerialQueue {
 
   constructor() {
     super()
-    this.#lastSeen = this.#lastPing = now()
+    this.#lastSeen = this.#lastPing = recentNow()
   }
 
   /** The shared limits-derived settings (a getter on the connection: its route's policy). */
@@ -105,7 +106,7 @@ export abstract class ConnectionGuard extends SerialQueue {
 
   /** Records a sign of life now, refilling the bucket up to this moment first; returns its tokens. */
   #seen(rate: BucketRate | undefined): number {
-    const at = now()
+    const at = recentNow()
     if (rate !== undefined) this.#tokens = refill(rate, this.#tokens, this.#lastSeen, at)
     this.#lastSeen = at
     this.#flags &= ~AWAITING_PONG

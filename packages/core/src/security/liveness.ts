@@ -1,6 +1,6 @@
 import type { Limits, RouteLimits } from '../limits.js'
 import { heartbeatInterval } from './options.js'
-import { now } from './rate-limit.js'
+import { now } from './clock.js'
 
 const MIN_PERIOD = 10
 const MAX_PERIOD = 1000

@@ -1,21 +1,6 @@
 import type { RateLimitOptions } from './options.js'
 
 /**
- * Whole milliseconds on a monotonic clock where there is one (every target runtime has
- * `performance`). Whole, because V8 keeps a fractional number in an object field as a separate
- * 16-byte heap number: two timestamps per connection would cost 32 bytes each (an integer is
- * stored in the field itself). Every deadline here is 10 ms or coarser.
- */
-export const now: () => number = clock()
-
-function clock(): () => number {
-  // The object is kept, not looked up per call: Node defines the global `performance` as an
-  // accessor, which V8 cannot inline, and `now()` runs for every incoming message.
-  const perf = typeof performance === 'object' ? performance : undefined
-  return perf && typeof perf.now === 'function' ? () => Math.floor(perf.now()) : () => Date.now()
-}
-
-/**
  * A token bucket's shape, shared by every connection with the same limits. Each connection keeps
  * only its token count and the time it was last refilled (two numbers on the connection, see
  * guard.ts); refill is computed lazily from the clock on each message, so there is no timer.

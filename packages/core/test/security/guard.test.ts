@@ -4,7 +4,7 @@ import { resolveLimits, type RouteLimits } from '../../src/limits.js'
 import type { WsError } from '../../src/errors.js'
 import { ConnectionGuard, guardPolicy, type GuardPolicy } from '../../src/security/guard.js'
 import { sweepPeriod } from '../../src/security/liveness.js'
-import { now } from '../../src/security/rate-limit.js'
+import { now } from '../../src/security/clock.js'
 
 /** The guard is a base class (of ConnectionImpl); this one logs what the guard asks of its connection. */
 class LoggingGuard extends ConnectionGuard {
