@@ -1,5 +1,5 @@
 import type { Server, ServerWebSocket, WebSocketHandler } from 'bun'
-import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes } from '@wsbridge/core'
+import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes, type UpgradeDecision } from '@wsbridge/core'
 import { BunPingTransport, bunClosed, bunSocketOptions } from '@wsbridge/core/sockets'
 
 /** What the adapter keeps on each Bun socket (`ws.data`). */
@@ -18,8 +18,8 @@ export interface BunWebSocketOptions extends BridgeOptions {
 }
 
 export interface BunWebSocket<R extends Routes> {
-  /** Pass to `Bun.serve({ fetch })`. */
-  fetch(request: Request, server: BunServer): Promise<Response | undefined>
+  /** Pass to `Bun.serve({ fetch })`. A promise only for the fallback or routes with auth or context hooks. */
+  fetch(request: Request, server: BunServer): Response | undefined | Promise<Response | undefined>
   /** Pass to `Bun.serve({ websocket })`. */
   readonly websocket: WebSocketHandler<BunSocketData>
   readonly bridge: Bridge<R>
@@ -29,6 +29,15 @@ export interface BunWebSocket<R extends Routes> {
 
 function isUpgrade(request: Request): boolean {
   return request.headers.get('upgrade')?.toLowerCase() === 'websocket'
+}
+
+/** Answers an upgrade request with core's decision: Bun's upgrade, or the refusal's status. */
+function upgrade(request: Request, server: BunServer, decision: UpgradeDecision): Response | undefined {
+  if (!decision.ok) return new Response(decision.message, { status: decision.status })
+  const headers = decision.protocol ? { 'Sec-WebSocket-Protocol': decision.protocol } : undefined
+  const data = new BunSocket(decision)
+  if (server.upgrade(request, headers ? { data, headers } : { data })) return undefined
+  return new Response('WebSocket upgrade failed', { status: 400 })
 }
 
 /**
@@ -71,16 +80,14 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
   const bridge = toBridge(routesOrBridge, bridgeOptions)
   const notFound = (request: Request, server: BunServer) => (fallback ? fallback(request, server) : new Response('Not Found', { status: 404 }))
 
-  async function fetch(request: Request, server: BunServer): Promise<Response | undefined> {
+  function fetch(request: Request, server: BunServer): Response | undefined | Promise<Response | undefined> {
     const match = isUpgrade(request) ? bridge.match(request.url) : undefined
     if (!match) return notFound(request, server)
     const ip = server.requestIP(request)?.address
-    const decision = await bridge.authorize({ url: request.url, headers: request.headers, ip }, match)
-    if (!decision.ok) return new Response(decision.message, { status: decision.status })
-    const headers = decision.protocol ? { 'Sec-WebSocket-Protocol': decision.protocol } : undefined
-    const data = new BunSocket(decision)
-    if (server.upgrade(request, headers ? { data, headers } : { data })) return undefined
-    return new Response('WebSocket upgrade failed', { status: 400 })
+    const decision = bridge.authorize({ url: match.url.href, headers: request.headers, ip }, match)
+    // Without auth or context hooks the decision is synchronous, and so is the upgrade: a `fetch`
+    // that returns a promise costs Bun ~10 µs more per handshake (docs/benchmarks.md, finding 14).
+    return decision instanceof Promise ? decision.then((settled) => upgrade(request, server, settled)) : upgrade(request, server, decision)
   }
 
   const websocket: WebSocketHandler<BunSocketData> = {

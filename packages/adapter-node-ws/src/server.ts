@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type RouteMatch, type Routes } from '@wsbridge/core'
+import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type RouteMatch, type Routes, type UpgradeDecision } from '@wsbridge/core'
 import { wsServerOptions } from '@wsbridge/core/sockets'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { refuseUpgrade } from './refuse.js'
@@ -50,19 +50,45 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
   const emitter = new EventEmitter()
   const attached: [Server, (request: IncomingMessage, socket: Duplex, head: Buffer) => void][] = []
 
-  async function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, match: RouteMatch, callback: UpgradeCallback | undefined): Promise<void> {
+  /** Runs core's checks, then upgrades or refuses. Never throws: a bug here must not crash the host. */
+  function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, match: RouteMatch, callback: UpgradeCallback | undefined): void {
+    try {
+      const decision = bridge.authorize({ url: match.url.href, headers: request.headers, ip: request.socket.remoteAddress }, match)
+      // Synchronous without auth or context hooks: the handshake completes in this call.
+      if (decision instanceof Promise) void settleLater(decision, request, socket, head, callback)
+      else settle(decision, request, socket, head, callback)
+    } catch (error) {
+      failed(socket, error)
+    }
+  }
+
+  async function settleLater(decision: Promise<UpgradeDecision>, request: IncomingMessage, socket: Duplex, head: Buffer, callback: UpgradeCallback | undefined): Promise<void> {
     // During async auth the client may go away; an error then must not crash the process.
     let gone = false
     const onGone = (): void => void (gone = true)
     socket.on('close', onGone)
     socket.on('error', onGone)
-    const decision = await bridge.authorize({ url: requestUpgradeUrl(request), headers: request.headers, ip: request.socket.remoteAddress }, match)
-    socket.off('close', onGone)
-    socket.off('error', onGone)
-    if (gone || socket.destroyed) return
+    try {
+      const settled = await decision
+      socket.off('close', onGone)
+      socket.off('error', onGone)
+      if (!gone) settle(settled, request, socket, head, callback)
+    } catch (error) {
+      failed(socket, error)
+    }
+  }
+
+  function settle(decision: UpgradeDecision, request: IncomingMessage, socket: Duplex, head: Buffer, callback: UpgradeCallback | undefined): void {
+    if (socket.destroyed) return
     if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.message)
     if (decision.protocol !== undefined) protocols.set(request, decision.protocol)
     wss.handleUpgrade(request, socket, head, (ws) => accept(decision, ws, request, socket, callback))
+  }
+
+  // authorize never rejects; this guards the adapter's own code.
+  function failed(socket: Duplex, error: unknown): void {
+    console.error('[wsbridge/adapter-node-ws] upgrade failed:', error)
+    refuseUpgrade(socket, 500)
   }
 
   function accept(accepted: AcceptedUpgrade, ws: WebSocket, request: IncomingMessage, socket: Duplex, callback: UpgradeCallback | undefined): void {
@@ -74,18 +100,14 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, callback?: UpgradeCallback): void {
     const match = bridge.match(requestUpgradeUrl(request))
     if (!match) return refuseUpgrade(socket, 404)
-    void upgrade(request, socket, head, match, callback).catch((error: unknown) => {
-      // authorize never rejects; this guards the adapter's own code so a bug cannot crash the host.
-      console.error('[wsbridge/adapter-node-ws] upgrade failed:', error)
-      refuseUpgrade(socket, 500)
-    })
+    upgrade(request, socket, head, match, callback)
   }
 
   function attach<S extends Server>(server: S): S {
     const listener = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
       const match = bridge.match(requestUpgradeUrl(request))
       if (match) {
-        void upgrade(request, socket, head, match, undefined).catch(() => refuseUpgrade(socket, 500))
+        upgrade(request, socket, head, match, undefined)
       } else if (server.listenerCount('upgrade') === 1) {
         refuseUpgrade(socket, 404)
       }

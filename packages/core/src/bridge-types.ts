@@ -65,8 +65,11 @@ export interface Bridge<R extends Routes = Routes> {
   readonly compression: Required<CompressionOptions>
   /** Finds the route for an upgrade URL, or undefined (the adapter then does not upgrade). */
   match(url: string): RouteMatch | undefined
-  /** Runs origin, limit and auth checks for a matched upgrade. Never rejects. */
-  authorize(request: UpgradeRequest, match: RouteMatch): Promise<UpgradeDecision>
+  /**
+   * Runs origin, limit and auth checks for a matched upgrade. Returns the decision itself when the
+   * route has no `auth` or `context` hook, else a promise of it, which never rejects.
+   */
+  authorize(request: UpgradeRequest, match: RouteMatch): UpgradeDecision | Promise<UpgradeDecision>
   /** Wires an accepted socket into core. Call synchronously once the runtime has upgraded. */
   open(accepted: AcceptedUpgrade, transport: Transport): ConnectionEvents
   /**

@@ -149,7 +149,9 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
       : reject(outcome.error)
   }
 
-  async function authorize(request: UpgradeRequest, match: RouteMatch): Promise<UpgradeDecision> {
+  // Synchronous unless a hook runs: an adapter can then upgrade in the same call (Bun's `fetch`
+  // answers a returned promise on a slower path, docs/benchmarks.md finding 14).
+  function authorize(request: UpgradeRequest, match: RouteMatch): UpgradeDecision | Promise<UpgradeDecision> {
     if (closing) return reject(new WsError('TOO_MANY_CONNECTIONS', 'Server is shutting down'))
     const route = match.route
     const ip = request.ip ?? ''
@@ -164,24 +166,31 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     if (refused) return reject(refused)
     const protocol = (route.auth as WsAuthHook<unknown> | undefined)?.selectProtocol?.(protocols) ?? protocols[0]
     if (!all) return { ok: true, match, headers, ip, user: undefined, context: {}, limits, protocol }
-    const upgrade: UpgradeContext = { url: match.url, headers: all, ip, params: match.params, query: match.query, protocols }
+    const accepted: AcceptedUpgrade = { ok: true, match, headers, ip, user: undefined, context: {}, limits, protocol }
+    return runHooks({ url: match.url, headers: all, ip, params: match.params, query: match.query, protocols }, accepted)
+  }
+
+  /** The route's auth and context hooks; `accepted` is the decision without them, completed here. */
+  async function runHooks(upgrade: UpgradeContext, accepted: AcceptedUpgrade): Promise<UpgradeDecision> {
+    const { match, ip, limits, protocol } = accepted
+    const route = match.route
     let user: unknown
     let context: unknown
     try {
       if (route.auth && route.auth !== noAuth) {
         const outcome = toAuthOutcome(await route.auth(upgrade))
-        if (!outcome.ok) return authFailed(outcome, match, all, ip, limits, protocol)
+        if (!outcome.ok) return authFailed(outcome, match, upgrade.headers, ip, limits, protocol)
         user = outcome.user
       }
       context = route.context ? await route.context({ ...upgrade, user }) : {}
     } catch (thrown) {
       const error = WsError.from(thrown)
       const outcome = thrownAuthOutcome(error)
-      if (outcome && !outcome.ok) return authFailed(outcome, match, all, ip, limits, protocol)
+      if (outcome && !outcome.ok) return authFailed(outcome, match, upgrade.headers, ip, limits, protocol)
       if (error.code === 'INTERNAL') reportError(error, undefined)
       return reject(error.code === 'INTERNAL' ? new WsError('INTERNAL') : error)
     }
-    return { ok: true, match, headers, ip, user, context, limits, protocol }
+    return { ...accepted, user, context }
   }
 
   function open(accepted: AcceptedUpgrade, transport: Transport): ConnectionEvents {
