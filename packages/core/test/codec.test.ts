@@ -32,6 +32,15 @@ describe('parseMessage', () => {
     expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype)
   })
 
+  it('strips them from long messages too (a different scan looks for them there)', () => {
+    const padding = 'x'.repeat(200)
+    for (const key of ['__proto__', 'constructor', '\\u005f_proto__']) {
+      const parsed = parseMessage(`{"pad":"${padding}","${key}":{"polluted":true},"ok":1}`, 64)
+      expect(parsed).toEqual({ pad: padding, ok: 1 })
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    }
+  })
+
   it('keeps those words when they are values, not keys', () => {
     expect(parseMessage('{"text":"constructor __proto__"}', 64)).toEqual({ text: 'constructor __proto__' })
   })
