@@ -56,7 +56,7 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
       const decision = bridge.authorize({ url: match.url.href, headers: request.headers, ip: request.socket.remoteAddress }, match)
       // Synchronous without auth or context hooks: the handshake completes in this call.
       if (decision instanceof Promise) void settleLater(decision, request, socket, head, callback)
-      else settle(decision, request, socket, head, callback)
+      else upgradeOrRefuse(decision, request, socket, head, callback)
     } catch (error) {
       failed(socket, error)
     }
@@ -70,15 +70,16 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
     socket.on('error', onGone)
     try {
       const settled = await decision
-      socket.off('close', onGone)
-      socket.off('error', onGone)
-      if (!gone) settle(settled, request, socket, head, callback)
+      if (!gone) upgradeOrRefuse(settled, request, socket, head, callback)
     } catch (error) {
       failed(socket, error)
+    } finally {
+      socket.off('close', onGone)
+      socket.off('error', onGone)
     }
   }
 
-  function settle(decision: UpgradeDecision, request: IncomingMessage, socket: Duplex, head: Buffer, callback: UpgradeCallback | undefined): void {
+  function upgradeOrRefuse(decision: UpgradeDecision, request: IncomingMessage, socket: Duplex, head: Buffer, callback: UpgradeCallback | undefined): void {
     if (socket.destroyed) return
     if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.message)
     if (decision.protocol !== undefined) protocols.set(request, decision.protocol)

@@ -5,7 +5,7 @@ import { defineRoute } from '../src/route.js'
 const handler = { onMessage: () => undefined }
 const routes = {
   open: defineRoute({ kind: 'ws', handler }),
-  guarded: defineRoute({ kind: 'ws', auth: ({ query }) => (query.token === 'ok' ? { name: 'ada' } : null), handler }),
+  guarded: defineRoute({ kind: 'ws', auth: ({ query }) => (query['token'] === 'ok' ? { name: 'ada' } : null), handler }),
   contextual: defineRoute({ kind: 'ws', context: () => ({ started: 1 }), handler }),
 }
 
