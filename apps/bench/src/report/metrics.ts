@@ -22,6 +22,9 @@ export function cost(result: ScenarioResult): number {
 
 export const throughput = (result: ScenarioResult): number => (result.ops * 1000) / result.wallMs
 
+/** Memory scenario: live JS heap growth per connection (NaN when the server did not report it). */
+export const heapPerConnection = (result: ScenarioResult): number => result.heapBytesPerConnection ?? Number.NaN
+
 /** Where the CPU-per-op ratios come from: the rounds, or the interleaved windows. */
 export interface CostRatios {
   readonly source: string
@@ -67,13 +70,13 @@ export class Results implements CostRatios {
     return ratios
   }
 
-  /** Median over rounds of a − b (used for memory: bytes per connection above raw). */
-  difference(a: string, b: string, scenario: ScenarioName): number {
+  /** Median over rounds of a − b (used for memory: bytes per connection above raw). `figure` defaults to `cost`. */
+  difference(a: string, b: string, scenario: ScenarioName, figure: (r: ScenarioResult) => number = cost): number {
     const diffs: number[] = []
     for (const m of this.measurements) {
       if (m.target !== a || m.result.scenario !== scenario) continue
       const other = this.measurements.find((o) => o.target === b && o.round === m.round && o.result.scenario === scenario)
-      if (other) diffs.push(cost(m.result) - cost(other.result))
+      if (other) diffs.push(figure(m.result) - figure(other.result))
     }
     return median(diffs)
   }

@@ -1,12 +1,34 @@
+import { readFileSync, rmSync } from 'node:fs'
 import type { MemorySettings } from '../config.js'
 import { closeAll, openMany, sleep, type Target } from '../load/pool.js'
 import { openWindow, rssBytes } from '../load/proc.js'
+import { heapReportPath } from '../targets/heap-report.js'
 import type { ScenarioResult } from './types.js'
 
-/** Asks the target to collect garbage (targets/ready.ts handles SIGUSR2), then lets RSS settle. */
-async function settle(serverPid: number, ms: number): Promise<void> {
+/** How long a server may take to collect garbage and report its heap. */
+const HEAP_REPORT_TIMEOUT_MS = 10_000
+
+/**
+ * Asks the target to collect garbage (targets/ready.ts handles SIGUSR2), waits for the heap it
+ * reports afterwards, then lets RSS settle. Returns the live JS heap in bytes.
+ */
+async function settle(serverPid: number, ms: number): Promise<number> {
+  const path = heapReportPath(serverPid)
+  rmSync(path, { force: true })
   process.kill(serverPid, 'SIGUSR2')
+  const deadline = Date.now() + HEAP_REPORT_TIMEOUT_MS
+  let heap = Number.NaN
+  while (Number.isNaN(heap) && Date.now() < deadline) {
+    await sleep(10)
+    try {
+      heap = Number(readFileSync(path, 'utf8'))
+    } catch {
+      // not written yet
+    }
+  }
+  rmSync(path, { force: true })
   await sleep(ms)
+  return heap
 }
 
 /**
@@ -19,13 +41,14 @@ async function settle(serverPid: number, ms: number): Promise<void> {
  */
 export async function runMemory(target: Target, serverPid: number, settings: MemorySettings): Promise<ScenarioResult> {
   const baseline = await openMany(target, '/echo', settings.baseline, 128, () => undefined)
-  await settle(serverPid, settings.settleMs)
+  const heapBefore = await settle(serverPid, settings.settleMs)
   const before = rssBytes(serverPid)
   const closeWindow = openWindow(serverPid)
   const clients = await openMany(target, '/echo', settings.connections, 128, () => undefined)
   const window = closeWindow()
-  await settle(serverPid, settings.settleMs)
+  const heapAfter = await settle(serverPid, settings.settleMs)
   const after = rssBytes(serverPid)
   await closeAll([...baseline, ...clients], 10_000)
-  return { scenario: 'memory', ...window, ops: settings.connections, errors: 0, bytesPerConnection: (after - before) / settings.connections }
+  const perConnection = (bytes: number): number => bytes / settings.connections
+  return { scenario: 'memory', ...window, ops: settings.connections, errors: 0, bytesPerConnection: perConnection(after - before), heapBytesPerConnection: perConnection(heapAfter - heapBefore) }
 }

@@ -12,6 +12,11 @@ export interface ScenarioResult extends CpuWindow {
   readonly p99Ms?: number
   /** Memory scenario: server RSS growth divided by connections. */
   readonly bytesPerConnection?: number
+  /**
+   * Memory scenario: growth of the server's live JS heap after a forced GC, divided by
+   * connections: the objects a connection keeps, without what the allocator holds on to.
+   */
+  readonly heapBytesPerConnection?: number
   /** Error frames, failed handshakes or lost deliveries: anything but the expected reply. */
   readonly errors: number
 }

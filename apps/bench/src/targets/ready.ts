@@ -2,12 +2,18 @@
  * Every target server calls `announce(port)` once it listens. The runner reads the READY line to
  * learn the port and the pid whose /proc/<pid>/stat it samples for server CPU and RSS.
  */
+import { reportHeap } from './heap-report.js'
+
 declare const Bun: { gc(force: boolean): void } | undefined
 
-/** Collects garbage so idle-memory readings compare live memory, not each runtime's GC timing. */
+/**
+ * Collects garbage so idle-memory readings compare live memory, not each runtime's GC timing, and
+ * reports the heap left in use (heap-report.ts).
+ */
 function collectGarbage(): void {
   if (typeof Bun !== 'undefined') Bun.gc(true)
   else (globalThis as { gc?: () => void }).gc?.()
+  reportHeap()
 }
 
 export function announce(port: number): void {
