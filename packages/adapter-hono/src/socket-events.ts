@@ -1,6 +1,6 @@
 import type { WSContext, WSEvents } from 'hono/ws'
 import type { AcceptedUpgrade, Bridge, ConnectionEvents } from '@wsbridge/core'
-import { bunClosed, wsBytesCopy, wsErrorToCore, wsText, type WsData } from '@wsbridge/core/sockets'
+import { bunClosed, createWsEventWiring, wsBytesCopy } from '@wsbridge/core/sockets'
 import { createOrderedRunner, toFrame, type IncomingData, type OrderedRunner } from './frames.js'
 import { kBunMessage, kPong } from './runtime-options.js'
 import { releaseHelperListenersAfterOpen } from './helper-listeners.js'
@@ -13,9 +13,9 @@ export interface AdapterState {
   bunPongsHooked: boolean
 }
 
-/** Where a `ws` socket (Node) carries core's events for its connection, for the shared listeners below. */
-const kConnection = Symbol('wsbridge.hono.connection')
-type RawWithEvents = RawSocket & { [kConnection]?: ConnectionEvents }
+// Over `ws` (Node), messages, pongs, errors and the close go from `ws` straight to core. Binary
+// with its own copy of the bytes, as the Node helpers would hand it over.
+const wireWsEvents = createWsEventWiring(wsBytesCopy)
 
 /**
  * The events object Hono's `upgradeWebSocket` gets for one connection. A class, not an object of
@@ -51,7 +51,7 @@ export class HonoSocketEvents {
   // Every Hono runtime calls onOpen before it delivers any message, and each handler below is
   // synchronous, so no frame can arrive between the upgrade and core listening to it.
   onOpen(_event: Event, ws: WSContext): void {
-    const raw = ws.raw as RawWithEvents | undefined
+    const raw = ws.raw as RawSocket | undefined
     const wsRaw = (this.#wsRaw = isWsSocket(raw))
     // First thing: its microtask must come before any a user's onOpen queues.
     const keepOwnListeners = wsRaw ? releaseHelperListenersAfterOpen(raw) : undefined
@@ -61,19 +61,15 @@ export class HonoSocketEvents {
     if (wsRaw) {
       // The listeners reach core directly: once the helpers' own listeners are gone, nothing keeps
       // this object, and an open connection costs no more than over adapter-node-ws.
-      raw[kConnection] = this.#events
-      raw.on('message', onRawMessage)
-      raw.on('pong', onRawPong)
-      raw.on('error', onRawError)
-      raw.on('close', onRawClose)
+      wireWsEvents(raw, this.#events)
       keepOwnListeners!()
     }
   }
 
   /**
    * With `ws` underneath there is no onMessage: the Node helpers then skip the MessageEvent (and
-   * the copy of a text frame's bytes) they would build for every message, and onRawMessage takes
-   * it straight from ws. The helpers replay through onMessage only what arrived before onOpen,
+   * the copy of a text frame's bytes) they would build for every message, and the listener
+   * `wireWsEvents` adds takes it straight from ws. The helpers replay through onMessage only what arrived before onOpen,
    * and nothing can: they start buffering and call onOpen in the same synchronous step.
    */
   get onMessage(): ((event: MessageEvent) => void) | undefined {
@@ -100,7 +96,7 @@ export class HonoSocketEvents {
     ;(this.#order ??= createOrderedRunner((error) => this.#events?.error(error)))(() => this.#deliver(frame))
   }
 
-  // With `ws` underneath, the close comes from `raw` (onRawClose): the helpers' own listener is gone.
+  // With `ws` underneath, the close comes from `raw` (wireWsEvents): the helpers' own listener is gone.
   onClose(event: CloseEvent): void {
     if (this.#wsRaw) return
     const order = this.#order
@@ -108,7 +104,7 @@ export class HonoSocketEvents {
     this.#closed(event.code, event.reason)
   }
 
-  // With `ws` underneath, errors come from `raw` (onRawError): @hono/node-ws 1.3.1 builds an
+  // With `ws` underneath, errors come from `raw` (wireWsEvents): @hono/node-ws 1.3.1 builds an
   // ErrorEvent, which Node 20 lacks, so its onError never fires there.
   onError(event: Event): void {
     if (!this.#wsRaw) this.#events?.error((event as Event & { error?: unknown }).error ?? event)
@@ -127,25 +123,4 @@ export class HonoSocketEvents {
     // On Bun, also reports Bun's own close of an oversized frame (1006) as PAYLOAD_TOO_LARGE.
     bunClosed(this.#events, code, reason)
   }
-}
-
-// Shared listeners (no closures per connection): `ws` calls them with the socket as `this`.
-function onRawMessage(this: RawWithEvents, data: WsData, isBinary: boolean): void {
-  // Binary with its own copy of the bytes, as the Node helpers would hand it over.
-  if (isBinary) this[kConnection]?.message(wsBytesCopy(data), true)
-  else this[kConnection]?.message(wsText(data), false)
-}
-
-function onRawPong(this: RawWithEvents): void {
-  this[kConnection]?.pong()
-}
-
-function onRawError(this: RawWithEvents, error: unknown): void {
-  // ws closes an oversized message with 1009 itself: reported as PAYLOAD_TOO_LARGE, not INTERNAL.
-  this[kConnection]?.error(wsErrorToCore(error))
-}
-
-// ws reports 1005 for a close frame without a code and 1006 for a dropped connection, as core expects.
-function onRawClose(this: RawWithEvents, code: number, reason: WsData): void {
-  this[kConnection]?.closed(code, wsText(reason))
 }

@@ -1,7 +1,8 @@
 import type { Context } from 'hono'
 import type { WSContext } from 'hono/ws'
 import type { NativePubSub, Transport } from '@wsbridge/core'
-import { BunPingTransport, BunTransport, createWsPreFraming, createWsTransports, type BunLikeSocket, type WsLikeSocket } from '@wsbridge/core/sockets'
+import { BunPingTransport, BunTransport, createWsPreFraming, createWsTransports, type BunLikeSocket, type WsEventSource, type WsLikeSocket } from '@wsbridge/core/sockets'
+import type { ListenerOwner } from './helper-listeners.js'
 
 /** The parts of `ws.raw` used when present: `ws`'s WebSocket on Node, ServerWebSocket on Bun. */
 export interface RawSocket {
@@ -48,12 +49,7 @@ export function toTransport(ws: WSContext, canPing: boolean): Transport {
 }
 
 /** `ws`'s WebSocket: what @hono/node-server and @hono/node-ws hand over as `raw`. */
-type WsSocket = RawSocket &
-  WsLikeSocket & {
-    on(event: 'message' | 'pong' | 'error' | 'close', listener: (...args: never[]) => void): unknown
-    listeners(event: string): Function[]
-    off(event: string, listener: (...args: any[]) => void): unknown
-  }
+type WsSocket = RawSocket & WsLikeSocket & WsEventSource & ListenerOwner
 
 export function isWsSocket<R extends RawSocket>(raw: R | undefined): raw is R & WsSocket {
   return typeof raw?.on === 'function' && typeof raw.listeners === 'function' && typeof raw.off === 'function' && typeof raw.terminate === 'function' && typeof raw.ping === 'function' && typeof (raw as Partial<WsSocket>).send === 'function'

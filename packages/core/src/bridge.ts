@@ -165,8 +165,8 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     const refused = admissionRefusal(headers, ip, match.name, route.limits, limits, counter)
     if (refused) return reject(refused)
     const protocol = (route.auth as WsAuthHook<unknown> | undefined)?.selectProtocol?.(protocols) ?? protocols[0]
-    if (!all) return { ok: true, match, headers, ip, user: undefined, context: {}, limits, protocol }
     const accepted: AcceptedUpgrade = { ok: true, match, headers, ip, user: undefined, context: {}, limits, protocol }
+    if (!all) return accepted
     return runHooks({ url: match.url, headers: all, ip, params: match.params, query: match.query, protocols }, accepted)
   }
 
