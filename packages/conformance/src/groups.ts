@@ -1,5 +1,6 @@
 import type { CaseGroup } from './case.js'
 import { clientGroup } from './cases/client.js'
+import { closeReasonsGroup } from './cases/close-reasons.js'
 import { closingGroup } from './cases/closing.js'
 import { errorsGroup } from './cases/errors.js'
 import { framesGroup } from './cases/frames.js'
@@ -22,6 +23,7 @@ export const caseGroups: readonly CaseGroup[] = [
   framesGroup,
   errorsGroup,
   closingGroup,
+  closeReasonsGroup,
   httpGroup,
   isolationGroup,
   pubsubGroup,

@@ -1,4 +1,4 @@
-import { CloseCode, MAX_CLOSE_REASON_BYTES } from './close-codes.js'
+import { CloseCode, closeSafely, isValidCloseCode, trimCloseReason } from './close-codes.js'
 import { encodeMessage } from './codec.js'
 import type { AcceptedUpgrade, Bridge, BridgeOptions, CloseOptions, RejectedUpgrade, UpgradeDecision } from './bridge-types.js'
 import type { Connection } from './connection-types.js'
@@ -197,7 +197,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     // Auth close mode, or a connection cap reached by upgrades racing through authorize: no handler runs.
     const refusal = accepted.refusal ?? (counter.refusal(accepted.match.name, accepted.ip, accepted.match.route.limits) && { code: CloseCode.TRY_AGAIN_LATER, reason: 'Too many connections' })
     if (refusal) {
-      transport.close(refusal.code, refusal.reason.slice(0, MAX_CLOSE_REASON_BYTES))
+      closeSafely(transport, refusal.code, refusal.reason)
       return IGNORED_EVENTS
     }
     counter.add(accepted.match.name, accepted.ip, accepted.match.route.limits)
@@ -222,7 +222,10 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     }
     const done = new Promise<void>((resolve) => (allClosed = resolve))
     const code = closeOptions.code ?? CloseCode.GOING_AWAY
-    for (const connection of connections) connection.close(code, closeOptions.reason ?? 'Server is shutting down')
+    // Checked once up front: a bad code throws before any socket is closed; a long reason is trimmed.
+    if (!isValidCloseCode(code)) throw new WsError('INVALID_CLOSE_CODE', `[wsbridge] ${code} is not a valid close code (RFC 6455 §7.4)`)
+    const reason = trimCloseReason(closeOptions.reason ?? 'Server is shutting down')
+    for (const connection of connections) connection.close(code, reason)
     let timer: ReturnType<typeof setTimeout> | undefined
     const timedOut = new Promise<void>((resolve) => (timer = setTimeout(resolve, closeOptions.timeout ?? baseLimits.closeTimeout)))
     await Promise.race([done, timedOut])

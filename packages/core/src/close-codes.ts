@@ -37,3 +37,46 @@ export function closeReasonBytes(reason: string): number {
   // Fast path: ASCII-only strings are their own byte length, and most reasons are ASCII.
   return /^[\x00-\x7f]*$/.test(reason) ? reason.length : encoder.encode(reason).length
 }
+
+/** UTF-8 length of one code point; a lone surrogate is sent as U+FFFD (3 bytes) by every runtime. */
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4
+}
+
+/**
+ * The longest prefix of `reason` that fits in a close frame (123 UTF-8 bytes), cut between
+ * characters: runtimes throw on a longer reason (ws: RangeError) instead of trimming it, and
+ * reasons often come from user strings (error messages, auth rejections) in any script.
+ * A lone surrogate counts as the 3 bytes of the U+FFFD that runtimes send in its place.
+ */
+export function trimCloseReason(reason: string): string {
+  if (reason.length <= MAX_CLOSE_REASON_BYTES / 3 || closeReasonBytes(reason) <= MAX_CLOSE_REASON_BYTES) return reason
+  let bytes = 0
+  let end = 0
+  for (const char of reason) {
+    const size = utf8Length(char.codePointAt(0)!)
+    if (bytes + size > MAX_CLOSE_REASON_BYTES) break
+    bytes += size
+    end += char.length
+  }
+  return reason.slice(0, end)
+}
+
+/** The part of a runtime socket core closes: the Transport's close and terminate. */
+interface Closable {
+  close(code: number, reason: string): void
+  terminate(): void
+}
+
+/**
+ * Closes with a code and reason core did not choose itself (policy errors, auth refusals): the
+ * reason is trimmed to fit, an invalid code becomes 1011, and if the runtime still throws the
+ * socket is dropped instead. A close must never throw into a message handler or an upgrade.
+ */
+export function closeSafely(socket: Closable, code: number, reason: string): void {
+  try {
+    socket.close(isValidCloseCode(code) ? code : CloseCode.INTERNAL_ERROR, trimCloseReason(reason))
+  } catch {
+    socket.terminate()
+  }
+}

@@ -1,4 +1,4 @@
-import { closeReasonBytes, isValidCloseCode, MAX_CLOSE_REASON_BYTES, CloseCode } from './close-codes.js'
+import { closeReasonBytes, closeSafely, isValidCloseCode, MAX_CLOSE_REASON_BYTES, CloseCode } from './close-codes.js'
 import { PING_FRAME, PONG_FRAME } from './control-frames.js'
 import { encodeMessage } from './codec.js'
 import { createConnectionId } from './connection-id.js'
@@ -347,7 +347,7 @@ export class ConnectionImpl extends ConnectionGuard implements Connection, Conne
   closeQuietly(code: number, reason: string): void {
     if (this.#state !== ReadyState.OPEN) return
     this.#state = ReadyState.CLOSING
-    this.#transport.close(code, reason.slice(0, MAX_CLOSE_REASON_BYTES))
+    closeSafely(this.#transport, code, reason)
   }
 
   /** @internal An error frame that bypasses the guard (it is the guard's own answer). */
