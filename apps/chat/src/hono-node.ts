@@ -10,13 +10,14 @@ import { listenNode } from './server/node-listen.js'
 import { pageResponse } from './server/page.js'
 
 const { config, bridge, page } = await setupChat()
-const { middleware, wsServerOptions } = createHonoWebSocket(bridge, { upgradeWebSocket })
+const { middleware, wsServerOptions, guardUpgrades } = createHonoWebSocket(bridge, { upgradeWebSocket })
 const app = new Hono()
 app.get('/api/*', middleware)
 app.get('*', (c) => pageResponse(page, c.req.raw) ?? c.notFound())
 
 // createAdaptorServer is serve() without listen(), so the shared helper starts it like the others.
-// wsServerOptions carries the bridge's limits (max payload, compression) to ws, in noServer mode.
+// wsServerOptions carries the bridge's limits (max payload, fragments, compression) to ws, in noServer mode.
 const websocketServer = new WebSocketServer(wsServerOptions) as WebSocketServerLike
-const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: websocketServer } })
+// guardUpgrades answers every upgrade socket nobody took within handshakeTimeout (node-server ignores some).
+const server = guardUpgrades(createAdaptorServer({ fetch: app.fetch, websocket: { server: websocketServer } }))
 listenNode('hono-node', server as Server, bridge, config)

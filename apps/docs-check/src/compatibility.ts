@@ -13,6 +13,8 @@ const capabilityNotes: Record<keyof HostCapabilities, string> = {
   httpRoutes: 'plain HTTP routes on the same port as the sockets',
   protocolCloseFrames: 'malformed frames answered with a close frame and code (otherwise a TCP drop)',
   restart: 'the suite restarts the host to test client reconnects',
+  fallbackRoute: 'the app answers every other plain request (a catch-all): upgrades under the prefix stay wsbridge’s',
+  fragmentLimit: 'the runtime caps the frames of one message (`maxFragments`)',
 }
 
 /** Whether `host` runs `c`: a case that needs a capability is skipped on hosts without it. */

@@ -1,5 +1,5 @@
 import type { Server, ServerWebSocket, WebSocketHandler } from 'bun'
-import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes, type UpgradeDecision } from '@wsbridge/core'
+import { handshakeError, isWebSocketUpgrade, refusalResponse, toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes, type UpgradeDecision } from '@wsbridge/core'
 import { BunPingTransport, bunClosed, bunSocketOptions } from '@wsbridge/core/sockets'
 
 /** What the adapter keeps on each Bun socket (`ws.data`). */
@@ -13,7 +13,10 @@ export interface BunSocketData {
 export type BunServer = Server<BunSocketData>
 
 export interface BunWebSocketOptions extends BridgeOptions {
-  /** Answers every request that is not a WebSocket upgrade for a route. Default: 404. */
+  /**
+   * Answers every plain HTTP request, and upgrades outside the prefix. Default: 404. An upgrade under
+   * the prefix is always the bridge's: a path with no route gets its 404, as on every other host.
+   */
   readonly fallback?: (request: Request, server: BunServer) => Response | Promise<Response>
 }
 
@@ -27,17 +30,15 @@ export interface BunWebSocket<R extends Routes> {
   close(): Promise<void>
 }
 
-function isUpgrade(request: Request): boolean {
-  return request.headers.get('upgrade')?.toLowerCase() === 'websocket'
-}
-
 /** Answers an upgrade request with core's decision: Bun's upgrade, or the refusal's status. */
-function upgrade(request: Request, server: BunServer, decision: UpgradeDecision): Response | undefined {
-  if (!decision.ok) return new Response(decision.message, { status: decision.status })
+function upgrade(request: Request, server: BunServer, decision: UpgradeDecision, bridge: Bridge, ip: string | undefined): Response | undefined {
+  if (!decision.ok) return refusalResponse(decision)
   const headers = decision.protocol ? { 'Sec-WebSocket-Protocol': decision.protocol } : undefined
   const data = new BunSocket(decision)
   if (server.upgrade(request, headers ? { data, headers } : { data })) return undefined
-  return new Response('WebSocket upgrade failed', { status: 400 })
+  // Bun refused the handshake itself (no or a bad Sec-WebSocket-Key, wrong version): reported like every other refusal.
+  const error = handshakeError(request.method, request.headers) ?? new WsError('INVALID_HANDSHAKE')
+  return refusalResponse(bridge.refuse({ url: request.url, headers: request.headers, ip }, error, decision.match))
 }
 
 /**
@@ -81,13 +82,23 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
   const notFound = (request: Request, server: BunServer) => (fallback ? fallback(request, server) : new Response('Not Found', { status: 404 }))
 
   function fetch(request: Request, server: BunServer): Response | undefined | Promise<Response | undefined> {
-    const match = isUpgrade(request) ? bridge.match(request.url) : undefined
-    if (!match) return notFound(request, server)
+    // `Upgrade: websocket` with `Connection: upgrade`, as Node decides (Bun would upgrade without the
+    // latter): anything else is plain HTTP, the fallback's.
+    if (!isWebSocketUpgrade(request.headers)) return notFound(request, server)
+    const match = bridge.match(request.url)
     const ip = server.requestIP(request)?.address
+    if (!match) {
+      // Under the prefix, an upgrade for no route is the bridge's 404 (reported to onRefused); elsewhere the fallback's.
+      const refused = bridge.notFound({ url: request.url, headers: request.headers, ip })
+      return refused ? refusalResponse(refused) : notFound(request, server)
+    }
+    // Before any hook: Bun answers a bad key or method itself, in its own words ("WebSocket upgrade failed").
+    const malformed = handshakeError(request.method, request.headers)
+    if (malformed) return refusalResponse(bridge.refuse({ url: request.url, headers: request.headers, ip }, malformed, match))
     const decision = bridge.authorize({ url: match.url.href, headers: request.headers, ip }, match)
     // Without auth or context hooks the decision is synchronous, and so is the upgrade: a `fetch`
     // that returns a promise costs Bun ~10 µs more per handshake (docs/benchmarks.md, finding 14).
-    return decision instanceof Promise ? decision.then((settled) => upgrade(request, server, settled)) : upgrade(request, server, decision)
+    return decision instanceof Promise ? decision.then((settled) => upgrade(request, server, settled, bridge, ip)) : upgrade(request, server, decision, bridge, ip)
   }
 
   const websocket: WebSocketHandler<BunSocketData> = {

@@ -21,8 +21,11 @@ describe('createBunWebSocket on Bun.serve', () => {
     expect((await fetch(`${httpUrl}/api/echo`)).status).toBe(418)
   })
 
-  test('an upgrade for an unknown path goes to the fallback, not to a socket', async () => {
-    expect((await rawUpgradeRequest(httpUrl, '/api/missing')).status).toBe(418)
+  test('an upgrade for an unknown path under the prefix is the bridge\'s 404; plain requests and upgrades elsewhere go to the fallback', async () => {
+    const refused = await rawUpgradeRequest(httpUrl, '/api/missing')
+    expect({ status: refused.status, body: refused.body }).toEqual({ status: 404, body: 'Not found' })
+    expect((await fetch(`${httpUrl}/api/missing`)).status).toBe(418)
+    expect((await rawUpgradeRequest(httpUrl, '/elsewhere')).status).toBe(418)
   })
 
   test('without a fallback, non-ws requests get 404', async () => {

@@ -1,14 +1,15 @@
 import { listenHost } from '@wsbridge/conformance'
 import { createBunWebSocket } from '../src/index.js'
 
-/** Bun.serve with the adapter's fetch/websocket and a fallback serving GET /health. */
+/** Bun.serve with the adapter's fetch/websocket and a fallback serving GET /health and answering `app` to everything else. */
 export const bunHost = listenHost({
   name: 'bun',
-  capabilities: { nativePubSub: true, httpRoutes: true },
+  capabilities: { nativePubSub: true, httpRoutes: true, fallbackRoute: true, fragmentLimit: false },
+  reasons: { fragmentLimit: 'Bun (uWebSockets) has no cap on the frames of one message; maxPayloadLength still bounds its size' },
   async listen(routes, options, port) {
     const adapter = createBunWebSocket(routes, {
       ...options,
-      fallback: (request) => (new URL(request.url).pathname === '/health' ? new Response('ok') : new Response('Not Found', { status: 404 })),
+      fallback: (request) => (new URL(request.url).pathname === '/health' ? new Response('ok') : new Response('app')),
     })
     const server = Bun.serve({ port, hostname: '127.0.0.1', fetch: adapter.fetch, websocket: adapter.websocket })
     return {

@@ -2,13 +2,14 @@ import { httpServerInstance, listenHost } from '@wsbridge/conformance'
 import express from 'express'
 import { createExpressWebSocketServer } from '../src/index.js'
 
-/** An Express app with GET /health, mounted with `wss.attach(app.listen(port, '127.0.0.1'))`. */
+/** An Express app with GET /health and a catch-all answering `app`, mounted with `wss.attach(app.listen(port, '127.0.0.1'))`. */
 export const expressHost = listenHost({
   name: 'express',
-  capabilities: { httpRoutes: true },
+  capabilities: { httpRoutes: true, fallbackRoute: true, fragmentLimit: true },
   async listen(routes, options, port) {
     const app = express()
     app.get('/health', (_request, response) => void response.type('text/plain').send('ok'))
+    app.use((_request, response) => void response.type('text/plain').send('app'))
     const wss = createExpressWebSocketServer(routes, options)
     const server = wss.attach(app.listen(port, '127.0.0.1'))
     await new Promise<void>((resolve, reject) => {

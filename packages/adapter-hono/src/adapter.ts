@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from 'hono'
 import type { GetConnInfo } from 'hono/conninfo'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { UpgradeWebSocket } from 'hono/ws'
-import { toBridge, upgradeUrl, type Bridge, type BridgeOptions, type Routes } from '@wsbridge/core'
-import { wsServerOptions, type WsServerOptions } from '@wsbridge/core/sockets'
+import { handshakeError, isWebSocketUpgrade, toBridge, upgradeUrl, WsError, type Bridge, type BridgeOptions, type Routes } from '@wsbridge/core'
+import { UpgradeGuard, wsServerOptions, type UpgradeServer, type WsServerOptions } from '@wsbridge/core/sockets'
+import { nodeUpgradeSocket, refuse, requestMethod } from './refusal.js'
 import { bunWebSocketOptions, type BunWebSocketFor } from './runtime-options.js'
 import { HonoSocketEvents, type AdapterState } from './socket-events.js'
 import { remoteAddress } from './transport.js'
@@ -23,13 +23,21 @@ export interface HonoWebSocket<R extends Routes> {
   readonly wsServerOptions: WsServerOptions
   /** Bun: `Bun.serve({ fetch: app.fetch, websocket: bunWebSocket(websocket) })` with hono/bun's `websocket`. */
   bunWebSocket<H extends object>(handler: H): BunWebSocketFor<H>
+  /**
+   * Node: puts `handshakeTimeout` on every upgrade socket `server` hands out. One nobody has answered
+   * by then gets 503 and is closed: Node stops timing upgrade sockets, and @hono/node-server 2
+   * ignores an upgrade whose `Upgrade` header is not `websocket` (or was dropped by Node after 2,000
+   * raw header entries), which would otherwise stay open forever. Returns `server`.
+   */
+  guardUpgrades<S extends UpgradeServer>(server: S): S
   /** Closes every connection with 1001 and waits (see `bridge.close`). The server stays up. */
   close(): Promise<void>
 }
 
 /**
  * wsbridge as Hono middleware. Brings no runtime: pass the `upgradeWebSocket` of the runtime you
- * serve on. Requests that are not an upgrade for a route fall through to `next()`.
+ * serve on. Plain requests and upgrades outside the prefix fall through to `next()`; an upgrade
+ * under the prefix for no route gets the bridge's 404. Refusals are core's answer on every runtime.
  *
  * @see https://hono.dev/docs/helpers/websocket
  * @example
@@ -49,19 +57,40 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
   // @hono/node-ws 1.3.1 on Node 20, its own `ErrorEvent is not defined`; the real error reaches
   // core through `raw`. Without this they would print to the console.
   const helperOptions = { onError: () => undefined }
+  const guard = new UpgradeGuard(bridge)
 
   const middleware: MiddlewareHandler = async (c, next) => {
-    const match = c.req.header('upgrade')?.toLowerCase() === 'websocket' ? bridge.match(upgradeUrl(c.req.url, c.req.header('host'))) : undefined
-    if (!match) return next()
-    const ip = getConnInfo ? getConnInfo(c).remote.address : remoteAddress(c)
     // The Request's own Headers: nothing keeps the Request once the socket is open (on Node the
     // helpers' listeners that held it are removed, see helper-listeners.ts), so the sorted copy
     // undici caches on it when they are iterated goes with it.
-    const decision = await bridge.authorize({ url: match.url.href, headers: c.req.raw.headers, ip }, match)
-    if (!decision.ok) return c.text(decision.message, decision.status as ContentfulStatusCode)
+    const headers = c.req.raw.headers
+    // `Upgrade: websocket` with `Connection: upgrade`, as Node decides: anything else is the app's.
+    if (!isWebSocketUpgrade(headers)) return next()
+    const url = upgradeUrl(c.req.url, c.req.header('host'))
+    const match = bridge.match(url)
+    const ip = getConnInfo ? getConnInfo(c).remote.address : remoteAddress(c)
+    if (!match) {
+      // Under the prefix, an upgrade for no route is the bridge's 404 (reported to onRefused); elsewhere the app's.
+      const refused = bridge.notFound({ url, headers, ip })
+      return refused ? refuse(c, refused, guard) : next()
+    }
+    // Before any hook and before the helper: each runtime answers a malformed handshake its own way.
+    const malformed = handshakeError(requestMethod(c), headers)
+    if (malformed) return refuse(c, bridge.refuse({ url, headers, ip }, malformed, match), guard)
+    const decision = await bridge.authorize({ url: match.url.href, headers, ip }, match)
+    if (!decision.ok) return refuse(c, decision, guard)
+    // On Node the helper upgrades (or ws refuses) in the same step once this returns: no deadline from here.
+    const socket = nodeUpgradeSocket(c)
+    if (socket) guard.settle(socket)
     // The runtime helper echoes the first offered subprotocol itself (ws's default, Bun's default),
     // which is the one core picked in `decision.protocol`.
-    return upgradeWebSocket(() => HonoSocketEvents.create(state, decision), helperOptions)(c, next)
+    // The helper hands on to `next` only when the runtime did not upgrade (hono/bun: Bun refused a
+    // malformed handshake): then it is a refusal like the others, not a request for the app's routes.
+    let declined = false
+    const response = await upgradeWebSocket(() => HonoSocketEvents.create(state, decision), helperOptions)(c, async () => void (declined = true))
+    if (!declined) return response
+    const error = handshakeError(requestMethod(c), headers) ?? new WsError('INVALID_HANDSHAKE')
+    return refuse(c, bridge.refuse({ url, headers, ip }, error, match), guard)
   }
 
   return {
@@ -72,6 +101,7 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
       state.bunPongsHooked = true
       return bunWebSocketOptions(bridge, handler)
     },
+    guardUpgrades: (server) => guard.watch(server),
     close: () => bridge.close(),
   }
 }

@@ -1,6 +1,6 @@
 import type { WSContext, WSEvents } from 'hono/ws'
 import type { AcceptedUpgrade, Bridge, ConnectionEvents } from '@wsbridge/core'
-import { bunClosed, createWsEventWiring, wsBytesCopy } from '@wsbridge/core/sockets'
+import { addWsCloseReasons, bunClosed, createWsEventWiring, wsBytesCopy } from '@wsbridge/core/sockets'
 import { createOrderedRunner, toFrame, type IncomingData, type OrderedRunner } from './frames.js'
 import { kBunMessage, kPong } from './runtime-options.js'
 import { releaseHelperListenersAfterOpen } from './helper-listeners.js'
@@ -62,6 +62,8 @@ export class HonoSocketEvents {
       // The listeners reach core directly: once the helpers' own listeners are gone, nothing keeps
       // this object, and an open connection costs no more than over adapter-node-ws.
       wireWsEvents(raw, this.#events)
+      // ws's own 1009/1008 closes then carry the reason every other host sends.
+      addWsCloseReasons(raw)
       keepOwnListeners!()
     }
   }

@@ -6,12 +6,14 @@ import { createHonoWebSocket } from '../src/index.js'
 /** Hono on Bun.serve with hono/bun's `upgradeWebSocket` and its `websocket` handler (via bunWebSocket). */
 export const honoBunHost = listenHost({
   name: 'hono-bun',
-  capabilities: { nativePubSub: true, httpRoutes: true },
+  capabilities: { nativePubSub: true, httpRoutes: true, fallbackRoute: true, fragmentLimit: false },
+  reasons: { fragmentLimit: 'Bun (uWebSockets) has no cap on the frames of one message; maxPayloadLength still bounds its size' },
   async listen(routes, options, port) {
     const app = new Hono()
     const { middleware, bridge, bunWebSocket } = createHonoWebSocket(routes, { ...options, upgradeWebSocket })
     app.get('/health', (c) => c.text('ok'))
     app.use(`${options.prefix}/*`, middleware)
+    app.all('*', (c) => c.text('app'))
     const server = Bun.serve({ port, hostname: '127.0.0.1', fetch: app.fetch, websocket: bunWebSocket(websocket) })
     return {
       bridge,

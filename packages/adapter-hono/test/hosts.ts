@@ -30,33 +30,35 @@ const reasons = { nativePubSub: 'Node has no native pub/sub: core sends to each 
 /** Hono on @hono/node-server, upgrades through @hono/node-ws (createNodeWebSocket + injectWebSocket). */
 export const honoNodeWsHost = listenHost({
   name: 'hono-node-ws',
-  capabilities: { nativePubSub: false, httpRoutes: true },
+  capabilities: { nativePubSub: false, httpRoutes: true, fallbackRoute: true, fragmentLimit: true },
   reasons,
   async listen(routes, options, port) {
     const app = new Hono()
     const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
-    const { middleware, bridge, wsServerOptions } = createHonoWebSocket(routes, { ...options, upgradeWebSocket })
+    const { middleware, bridge, wsServerOptions, guardUpgrades } = createHonoWebSocket(routes, { ...options, upgradeWebSocket })
     // @hono/node-ws builds its WebSocketServer with ws defaults; ws reads these options per upgrade.
     Object.assign(wss.options, wsServerOptions)
     app.get('/health', (c) => c.text('ok'))
     app.get(`${options.prefix}/*`, middleware)
-    return serveApp(app, port, bridge, { inject: injectWebSocket })
+    app.all('*', (c) => c.text('app'))
+    return serveApp(app, port, bridge, { inject: (server) => injectWebSocket(guardUpgrades(server)) })
   },
 })
 
 /** Hono on @hono/node-server 2 with its built-in `upgradeWebSocket` and a noServer ws server. */
 export const honoNodeServerHost = listenHost({
   name: 'hono-node-server',
-  capabilities: { nativePubSub: false, httpRoutes: true },
+  capabilities: { nativePubSub: false, httpRoutes: true, fallbackRoute: true, fragmentLimit: true },
   reasons,
   async listen(routes, options, port) {
     const app = new Hono()
-    const { middleware, bridge, wsServerOptions } = createHonoWebSocket(routes, { ...options, upgradeWebSocket: nodeServerUpgrade })
+    const { middleware, bridge, wsServerOptions, guardUpgrades } = createHonoWebSocket(routes, { ...options, upgradeWebSocket: nodeServerUpgrade })
     app.get('/health', (c) => c.text('ok'))
     app.use(`${options.prefix}/*`, middleware)
+    app.all('*', (c) => c.text('app'))
     // The cast: @types/ws types `noServer` as `boolean | undefined`, which exactOptionalPropertyTypes
     // will not match with node-server's `noServer?: boolean`. Same object at runtime.
-    return serveApp(app, port, bridge, { websocket: { server: new WebSocketServer(wsServerOptions) as WebSocketServerLike } })
+    return serveApp(app, port, bridge, { websocket: { server: new WebSocketServer(wsServerOptions) as WebSocketServerLike }, inject: guardUpgrades })
   },
 })
 
@@ -67,11 +69,12 @@ export const honoNodeServerHost = listenHost({
  */
 export const honoNodeServerAttachHost = listenHost({
   name: 'hono-node-server + adapter-node-ws',
-  capabilities: { nativePubSub: false, httpRoutes: true },
+  capabilities: { nativePubSub: false, httpRoutes: true, fallbackRoute: true, fragmentLimit: true },
   reasons,
   async listen(routes, options, port) {
     const app = new Hono()
     app.get('/health', (c) => c.text('ok'))
+    app.all('*', (c) => c.text('app'))
     const wss = createNodeWebSocketServer(routes, options)
     // serve() types its result as any of node's servers; without `createServer` options it is an http.Server.
     return serveApp(app, port, wss.bridge, { inject: (server) => wss.attach(server as Server) })

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { toBridge, type AcceptedUpgrade, type Bridge, type BridgeOptions, type RouteMatch, type Routes, type UpgradeDecision } from '@wsbridge/core'
-import { wsServerOptions } from '@wsbridge/core/sockets'
-import { WebSocketServer, type WebSocket } from 'ws'
-import { refuseUpgrade } from './refuse.js'
+import { handshakeError, toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type RouteMatch, type Routes, type UpgradeDecision, type UpgradeRequest } from '@wsbridge/core'
+import { wsServerOptions, wsWithCloseReasons } from '@wsbridge/core/sockets'
+import { WebSocket, WebSocketServer } from 'ws'
+import { answerRefusal, notFoundRefusal, refuseUpgrade } from './refuse.js'
 import { requestUpgradeUrl } from './upgrade-url.js'
 import { wireSocket } from './wire.js'
 
@@ -46,6 +46,14 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
   const wss = new WebSocketServer({
     ...wsServerOptions(bridge),
     handleProtocols: (_offered, request) => protocols.get(request) ?? false,
+    // ws's own 1009/1008 closes (maxPayload, maxFragments) then carry the reason every other host sends.
+    WebSocket: wsWithCloseReasons(WebSocket),
+  })
+  // ws checks the handshake again after core accepted it; what only ws checks (a malformed
+  // Sec-WebSocket-Protocol or -Extensions offer) is refused through core too, answered like the rest.
+  wss.on('wsClientError', (error: Error, socket: Duplex, request: IncomingMessage) => {
+    const url = requestUpgradeUrl(request)
+    answerRefusal(socket, bridge.refuse(upgradeRequest(request, url), new WsError('INVALID_HANDSHAKE', error.message), bridge.match(url)))
   })
   const emitter = new EventEmitter()
   const attached: [Server, (request: IncomingMessage, socket: Duplex, head: Buffer) => void][] = []
@@ -53,7 +61,10 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
   /** Runs core's checks, then upgrades or refuses. Never throws: a bug here must not crash the host. */
   function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, match: RouteMatch, callback: UpgradeCallback | undefined): void {
     try {
-      const decision = bridge.authorize({ url: match.url.href, headers: request.headers, ip: request.socket.remoteAddress }, match)
+      // Before any hook, and in core's words: ws would answer a malformed handshake its own way (405, text/html).
+      const malformed = handshakeError(request.method ?? 'GET', request.headers)
+      if (malformed) return answerRefusal(socket, bridge.refuse(upgradeRequest(request, match.url.href), malformed, match))
+      const decision = bridge.authorize(upgradeRequest(request, match.url.href), match)
       // Synchronous without auth or context hooks: the handshake completes in this call.
       if (decision instanceof Promise) void settleLater(decision, request, socket, head, callback)
       else upgradeOrRefuse(decision, request, socket, head, callback)
@@ -81,7 +92,7 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
 
   function upgradeOrRefuse(decision: UpgradeDecision, request: IncomingMessage, socket: Duplex, head: Buffer, callback: UpgradeCallback | undefined): void {
     if (socket.destroyed) return
-    if (!decision.ok) return refuseUpgrade(socket, decision.status, decision.message)
+    if (!decision.ok) return answerRefusal(socket, decision)
     if (decision.protocol !== undefined) protocols.set(request, decision.protocol)
     wss.handleUpgrade(request, socket, head, (ws) => accept(decision, ws, request, socket, callback))
   }
@@ -99,18 +110,25 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
   }
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, callback?: UpgradeCallback): void {
-    const match = bridge.match(requestUpgradeUrl(request))
-    if (!match) return refuseUpgrade(socket, 404)
+    const url = requestUpgradeUrl(request)
+    const match = bridge.match(url)
+    if (!match) return notFound(request, socket, url)
     upgrade(request, socket, head, match, callback)
+  }
+
+  /** 404 for no route: reported to onRefused when the path is under the prefix (core decides). */
+  function notFound(request: IncomingMessage, socket: Duplex, url: string): void {
+    answerRefusal(socket, bridge.notFound(upgradeRequest(request, url)) ?? notFoundRefusal)
   }
 
   function attach<S extends Server>(server: S): S {
     const listener = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-      const match = bridge.match(requestUpgradeUrl(request))
+      const url = requestUpgradeUrl(request)
+      const match = bridge.match(url)
       if (match) {
         upgrade(request, socket, head, match, undefined)
       } else if (server.listenerCount('upgrade') === 1) {
-        refuseUpgrade(socket, 404)
+        notFound(request, socket, url)
       }
     }
     server.on('upgrade', listener)
@@ -127,4 +145,8 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
   }
 
   return Object.assign(emitter, { bridge, wss, handleUpgrade, attach, close })
+}
+
+function upgradeRequest(request: IncomingMessage, url: string): UpgradeRequest {
+  return { url, headers: request.headers, ip: request.socket.remoteAddress }
 }

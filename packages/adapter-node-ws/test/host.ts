@@ -2,14 +2,14 @@ import { createServer } from 'node:http'
 import { httpServerInstance, listenHost } from '@wsbridge/conformance'
 import { createNodeWebSocketServer } from '../src/index.js'
 
-/** node:http with GET /health plus the adapter in attach mode, on 127.0.0.1 (port 0 the first time). */
+/** node:http with GET /health and a catch-all answering `app`, plus the adapter in attach mode, on 127.0.0.1 (port 0 the first time). */
 export const nodeWsHost = listenHost({
   name: 'node-ws',
-  capabilities: { httpRoutes: true },
+  capabilities: { httpRoutes: true, fallbackRoute: true, fragmentLimit: true },
   async listen(routes, options, port) {
     const server = createServer((request, response) => {
       if (request.url === '/health') response.end('ok')
-      else response.writeHead(404).end('not found')
+      else response.end('app')
     })
     const wss = createNodeWebSocketServer(routes, options)
     wss.attach(server)

@@ -1,4 +1,4 @@
-import type { WsError } from '@wsbridge/core'
+import type { WsError, WsRefusal } from '@wsbridge/core'
 import { openClient, type ClientOptions, type TestClient } from './client.js'
 import { forget } from './recorder.js'
 import type { ConformanceHost, HostCapabilities, RunningHost } from './host.js'
@@ -9,6 +9,16 @@ export interface BridgeErrorRecord {
   readonly route: string | undefined
   /** The `t` query parameter of the connection, when it had one (the recorder token). */
   readonly token: string | undefined
+  /** The connection's id, when the error was on a connection. */
+  readonly connection: string | undefined
+}
+
+/** One line the host's bridge wrote through the `logger` the suite passes. */
+export interface LogRecord {
+  readonly level: 'error' | 'warn' | 'info' | 'debug'
+  readonly message: string
+  /** What `error` got with the line (the thrown value), if anything. */
+  readonly error?: unknown
 }
 
 /** State shared by every case of one host run. */
@@ -19,6 +29,8 @@ export interface SharedState {
   running: RunningHost | undefined
   startError: unknown
   readonly bridgeErrors: BridgeErrorRecord[]
+  readonly refusals: WsRefusal[]
+  readonly logLines: LogRecord[]
 }
 
 /** What a case receives: the running host plus helpers whose resources are released after the case. */
@@ -30,6 +42,10 @@ export interface SuiteContext {
   readonly running: RunningHost
   /** Every bridge `onError` call since the host started. */
   readonly bridgeErrors: readonly BridgeErrorRecord[]
+  /** Every bridge `onRefused` call since the host started. */
+  readonly refusals: readonly WsRefusal[]
+  /** Every line the bridge logged since the host started (the suite's host runs with no line cap). */
+  readonly logLines: readonly LogRecord[]
   /** `ws://host:port` + prefix + `path` (path includes any query string). */
   url(path: string): string
   /** Opens a client to `prefix + path`; it is terminated when the case ends. */
@@ -53,6 +69,8 @@ export function createCaseContext(shared: SharedState): { ctx: SuiteContext; cle
     prefix: shared.prefix,
     running,
     bridgeErrors: shared.bridgeErrors,
+    refusals: shared.refusals,
+    logLines: shared.logLines,
     url,
     async connect(path, options) {
       const client = await openClient(url(path), options)

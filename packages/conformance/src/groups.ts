@@ -2,11 +2,15 @@ import type { CaseGroup } from './case.js'
 import { clientGroup } from './cases/client.js'
 import { closeReasonsGroup } from './cases/close-reasons.js'
 import { closingGroup } from './cases/closing.js'
+import { connectionSurfaceGroup } from './cases/connection-surface.js'
 import { errorsGroup } from './cases/errors.js'
 import { framesGroup } from './cases/frames.js'
+import { fuzzGroup } from './cases/fuzz.js'
+import { handshakeGroup } from './cases/handshake.js'
 import { httpGroup } from './cases/http.js'
 import { isolationGroup } from './cases/isolation.js'
 import { messagingGroup } from './cases/messaging.js'
+import { outcomesGroup } from './cases/outcomes.js'
 import { pubsubGroup } from './cases/pubsub.js'
 import { requestGroup } from './cases/request.js'
 import { securityGroup } from './cases/security.js'
@@ -25,10 +29,15 @@ export const caseGroups: readonly CaseGroup[] = [
   closingGroup,
   closeReasonsGroup,
   httpGroup,
+  handshakeGroup,
   isolationGroup,
   pubsubGroup,
   securityGroup,
   typedGroup,
   seedChatGroup,
   clientGroup,
+  outcomesGroup,
+  connectionSurfaceGroup,
+  // Last: the longest group, and the one that opens the most sockets.
+  fuzzGroup,
 ]

@@ -36,6 +36,18 @@ export interface HostCapabilities {
   readonly protocolCloseFrames: boolean
   /** `RunningHost.restart` is implemented. Optional so hosts written before it still type-check. */
   readonly restart?: boolean
+  /**
+   * The host's app answers every plain HTTP request it has no route of its own for with 200 and the
+   * body `app` (a catch-all, as an SPA's): cases then check that upgrades under the prefix are still
+   * wsbridge's (404 for no route) while plain requests reach the app. Optional, like `restart`.
+   */
+  readonly fallbackRoute?: boolean
+  /**
+   * The runtime caps the frames one message may arrive in and takes the bridge's `maxFragments`
+   * (ws). False where the runtime has no such cap (Bun): a message's size is still bounded by
+   * `maxPayloadLength`. Optional, like `restart`.
+   */
+  readonly fragmentLimit?: boolean
 }
 
 export interface ConformanceHost {

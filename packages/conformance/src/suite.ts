@@ -5,6 +5,7 @@ import { caseGroups } from './groups.js'
 import type { ConformanceHost, HostCapabilities } from './host.js'
 import { baseRoutes } from './routes/base.js'
 import { Tally, writeReport } from './tally.js'
+import { recordingLogger } from './log-records.js'
 
 export interface SuiteOptions {
   /** Mount point for the demo routes. Default `/ws`. */
@@ -40,6 +41,8 @@ export function runConformanceSuite(host: ConformanceHost, options: SuiteOptions
     running: undefined,
     startError: undefined,
     bridgeErrors: [],
+    refusals: [],
+    logLines: [],
   }
   const tally = new Tally(host.name)
 
@@ -48,7 +51,12 @@ export function runConformanceSuite(host: ConformanceHost, options: SuiteOptions
       try {
         shared.running = await host.start(routes, {
           prefix: shared.prefix,
-          onError: (error, connection) => void shared.bridgeErrors.push({ error, route: connection?.route, token: connection?.query['t'] }),
+          onError: (error, connection) => void shared.bridgeErrors.push({ error, route: connection?.route, token: connection?.query['t'], connection: connection?.id }),
+          onRefused: (refusal) => void shared.refusals.push(refusal),
+          // Every line is kept for the cases (nothing printed), uncapped so no case's line is
+          // suppressed by another's; the outcomes group proves the cap on a host of its own.
+          logger: recordingLogger(shared.logLines),
+          logLimit: 0,
         })
       } catch (error) {
         // Not rethrown: every case then fails with this error, so the summary counts them as failed.

@@ -1,8 +1,10 @@
 import type { Connection } from './connection-types.js'
 import type { WsError } from './errors.js'
+import type { WsLogger } from './logging/logger.js'
 import type { Limits, RouteLimits } from './limits.js'
 import type { PubSubDriver } from './pubsub/driver.js'
 import type { PresenceListener, PresenceMember } from './pubsub/presence.js'
+import type { WsRefusal } from './refusal.js'
 import type { Routes } from './route.js'
 import type { RouteMatch } from './router.js'
 import type { CompressionOptions } from './security/options.js'
@@ -16,8 +18,26 @@ export interface BridgeOptions extends RouteLimits {
   readonly prefix?: string
   /** Bridge-wide limits; a route's own `limits` win. Top-level limit names are accepted too. */
   readonly limits?: RouteLimits
-  /** Called for every error on every connection (after the route's own onError). */
+  /**
+   * Called for every error on every connection (after the route's own onError), and for failures
+   * outside one (a pub/sub backend, an auth or context hook that threw). Every call, unbounded:
+   * the logger is what is bounded.
+   */
   readonly onError?: (error: WsError, connection: Connection | undefined) => void
+  /**
+   * Called once for every upgrade refused, on every adapter: 401/403 from auth, 403 origin, 404 no
+   * route, 400 malformed handshake, 503 connection caps or shutdown, 500 a hook threw, and the
+   * closes of `authFailure: 'close'` (see WsRefusal). Never throws into the adapter.
+   */
+  readonly onRefused?: (refusal: WsRefusal) => void
+  /**
+   * Where wsbridge writes its log lines: `console` (the default), a pino/winston-style object
+   * (`{ error, warn, debug? }`), or `false` for none. Client-caused errors are one line without a
+   * stack, first occurrence per connection and code; lines are capped by `logLimit` (docs/errors.md#logging).
+   */
+  readonly logger?: WsLogger | false
+  /** Most log lines written per second; past it lines are counted and summarised once. 0: no cap. Default 20. */
+  readonly logLimit?: number
   /** Default for routes' `validateOutput`. Default: on unless NODE_ENV is `production`. */
   readonly validateOutput?: boolean
   /** Shares topics with other instances (e.g. `createRedisPubSub()`). Default: this instance only. */
@@ -61,6 +81,13 @@ export interface Bridge<R extends Routes = Routes> {
   readonly prefix: string
   /** The largest maxPayloadLength of any route, for runtimes that take one global limit. */
   readonly maxPayloadLength: number
+  /** The largest maxFragments of the bridge and any route (0: no cap), for runtimes that take one per server (ws). */
+  readonly maxFragments: number
+  /**
+   * The largest handshakeTimeout of the bridge and any route (0: none): the deadline a Node adapter
+   * puts on every upgrade socket it is handed before a route is known (core/sockets `guardUpgrades`).
+   */
+  readonly handshakeTimeout: number
   /** permessage-deflate for the runtime: enabled when the bridge or any route enables it (negotiation is per server). */
   readonly compression: Required<CompressionOptions>
   /** Finds the route for an upgrade URL, or undefined (the adapter then does not upgrade). */
@@ -70,6 +97,18 @@ export interface Bridge<R extends Routes = Routes> {
    * route has no `auth` or `context` hook, else a promise of it, which never rejects.
    */
   authorize(request: UpgradeRequest, match: RouteMatch): UpgradeDecision | Promise<UpgradeDecision>
+  /**
+   * For an upgrade request `match` found no route for. When its path is under the prefix (with no
+   * prefix: every path), reports a ROUTE_NOT_FOUND refusal and returns the 404 to answer; else
+   * undefined: the request is not this bridge's, hand it on.
+   */
+  notFound(request: UpgradeRequest): RejectedUpgrade | undefined
+  /**
+   * Reports a refusal the adapter or runtime made itself (a malformed handshake: INVALID_HANDSHAKE;
+   * the adapter's own failure: INTERNAL, answered with the table's message only) and returns the
+   * answer to send. `match` when the request had matched a route.
+   */
+  refuse(request: UpgradeRequest, error: WsError, match?: RouteMatch): RejectedUpgrade
   /** Wires an accepted socket into core. Call synchronously once the runtime has upgraded. */
   open(accepted: AcceptedUpgrade, transport: Transport): ConnectionEvents
   /**

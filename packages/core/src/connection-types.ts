@@ -20,7 +20,8 @@ export interface BroadcastOptions extends PublishOptions {
 }
 
 /**
- * The connection every handler receives, identical on every runtime.
+ * The connection every handler receives, identical on every runtime. At runtime it has exactly
+ * these members: core's own machinery (its queue, guard and socket events) is not reachable from it.
  * `TSend` is what `send` and `publish` accept (the route's `output` input type).
  */
 export interface Connection<TSend = unknown, TParams = Record<string, string | undefined>, TUser = unknown, TContext = Record<string, unknown>> {
@@ -60,5 +61,11 @@ export interface Connection<TSend = unknown, TParams = Record<string, string | u
   leaveRoom(room: string): void
   /** Sends to the given rooms of this route, or to everyone on the route; the sender is excluded unless `includeSelf`. */
   broadcast(data: TSend | Uint8Array | ArrayBuffer, options?: BroadcastOptions): number
+  /**
+   * The runtime's own socket (ws's WebSocket, Bun's ServerWebSocket, …), an escape hatch for what
+   * wsbridge does not wrap. What you do with it is outside wsbridge's guarantees.
+   */
+  readonly raw: unknown
+  /** The id. */
   toString(): string
 }

@@ -3,10 +3,8 @@ import { WsError } from './errors.js'
 import type { AnyRoute } from './route.js'
 import { validate, type ValidationResult } from './validation.js'
 
-/** The connection as dispatch sees it: handlers receive it, invalid messages go to its policy. */
-export interface DispatchTarget {
-  rejectMessage(error: WsError): void
-}
+/** Where an invalid message goes: the connection's invalid-message policy (connection-policy.ts). */
+export type Reject<C> = (connection: C, error: WsError) => void
 
 type Handler = (data: unknown, connection: never) => unknown
 
@@ -14,39 +12,39 @@ type Handler = (data: unknown, connection: never) => unknown
  * One text frame's way to its handler: parse (hardened JSON), then either the route's `input`
  * schema and `onMessage`, or the per-`type` entry of its `messages` map. Sync schemas stay sync and
  * the sync path allocates no closure or promise; async schemas return the handler's promise for
- * the queue. Invalid messages go to the connection's `rejectMessage` (the route's policy).
+ * the queue. Invalid messages go to `reject` (the route's policy).
  */
-export function dispatchText(route: AnyRoute, text: string, maxDepth: number, connection: DispatchTarget): unknown {
+export function dispatchText<C>(route: AnyRoute, text: string, maxDepth: number, connection: C, reject: Reject<C>): unknown {
   let message: unknown
   try {
     message = parseMessage(text, maxDepth)
   } catch (error) {
-    connection.rejectMessage(error as WsError)
+    reject(connection, error as WsError)
     return undefined
   }
-  if (route.messages !== undefined) return dispatchTyped(route, message, connection)
+  if (route.messages !== undefined) return dispatchTyped(route, message, connection, reject)
   const onMessage: Handler = route.handler!.onMessage!
   if (route.input === undefined) return onMessage(message, connection as never)
-  return deliverValidated(route.input, message, onMessage, connection)
+  return deliverValidated(route.input, message, onMessage, connection, reject)
 }
 
-function dispatchTyped(route: AnyRoute, message: unknown, connection: DispatchTarget): unknown {
+function dispatchTyped<C>(route: AnyRoute, message: unknown, connection: C, reject: Reject<C>): unknown {
   const messages = route.messages!
   const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined
   const entry = typeof type === 'string' && Object.hasOwn(messages, type) ? messages[type] : undefined
-  if (entry !== undefined) return deliverValidated(entry.schema, message, entry.handler as Handler, connection)
+  if (entry !== undefined) return deliverValidated(entry.schema, message, entry.handler as Handler, connection, reject)
   const fallback = route.handler?.onMessage
   if (fallback) return fallback(message, connection as never)
-  connection.rejectMessage(new WsError('UNKNOWN_TYPE', typeof type === 'string' ? `Unknown message type "${type.slice(0, 64)}"` : 'Message has no "type" field'))
+  reject(connection, new WsError('UNKNOWN_TYPE', typeof type === 'string' ? `Unknown message type "${type.slice(0, 64)}"` : 'Message has no "type" field'))
   return undefined
 }
 
-function deliverValidated(schema: NonNullable<AnyRoute['input']>, message: unknown, handler: Handler, connection: DispatchTarget): unknown {
+function deliverValidated<C>(schema: NonNullable<AnyRoute['input']>, message: unknown, handler: Handler, connection: C, reject: Reject<C>): unknown {
   const result = validate(schema, message)
-  return result instanceof Promise ? result.then((settled) => deliver(settled, handler, connection)) : deliver(result, handler, connection)
+  return result instanceof Promise ? result.then((settled) => deliver(settled, handler, connection, reject)) : deliver(result, handler, connection, reject)
 }
 
-function deliver(result: ValidationResult, handler: Handler, connection: DispatchTarget): unknown {
-  if (!result.ok) return connection.rejectMessage(result.error)
+function deliver<C>(result: ValidationResult, handler: Handler, connection: C, reject: Reject<C>): unknown {
+  if (!result.ok) return reject(connection, result.error)
   return handler(result.value, connection as never)
 }

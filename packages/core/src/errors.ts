@@ -1,29 +1,44 @@
 import { CloseCode } from './close-codes.js'
 
 /**
- * Every error wsbridge produces or reports. `wire` is what a client sees in an error frame,
- * `close` is the close code used when a route's policy closes the connection for it.
+ * Who caused an error. `'client'`: the peer sent something wsbridge refuses (bad JSON, a protocol
+ * violation, too much, too fast, bad credentials): expected on any public server, logged as one
+ * line without a stack. `'server'`: the application or its backends failed: logged with the stack.
+ */
+export type ErrorBlame = 'client' | 'server'
+
+/**
+ * Every error wsbridge produces or reports. `close` is the close code used when a route's policy
+ * closes the connection for it, `status` the HTTP status when it refuses an upgrade, `message`
+ * what a client is shown, `blame` who caused it (see ErrorBlame).
  */
 export const errorCodes = {
-  INVALID_JSON: { close: CloseCode.INVALID_PAYLOAD, status: 400, message: 'Message is not valid JSON' },
-  VALIDATION_FAILED: { close: CloseCode.INVALID_PAYLOAD, status: 400, message: 'Message failed validation' },
-  UNKNOWN_TYPE: { close: CloseCode.POLICY_VIOLATION, status: 400, message: 'Unknown message type' },
-  UNSUPPORTED_DATA: { close: CloseCode.UNSUPPORTED_DATA, status: 400, message: 'Binary messages are not accepted on this route' },
-  PAYLOAD_TOO_LARGE: { close: CloseCode.MESSAGE_TOO_BIG, status: 413, message: 'Message is too large' },
-  TOO_DEEP: { close: CloseCode.MESSAGE_TOO_BIG, status: 413, message: 'Message is nested too deeply' },
-  RATE_LIMITED: { close: CloseCode.POLICY_VIOLATION, status: 429, message: 'Too many messages' },
-  BACKPRESSURE: { close: CloseCode.TRY_AGAIN_LATER, status: 503, message: 'Client is not reading fast enough' },
-  UNAUTHORIZED: { close: CloseCode.UNAUTHORIZED, status: 401, message: 'Unauthorized' },
-  FORBIDDEN: { close: CloseCode.FORBIDDEN, status: 403, message: 'Forbidden' },
-  ORIGIN_NOT_ALLOWED: { close: CloseCode.POLICY_VIOLATION, status: 403, message: 'Origin not allowed' },
-  TOO_MANY_CONNECTIONS: { close: CloseCode.TRY_AGAIN_LATER, status: 503, message: 'Too many connections' },
-  ROUTE_NOT_FOUND: { close: CloseCode.POLICY_VIOLATION, status: 404, message: 'Not found' },
-  CONNECTION_CLOSED: { close: CloseCode.NORMAL, status: 410, message: 'Connection is closed' },
-  PUBSUB_ERROR: { close: CloseCode.INTERNAL_ERROR, status: 503, message: 'Pub/sub backend error' },
-  INVALID_CLOSE_CODE: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Invalid close code' },
-  OUTPUT_VALIDATION_FAILED: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Server tried to send an invalid message' },
-  INTERNAL: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Internal error' },
-} as const
+  INVALID_JSON: { close: CloseCode.INVALID_PAYLOAD, status: 400, message: 'Message is not valid JSON', blame: 'client' },
+  VALIDATION_FAILED: { close: CloseCode.INVALID_PAYLOAD, status: 400, message: 'Message failed validation', blame: 'client' },
+  UNKNOWN_TYPE: { close: CloseCode.POLICY_VIOLATION, status: 400, message: 'Unknown message type', blame: 'client' },
+  UNSUPPORTED_DATA: { close: CloseCode.UNSUPPORTED_DATA, status: 400, message: 'Binary messages are not accepted on this route', blame: 'client' },
+  PAYLOAD_TOO_LARGE: { close: CloseCode.MESSAGE_TOO_BIG, status: 413, message: 'Message is too large', blame: 'client' },
+  TOO_DEEP: { close: CloseCode.MESSAGE_TOO_BIG, status: 413, message: 'Message is nested too deeply', blame: 'client' },
+  // 1002 is RFC 6455's protocol error: the runtime sends it (1007 for invalid UTF-8), never core.
+  PROTOCOL_ERROR: { close: 1002, status: 400, message: 'WebSocket protocol violation', blame: 'client' },
+  RATE_LIMITED: { close: CloseCode.POLICY_VIOLATION, status: 429, message: 'Too many messages', blame: 'client' },
+  BACKPRESSURE: { close: CloseCode.TRY_AGAIN_LATER, status: 503, message: 'Client is not reading fast enough', blame: 'client' },
+  INVALID_HANDSHAKE: { close: 1002, status: 400, message: 'Invalid WebSocket handshake', blame: 'client' },
+  // 426 with `Sec-WebSocket-Version: 13` (RFC 6455 §4.4): what Bun answers itself, before any handler.
+  UNSUPPORTED_VERSION: { close: 1002, status: 426, message: 'Unsupported WebSocket version', blame: 'client' },
+  UNAUTHORIZED: { close: CloseCode.UNAUTHORIZED, status: 401, message: 'Unauthorized', blame: 'client' },
+  FORBIDDEN: { close: CloseCode.FORBIDDEN, status: 403, message: 'Forbidden', blame: 'client' },
+  ORIGIN_NOT_ALLOWED: { close: CloseCode.POLICY_VIOLATION, status: 403, message: 'Origin not allowed', blame: 'client' },
+  TOO_MANY_CONNECTIONS: { close: CloseCode.TRY_AGAIN_LATER, status: 503, message: 'Too many connections', blame: 'client' },
+  // An auth or context hook still running after `handshakeTimeout` (a backend that hangs).
+  HANDSHAKE_TIMEOUT: { close: CloseCode.TRY_AGAIN_LATER, status: 503, message: 'Handshake timed out', blame: 'server' },
+  ROUTE_NOT_FOUND: { close: CloseCode.POLICY_VIOLATION, status: 404, message: 'Not found', blame: 'client' },
+  CONNECTION_CLOSED: { close: CloseCode.NORMAL, status: 410, message: 'Connection is closed', blame: 'server' },
+  PUBSUB_ERROR: { close: CloseCode.INTERNAL_ERROR, status: 503, message: 'Pub/sub backend error', blame: 'server' },
+  INVALID_CLOSE_CODE: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Invalid close code', blame: 'server' },
+  OUTPUT_VALIDATION_FAILED: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Server tried to send an invalid message', blame: 'server' },
+  INTERNAL: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Internal error', blame: 'server' },
+} as const satisfies Record<string, { readonly close: number; readonly status: number; readonly message: string; readonly blame: ErrorBlame }>
 
 export type WsErrorCode = keyof typeof errorCodes
 
@@ -63,6 +78,11 @@ export class WsError extends Error {
   /** The HTTP status used when this error rejects an upgrade. */
   get status(): number {
     return errorCodes[this.code].status
+  }
+
+  /** Who caused it: `'client'` errors are logged as one line, `'server'` errors with the stack. */
+  get blame(): ErrorBlame {
+    return errorCodes[this.code].blame
   }
 
   /** Normalises anything thrown into a WsError, keeping the original as `cause` (and its stack). */

@@ -14,6 +14,19 @@ export interface Limits extends SecurityLimits {
   readonly idleTimeout: number
   /** Bytes queued for a slow client before the backpressure policy applies. */
   readonly backpressureLimit: number
+  /**
+   * Most frames one message may arrive in (its first frame and continuations); more closes with
+   * 1008 `Too many message fragments`. Enforced by the runtime, where it has such a cap (ws: one
+   * value per server, the largest any route sets); Bun has none. 0 disables.
+   */
+  readonly maxFragments: number
+  /**
+   * Milliseconds an upgrade may take from the moment the adapter has the request until it is
+   * answered: auth and context hooks included (a hook still running then is answered 503
+   * `HANDSHAKE_TIMEOUT`), and on Node every socket handed to an upgrade listener that nobody
+   * answered. 0 disables.
+   */
+  readonly handshakeTimeout: number
 }
 
 export type RouteLimits = Partial<Limits>
@@ -23,6 +36,9 @@ export const defaultLimits: Limits = {
   maxDepth: 64,
   idleTimeout: 120,
   backpressureLimit: 1024 * 1024,
+  // ws's own default: what Node hosts enforced before this was configurable.
+  maxFragments: 16 * 1024,
+  handshakeTimeout: 10_000,
   ...defaultSecurityLimits,
 }
 

@@ -1,4 +1,4 @@
-import type { ConnectionImpl } from './connection.js'
+import { connectionInternals, type ConnectionImpl } from './connection.js'
 
 /** Where the open connections already are: the members of each route's broadcast topic. */
 export interface TopicMembers {
@@ -37,8 +37,9 @@ export class OpenConnections implements ReadonlySet<ConnectionImpl> {
   }
 
   has(value: ConnectionImpl): boolean {
-    const topic = (value as Partial<ConnectionImpl> | undefined)?.routeTopic
-    return typeof topic === 'string' && this.#index.members(topic)?.has(value) === true
+    // Any value may be asked about (the set is public as bridge.connections): only connections have a route topic.
+    if (!connectionInternals.is(value)) return false
+    return this.#index.members(connectionInternals.site(value).topic)?.has(value) === true
   }
 
   *values(): SetIterator<ConnectionImpl> {

@@ -39,21 +39,25 @@ interface TopicBuffer {
 /** What the store needs from a connection. */
 export interface ResumeMember {
   readonly url: URL
-  sendFrame(frame: string): unknown
 }
+
+/** Sends a frame to a member, past nothing but the connection's own guard (the bridge supplies it). */
+export type ResumeSend<M> = (member: M, frame: string) => unknown
 
 const DEFAULT_BUFFER = 100
 const DEFAULT_MAX_AGE = 300_000
 
-export class ResumeStore {
+export class ResumeStore<M extends ResumeMember> {
   readonly #topics: Map<string, TopicBuffer> = new Map()
-  readonly #positions: WeakMap<ResumeMember, Map<string, { epoch: string; seq: number }>> = new WeakMap()
+  readonly #positions: WeakMap<M, Map<string, { epoch: string; seq: number }>> = new WeakMap()
   readonly #maxTopics: number
   readonly #inUse: (topic: string) => boolean
+  readonly #send: ResumeSend<M>
 
   /** `inUse` tells whether a topic still has subscribers; only idle topics are evicted past `maxTopics`. */
-  constructor(inUse: (topic: string) => boolean, maxTopics = 10_000) {
+  constructor(inUse: (topic: string) => boolean, send: ResumeSend<M>, maxTopics = 10_000) {
     this.#inUse = inUse
+    this.#send = send
     this.#maxTopics = maxTopics
   }
 
@@ -80,7 +84,7 @@ export class ResumeStore {
   }
 
   /** A connection of a resume route subscribed to `topic`: make it a resume topic and replay what the client missed. */
-  subscribed(member: ResumeMember, topic: string, options: ResumeOptions | true): void {
+  subscribed(member: M, topic: string, options: ResumeOptions | true): void {
     const buffer = this.#ensure(topic, options === true ? {} : options)
     let positions = this.#positions.get(member)
     if (!positions) {
@@ -94,8 +98,8 @@ export class ResumeStore {
     while (buffer.entries.length > 0 && buffer.entries[0]!.at < cutoff) buffer.entries.shift()
     const next = buffer.entries[0]?.seq ?? buffer.seq + 1
     const after = position.epoch === buffer.epoch ? position.seq : 0
-    if (position.epoch !== buffer.epoch || after + 1 < next) member.sendFrame(gapFrame(topic, buffer.epoch, after, next))
-    for (const entry of buffer.entries) if (entry.seq > after) member.sendFrame(entry.frame)
+    if (position.epoch !== buffer.epoch || after + 1 < next) this.#send(member, gapFrame(topic, buffer.epoch, after, next))
+    for (const entry of buffer.entries) if (entry.seq > after) this.#send(member, entry.frame)
   }
 
   #ensure(topic: string, options: ResumeOptions): TopicBuffer {

@@ -42,16 +42,26 @@ export function createRouter(routes: Routes, prefix: string) {
     else dynamic.push(compiled)
   }
 
+  const prefixParts = splitPathname(prefix)
+
   return {
+    /**
+     * Whether `rawUrl`'s path is under the prefix (segment by segment, as routes match; with no
+     * prefix, every path): an upgrade there that matches no route is this bridge's to refuse.
+     */
+    owns(rawUrl: string): boolean {
+      if (prefixParts.length === 0) return true
+      const url = parseTarget(rawUrl)
+      if (!url) return false
+      const parts = splitPathname(url.pathname)
+      return prefixParts.every((part, i) => parts[i] === part)
+    },
+
     match(rawUrl: string): RouteMatch | undefined {
-      let url: URL
-      try {
-        url = new URL(rawUrl, RELATIVE_BASE)
-        // Fetch-style runtimes (Bun, Hono) hand over the request's http(s) URL: `connection.url` is ws(s) everywhere.
-        if (url.protocol === 'http:' || url.protocol === 'https:') url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:'
-      } catch {
-        return undefined
-      }
+      const url = parseTarget(rawUrl)
+      if (!url) return undefined
+      // Fetch-style runtimes (Bun, Hono) hand over the request's http(s) URL: `connection.url` is ws(s) everywhere.
+      if (url.protocol === 'http:' || url.protocol === 'https:') url.protocol = url.protocol === 'http:' ? 'ws:' : 'wss:'
       const parts = splitPathname(url.pathname)
       const hit = statics.get(`/${parts.join('/')}`)
       if (hit) return toMatch(hit, url, {})
@@ -64,10 +74,44 @@ export function createRouter(routes: Routes, prefix: string) {
   }
 }
 
+// An absolute URL's scheme and authority (`http://host:port`).
+const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i
+
+/**
+ * An upgrade request's target as a URL; routing reads only its path and query. A relative target
+ * is a path: `//a/b` (or `/\a/b`) resolved against a base would name host `a`, and the route would
+ * then depend on whether the adapter had a Host header to make the URL absolute. For the same
+ * reason an absolute URL whose authority does not parse (a Host header such as `.0` put into it)
+ * still routes by its path.
+ */
+function parseTarget(rawUrl: string): URL | undefined {
+  try {
+    return rawUrl.startsWith('/') ? new URL(RELATIVE_BASE + rawUrl) : new URL(rawUrl, RELATIVE_BASE)
+  } catch {
+    const path = rawUrl.replace(AUTHORITY, '')
+    if (path === rawUrl) return undefined
+    try {
+      return new URL(RELATIVE_BASE + (path.startsWith('/') ? path : `/${path}`))
+    } catch {
+      return undefined
+    }
+  }
+}
+
 function toMatch(compiled: CompiledRoute, url: URL, params: Record<string, string | undefined>): RouteMatch {
   const query: Record<string, string> = {}
   // First value wins for repeated keys; the full list stays available on `url.searchParams`.
   // Most upgrade URLs have no query: reading searchParams would build a URLSearchParams for nothing.
-  if (url.search !== '') for (const [key, value] of url.searchParams) if (!Object.hasOwn(query, key)) query[key] = value
+  if (url.search !== '') for (const [key, value] of url.searchParams) if (!Object.hasOwn(query, key)) setQuery(query, key, value)
   return { name: compiled.name, route: compiled.route, url, params, query }
+}
+
+/**
+ * `query[key] = value`, except that `?__proto__=x` must become an own string property: assigning
+ * would call Object.prototype's `__proto__` setter, which ignores a string, so the value was lost
+ * and `query.__proto__` read as an object.
+ */
+function setQuery(query: Record<string, string>, key: string, value: string): void {
+  if (key === '__proto__') Object.defineProperty(query, key, { value, enumerable: true, writable: true, configurable: true })
+  else query[key] = value
 }

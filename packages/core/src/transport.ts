@@ -43,7 +43,11 @@ export interface NativePubSub {
   publish(topic: string, frame: string | Uint8Array): void
 }
 
-/** What an adapter calls as socket events arrive. Each method is synchronous and never throws. */
+/**
+ * What an adapter calls as socket events arrive. Each method is synchronous and never throws.
+ * `bridge.open` returns it, and only the adapter holds it: it is never the connection handlers
+ * receive (for core's `ws` and Bun transports it is the transport itself).
+ */
 export interface ConnectionEvents {
   /** A complete message. `isBinary` distinguishes text frames from binary ones. */
   message(data: string | Uint8Array, isBinary: boolean): void

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { SerialQueue } from '../src/serial-queue.js'
+import { SerialQueue, serialQueue, type QueuedTask } from '../src/serial-queue.js'
 
-/** The queue is a base class (of ConnectionImpl); this one hands failures to a callback. */
+/** A queue (a base class of ConnectionImpl) driven the way core drives it, through `serialQueue`. */
 class Queue extends SerialQueue {
   readonly #onError: (error: unknown) => void
   constructor(onError: (error: unknown) => void) {
     super()
     this.#onError = onError
   }
-  protected taskFailed(error: unknown): void {
-    this.#onError(error)
+  run(task: QueuedTask<Queue, undefined>): void {
+    serialQueue.run(this, task, undefined, (queue, error) => queue.#onError(error))
+  }
+  get idle(): boolean {
+    return serialQueue.idle(this)
   }
 }
 

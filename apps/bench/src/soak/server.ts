@@ -34,7 +34,7 @@ const routes = {
 }
 
 // 10k+ connections come from one IP here, so the per-IP cap is off; heartbeat is what is under test.
-const wss = createNodeWebSocketServer(routes, { prefix: '/ws', heartbeat, maxConnections: 0, maxConnectionsPerIp: 0, onError: () => undefined })
+const wss = createNodeWebSocketServer(routes, { prefix: '/ws', heartbeat, maxConnections: 0, maxConnectionsPerIp: 0, onError: () => undefined, logger: false })
 const http = createServer((_request, response) => response.writeHead(404).end())
 wss.attach(http)
 http.listen(0, '127.0.0.1', () => {

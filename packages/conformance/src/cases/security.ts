@@ -6,6 +6,7 @@ import { capCases } from './security/caps.js'
 import { compressionCases } from './security/compression.js'
 import { frameCases } from './security/frames.js'
 import { limitCases } from './security/limits.js'
+import { runtimeLimitCases } from './security/runtime-limits.js'
 import { slowSubscriberCases } from './security/slow-subscriber.js'
 import { slowSubscriberRoutes } from '../routes/slow-subscriber.js'
 
@@ -13,5 +14,5 @@ import { slowSubscriberRoutes } from '../routes/slow-subscriber.js'
 export const securityGroup = defineCaseGroup({
   name: 'security',
   routes: { ...securityRoutes, ...slowSubscriberRoutes },
-  cases: [...authCases, ...limitCases, ...capCases, ...frameCases, ...abuseCases, ...slowSubscriberCases, ...compressionCases],
+  cases: [...authCases, ...limitCases, ...runtimeLimitCases, ...capCases, ...frameCases, ...abuseCases, ...slowSubscriberCases, ...compressionCases],
 })

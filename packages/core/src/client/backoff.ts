@@ -22,6 +22,7 @@ export function backoffDelay(attempt: number, options: BackoffOptions = {}): num
   const initial = options.initialDelay ?? 500
   const max = options.maxDelay ?? 30_000
   const factor = options.factor ?? 2
-  const cap = Math.min(max, initial * factor ** Math.max(0, attempt))
+  // With no initial delay the cap stays 0: factor^n overflows to Infinity after enough attempts, and 0 * Infinity is NaN.
+  const cap = initial > 0 ? Math.min(max, initial * factor ** Math.max(0, attempt)) : 0
   return Math.floor((options.random ?? Math.random)() * cap)
 }

@@ -39,7 +39,7 @@ export function buildRouteUrl(base: URL, pattern: string, args: QueryInput, extr
       if (optional) continue
       throw new TypeError(`[wsbridge] missing path parameter "${name}" for ${pattern}`)
     }
-    segments.push(encodeURIComponent(String(value)))
+    segments.push(encodePathValue(name, String(value), pattern))
   }
   const url = new URL(base.href)
   const basePath = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname
@@ -51,4 +51,20 @@ export function buildRouteUrl(base: URL, pattern: string, args: QueryInput, extr
     }
   }
   return url.href
+}
+
+// Lone UTF-16 surrogates: encodeURIComponent throws on them, URLSearchParams sends U+FFFD.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/**
+ * One path segment. `''`, `.` and `..` cannot be carried in a path (an empty segment is skipped by
+ * the server, so the next value takes its place; dot segments are resolved away by every URL parser,
+ * encoded or not), so they are refused rather than reaching another route or other params. Lone
+ * surrogates become U+FFFD, as they do in the query string.
+ */
+function encodePathValue(name: string, value: string, pattern: string): string {
+  if (value === '' || value === '.' || value === '..') {
+    throw new TypeError(`[wsbridge] path parameter "${name}" of ${pattern} cannot be ${JSON.stringify(value)}: a URL path cannot carry it`)
+  }
+  return encodeURIComponent(value.replace(LONE_SURROGATE, '\uFFFD'))
 }

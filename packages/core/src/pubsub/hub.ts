@@ -18,18 +18,22 @@ function isExcluded<M extends { readonly id: string }>(member: M, excluded: Excl
   return excluded !== undefined && (typeof excluded === 'string' ? member.id === excluded : member === excluded)
 }
 
-/** What the hub needs from a connection. */
+/** What the hub reads on a connection's public API. */
 export interface HubMember extends PresenceMember {
   readonly readyState: number
+  readonly bufferedAmount: number
+}
+
+/** What the hub does with a member beyond its public API: the bridge supplies it (connection internals). */
+export interface HubMemberAccess<M> {
   /**
    * Sends an already-encoded frame; returns `'sent'` when it was handed to the runtime. The hub
    * passes `shared` for fan-out, where the same frame goes to every member.
    */
-  sendFrame(frame: Frame, shared?: boolean): string
+  sendFrame(member: M, frame: Frame, shared: boolean): string
   /** The runtime's native fan-out for this socket (Bun), if the adapter provides one. */
-  readonly nativePubSub: NativePubSub | undefined
-  readonly bufferedAmount: number
-  readonly limits: { readonly backpressureLimit: number }
+  nativePubSub(member: M): NativePubSub | undefined
+  backpressureLimit(member: M): number
 }
 
 /**
@@ -53,9 +57,12 @@ export class PubSubHub<M extends HubMember> {
    */
   stamp: ((topics: readonly string[], frame: Frame) => Frame) | undefined
 
-  constructor(driver: PubSubDriver | undefined, onError: (error: unknown) => void) {
+  readonly #access: HubMemberAccess<M>
+
+  constructor(driver: PubSubDriver | undefined, onError: (error: unknown) => void, access: HubMemberAccess<M>) {
     this.#driver = driver
     this.#onError = onError
+    this.#access = access
     this.#presence = new PresenceEmitter(onError)
     const sink: PubSubSink = {
       deliver: (message, via) => this.#deliverRemote(message, via),
@@ -108,7 +115,7 @@ export class PubSubHub<M extends HubMember> {
    */
   subscribe(member: M, topic: string, deferNative = false): void {
     if (!this.#index.add(topic, member)) return
-    const native = member.nativePubSub
+    const native = this.#access.nativePubSub(member)
     if (native) {
       this.#nativeMemberships++
       this.#clearance.forget(topic)
@@ -128,7 +135,7 @@ export class PubSubHub<M extends HubMember> {
 
   unsubscribe(member: M, topic: string): void {
     if (!this.#index.remove(topic, member)) return
-    const native = member.nativePubSub
+    const native = this.#access.nativePubSub(member)
     if (native) this.#nativeMemberships--
     // A closed socket has already left its native topics (Bun drops them on close).
     if (native && member.readyState === OPEN && !this.#deferred.has(topic)) this.#nativeCall(native, 'unsubscribe', topic)
@@ -184,7 +191,8 @@ export class PubSubHub<M extends HubMember> {
     if (this.#nativeMemberships === 0) {
       // No runtime fan-out anywhere (Node): one pass, each member's own send (and its policies).
       let delivered = 0
-      for (const member of members) if (!isExcluded(member, excluded) && member.sendFrame(frame, true) === 'sent') delivered++
+      const access = this.#access
+      for (const member of members) if (!isExcluded(member, excluded) && access.sendFrame(member, frame, true) === 'sent') delivered++
       return delivered
     }
     if (this.#deferred.has(topic)) this.#activate(topic)
@@ -196,23 +204,23 @@ export class PubSubHub<M extends HubMember> {
     let sender: M | undefined
     for (const member of members) {
       if (isExcluded(member, excluded)) {
-        if (member.nativePubSub !== undefined && member.readyState === OPEN) sender = member
+        if (this.#access.nativePubSub(member) !== undefined && member.readyState === OPEN) sender = member
         continue
       }
-      if (member.nativePubSub && member.readyState === OPEN) {
+      if (this.#access.nativePubSub(member) && member.readyState === OPEN) {
         carrier ??= member
         delivered++
-      } else if (member.sendFrame(frame, true) === 'sent') delivered++
+      } else if (this.#access.sendFrame(member, frame, true) === 'sent') delivered++
     }
     if (carrier === undefined) return delivered
     this.#clearance.queued(maxWireBytes(frame))
     if (sender) {
       // Bun's ws.publish reaches every native subscriber except the publishing socket: exactly "exclude sender".
-      this.#guard(() => sender.nativePubSub!.publish(topic, frame))
+      this.#guard(() => this.#access.nativePubSub(sender)!.publish(topic, frame))
     } else {
       // No native sender to exclude: publish from one member (excluded by the runtime) and send to it directly.
-      this.#guard(() => carrier.nativePubSub!.publish(topic, frame))
-      carrier.sendFrame(frame, true)
+      this.#guard(() => this.#access.nativePubSub(carrier)!.publish(topic, frame))
+      this.#access.sendFrame(carrier, frame, true)
     }
     return delivered
   }
@@ -225,8 +233,8 @@ export class PubSubHub<M extends HubMember> {
   #nativeMembersFit(topic: string, members: ReadonlySet<M>, excluded: Excluded<M>): boolean {
     let headroom = Number.POSITIVE_INFINITY
     for (const member of members) {
-      if (!member.nativePubSub || member.readyState !== OPEN) continue
-      const limit = member.limits.backpressureLimit
+      if (!this.#access.nativePubSub(member) || member.readyState !== OPEN) continue
+      const limit = this.#access.backpressureLimit(member)
       if (!(limit > 0)) continue
       const room = limit - member.bufferedAmount
       if (room <= 0 && !isExcluded(member, excluded)) return false
@@ -249,7 +257,7 @@ export class PubSubHub<M extends HubMember> {
       for (const member of this.#index.members(topics[i]!) ?? []) {
         if (seen.has(member) || isExcluded(member, excluded)) continue
         seen.add(member)
-        if (member.sendFrame(frame, true) === 'sent') delivered++
+        if (this.#access.sendFrame(member, frame, true) === 'sent') delivered++
       }
     }
     return delivered
@@ -259,7 +267,7 @@ export class PubSubHub<M extends HubMember> {
   #activate(topic: string): void {
     this.#deferred.delete(topic)
     for (const member of this.#index.members(topic) ?? []) {
-      const native = member.nativePubSub
+      const native = this.#access.nativePubSub(member)
       if (native && member.readyState === OPEN) this.#nativeCall(native, 'subscribe', topic)
     }
   }

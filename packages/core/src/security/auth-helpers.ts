@@ -33,7 +33,8 @@ const DEFAULT_PROTOCOL_PREFIX = 'bearer.'
  * Token auth at upgrade, BunKit-style. `verify` gets the token and returns user data (typed into
  * `connection.user`) or `null`/`undefined`/`false` to refuse with 401. A missing token is a 401
  * without calling `verify`. A `verify` that throws is treated as an invalid token: the client
- * gets a plain 401 and never the exception (a WsError('FORBIDDEN') thrown on purpose gives 403).
+ * gets a plain 401 and never the exception, while `onRefused` and the log get it as the refusal's
+ * cause, blamed on the server (a WsError('FORBIDDEN') thrown on purpose gives 403).
  *
  * @example tokenAuth(async (token) => sessions.get(token))                 // ?token=...
  * @example tokenAuth(verifyJwt, { from: 'header' })                        // Authorization: Bearer ...
@@ -51,7 +52,9 @@ export function tokenAuth<U>(
       user = await verify(token, request)
     } catch (error) {
       if (error instanceof WsError && (error.code === 'FORBIDDEN' || error.code === 'UNAUTHORIZED')) throw error
-      return { success: false, code: 401, reason: 'Invalid token' }
+      // Still a plain 401 for the client, but what verify threw travels as the cause: onRefused
+      // and the log see a failing auth backend as the server's failure, with its stack.
+      throw new WsError('UNAUTHORIZED', 'Invalid token', { cause: error })
     }
     if (user === null || user === undefined || user === false) return { success: false, code: 401, reason: 'Invalid token' }
     return user

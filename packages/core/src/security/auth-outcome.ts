@@ -29,7 +29,8 @@ export function toAuthOutcome(result: unknown): AuthOutcome {
   if (!isRejection(result)) return { ok: true, user: result }
   const forbidden = result.code === 403 || result.code === CloseCode.FORBIDDEN
   const error = new WsError(forbidden ? 'FORBIDDEN' : 'UNAUTHORIZED', result.reason)
-  const code = result.code !== undefined && result.code >= 4000 && result.code <= 4999 ? result.code : error.closeCode
+  // Only an integer is a close code: 4000.5 would otherwise reach the runtime, which sends 4000 or throws.
+  const code = Number.isInteger(result.code) && result.code! >= 4000 && result.code! <= 4999 ? result.code! : error.closeCode
   return { ok: false, error, closeCode: code, reason: error.message }
 }
 

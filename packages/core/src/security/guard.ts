@@ -1,6 +1,4 @@
-import { CloseCode } from '../close-codes.js'
 import { ReadyState } from '../connection-types.js'
-import { WsError } from '../errors.js'
 import type { Limits } from '../limits.js'
 import { SerialQueue } from '../serial-queue.js'
 import { heartbeatInterval, normalizeCompression } from './options.js'
@@ -31,7 +29,54 @@ export function guardPolicy(limits: Limits): GuardPolicy {
   }
 }
 
-export type SendVerdict = 'send' | 'dropped' | 'closed'
+/** Whether to ask the runtime to compress this frame (undefined: compression is off). */
+export function compressFlag(policy: GuardPolicy, frame: string | Uint8Array): boolean | undefined {
+  const above = policy.compressAbove
+  return above === Number.POSITIVE_INFINITY ? undefined : frame.length >= above
+}
+
+/**
+ * Before a send: send it; drop it (policy 'drop'); close (policy 'close'); or close and report,
+ * the first time the limit is reached.
+ */
+export type BackpressureVerdict = 'send' | 'dropped' | 'closed' | 'overflowed'
+
+/** What a sweep found due, as bits, in the order the connection acts on them. */
+export const SweepDue = {
+  /** The client was over the backpressure limit and is below it again: its onDrain runs. */
+  DRAINED: 1,
+  /** No pong since the last ping: drop the peer. */
+  HEARTBEAT_TIMEOUT: 2,
+  PING: 4,
+  /** Nothing arrived for the idle timeout: close with 1001. */
+  IDLE_TIMEOUT: 8,
+  /** The closing handshake stalled: drop the socket. */
+  CLOSE_TIMEOUT: 16,
+} as const
+
+/** The part of the transport the guard reads. */
+export interface GuardedSocket {
+  readonly bufferedAmount: number
+  /** Without it there is no heartbeat. */
+  readonly ping?: unknown
+}
+
+/** What core may do with a connection's guard state; reached only through `connectionGuard`. */
+export interface GuardAccess {
+  /** A data frame arrived: true when the rate limit admits it (otherwise the caller applies the policy). */
+  admit(guard: ConnectionGuard, rate: BucketRate | undefined): boolean
+  /** A pong arrived (answer to a ping): the peer is alive. */
+  pong(guard: ConnectionGuard, rate: BucketRate | undefined): void
+  /** Checked before every send; applies the backpressure limit to a client that is not reading. */
+  beforeSend(guard: ConnectionGuard, limits: Limits, socket: GuardedSocket): BackpressureVerdict
+  /** The runtime reported room again: true when the connection was over the limit (its onDrain runs). */
+  drained(guard: ConnectionGuard): boolean
+  /** Called by the bridge-wide timer: SweepDue bits. Cheap when nothing is due: a few comparisons. */
+  sweep(guard: ConnectionGuard, at: number, state: ReadyState, policy: GuardPolicy, socket: GuardedSocket): number
+}
+
+/** Filled in by ConnectionGuard's static block (the only code that can read its private fields). */
+export let connectionGuard: GuardAccess
 
 // #flags bits.
 const AWAITING_PONG = 1
@@ -41,13 +86,14 @@ const CLOSE_TIMED = 4
 
 /**
  * Per-connection safety state: rate limit, liveness (idle + heartbeat), backpressure and the
- * closing-handshake deadline. It holds numbers only; the bridge's single sweep timer calls
- * `sweep` on every connection, so 10,000 connections cost one timer, not 10,000.
+ * closing-handshake deadline. It holds numbers only and decides; the connection acts on its
+ * verdicts. The bridge's single sweep timer visits every connection, so 10,000 connections cost
+ * one timer, not 10,000.
  *
- * A base class of ConnectionImpl (see serial-queue.ts for why): the abstract members are what the
- * guard may do to its connection, implemented there as internal methods.
+ * A base class of ConnectionImpl (see serial-queue.ts for why), with no public members and no
+ * private instance methods (each would cost every instance a V8 brand field).
  */
-export abstract class ConnectionGuard extends SerialQueue {
+export class ConnectionGuard extends SerialQueue {
   // Four fields, as each costs every connection 8 bytes (and JSC rounds objects up to size classes).
   /** Last frame or pong; also when the token bucket was last refilled (refill is exact at any point). */
   #lastSeen: number
@@ -62,107 +108,62 @@ export abstract class ConnectionGuard extends SerialQueue {
     this.#lastSeen = this.#lastPing = recentNow()
   }
 
-  /** The shared limits-derived settings (a getter on the connection: its route's policy). */
-  protected abstract readonly guardPolicy: GuardPolicy
-  /** Whether the transport can ping: without it there is no heartbeat. */
-  protected abstract readonly canPing: boolean
-  abstract readonly readyState: ReadyState
-  abstract readonly bufferedAmount: number
-  abstract ping(): void
-  /** Starts a closing handshake (no exception for an already-closing socket). */
-  abstract closeQuietly(code: number, reason: string): void
-  /** Drops the socket and runs onClose with 1006 right away. */
-  abstract drop(reason: string): void
-  /** Sends a RATE_LIMITED error frame, bypassing the guard. */
-  abstract sendErrorFrame(error: WsError): void
-  abstract report(error: WsError): void
-  /** The runtime's buffer has room again after backpressure. */
-  protected abstract drained(): void
-
-  /** A data frame arrived. False when it is over the rate limit (the policy has been applied). */
-  protected admit(): boolean {
-    const rate = this.guardPolicy.rate
-    const tokens = this.#seen(rate)
-    if (rate === undefined) return true
-    if (tokens >= 1) {
-      this.#tokens = tokens - 1
-      return true
+  static {
+    connectionGuard = {
+      admit(guard, rate) {
+        const tokens = ConnectionGuard.#seen(guard, rate)
+        if (rate === undefined) return true
+        if (tokens < 1) return false
+        guard.#tokens = tokens - 1
+        return true
+      },
+      pong(guard, rate) {
+        ConnectionGuard.#seen(guard, rate)
+      },
+      beforeSend(guard, limits, socket) {
+        const limit = limits.backpressureLimit
+        if (!(limit > 0) || socket.bufferedAmount < limit) return 'send'
+        const firstTime = (guard.#flags & BACKPRESSURED) === 0
+        guard.#flags |= BACKPRESSURED
+        if (limits.backpressurePolicy === 'drop') return 'dropped'
+        return firstTime ? 'overflowed' : 'closed'
+      },
+      drained(guard) {
+        if ((guard.#flags & BACKPRESSURED) === 0) return false
+        guard.#flags &= ~BACKPRESSURED
+        return true
+      },
+      sweep(guard, at, state, policy, socket) {
+        if (state === ReadyState.CLOSED) return 0
+        if (state === ReadyState.CLOSING) {
+          if ((guard.#flags & CLOSE_TIMED) !== 0) return at - guard.#lastPing >= policy.limits.closeTimeout ? SweepDue.CLOSE_TIMEOUT : 0
+          guard.#flags |= CLOSE_TIMED
+          guard.#lastPing = at
+          return 0
+        }
+        let due = 0
+        if ((guard.#flags & BACKPRESSURED) !== 0 && socket.bufferedAmount < policy.limits.backpressureLimit) {
+          guard.#flags &= ~BACKPRESSURED
+          due |= SweepDue.DRAINED
+        }
+        if (policy.heartbeat > 0 && socket.ping !== undefined && at - guard.#lastPing >= policy.heartbeat) {
+          if ((guard.#flags & AWAITING_PONG) !== 0) return due | SweepDue.HEARTBEAT_TIMEOUT
+          guard.#flags |= AWAITING_PONG
+          guard.#lastPing = at
+          due |= SweepDue.PING
+        }
+        if (policy.idle > 0 && at - guard.#lastSeen >= policy.idle) due |= SweepDue.IDLE_TIMEOUT
+        return due
+      },
     }
-    const error = new WsError('RATE_LIMITED')
-    const option = this.guardPolicy.limits.rateLimit
-    if (option !== false && option.policy === 'error') {
-      this.sendErrorFrame(error)
-    } else {
-      this.report(error)
-      this.closeQuietly(error.closeCode, error.message)
-    }
-    return false
-  }
-
-  /** A pong arrived (answer to a ping): the peer is alive. */
-  pong(): void {
-    this.#seen(this.guardPolicy.rate)
   }
 
   /** Records a sign of life now, refilling the bucket up to this moment first; returns its tokens. */
-  #seen(rate: BucketRate | undefined): number {
+  static #seen(guard: ConnectionGuard, rate: BucketRate | undefined): number {
     const at = recentNow()
-    if (rate !== undefined) this.#tokens = refill(rate, this.#tokens, this.#lastSeen, at)
-    this.#lastSeen = at
-    this.#flags &= ~AWAITING_PONG
-    return this.#tokens
-  }
-
-  /** Checked before every send; applies the backpressure policy to a client that is not reading. */
-  protected beforeSend(): SendVerdict {
-    const limits = this.guardPolicy.limits
-    const limit = limits.backpressureLimit
-    if (!(limit > 0) || this.bufferedAmount < limit) return 'send'
-    const firstTime = (this.#flags & BACKPRESSURED) === 0
-    this.#flags |= BACKPRESSURED
-    if (limits.backpressurePolicy === 'drop') return 'dropped'
-    const error = new WsError('BACKPRESSURE')
-    if (firstTime) this.report(error)
-    this.closeQuietly(error.closeCode, error.message)
-    return 'closed'
-  }
-
-  /** Whether to ask the runtime to compress this frame (undefined: compression is off). */
-  protected compress(frame: string | Uint8Array): boolean | undefined {
-    const above = this.guardPolicy.compressAbove
-    if (above === Number.POSITIVE_INFINITY) return undefined
-    return frame.length >= above
-  }
-
-  /** The runtime reported its buffer has room again. */
-  drain(): void {
-    if ((this.#flags & BACKPRESSURED) === 0) return
-    this.#flags &= ~BACKPRESSURED
-    this.drained()
-  }
-
-  /** Called by the bridge-wide timer. Cheap when nothing is due: a few comparisons. */
-  sweep(at: number): void {
-    const state = this.readyState
-    if (state === ReadyState.CLOSED) return
-    const policy = this.guardPolicy
-    if (state === ReadyState.CLOSING) {
-      if ((this.#flags & CLOSE_TIMED) === 0) {
-        this.#flags |= CLOSE_TIMED
-        this.#lastPing = at
-      } else if (at - this.#lastPing >= policy.limits.closeTimeout) this.drop('Close timeout')
-      return
-    }
-    if ((this.#flags & BACKPRESSURED) !== 0 && this.bufferedAmount < policy.limits.backpressureLimit) this.drain()
-    if (policy.heartbeat > 0 && this.canPing && at - this.#lastPing >= policy.heartbeat) {
-      if ((this.#flags & AWAITING_PONG) !== 0) {
-        this.drop('Heartbeat timeout')
-        return
-      }
-      this.#flags |= AWAITING_PONG
-      this.#lastPing = at
-      this.ping()
-    }
-    if (policy.idle > 0 && at - this.#lastSeen >= policy.idle) this.closeQuietly(CloseCode.GOING_AWAY, 'Idle timeout')
+    if (rate !== undefined) guard.#tokens = refill(rate, guard.#tokens, guard.#lastSeen, at)
+    guard.#lastSeen = at
+    guard.#flags &= ~AWAITING_PONG
+    return guard.#tokens
   }
 }

@@ -1,4 +1,5 @@
-import { WsError } from '../errors.js'
+import { bunCloseError } from './protocol-errors.js'
+import { SocketEvents } from '../connection-events.js'
 import type { ConnectionEvents, NativePubSub, Transport } from '../transport.js'
 
 /** The parts of Bun's ServerWebSocket a transport calls (duck-typed: core does not import `bun`). */
@@ -18,12 +19,14 @@ export interface BunLikeSocket {
  * Core's view of a Bun socket and its native pub/sub (core still decides who receives what: see
  * core/src/pubsub/hub.ts); `pubsub` is the transport itself. A class, not an object of closures: it
  * exists once per connection, and an adapter may extend it so that one object per connection also
- * serves as `ws.data` (adapter-bun). Without `ping`: core then runs no heartbeat on it.
+ * serves as `ws.data` (adapter-bun). It is also the events object `bridge.open` returns for it
+ * (SocketEvents). Without `ping`: core then runs no heartbeat on it.
  */
-export class BunTransport<S extends BunLikeSocket = BunLikeSocket> implements Transport, NativePubSub {
+export class BunTransport<S extends BunLikeSocket = BunLikeSocket> extends SocketEvents implements Transport, NativePubSub {
   // Undefined only until `setSocket`, for a subclass created before Bun creates the socket.
   #socket: S | undefined
   constructor(socket?: S) {
+    super()
     this.#socket = socket
   }
   /** For a subclass created at upgrade time: hands it the socket once Bun has opened it. */
@@ -70,13 +73,13 @@ export class BunPingTransport<S extends BunLikeSocket = BunLikeSocket> extends B
   }
 }
 
-/** The close reason Bun reports when a frame exceeded `maxPayloadLength`. */
-const BUN_TOO_BIG = 'Received too big message'
-
 /** Forwards Bun's close to core (nothing when the socket never reached core). */
 export function bunClosed(events: ConnectionEvents | undefined, code: number, reason: string): void {
   if (events === undefined) return
-  // Bun enforces maxPayloadLength itself (the peer gets 1009) and reports it only as this close.
-  if (code === 1006 && reason === BUN_TOO_BIG) events.error(new WsError('PAYLOAD_TOO_LARGE'))
+  // Bun fails a connection for a protocol violation or an oversized frame itself (the peer gets
+  // 1002/1007/1009) and reports it only as this close: core hears it as PROTOCOL_ERROR or
+  // PAYLOAD_TOO_LARGE, as from ws's error event on Node.
+  const error = bunCloseError(code, reason)
+  if (error) events.error(error)
   events.closed(code, reason)
 }

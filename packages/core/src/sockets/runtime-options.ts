@@ -13,12 +13,14 @@ export interface WsServerOptions {
   readonly clientTracking: false
   /** Bounds the inflated size too: a frame past it (or a decompression bomb) closes with 1009 inside `ws`. */
   readonly maxPayload: number
+  /** Frames one message may arrive in; more closes with 1008 inside `ws` (0: no cap). The bridge's `maxFragments`. */
+  readonly maxFragments: number
   /** Negotiated only when the bridge enables compression; core picks which frames to compress (its threshold), so ws's own is 0. */
   readonly perMessageDeflate: false | { readonly threshold: 0 }
 }
 
 export function wsServerOptions(bridge: Bridge): WsServerOptions {
-  return { noServer: true, clientTracking: false, maxPayload: bridge.maxPayloadLength, perMessageDeflate: bridge.compression.enabled ? { threshold: 0 } : false }
+  return { noServer: true, clientTracking: false, maxPayload: bridge.maxPayloadLength, maxFragments: bridge.maxFragments, perMessageDeflate: bridge.compression.enabled ? { threshold: 0 } : false }
 }
 
 /**

@@ -1,5 +1,3 @@
-import { WsError } from '../errors.js'
-
 /** What `ws` emits for a message: a Buffer, or with other binary types an ArrayBuffer or Buffer[] (fragments). */
 export type WsData = Uint8Array | ArrayBuffer | readonly Uint8Array[]
 
@@ -40,10 +38,4 @@ export function wsBytes(data: WsData): Uint8Array {
 export function wsBytesCopy(data: WsData): Uint8Array {
   if (Array.isArray(data)) return joined(data)
   return new Uint8Array(data as Uint8Array)
-}
-
-/** `ws` closes an oversized message with 1009 itself; report it under core's code, not as INTERNAL. */
-export function wsErrorToCore(error: unknown): unknown {
-  const tooBig = (error as { code?: unknown } | undefined)?.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
-  return tooBig ? new WsError('PAYLOAD_TOO_LARGE', undefined, { cause: error }) : error
 }

@@ -1,5 +1,6 @@
 import type { ConnectionEvents } from '../transport.js'
-import { wsErrorToCore, wsText, type WsData } from './ws-data.js'
+import { wsErrorToCore } from './protocol-errors.js'
+import { wsText, type WsData } from './ws-data.js'
 
 /** The part of `ws`'s WebSocket (an EventEmitter) the listeners are added with. */
 export interface WsEventSource {
@@ -19,7 +20,8 @@ function onClose(this: Carrier, code: number, reason: WsData): void {
 }
 
 function onError(this: Carrier, error: unknown): void {
-  // ws closes an oversized message with 1009 itself: reported as PAYLOAD_TOO_LARGE, not INTERNAL.
+  // ws emits an error only when the peer broke the protocol (it closes the socket itself):
+  // reported as PROTOCOL_ERROR or PAYLOAD_TOO_LARGE, client-caused, not INTERNAL.
   this[kEvents].error(wsErrorToCore(error))
 }
 

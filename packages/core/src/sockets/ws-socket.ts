@@ -1,3 +1,4 @@
+import { SocketEvents } from '../connection-events.js'
 import type { Transport } from '../transport.js'
 
 /** The parts of `ws`'s WebSocket a transport calls (duck-typed: core does not import `ws`). */
@@ -86,10 +87,11 @@ export function createWsTransports(encodeText: (text: string) => Uint8Array, pre
     return framed
   }
 
-  /** A class, not an object of closures: it exists once per connection. */
-  class WsTransportImpl implements WsTransport {
+  /** A class, not an object of closures: it exists once per connection. Also the socket's events object (SocketEvents). */
+  class WsTransportImpl extends SocketEvents implements WsTransport {
     readonly raw: WsLikeSocket
     constructor(socket: WsLikeSocket) {
+      super()
       this.raw = socket
     }
     send(data: string | Uint8Array, compress?: boolean, shared?: boolean): void {

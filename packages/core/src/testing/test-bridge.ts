@@ -67,11 +67,15 @@ export function createTestBridge<const R extends Routes>(routes: R, options: Bri
     options.onError?.(error, connection)
   }
   const pubsub = recordingDriver(options.pubsub, (message) => publishes.push(message))
-  const bridge = createBridge(routes, { ...options, onError, pubsub })
+  // No log lines unless the test asks for a logger: `errors` (and onRefused) carry everything.
+  const bridge = createBridge(routes, { ...options, onError, pubsub, logger: options.logger ?? false })
 
   async function upgrade(url: string, connectOptions: TestConnectOptions = {}): Promise<TestUpgrade> {
     const match = bridge.match(url)
-    if (!match) return { ok: false, status: 404, code: 'ROUTE_NOT_FOUND', message: 'Not found' }
+    if (!match) {
+      const refused = bridge.notFound({ url, headers: connectOptions.headers ?? {}, ip: connectOptions.ip ?? '127.0.0.1' })
+      return { ok: false, status: 404, code: 'ROUTE_NOT_FOUND', message: refused?.message ?? 'Not found' }
+    }
     const headers: Record<string, string> = { ...connectOptions.headers }
     if (connectOptions.protocols) headers['sec-websocket-protocol'] = connectOptions.protocols.join(', ')
     const decision = await bridge.authorize({ url, headers, ip: connectOptions.ip ?? '127.0.0.1' }, match)

@@ -20,7 +20,7 @@ describe('tokenAuth', () => {
     expect(await tokenAuth(verify, { from: 'protocol' })(request({ protocols: ['v1', 'bearer.ok'] }))).toEqual({ id: 1 })
     expect(await tokenAuth(verify, { from: 'custom', extract: (r) => r.headers['x-key'] })(request({ headers: { 'x-key': 'ok' } }))).toEqual({ id: 1 })
   })
-  it('refuses a missing token without calling verify, and hides verify exceptions', async () => {
+  it('refuses a missing token without calling verify, and turns a verify exception into a 401 carrying it as the cause', async () => {
     let calls = 0
     const hook = tokenAuth((token) => {
       calls++
@@ -28,7 +28,11 @@ describe('tokenAuth', () => {
     })
     expect(await hook(request())).toEqual({ success: false, code: 401, reason: 'Missing token' })
     expect(calls).toBe(0)
-    expect(await hook(request({ query: { token: 't' } }))).toEqual({ success: false, code: 401, reason: 'Invalid token' })
+    // Thrown as a 401 "Invalid token" whose cause is verify's exception: the bridge answers a plain
+    // 401 and hands the cause to onRefused and the log only.
+    const thrown = await hook(request({ query: { token: 't' } })).then(() => undefined, (error: unknown) => error)
+    expect(thrown).toBeInstanceOf(WsError)
+    expect(thrown).toMatchObject({ code: 'UNAUTHORIZED', message: 'Invalid token', cause: new Error('db down: t') })
     await expect(tokenAuth(() => Promise.reject(new WsError('FORBIDDEN')))(request({ query: { token: 't' } }))).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
   it('echoes the first non-credential subprotocol', () => {

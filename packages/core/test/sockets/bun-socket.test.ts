@@ -105,6 +105,12 @@ describe('bunClosed', () => {
     expect(seen).toEqual([['error', 'PAYLOAD_TOO_LARGE'], ['closed', 1006, 'Received too big message']])
   })
 
+  test('a protocol violation Bun failed the connection for (1006 "Received …") is reported as PROTOCOL_ERROR before the close', () => {
+    const { events, seen } = recorder()
+    bunClosed(events, 1006, 'Received an incorrectly masked frame')
+    expect(seen).toEqual([['error', 'PROTOCOL_ERROR'], ['closed', 1006, 'Received an incorrectly masked frame']])
+  })
+
   test('any other close is only forwarded; a socket that never reached core is ignored', () => {
     const { events, seen } = recorder()
     bunClosed(events, 1006, '')

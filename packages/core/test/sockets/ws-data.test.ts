@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { WsError } from '../../src/index.js'
-import { wsBytes, wsBytesCopy, wsErrorToCore, wsText } from '../../src/sockets/index.js'
+import { wsBytes, wsBytesCopy, wsText } from '../../src/sockets/index.js'
 
 const text = 'héllo ✓'
 const encoded = new TextEncoder().encode(text)
@@ -43,18 +42,5 @@ describe('wsBytesCopy', () => {
     expect([...joined]).toEqual([1])
     expect([...wsBytesCopy([new Uint8Array([1]), new Uint8Array([2, 3])])]).toEqual([1, 2, 3])
     expect([...wsBytesCopy(new Uint8Array([4, 5]).buffer)]).toEqual([4, 5])
-  })
-})
-
-describe('wsErrorToCore', () => {
-  test("ws's oversized-message error becomes PAYLOAD_TOO_LARGE with the original as cause; others pass through", () => {
-    const tooBig = Object.assign(new RangeError('Max payload size exceeded'), { code: 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' })
-    const mapped = wsErrorToCore(tooBig)
-    expect(mapped).toBeInstanceOf(WsError)
-    expect((mapped as WsError).code).toBe('PAYLOAD_TOO_LARGE')
-    expect((mapped as WsError).cause).toBe(tooBig)
-    const other = Object.assign(new Error('invalid UTF-8'), { code: 'WS_ERR_INVALID_UTF8' })
-    expect(wsErrorToCore(other)).toBe(other)
-    expect(wsErrorToCore(undefined)).toBeUndefined()
   })
 })

@@ -51,7 +51,8 @@ export const limitCases: readonly ConformanceCase[] = [
     async run(ctx) {
       const text = await ctx.connect('/secPayload')
       text.send({ pad: 'x'.repeat(securityTimings.payload) })
-      expect(await text.waitClose()).toMatchObject({ code: 1009 })
+      // The route's limit is core's own check (the runtime's is the bridge-wide one): the table's reason.
+      expect(await text.waitClose()).toEqual({ code: 1009, reason: 'Message is too large' })
       const binary = await ctx.connect('/secPayload')
       binary.sendBinary(new Uint8Array(securityTimings.payload + 1))
       expect(await binary.waitClose()).toMatchObject({ code: 1009 })
@@ -59,7 +60,7 @@ export const limitCases: readonly ConformanceCase[] = [
     },
   },
   {
-    name: 'heartbeat: a peer that never answers pings is terminated and onClose runs with 1006; a live peer stays',
+    name: "heartbeat: a peer that never answers pings is terminated and onClose runs with 1006 'Heartbeat timeout'; a live peer stays",
     async run(ctx) {
       const t = ctx.token()
       const live = await ctx.connect('/secHeartbeat')
@@ -70,7 +71,8 @@ export const limitCases: readonly ConformanceCase[] = [
       await waitForRecorded(t, () => closesOf(t).length > 0)
       await delay(50)
       expect(closesOf(t)).toHaveLength(1)
-      expect(closesOf(t)[0]).toMatchObject({ code: 1006 })
+      // The same reason on every host (Bun reports its own close of a terminated socket at once, without one).
+      expect(closesOf(t)[0]).toMatchObject({ code: 1006, reason: 'Heartbeat timeout' })
       live.send({})
       expect(await live.next()).toEqual({ user: undefined })
     },

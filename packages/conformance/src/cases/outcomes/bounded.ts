@@ -1,0 +1,64 @@
+import type { WsError } from '@wsbridge/core'
+import { expect } from 'vitest'
+import type { ConformanceCase } from '../../case.js'
+import type { LogRecord } from '../../context.js'
+import { recordingLogger } from '../../log-records.js'
+import { Opcode, RawWebSocket } from '../../raw-frames.js'
+import { outcomeRoutes } from '../../routes/outcomes.js'
+import { eventually } from '../security/expect.js'
+
+const FLOOD = 500
+const VIOLATORS = 100
+/** The default `logLimit`: lines a second. */
+const LIMIT = 20
+
+/**
+ * The default logging policy on a host of its own (the suite's host logs uncapped): what one
+ * flooding client costs in log lines, whatever it sends.
+ */
+export const boundedLoggingCases: readonly ConformanceCase[] = [
+  {
+    name: `logging is bounded: ${FLOOD} invalid JSON frames on one connection give 4 lines; ${VIOLATORS} protocol violations at once at most ${LIMIT} lines a second plus a summary; onError sees all`,
+    timeout: 20_000,
+    async run(ctx) {
+      const lines: LogRecord[] = []
+      const errors: WsError[] = []
+      const host = await ctx.host.start(outcomeRoutes, { prefix: ctx.prefix, logger: recordingLogger(lines), onError: (error) => void errors.push(error) })
+      try {
+        // One connection, FLOOD bad frames, then one good one: its echo means every frame was handled.
+        const flooder = await RawWebSocket.open(host.wsUrl, `${ctx.prefix}/outcomeEcho`)
+        for (let i = 0; i < FLOOD; i++) flooder.sendText('{not json')
+        flooder.sendText('"done"')
+        await eventually(() => flooder.frames.some((f) => f.opcode === Opcode.TEXT && f.payload.toString().includes('"echo":"done"')), 'the echo after the flood', 10_000)
+        flooder.destroy()
+        await eventually(() => host.bridge.connections.size === 0, 'the flooder released')
+        expect(errors).toHaveLength(FLOOD)
+        expect(lines.map((l) => [l.level, l.message.replace(/connection=[^\s:]+/, 'connection=<id>')])).toEqual([
+          ['warn', '[wsbridge] INVALID_JSON route=outcomeEcho connection=<id>: Message is not valid JSON'],
+          ['warn', '[wsbridge] INVALID_JSON route=outcomeEcho connection=<id>: 10 times so far (Message is not valid JSON)'],
+          ['warn', '[wsbridge] INVALID_JSON route=outcomeEcho connection=<id>: 100 times so far (Message is not valid JSON)'],
+          ['warn', `[wsbridge] INVALID_JSON route=outcomeEcho connection=<id>: ${FLOOD} times in all, connection closed (Message is not valid JSON)`],
+        ])
+        expect(lines.every((l) => l.error === undefined)).toBe(true)
+
+        // VIOLATORS connections at once, each failing the protocol: one line each, until the cap.
+        lines.length = 0
+        const violators = await Promise.all(Array.from({ length: VIOLATORS }, () => RawWebSocket.open(host.wsUrl, `${ctx.prefix}/outcomeEcho`)))
+        for (const raw of violators) raw.send({ opcode: Opcode.TEXT, payload: '{}', mask: false })
+        await eventually(() => errors.length === FLOOD + VIOLATORS, `${VIOLATORS} PROTOCOL_ERROR reports`, 10_000)
+        const written = () => lines.filter((l) => l.message.includes('PROTOCOL_ERROR')).length
+        const summaries = () => lines.filter((l) => l.message.startsWith('[wsbridge] suppressed'))
+        const suppressed = () => summaries().reduce((sum, l) => sum + Number(/suppressed (\d+)/.exec(l.message)?.[1] ?? 0), 0)
+        // Every violation is either written or counted in a summary, which comes when its second ends.
+        await eventually(() => written() + suppressed() === VIOLATORS, 'every line written or summarised', 5000)
+        expect(errors.slice(FLOOD).every((e) => e.code === 'PROTOCOL_ERROR')).toBe(true)
+        expect(summaries().length).toBeGreaterThan(0)
+        expect(written()).toBeLessThanOrEqual(LIMIT * (summaries().length + 1))
+        expect(lines.every((l) => l.level === 'warn' && l.error === undefined)).toBe(true)
+        for (const raw of violators) raw.destroy()
+      } finally {
+        await host.close()
+      }
+    },
+  },
+]

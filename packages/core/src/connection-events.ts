@@ -1,0 +1,105 @@
+import { PING_FRAME, PONG_FRAME } from './control-frames.js'
+import { connectionInternals as internals, type ConnectionImpl } from './connection.js'
+import { closed, drained, fatal, rateLimited, rejectMessage, report, run } from './connection-policy.js'
+import { ReadyState } from './connection-types.js'
+import { dispatchText } from './dispatch.js'
+import { WsError } from './errors.js'
+import type { ConnectionSite } from './connection-host.js'
+import { connectionGuard } from './security/guard.js'
+import type { ConnectionEvents, Transport } from './transport.js'
+
+const utf8 = new TextEncoder()
+const utf8Decoder = new TextDecoder()
+
+function isTooBig(text: string, limit: number): boolean {
+  // UTF-8 needs 1 to 3 bytes per UTF-16 unit, so only the middle band needs an exact count.
+  if (text.length > limit) return true
+  if (text.length * 3 <= limit) return false
+  return utf8.encode(text).length > limit
+}
+
+/** The queue task for every text message, shared by every connection: the per-message path allocates no closure. */
+function dispatchReceived(connection: ConnectionImpl, text: string): unknown {
+  if (connection.readyState !== ReadyState.OPEN) return undefined
+  const site = internals.site(connection)
+  return dispatchText(site.route, text, site.limits.maxDepth, connection, rejectMessage)
+}
+
+function receivedBinary(connection: ConnectionImpl, site: ConnectionSite, data: Uint8Array): void {
+  // Runtimes enforce the bridge-wide maximum; a route's smaller limit is enforced here.
+  if (data.byteLength > site.limits.maxPayloadLength) return fatal(connection, new WsError('PAYLOAD_TOO_LARGE'))
+  const onBinary = site.route.handler?.onBinary
+  if (onBinary) run(connection, () => onBinary(data, connection), undefined)
+  else fatal(connection, new WsError('UNSUPPORTED_DATA'))
+}
+
+/** One incoming frame, in arrival order. */
+function received(connection: ConnectionImpl, data: string | Uint8Array, isBinary: boolean): void {
+  // Once a close is under way (handler, policy or shutdown), later frames are not dispatched.
+  if (connection.readyState !== ReadyState.OPEN) return
+  const site = internals.site(connection)
+  if (!connectionGuard.admit(connection, site.policy.rate)) return rateLimited(connection)
+  if (isBinary) return receivedBinary(connection, site, data as Uint8Array)
+  const text = typeof data === 'string' ? data : utf8Decoder.decode(data)
+  // The typed client's heartbeat (browsers cannot send ping frames); see control-frames.ts.
+  if (text === PING_FRAME) return void internals.sendFrame(connection, PONG_FRAME)
+  if (isTooBig(text, site.limits.maxPayloadLength)) return fatal(connection, new WsError('PAYLOAD_TOO_LARGE'))
+  run(connection, dispatchReceived, text)
+}
+
+/** Links `events` to `connection`; false when `events` already serves another connection. */
+let bind: (events: SocketEvents, connection: ConnectionImpl) => boolean
+
+/**
+ * What `bridge.open` hands the adapter: the socket's events, forwarded to its connection. Never the
+ * connection itself, so that what handlers hold has no `message`, `closed` or `pong` to call; only
+ * the adapter that opened the socket holds this object.
+ *
+ * Core's own transports (sockets/: ws and Bun) extend this class, so for them the one object that
+ * wraps the runtime socket also takes its events, and a connection costs no object more than its
+ * transport. For any other transport `bridge.open` creates one (a header and a field).
+ */
+export class SocketEvents implements ConnectionEvents {
+  #connection: ConnectionImpl | undefined
+
+  static {
+    bind = (events, connection) => {
+      if (events.#connection !== undefined) return false
+      events.#connection = connection
+      return true
+    }
+  }
+
+  message(data: string | Uint8Array, isBinary: boolean): void {
+    const connection = this.#connection
+    if (connection !== undefined) received(connection, data, isBinary)
+  }
+
+  closed(code: number, reason: string): void {
+    const connection = this.#connection
+    if (connection !== undefined) closed(connection, code, reason)
+  }
+
+  drain(): void {
+    const connection = this.#connection
+    if (connection !== undefined && connectionGuard.drained(connection)) drained(connection)
+  }
+
+  pong(): void {
+    const connection = this.#connection
+    if (connection !== undefined) connectionGuard.pong(connection, internals.site(connection).policy.rate)
+  }
+
+  error(error: unknown): void {
+    const connection = this.#connection
+    if (connection !== undefined) report(connection, WsError.from(error))
+  }
+}
+
+/** The events object for a new connection: its transport when that is one of core's own, otherwise a new one. */
+export function socketEvents(connection: ConnectionImpl, transport: Transport): ConnectionEvents {
+  if (transport instanceof SocketEvents && bind(transport, connection)) return transport
+  const events = new SocketEvents()
+  bind(events, connection)
+  return events
+}

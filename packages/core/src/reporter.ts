@@ -1,0 +1,73 @@
+import type { BridgeOptions } from './bridge-types.js'
+import type { Connection } from './connection-types.js'
+import { WsError } from './errors.js'
+import { BridgeLog } from './logging/bridge-log.js'
+import type { LogClock } from './logging/log-budget.js'
+import { consoleLogger } from './logging/logger.js'
+import type { WsRefusal } from './refusal.js'
+import type { Routes } from './route.js'
+
+/** Lines a second the logger writes by default (`logLimit`). */
+export const DEFAULT_LOG_LIMIT = 20
+
+/** Where every error and refusal of a bridge goes: the hooks first, then the bounded log. */
+export interface Reporter {
+  /** An error, on a connection or not: the route's onError, the bridge's onError, the log. */
+  error(error: WsError, connection: Connection | undefined): void
+  /** A refused upgrade: onRefused, onError too when a hook threw, the log. Once per refusal. */
+  refused(refusal: WsRefusal): void
+  /** A connection is gone: the log writes what it only counted for it. */
+  released(connection: Connection): void
+}
+
+type ReporterOptions = Pick<BridgeOptions, 'onError' | 'onRefused' | 'logger' | 'logLimit'>
+
+export function createReporter(routes: Routes, options: ReporterOptions, clock?: LogClock): Reporter {
+  const { onError, onRefused } = options
+  const log = new BridgeLog(options.logger === false ? undefined : (options.logger ?? consoleLogger), options.logLimit ?? DEFAULT_LOG_LIMIT, clock)
+
+  /** The bridge's own hook; one that throws is logged, never rethrown into a connection. */
+  function bridgeHook(error: WsError, connection: Connection | undefined): void {
+    try {
+      onError?.(error, connection)
+    } catch (hookError) {
+      log.failure('onError hook threw', hookError)
+    }
+  }
+
+  function logError(error: WsError, connection: Connection | undefined): void {
+    if (connection) log.connectionError(error, connection)
+    else log.failure(error.code, error.cause ?? error)
+  }
+
+  function error(error: WsError, connection: Connection | undefined): void {
+    const routeHook = connection ? routes[connection.route]?.handler?.onError : undefined
+    if (routeHook && connection) {
+      // What the route's own hook throws or rejects is reported to the bridge's hook and the log.
+      const failed = (thrown: unknown): void => {
+        const hookError = WsError.from(thrown)
+        bridgeHook(hookError, connection)
+        logError(hookError, connection)
+      }
+      try {
+        void Promise.resolve(routeHook(connection, error)).catch(failed)
+      } catch (thrown) {
+        failed(thrown)
+      }
+    }
+    bridgeHook(error, connection)
+    logError(error, connection)
+  }
+
+  function refused(refusal: WsRefusal): void {
+    try {
+      onRefused?.(refusal)
+    } catch (hookError) {
+      log.failure('onRefused hook threw', hookError)
+    }
+    if (refusal.blame === 'server') bridgeHook(refusal.error, undefined)
+    log.refused(refusal)
+  }
+
+  return { error, refused, released: (connection) => log.released(connection) }
+}

@@ -1,0 +1,96 @@
+import { EventEmitter } from 'node:events'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createBridge, defineRoute } from '../../src/index.js'
+import { addWsCloseReasons, UpgradeGuard, wsWithCloseReasons, type UpgradeSocket } from '../../src/sockets/index.js'
+
+/** A stand-in for an upgrade socket: records what is written and whether it was destroyed. */
+class FakeSocket extends EventEmitter implements UpgradeSocket {
+  destroyed = false
+  writable = true
+  writableLength = 0
+  bytesWritten = 0
+  written = ''
+  end(data: string): void {
+    this.written += data
+    this.bytesWritten += data.length
+  }
+  destroy(): void {
+    this.destroyed = true
+  }
+}
+
+const routes = { echo: defineRoute({ kind: 'ws', handler: { onMessage: () => undefined } }) }
+
+describe('UpgradeGuard', () => {
+  afterEach(() => void vi.useRealTimers())
+
+  it('answers 503 on a socket nobody answered by handshakeTimeout, leaves answered ones alone, and adds no upgrade listener', () => {
+    vi.useFakeTimers()
+    const refused: string[] = []
+    const guard = new UpgradeGuard(createBridge(routes, { handshakeTimeout: 100, logger: false, onRefused: (r) => void refused.push(r.code) }))
+    const server = new EventEmitter()
+    const helper = vi.fn()
+    server.on('upgrade', helper)
+    guard.watch(server)
+    guard.watch(server)
+    expect(server.listenerCount('upgrade')).toBe(1)
+    const ignored = new FakeSocket()
+    const answered = new FakeSocket()
+    const settled = new FakeSocket()
+    for (const socket of [ignored, answered, settled]) server.emit('upgrade', { url: '/ws/echo', headers: {} }, socket, Buffer.alloc(0))
+    expect(helper).toHaveBeenCalledTimes(3)
+    answered.bytesWritten = 129 // a 101 written by ws
+    guard.settle(settled)
+    vi.advanceTimersByTime(99)
+    expect(ignored.written).toBe('')
+    vi.advanceTimersByTime(1)
+    expect(ignored.written).toMatch(/^HTTP\/1\.1 503 Service Unavailable\r\n[\s\S]*\r\n\r\nHandshake timed out$/)
+    expect(ignored.destroyed).toBe(true)
+    expect([answered.written, answered.destroyed, settled.written, settled.destroyed]).toEqual(['', false, '', false])
+    expect(refused).toEqual(['HANDSHAKE_TIMEOUT'])
+  })
+
+  it('watches nothing when handshakeTimeout is 0', () => {
+    const server = new EventEmitter()
+    const emit = server.emit
+    new UpgradeGuard(createBridge(routes, { handshakeTimeout: 0 })).watch(server)
+    expect(server.emit).toBe(emit)
+  })
+})
+
+describe('addWsCloseReasons', () => {
+  it("gives ws's own closes without a reason the one every host sends, and leaves closes with a reason alone", () => {
+    const calls: unknown[][] = []
+    class Socket {
+      close(code?: number, data?: string): void {
+        calls.push([code, data])
+      }
+    }
+    const socket = new Socket()
+    addWsCloseReasons(socket)
+    socket.close(1009)
+    socket.close(1008)
+    socket.close(1002)
+    socket.close(1009, 'mine')
+    expect(calls).toEqual([
+      [1009, 'Received too big message'],
+      [1008, 'Too many message fragments'],
+      [1002, undefined],
+      [1009, 'mine'],
+    ])
+  })
+})
+
+describe('wsWithCloseReasons', () => {
+  it('is one subclass per base class, and a socket already on it is left alone', () => {
+    class Base {
+      close(): void {}
+    }
+    const Sub = wsWithCloseReasons(Base)
+    expect(wsWithCloseReasons(Base)).toBe(Sub)
+    const socket = new Sub()
+    addWsCloseReasons(socket)
+    expect(Object.getPrototypeOf(socket)).toBe(Sub.prototype)
+    expect(socket).toBeInstanceOf(Base)
+  })
+})
