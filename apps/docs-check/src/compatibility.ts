@@ -15,6 +15,7 @@ const capabilityNotes: Record<keyof HostCapabilities, string> = {
   restart: 'the suite restarts the host to test client reconnects',
   fallbackRoute: 'the app answers every other plain request (a catch-all): upgrades under the prefix stay wsbridge’s',
   fragmentLimit: 'the runtime caps the frames of one message (`maxFragments`)',
+  rawRequestTarget: 'the adapter reads the request target as sent, so a `\\` in the path is refused (400) like every invalid target',
 }
 
 /** Whether `host` runs `c`: a case that needs a capability is skipped on hosts without it. */

@@ -1,5 +1,5 @@
 import type { Server, ServerWebSocket, WebSocketHandler } from 'bun'
-import { handshakeError, isWebSocketUpgrade, refusalResponse, toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes, type UpgradeDecision } from '@wsbridge/core'
+import { handshakeError, isWebSocketUpgrade, refusalResponse, refuseRequestTarget, toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes, type UpgradeDecision } from '@wsbridge/core'
 import { BunPingTransport, bunClosed, bunSocketOptions } from '@wsbridge/core/sockets'
 
 /** What the adapter keeps on each Bun socket (`ws.data`). */
@@ -85,8 +85,12 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
     // `Upgrade: websocket` with `Connection: upgrade`, as Node decides (Bun would upgrade without the
     // latter): anything else is plain HTTP, the fallback's.
     if (!isWebSocketUpgrade(request.headers)) return notFound(request, server)
-    const match = bridge.match(request.url)
     const ip = server.requestIP(request)?.address
+    // A broken `%` escape or a `\` in the query is core's 400 before routing. Bun hands over only the
+    // URL it parsed: a `\` in the path is already `/` here, non-ASCII bytes percent-encoded.
+    const badTarget = refuseRequestTarget(bridge, { url: request.url, headers: request.headers, ip }, request.url)
+    if (badTarget) return refusalResponse(badTarget)
+    const match = bridge.match(request.url)
     if (!match) {
       // Under the prefix, an upgrade for no route is the bridge's 404 (reported to onRefused); elsewhere the fallback's.
       const refused = bridge.notFound({ url: request.url, headers: request.headers, ip })

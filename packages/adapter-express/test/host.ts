@@ -5,7 +5,7 @@ import { createExpressWebSocketServer } from '../src/index.js'
 /** An Express app with GET /health and a catch-all answering `app`, mounted with `wss.attach(app.listen(port, '127.0.0.1'))`. */
 export const expressHost = listenHost({
   name: 'express',
-  capabilities: { httpRoutes: true, fallbackRoute: true, fragmentLimit: true },
+  capabilities: { httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
   async listen(routes, options, port) {
     const app = express()
     app.get('/health', (_request, response) => void response.type('text/plain').send('ok'))

@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from 'hono'
 import type { GetConnInfo } from 'hono/conninfo'
 import type { UpgradeWebSocket } from 'hono/ws'
-import { handshakeError, isWebSocketUpgrade, toBridge, upgradeUrl, WsError, type Bridge, type BridgeOptions, type Routes } from '@wsbridge/core'
+import { handshakeError, isWebSocketUpgrade, refuseRequestTarget, toBridge, upgradeUrl, WsError, type Bridge, type BridgeOptions, type Routes } from '@wsbridge/core'
 import { UpgradeGuard, wsServerOptions, type UpgradeServer, type WsServerOptions } from '@wsbridge/core/sockets'
-import { nodeUpgradeSocket, refuse, requestMethod } from './refusal.js'
+import { nodeUpgradeSocket, refuse, requestMethod, requestTarget } from './refusal.js'
 import { bunWebSocketOptions, type BunWebSocketFor } from './runtime-options.js'
 import { HonoSocketEvents, type AdapterState } from './socket-events.js'
 import { remoteAddress } from './transport.js'
@@ -27,7 +27,9 @@ export interface HonoWebSocket<R extends Routes> {
    * Node: puts `handshakeTimeout` on every upgrade socket `server` hands out. One nobody has answered
    * by then gets 503 and is closed: Node stops timing upgrade sockets, and @hono/node-server 2
    * ignores an upgrade whose `Upgrade` header is not `websocket` (or was dropped by Node after 2,000
-   * raw header entries), which would otherwise stay open forever. Returns `server`.
+   * raw header entries), which would otherwise stay open forever. It also answers an invalid request
+   * target under the prefix with core's 400 before node-server, which sends a bare 400 of its own for
+   * a `\` in the path. Returns `server`.
    */
   guardUpgrades<S extends UpgradeServer>(server: S): S
   /** Closes every connection with 1001 and waits (see `bridge.close`). The server stays up. */
@@ -67,8 +69,11 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
     // `Upgrade: websocket` with `Connection: upgrade`, as Node decides: anything else is the app's.
     if (!isWebSocketUpgrade(headers)) return next()
     const url = upgradeUrl(c.req.url, c.req.header('host'))
-    const match = bridge.match(url)
     const ip = getConnInfo ? getConnInfo(c).remote.address : remoteAddress(c)
+    // An invalid request target under the prefix (a `\`, a broken `%` escape) is core's 400, before routing.
+    const badTarget = refuseRequestTarget(bridge, { url, headers, ip }, requestTarget(c))
+    if (badTarget) return refuse(c, badTarget, guard)
+    const match = bridge.match(url)
     if (!match) {
       // Under the prefix, an upgrade for no route is the bridge's 404 (reported to onRefused); elsewhere the app's.
       const refused = bridge.notFound({ url, headers, ip })

@@ -4,7 +4,7 @@ import { answerUpgradeSocket, type UpgradeGuard, type UpgradeSocket } from '@wsb
 
 /** `c.env` of a request a Node helper built from the server's `'upgrade'` event. */
 interface NodeUpgradeEnv {
-  readonly incoming?: { readonly method?: string; readonly socket?: UpgradeSocket }
+  readonly incoming?: { readonly method?: string; readonly url?: string; readonly socket?: UpgradeSocket }
   readonly outgoing?: unknown
 }
 
@@ -22,6 +22,14 @@ export function nodeUpgradeSocket(c: Context): UpgradeSocket | undefined {
 /** The request's method as the client sent it: both Node helpers rebuild an upgrade as a GET. */
 export function requestMethod(c: Context): string {
   return (c.env as NodeUpgradeEnv | undefined)?.incoming?.method ?? c.req.method
+}
+
+/**
+ * The request target as the client sent it where the runtime keeps it (Node's IncomingMessage: both
+ * Node helpers parse it with WHATWG URL rules, which read a `\` as `/`), else the request's URL.
+ */
+export function requestTarget(c: Context): string {
+  return (c.env as NodeUpgradeEnv | undefined)?.incoming?.url ?? c.req.url
 }
 
 /**

@@ -30,7 +30,7 @@ const reasons = { nativePubSub: 'Node has no native pub/sub: core sends to each 
 /** Hono on @hono/node-server, upgrades through @hono/node-ws (createNodeWebSocket + injectWebSocket). */
 export const honoNodeWsHost = listenHost({
   name: 'hono-node-ws',
-  capabilities: { nativePubSub: false, httpRoutes: true, fallbackRoute: true, fragmentLimit: true },
+  capabilities: { nativePubSub: false, httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
   reasons,
   async listen(routes, options, port) {
     const app = new Hono()
@@ -48,7 +48,7 @@ export const honoNodeWsHost = listenHost({
 /** Hono on @hono/node-server 2 with its built-in `upgradeWebSocket` and a noServer ws server. */
 export const honoNodeServerHost = listenHost({
   name: 'hono-node-server',
-  capabilities: { nativePubSub: false, httpRoutes: true, fallbackRoute: true, fragmentLimit: true },
+  capabilities: { nativePubSub: false, httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
   reasons,
   async listen(routes, options, port) {
     const app = new Hono()
@@ -69,7 +69,7 @@ export const honoNodeServerHost = listenHost({
  */
 export const honoNodeServerAttachHost = listenHost({
   name: 'hono-node-server + adapter-node-ws',
-  capabilities: { nativePubSub: false, httpRoutes: true, fallbackRoute: true, fragmentLimit: true },
+  capabilities: { nativePubSub: false, httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
   reasons,
   async listen(routes, options, port) {
     const app = new Hono()

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { handshakeError, toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type RouteMatch, type Routes, type UpgradeDecision, type UpgradeRequest } from '@wsbridge/core'
+import { handshakeError, refuseRequestTarget, toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type RouteMatch, type Routes, type UpgradeDecision, type UpgradeRequest } from '@wsbridge/core'
 import { wsServerOptions, wsWithCloseReasons } from '@wsbridge/core/sockets'
 import { WebSocket, WebSocketServer } from 'ws'
 import { answerRefusal, notFoundRefusal, refuseUpgrade } from './refuse.js'
@@ -66,14 +66,14 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
       if (malformed) return answerRefusal(socket, bridge.refuse(upgradeRequest(request, match.url.href), malformed, match))
       const decision = bridge.authorize(upgradeRequest(request, match.url.href), match)
       // Synchronous without auth or context hooks: the handshake completes in this call.
-      if (decision instanceof Promise) void settleLater(decision, request, socket, head, callback)
+      if (decision instanceof Promise) void settleLater(decision, request, socket, head, match, callback)
       else upgradeOrRefuse(decision, request, socket, head, callback)
     } catch (error) {
-      failed(socket, error)
+      failed(request, socket, match, error)
     }
   }
 
-  async function settleLater(decision: Promise<UpgradeDecision>, request: IncomingMessage, socket: Duplex, head: Buffer, callback: UpgradeCallback | undefined): Promise<void> {
+  async function settleLater(decision: Promise<UpgradeDecision>, request: IncomingMessage, socket: Duplex, head: Buffer, match: RouteMatch, callback: UpgradeCallback | undefined): Promise<void> {
     // During async auth the client may go away; an error then must not crash the process.
     let gone = false
     const onGone = (): void => void (gone = true)
@@ -83,7 +83,7 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
       const settled = await decision
       if (!gone) upgradeOrRefuse(settled, request, socket, head, callback)
     } catch (error) {
-      failed(socket, error)
+      failed(request, socket, match, error)
     } finally {
       socket.off('close', onGone)
       socket.off('error', onGone)
@@ -97,10 +97,17 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
     wss.handleUpgrade(request, socket, head, (ws) => accept(decision, ws, request, socket, callback))
   }
 
-  // authorize never rejects; this guards the adapter's own code.
-  function failed(socket: Duplex, error: unknown): void {
-    console.error('[wsbridge/adapter-node-ws] upgrade failed:', error)
-    refuseUpgrade(socket, 500)
+  // authorize never rejects; this guards the adapter's own code. Refused through the bridge like a
+  // hook that threw: onRefused and onError see it, the bounded log writes it with its stack.
+  function failed(request: IncomingMessage, socket: Duplex, match: RouteMatch, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error)
+    const internal = new WsError('INTERNAL', `Upgrade failed: ${message}`, { cause: error, expose: false })
+    try {
+      answerRefusal(socket, bridge.refuse(upgradeRequest(request, match.url.href), internal, match))
+    } catch {
+      // Reporting failed too: the socket must not stay open unanswered.
+      refuseUpgrade(socket, 500)
+    }
   }
 
   function accept(accepted: AcceptedUpgrade, ws: WebSocket, request: IncomingMessage, socket: Duplex, callback: UpgradeCallback | undefined): void {
@@ -111,9 +118,20 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, callback?: UpgradeCallback): void {
     const url = requestUpgradeUrl(request)
+    if (invalidTarget(request, socket, url)) return
     const match = bridge.match(url)
     if (!match) return notFound(request, socket, url)
     upgrade(request, socket, head, match, callback)
+  }
+
+  /**
+   * A request target RFC 3986 does not allow (a `\`, a broken `%` escape), under the prefix: core's
+   * 400, before routing. Read from `request.url` as sent: ws would read a `\` as `/`.
+   */
+  function invalidTarget(request: IncomingMessage, socket: Duplex, url: string): boolean {
+    const refused = refuseRequestTarget(bridge, upgradeRequest(request, url), request.url ?? '/')
+    if (refused) answerRefusal(socket, refused)
+    return refused !== undefined
   }
 
   /** 404 for no route: reported to onRefused when the path is under the prefix (core decides). */
@@ -124,6 +142,7 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
   function attach<S extends Server>(server: S): S {
     const listener = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
       const url = requestUpgradeUrl(request)
+      if (invalidTarget(request, socket, url)) return
       const match = bridge.match(url)
       if (match) {
         upgrade(request, socket, head, match, undefined)

@@ -5,7 +5,7 @@ import { createNodeWebSocketServer } from '../src/index.js'
 /** node:http with GET /health and a catch-all answering `app`, plus the adapter in attach mode, on 127.0.0.1 (port 0 the first time). */
 export const nodeWsHost = listenHost({
   name: 'node-ws',
-  capabilities: { httpRoutes: true, fallbackRoute: true, fragmentLimit: true },
+  capabilities: { httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
   async listen(routes, options, port) {
     const server = createServer((request, response) => {
       if (request.url === '/health') response.end('ok')

@@ -124,6 +124,16 @@ export const clientOutcomes: readonly ClientOutcome[] = [
     ...refusal('INVALID_HANDSHAKE', http(400), 'debug', refused('400', 'INVALID_HANDSHAKE', 'Missing or invalid Sec-WebSocket-Key header')),
     provoke: { kind: 'upgrade', route: 'outcomeEcho', path: '/outcomeEcho?t=<t>', headers: { 'sec-websocket-key': '' } },
   },
+  {
+    input: 'an upgrade whose request target is not valid URI syntax (a `%` without two hex digits, a `\\`)',
+    ...refusal('INVALID_HANDSHAKE', http(400), 'debug', refused('400', 'INVALID_HANDSHAKE', 'Invalid request target')),
+    provoke: { kind: 'upgrade', route: 'outcomeEcho', path: '/outcomeEcho?t=<t>&x=%zz' },
+  },
+  {
+    input: 'an upgrade with a `Sec-WebSocket-Version` other than 13',
+    ...refusal('UNSUPPORTED_VERSION', http(426), 'debug', refused('426', 'UNSUPPORTED_VERSION', 'Unsupported WebSocket version')),
+    provoke: { kind: 'upgrade', route: 'outcomeEcho', path: '/outcomeEcho?t=<t>', headers: { 'sec-websocket-version': '8' } },
+  },
 ]
 
 function refusal(code: WsErrorCode, answer: Answer, level: ClientOutcome['level'], log: string) {

@@ -48,6 +48,13 @@ export interface HostCapabilities {
    * `maxPayloadLength`. Optional, like `restart`.
    */
   readonly fragmentLimit?: boolean
+  /**
+   * The adapter reads the request target as the client sent it (Node's `request.url`), so a `\` in
+   * the path is refused like any invalid target. False where the runtime hands over only the URL it
+   * parsed (Bun): a `\` in the path arrives as `/`, DEL and non-ASCII bytes percent-encoded, and
+   * what it refuses itself (control characters) it answers before any handler. Optional.
+   */
+  readonly rawRequestTarget?: boolean
 }
 
 export interface ConformanceHost {

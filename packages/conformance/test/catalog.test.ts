@@ -7,7 +7,7 @@ import type { HostCapabilities } from '../src/host.js'
 import { Tally } from '../src/tally.js'
 
 const route = defineRoute({ kind: 'ws', handler: { onMessage: () => undefined } })
-const capabilities: HostCapabilities = { nativePubSub: false, httpRoutes: true, protocolCloseFrames: true, restart: false, fallbackRoute: true, fragmentLimit: true }
+const capabilities: HostCapabilities = { nativePubSub: false, httpRoutes: true, protocolCloseFrames: true, restart: false, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true }
 
 describe('conformanceCases', () => {
   it('lists every case once, with a capability the host contract knows', () => {

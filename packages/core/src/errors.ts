@@ -24,7 +24,7 @@ export const errorCodes = {
   RATE_LIMITED: { close: CloseCode.POLICY_VIOLATION, status: 429, message: 'Too many messages', blame: 'client' },
   BACKPRESSURE: { close: CloseCode.TRY_AGAIN_LATER, status: 503, message: 'Client is not reading fast enough', blame: 'client' },
   INVALID_HANDSHAKE: { close: 1002, status: 400, message: 'Invalid WebSocket handshake', blame: 'client' },
-  // 426 with `Sec-WebSocket-Version: 13` (RFC 6455 §4.4): what Bun answers itself, before any handler.
+  // 426 with `Sec-WebSocket-Version: 13` (RFC 6455 §4.4): what Bun's own upgrade answers, so every host answers it so.
   UNSUPPORTED_VERSION: { close: 1002, status: 426, message: 'Unsupported WebSocket version', blame: 'client' },
   UNAUTHORIZED: { close: CloseCode.UNAUTHORIZED, status: 401, message: 'Unauthorized', blame: 'client' },
   FORBIDDEN: { close: CloseCode.FORBIDDEN, status: 403, message: 'Forbidden', blame: 'client' },

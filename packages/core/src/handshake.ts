@@ -43,12 +43,12 @@ const KEY = /^[+/0-9A-Za-z]{22}==$/
  * status and message are the answer), or undefined when it is valid. An `Upgrade` that is not
  * `websocket` (on Node, also one Node dropped: it keeps 2,000 raw header entries), a method other
  * than GET and a missing or malformed `Sec-WebSocket-Key` are INVALID_HANDSHAKE (400); a version
- * other than 13 is UNSUPPORTED_VERSION (426, as Bun answers it before any handler can).
+ * other than 13 is UNSUPPORTED_VERSION (426, as Bun's `server.upgrade` answers it).
  */
 export function handshakeError(method: string, headers: RequestHeaders): WsError | undefined {
   // Only Node hands over an upgrade without `Upgrade: websocket` (another protocol, or the header dropped).
   if (!hasToken(header(headers, 'upgrade'), 'websocket')) return new WsError('INVALID_HANDSHAKE', 'Invalid Upgrade header')
-  // Before the method and key: Bun checks the version first, before any handler sees the request.
+  // Before the method and key: Bun's `server.upgrade` checks the version first.
   if (header(headers, 'sec-websocket-version')?.trim() !== '13') return new WsError('UNSUPPORTED_VERSION')
   if (method !== 'GET') return new WsError('INVALID_HANDSHAKE', 'Invalid HTTP method')
   const key = header(headers, 'sec-websocket-key')

@@ -18,6 +18,7 @@ export type { Bridge, BridgeOptions, AcceptedUpgrade, RejectedUpgrade, UpgradeDe
 export type { RouteMatch } from './router.js'
 export { upgradeUrl } from './upgrade-url.js'
 export { handshakeError, isWebSocketUpgrade } from './handshake.js'
+export { refuseRequestTarget, requestTargetError } from './request-target.js'
 export { refusalAnswer, refusalHttp, refusalResponse } from './upgrade-response.js'
 export type { RefusalAnswer } from './upgrade-response.js'
 export { ReadyState } from './connection-types.js'

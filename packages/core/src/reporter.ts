@@ -37,7 +37,7 @@ export function createReporter(routes: Routes, options: ReporterOptions, clock?:
 
   function logError(error: WsError, connection: Connection | undefined): void {
     if (connection) log.connectionError(error, connection)
-    else log.failure(error.code, error.cause ?? error)
+    else log.unattached(error)
   }
 
   function error(error: WsError, connection: Connection | undefined): void {

@@ -49,13 +49,7 @@ export function createRouter(routes: Routes, prefix: string) {
      * Whether `rawUrl`'s path is under the prefix (segment by segment, as routes match; with no
      * prefix, every path): an upgrade there that matches no route is this bridge's to refuse.
      */
-    owns(rawUrl: string): boolean {
-      if (prefixParts.length === 0) return true
-      const url = parseTarget(rawUrl)
-      if (!url) return false
-      const parts = splitPathname(url.pathname)
-      return prefixParts.every((part, i) => parts[i] === part)
-    },
+    owns: (rawUrl: string): boolean => ownsPath(prefixParts, rawUrl),
 
     match(rawUrl: string): RouteMatch | undefined {
       const url = parseTarget(rawUrl)
@@ -72,6 +66,19 @@ export function createRouter(routes: Routes, prefix: string) {
       return undefined
     },
   }
+}
+
+function ownsPath(prefixParts: readonly string[], rawUrl: string): boolean {
+  if (prefixParts.length === 0) return true
+  const url = parseTarget(rawUrl)
+  if (!url) return false
+  const parts = splitPathname(url.pathname)
+  return prefixParts.every((part, i) => parts[i] === part)
+}
+
+/** Whether `rawUrl`'s path is under `prefix` (a bridge's normalised prefix), as a router for it decides. */
+export function isUnderPrefix(prefix: string, rawUrl: string): boolean {
+  return ownsPath(splitPathname(prefix), rawUrl)
 }
 
 // An absolute URL's scheme and authority (`http://host:port`).

@@ -12,4 +12,5 @@ app.use('/:route', ws.middleware)
 // As docs/adapters/hono.md mounts it: the bridge's ws options (limits, no client tracking).
 // The cast only bridges @types/ws's optional `noServer` and exactOptionalPropertyTypes.
 const wss = new WebSocketServer(ws.wsServerOptions) as unknown as WebSocketServerLike
-serve({ fetch: app.fetch, port: 0, hostname: HOST, websocket: { server: wss } }, (info) => announce(info.port))
+// And as it tells users to: every upgrade socket answered within handshakeTimeout (guardUpgrades).
+ws.guardUpgrades(serve({ fetch: app.fetch, port: 0, hostname: HOST, websocket: { server: wss } }, (info) => announce(info.port)))

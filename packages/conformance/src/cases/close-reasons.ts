@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import { defineCaseGroup, type ConformanceCase } from '../case.js'
+import type { SuiteContext } from '../context.js'
 import { expectEchoes } from '../helpers.js'
 import { closeReasonsRoutes } from '../routes/close-reasons.js'
 
@@ -22,6 +23,17 @@ function expectTrimmed(seen: string, sent: string): void {
   if (next !== undefined) expect(utf8.encode(seen + next).length).toBeGreaterThan(MAX_REASON_BYTES)
 }
 
+/** A client of `path` (that sends `message`, if any) is closed with `code` and `reason` trimmed; a bystander still echoes. */
+async function expectTrimmedClose(ctx: SuiteContext, path: string, code: number, reason: string, message?: unknown): Promise<void> {
+  const bystander = await ctx.connect('/echo')
+  const client = await ctx.connect(path)
+  if (message !== undefined) client.send(message)
+  const closed = await client.waitClose()
+  expect(closed.code).toBe(code)
+  expectTrimmed(closed.reason, reason)
+  await expectEchoes(bystander, 'still up')
+}
+
 export const closeReasonsGroup = defineCaseGroup({
   name: 'close reasons',
   routes: closeReasonsRoutes,
@@ -29,25 +41,14 @@ export const closeReasonsGroup = defineCaseGroup({
     ...Object.entries(longReasons).map(([script, reason]): ConformanceCase => ({
       name: `a policy close with a long ${script} reason is trimmed to 123 bytes between characters, and the host stays up`,
       async run(ctx) {
-        const bystander = await ctx.connect('/echo')
-        const client = await ctx.connect('/closeReasonPolicy')
-        client.send({ reason })
-        const closed = await client.waitClose()
-        expect(closed.code).toBe(1007)
-        expectTrimmed(closed.reason, reason)
-        await expectEchoes(bystander, 'still up')
+        await expectTrimmedClose(ctx, '/closeReasonPolicy', 1007, reason, { reason })
       },
     })),
     {
       name: 'an auth close (authFailure: close) with a long non-ASCII reason closes 4401 with the trimmed reason, not an HTTP error',
       async run(ctx) {
-        const bystander = await ctx.connect('/echo')
         const reason = longReasons.cyrillic
-        const client = await ctx.connect(`/closeReasonAuth?reason=${encodeURIComponent(reason)}`)
-        const closed = await client.waitClose()
-        expect(closed.code).toBe(4401)
-        expectTrimmed(closed.reason, reason)
-        await expectEchoes(bystander, 'still up')
+        await expectTrimmedClose(ctx, `/closeReasonAuth?reason=${encodeURIComponent(reason)}`, 4401, reason)
       },
     },
     {

@@ -2,14 +2,15 @@ import { defineCaseGroup } from '../case.js'
 import { handshakeRoutes } from '../routes/handshake.js'
 import { answerCases } from './handshake/answers.js'
 import { boundCases } from './handshake/bounds.js'
+import { targetCases } from './handshake/targets.js'
 
 /**
  * The upgrade itself: how a refused or malformed handshake is answered (one answer per case, the
- * same on every host), what counts as a handshake at all, and that no upgrade is held past
- * `handshakeTimeout`. See docs/security.md ("Handshake answers").
+ * same on every host), what counts as a handshake at all, which request targets are refused, and
+ * that no upgrade is held past `handshakeTimeout`. See docs/security.md ("Handshake answers").
  */
 export const handshakeGroup = defineCaseGroup({
   name: 'handshake',
   routes: handshakeRoutes,
-  cases: [...answerCases, ...boundCases],
+  cases: [...answerCases, ...targetCases, ...boundCases],
 })

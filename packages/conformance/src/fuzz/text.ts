@@ -1,7 +1,11 @@
 import fc from 'fast-check'
 import { expect } from 'vitest'
 
-/** Strings and close-frame oracles for the fuzz cases (the same as @wsbridge/core's test/fuzz/text.ts: core cannot depend on this kit). */
+/**
+ * Strings and close-frame oracles for the fuzz cases, and for @wsbridge/core's own fuzz tests, which
+ * import this file by path (core/test/fuzz/text.ts): core cannot depend on the kit, which depends on
+ * core. So this file imports fast-check and vitest only, never @wsbridge/core or the kit's other modules.
+ */
 
 const encoder = new TextEncoder()
 // ignoreBOM: a leading U+FEFF is content here, not a byte-order mark to drop.

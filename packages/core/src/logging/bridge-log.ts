@@ -22,6 +22,13 @@ interface Tally {
   readonly client: boolean
 }
 
+/**
+ * Server errors core makes itself for something no code threw: a hook that outlived
+ * `handshakeTimeout`, a value a route's `output` schema rejected. Their stack would show only
+ * core's own frames, so they are logged as the line alone; the line says what happened.
+ */
+const CORE_MADE: ReadonlySet<WsErrorCode> = new Set(['HANDSHAKE_TIMEOUT', 'OUTPUT_VALIDATION_FAILED'])
+
 /** Refusals an operator can act on (capacity, an allow-list that misses a real site): warn. The rest (bad tokens, scanners): debug. */
 const WARN_REFUSALS: ReadonlySet<WsErrorCode> = new Set(['TOO_MANY_CONNECTIONS', 'ORIGIN_NOT_ALLOWED'])
 
@@ -30,9 +37,10 @@ const WARN_REFUSALS: ReadonlySet<WsErrorCode> = new Set(['TOO_MANY_CONNECTIONS',
  * - a client-caused error (`blame: 'client'`) is one warn line, never a stack, and only its first
  *   occurrence per connection and code is written; repeats are counted and written as a count at
  *   10, 100, 1000… and when the connection closes;
- * - a server error (a handler threw, a backend failed) is an error line with the stack, written
- *   once per connection and message, with the same counting for repeats;
- * - refusals: an error line with the stack when a hook threw; warn for TOO_MANY_CONNECTIONS and
+ * - a server error (a handler threw, a backend failed) is an error line with what was thrown (its
+ *   stack), written once per connection and message, with the same counting for repeats; an error
+ *   core made itself with nothing thrown (CORE_MADE) is the line alone;
+ * - refusals: an error line, with the stack when a hook threw; warn for TOO_MANY_CONNECTIONS and
  *   ORIGIN_NOT_ALLOWED; debug for the rest;
  * - every line goes through the bridge-wide budget (LogBudget).
  */
@@ -56,7 +64,7 @@ export class BridgeLog {
     if (!tally) {
       tallies.set(key, { count: 1, written: 1, code: error.code, message: key === OTHER_KINDS ? 'and other errors' : error.message, client })
       const line = `[wsbridge] ${error.code} route=${field(connection.route)} connection=${connection.id}: ${oneLine(error.message)}`
-      return client ? this.#budget.write('warn', line) : this.#budget.write('error', line, stackOf(error))
+      return client ? this.#budget.write('warn', line) : this.#budget.write('error', line, thrownBy(error))
     }
     tally.count++
     if (isPowerOfTen(tally.count)) this.#writeCount(connection, tally, 'so far')
@@ -78,13 +86,18 @@ export class BridgeLog {
     const line = `[wsbridge] refused ${answer} ${refusal.code} ${where}: ${oneLine(reason)}`
     const level: LogLevel = refusal.blame === 'server' ? 'error' : WARN_REFUSALS.has(refusal.code) ? 'warn' : 'debug'
     // The stack of what a hook threw; a refusal nothing was thrown for (a hook that timed out) is the line alone.
-    const thrown = refusal.error.cause ?? (refusal.code === 'INTERNAL' ? refusal.error : undefined)
-    this.#budget.write(level, line, level === 'error' ? thrown : undefined)
+    this.#budget.write(level, line, level === 'error' ? thrownBy(refusal.error) : undefined)
   }
 
-  /** A failure outside any connection: a pub/sub backend, a hook of the application's that threw. */
+  /** A failure outside any connection: a hook of the application's that threw, written with what it threw. */
   failure(what: string, error: unknown): void {
     this.#budget?.write('error', `[wsbridge] ${what}: ${oneLine(error instanceof Error ? error.message : String(error))}`, error)
+  }
+
+  /** A server error outside any connection (a pub/sub backend failed): as `failure`, with what was thrown, if anything. */
+  unattached(error: WsError): void {
+    const cause = error.cause
+    this.#budget?.write('error', `[wsbridge] ${error.code}: ${oneLine(cause instanceof Error ? cause.message : error.message)}`, thrownBy(error))
   }
 
   #writeCount(connection: LoggedConnection, tally: Tally, when: string): void {
@@ -98,7 +111,11 @@ function isPowerOfTen(count: number): boolean {
   return count >= 10 && 10 ** Math.round(Math.log10(count)) === count
 }
 
-/** What carries the stack: the thrown value a WsError wraps, else the WsError itself. */
-function stackOf(error: WsError): unknown {
-  return error.cause instanceof Error ? error.cause : error
+/**
+ * What carries the stack: the thrown value a WsError wraps; else the WsError itself, which user code
+ * threw (`throw new WsError('INTERNAL', …)` in a handler or hook); nothing for an error core made.
+ */
+function thrownBy(error: WsError): unknown {
+  if (error.cause !== undefined) return error.cause
+  return CORE_MADE.has(error.code) ? undefined : error
 }

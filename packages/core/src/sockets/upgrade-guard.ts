@@ -1,5 +1,7 @@
 import type { Bridge } from '../bridge-types.js'
 import { WsError } from '../errors.js'
+import { refuseRequestTarget } from '../request-target.js'
+import { upgradeUrl } from '../upgrade-url.js'
 import { refusalHttp } from '../upgrade-response.js'
 import { answerUpgradeSocket, type UpgradeSocket } from './upgrade-socket.js'
 
@@ -27,6 +29,10 @@ export interface UpgradeServer {
  * one that was answered (a 101, a refusal) or closed is left alone. `settle(socket)` ends the
  * deadline early, once the adapter has answered or handed the socket to the runtime's upgrade, so
  * nothing of an open connection is kept until the deadline.
+ *
+ * It also refuses an invalid request target under the prefix (a `\`, a broken `%` escape) in core's
+ * words before any listener sees it: @hono/node-server answers a `\` in the path with a bare 400
+ * of its own before the app runs, where every other Node host gives core's (request-target.ts).
  */
 export class UpgradeGuard {
   readonly #bridge: Bridge
@@ -43,17 +49,31 @@ export class UpgradeGuard {
    * writes its answer to an upgrade it does not take only while it is the server's one listener.
    */
   watch<S extends UpgradeServer>(server: S): S {
-    const timeout = this.#bridge.handshakeTimeout
-    if (this.#watched.has(server) || !(timeout > 0)) return server
+    if (this.#watched.has(server)) return server
     this.#watched.add(server)
+    const timeout = this.#bridge.handshakeTimeout
     const emit = server.emit
-    const start = (request: UpgradeRequestLike, socket: UpgradeSocket): void => this.#start(request, socket, timeout)
+    const guard = (request: UpgradeRequestLike, socket: UpgradeSocket): boolean => {
+      if (this.#refusedTarget(request, socket)) return true
+      if (timeout > 0) this.#start(request, socket, timeout)
+      return false
+    }
     server.emit = function watchedEmit(this: S, event: string | symbol, ...args: any[]): boolean {
-      // First, so the deadline runs whatever the listeners do (or throw).
-      if (event === 'upgrade') start(args[0] as UpgradeRequestLike, args[1] as UpgradeSocket)
+      // First, so the deadline runs whatever the listeners do (or throw); a refused target reaches no listener.
+      if (event === 'upgrade' && guard(args[0] as UpgradeRequestLike, args[1] as UpgradeSocket)) return true
       return emit.call(this, event, ...args)
     }
     return server
+  }
+
+  /** Answers `socket` with core's 400 when the request's raw target is invalid and under the prefix. */
+  #refusedTarget(request: UpgradeRequestLike, socket: UpgradeSocket): boolean {
+    const target = request.url ?? '/'
+    const host = request.headers['host']
+    const url = upgradeUrl(target, typeof host === 'string' ? host : undefined)
+    const rejected = refuseRequestTarget(this.#bridge, { url, headers: request.headers, ip: request.socket?.remoteAddress }, target)
+    if (rejected) answerUpgradeSocket(socket, refusalHttp(rejected))
+    return rejected !== undefined
   }
 
   #start(request: UpgradeRequestLike, socket: UpgradeSocket, timeout: number): void {

@@ -1,5 +1,7 @@
+import * as v from 'valibot'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { createBridge, defineRoute, tokenAuth, type Routes } from '../../src/index.js'
+import { consoleLogger, createBridge, defineRoute, tokenAuth, WsError, type Routes } from '../../src/index.js'
+import { createTestBridge } from '../../src/testing/index.js'
 
 const routes: Routes = {
   chat: defineRoute({
@@ -38,6 +40,39 @@ describe('the default logger (console)', () => {
     expect(warn.mock.calls).toEqual([['[wsbridge] refused 403 ORIGIN_NOT_ALLOWED path=/ws/chat ip=10.0.0.1 route=chat origin=https://evil.example: Origin not allowed']])
     expect(error.mock.calls).toEqual([['[wsbridge] refused 401 UNAUTHORIZED path=/ws/chat ip=10.0.0.1 route=chat: Invalid token', new Error('db down')]])
     expect(debug).not.toHaveBeenCalled()
+  })
+
+  test('an error core made with nothing thrown is the line alone (a hook past handshakeTimeout, a value the output schema rejects); what user code threw keeps its stack', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const gaveUp = new WsError('INTERNAL', 'handler gave up')
+    const t = createTestBridge(
+      {
+        slow: defineRoute({ kind: 'ws', limits: { handshakeTimeout: 20 }, context: () => new Promise<Record<string, never>>(() => undefined), handler: { onMessage: () => undefined } }),
+        typed: defineRoute({
+          kind: 'ws',
+          output: v.object({ n: v.number() }),
+          handler: {
+            onMessage(message, connection) {
+              // The cast is the handler bug: the types forbid it, runtime data can still be wrong.
+              if (message === 'bad') connection.send({ n: 'x' } as unknown as { n: number })
+              else throw gaveUp
+            },
+          },
+        }),
+      },
+      { logger: consoleLogger, validateOutput: true },
+    )
+    expect(await t.upgrade('/slow')).toMatchObject({ ok: false, status: 503 })
+    const client = await t.connect('/typed')
+    client.send('bad')
+    client.send('throw')
+    await client.flush()
+    const id = [...t.bridge.connections][0]!.id
+    expect(error.mock.calls).toEqual([
+      ['[wsbridge] refused 503 HANDSHAKE_TIMEOUT path=/slow ip=127.0.0.1 route=slow: Handshake timed out'],
+      [`[wsbridge] OUTPUT_VALIDATION_FAILED route=typed connection=${id}: Server tried to send an invalid message`],
+      [`[wsbridge] INTERNAL route=typed connection=${id}: handler gave up`, gaveUp],
+    ])
   })
 
   test('logger: false writes nothing, not even for a server failure', async () => {

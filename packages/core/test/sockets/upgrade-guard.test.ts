@@ -50,11 +50,34 @@ describe('UpgradeGuard', () => {
     expect(refused).toEqual(['HANDSHAKE_TIMEOUT'])
   })
 
-  it('watches nothing when handshakeTimeout is 0', () => {
+  it('puts no deadline on a socket when handshakeTimeout is 0', () => {
+    vi.useFakeTimers()
     const server = new EventEmitter()
-    const emit = server.emit
-    new UpgradeGuard(createBridge(routes, { handshakeTimeout: 0 })).watch(server)
-    expect(server.emit).toBe(emit)
+    const helper = vi.fn()
+    server.on('upgrade', helper)
+    new UpgradeGuard(createBridge(routes, { handshakeTimeout: 0, logger: false })).watch(server)
+    const ignored = new FakeSocket()
+    server.emit('upgrade', { url: '/echo', headers: {} }, ignored, Buffer.alloc(0))
+    vi.advanceTimersByTime(60_000)
+    expect([helper.mock.calls.length, ignored.written, ignored.destroyed]).toEqual([1, '', false])
+  })
+
+  it('answers an invalid request target under the prefix with core\'s 400 before any listener; others reach the listeners', () => {
+    const refused: string[] = []
+    const guard = new UpgradeGuard(createBridge(routes, { prefix: '/ws', handshakeTimeout: 0, logger: false, onRefused: (r) => void refused.push(`${r.code} ${r.route} ${r.message}`) }))
+    const server = new EventEmitter()
+    const helper = vi.fn()
+    server.on('upgrade', helper)
+    guard.watch(server)
+    const bad = new FakeSocket()
+    server.emit('upgrade', { url: '/ws/echo\\', headers: { host: 'a.example' } }, bad, Buffer.alloc(0))
+    expect(bad.written).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n[\s\S]*\r\n\r\nInvalid request target$/)
+    expect(bad.destroyed).toBe(true)
+    expect(helper).not.toHaveBeenCalled()
+    expect(refused).toEqual(['INVALID_HANDSHAKE echo Invalid request target'])
+    for (const url of ['/ws/echo?x=%41', '/elsewhere\\x', '/elsewhere?x=%zz']) server.emit('upgrade', { url, headers: {} }, new FakeSocket(), Buffer.alloc(0))
+    expect(helper).toHaveBeenCalledTimes(3)
+    expect(refused).toHaveLength(1)
   })
 })
 

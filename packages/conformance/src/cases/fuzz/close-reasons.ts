@@ -1,12 +1,11 @@
 import { errorCodes, type WsErrorCode } from '@wsbridge/core'
 import fc from 'fast-check'
 import { expect } from 'vitest'
-import type { ConformanceCase } from '../../case.js'
-import { FuzzCounter, fuzzParams, fuzzTimeout } from '../../fuzz/settings.js'
+import { fuzzParams, fuzzTimeout } from '../../fuzz/settings.js'
 import { anyCloseCode, closeReason, expectSendableClose, isSendableCloseCode, utf8Length } from '../../fuzz/text.js'
 import { closePayload, Opcode, RawWebSocket } from '../../raw-frames.js'
 import type { FuzzRefusal } from '../../routes/fuzz.js'
-import { expectHealthyAndEmpty, openHealthy } from './invariants.js'
+import { fuzzCase } from './invariants.js'
 
 const RUNS = 60
 const TIMEOUT = fuzzTimeout(RUNS * 2, 30)
@@ -50,54 +49,47 @@ function expectedRefusal(spec: FuzzRefusal): { code: number; reason: string } {
 }
 
 /** Any code and any reason (every script, lone surrogates, any length) through every close path the runtime carries out. */
-export const closeReasonsCase: ConformanceCase = {
+export const closeReasonsCase = fuzzCase({
   name: 'fuzz: connection.close, a thrown WsError and an auth close with any code and reason send a valid code and ≤123 bytes cut between characters; the host stays up',
+  surface: 'close-reasons',
   timeout: TIMEOUT,
-  async run(ctx) {
-    const counter = new FuzzCounter()
-    const healthy = await openHealthy(ctx)
-    try {
-      await fc.assert(
-        fc.asyncProperty(request, counter.counted(async (req: Request) => {
-          const raw = await RawWebSocket.open(ctx.running.wsUrl, `${ctx.prefix}/fuzzCloser`)
-          try {
-            raw.sendText(JSON.stringify(req))
-            const answer = await firstAnswer(raw)
-            if (req.how === 'throw') {
-              if (CLOSING_CODES.has(req.code)) expectSendableClose(closeOf(answer), errorCodes[req.code].close, req.message)
-              else expect(answer).toMatchObject({ text: { type: 'error', code: req.code } })
-            } else if ('close' in answer) {
-              expect(isSendableCloseCode(req.code), `sent although ${req.code} is no close code`).toBe(true)
-              expectSendableClose(answer.close, req.code, req.reason)
-            } else {
-              // docs/errors.md: INVALID_CLOSE_CODE is thrown to the handler for a bad code or an over-long reason.
-              expect(!isSendableCloseCode(req.code) || utf8Length(req.reason) > 123, 'a sendable close was refused').toBe(true)
-              expect(answer).toMatchObject({ text: { type: 'error', code: 'INVALID_CLOSE_CODE' } })
-              raw.send({ opcode: Opcode.CLOSE, payload: closePayload(1000) })
-            }
-          } finally {
-            raw.destroy()
+  async run(ctx, each) {
+    await fc.assert(
+      fc.asyncProperty(request, each(async (req: Request) => {
+        const raw = await RawWebSocket.open(ctx.running.wsUrl, `${ctx.prefix}/fuzzCloser`)
+        try {
+          raw.sendText(JSON.stringify(req))
+          const answer = await firstAnswer(raw)
+          if (req.how === 'throw') {
+            if (CLOSING_CODES.has(req.code)) expectSendableClose(closeOf(answer), errorCodes[req.code].close, req.message)
+            else expect(answer).toMatchObject({ text: { type: 'error', code: req.code } })
+          } else if ('close' in answer) {
+            expect(isSendableCloseCode(req.code), `sent although ${req.code} is no close code`).toBe(true)
+            expectSendableClose(answer.close, req.code, req.reason)
+          } else {
+            // docs/errors.md: INVALID_CLOSE_CODE is thrown to the handler for a bad code or an over-long reason.
+            expect(!isSendableCloseCode(req.code) || utf8Length(req.reason) > 123, 'a sendable close was refused').toBe(true)
+            expect(answer).toMatchObject({ text: { type: 'error', code: 'INVALID_CLOSE_CODE' } })
+            raw.send({ opcode: Opcode.CLOSE, payload: closePayload(1000) })
           }
-          await expectHealthyAndEmpty(ctx, healthy, counter.inputs)
-        })),
-        fuzzParams(RUNS, TIMEOUT / 2),
-      )
-      await fc.assert(
-        fc.asyncProperty(refusal, counter.counted(async (spec: FuzzRefusal) => {
-          const raw = await RawWebSocket.open(ctx.running.wsUrl, `${ctx.prefix}/fuzzRefuser?r=${encodeURIComponent(JSON.stringify(spec))}`)
-          try {
-            const answer = await firstAnswer(raw)
-            const expected = expectedRefusal(spec)
-            expectSendableClose(closeOf(answer), expected.code, expected.reason)
-          } finally {
-            raw.destroy()
-          }
-          await expectHealthyAndEmpty(ctx, healthy, counter.inputs)
-        })),
-        fuzzParams(RUNS, TIMEOUT / 2),
-      )
-    } finally {
-      counter.report('close-reasons', ctx.host.name)
-    }
+        } finally {
+          raw.destroy()
+        }
+      })),
+      fuzzParams(RUNS, TIMEOUT / 2),
+    )
+    await fc.assert(
+      fc.asyncProperty(refusal, each(async (spec: FuzzRefusal) => {
+        const raw = await RawWebSocket.open(ctx.running.wsUrl, `${ctx.prefix}/fuzzRefuser?r=${encodeURIComponent(JSON.stringify(spec))}`)
+        try {
+          const answer = await firstAnswer(raw)
+          const expected = expectedRefusal(spec)
+          expectSendableClose(closeOf(answer), expected.code, expected.reason)
+        } finally {
+          raw.destroy()
+        }
+      })),
+      fuzzParams(RUNS, TIMEOUT / 2),
+    )
   },
-}
+})

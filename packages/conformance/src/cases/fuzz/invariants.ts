@@ -1,16 +1,18 @@
+import type { ConformanceCase } from '../../case.js'
 import type { TestClient } from '../../client.js'
 import type { SuiteContext } from '../../context.js'
+import { FuzzCounter } from '../../fuzz/settings.js'
 import { expectEchoes } from '../../helpers.js'
 import { eventually } from '../security/expect.js'
 
 /** A bystander on /fuzzEcho, and the bridge's registry and topic counts with it connected. */
-export interface Healthy {
+interface Healthy {
   readonly client: TestClient
   readonly connections: number
   readonly topics: number
 }
 
-export async function openHealthy(ctx: SuiteContext): Promise<Healthy> {
+async function openHealthy(ctx: SuiteContext): Promise<Healthy> {
   // The echo route without a rate limit: a long run sends the bystander one message per input.
   const client = await ctx.connect('/fuzzEcho')
   const { bridge } = ctx.running
@@ -21,11 +23,45 @@ export async function openHealthy(ctx: SuiteContext): Promise<Healthy> {
  * The invariants every fuzz input must leave intact: the bystander still round-trips, and once the
  * input's own sockets are gone the registry and the topic index are back to what they were.
  */
-export async function expectHealthyAndEmpty(ctx: SuiteContext, healthy: Healthy, n: number): Promise<void> {
+async function expectHealthyAndEmpty(ctx: SuiteContext, healthy: Healthy, n: number): Promise<void> {
   await expectEchoes(healthy.client, { fuzz: n })
   const { bridge } = ctx.running
   await eventually(
     () => bridge.connections.size === healthy.connections && bridge.topicCount === healthy.topics,
     `registry back to ${healthy.connections} connections and ${healthy.topics} topics (now ${bridge.connections.size}, ${bridge.topicCount})`,
   )
+}
+
+/** Wraps a property's check of one input: the input is counted and, once its check passed, the invariants are checked. */
+export type EachInput = <A extends unknown[]>(check: (...args: A) => Promise<void>) => (...args: A) => Promise<void>
+
+export interface FuzzCaseSpec {
+  readonly name: string
+  /** What the case's `fuzz <surface> (<host>): N inputs, seed S` line names. */
+  readonly surface: string
+  readonly timeout: number
+  /** Asserts the case's properties, each predicate wrapped in `each`. */
+  run(ctx: SuiteContext, each: EachInput): Promise<void>
+}
+
+/** A fuzz case: a bystander opened first, the invariants after every input, the input count printed even on failure. */
+export function fuzzCase(spec: FuzzCaseSpec): ConformanceCase {
+  return {
+    name: spec.name,
+    timeout: spec.timeout,
+    async run(ctx) {
+      const counter = new FuzzCounter()
+      const healthy = await openHealthy(ctx)
+      const each: EachInput = (check) =>
+        counter.counted(async (...args) => {
+          await check(...args)
+          await expectHealthyAndEmpty(ctx, healthy, counter.inputs)
+        })
+      try {
+        await spec.run(ctx, each)
+      } finally {
+        counter.report(spec.surface, ctx.host.name)
+      }
+    },
+  }
 }

@@ -1,10 +1,9 @@
 import { errorCodes, type WsErrorCode } from '@wsbridge/core'
 import fc from 'fast-check'
 import { expect } from 'vitest'
-import type { ConformanceCase } from '../../case.js'
-import { FuzzCounter, fuzzParams, fuzzTimeout } from '../../fuzz/settings.js'
+import { fuzzParams, fuzzTimeout } from '../../fuzz/settings.js'
 import { anyText, expectSendableClose, loneSurrogate, wellFormed } from '../../fuzz/text.js'
-import { expectHealthyAndEmpty, openHealthy } from './invariants.js'
+import { fuzzCase } from './invariants.js'
 
 const RUNS = 60
 const TIMEOUT = fuzzTimeout(RUNS, 40)
@@ -40,45 +39,39 @@ function expected(text: string): { ok: string } | { pong: true } | { codes: read
 }
 
 /** Random text frames to a typed-messages route, policy `error` (one answer each, socket kept) and `close`. */
-export const messagesCase: ConformanceCase = {
+export const messagesCase = fuzzCase({
   name: 'fuzz: any text frame on a typed route gets its handler, the documented error frame, or the documented close; the host stays up',
+  surface: 'message-text',
   timeout: TIMEOUT,
-  async run(ctx) {
-    const counter = new FuzzCounter()
-    const healthy = await openHealthy(ctx)
-    try {
-      await fc.assert(
-        fc.asyncProperty(fc.boolean(), fc.array(messageText, { minLength: 1, maxLength: 5 }), counter.counted(async (strict: boolean, texts: string[]) => {
-          const client = await ctx.connect(strict ? '/fuzz/strict' : '/fuzz/typed')
-          try {
-            for (const text of texts) {
-              client.raw.send(text)
-              const want = expected(wellFormed(text))
-              if (strict && 'codes' in want) {
-                const close = await client.waitClose()
-                expect(want.codes.map((code) => errorCodes[code].close)).toContain(close.code)
-                expectSendableClose(close, close.code, close.reason)
-                break
-              }
-              const answer = await client.next()
-              if ('ok' in want) expect(answer).toEqual(want)
-              else if ('pong' in want) expect(answer).toEqual({ '~': 'pong' })
-              else {
-                expect(answer, JSON.stringify(text)).toMatchObject({ type: 'error' })
-                expect(want.codes, JSON.stringify(text)).toContain((answer as { code: WsErrorCode }).code)
-              }
+  async run(ctx, each) {
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), fc.array(messageText, { minLength: 1, maxLength: 5 }), each(async (strict: boolean, texts: string[]) => {
+        const client = await ctx.connect(strict ? '/fuzz/strict' : '/fuzz/typed')
+        try {
+          for (const text of texts) {
+            client.raw.send(text)
+            const want = expected(wellFormed(text))
+            if (strict && 'codes' in want) {
+              const close = await client.waitClose()
+              expect(want.codes.map((code) => errorCodes[code].close)).toContain(close.code)
+              expectSendableClose(close, close.code, close.reason)
+              break
             }
-          } finally {
-            // Also when an expectation failed: a socket left open would fail every later input.
-            client.terminate()
-            await client.closed
+            const answer = await client.next()
+            if ('ok' in want) expect(answer).toEqual(want)
+            else if ('pong' in want) expect(answer).toEqual({ '~': 'pong' })
+            else {
+              expect(answer, JSON.stringify(text)).toMatchObject({ type: 'error' })
+              expect(want.codes, JSON.stringify(text)).toContain((answer as { code: WsErrorCode }).code)
+            }
           }
-          await expectHealthyAndEmpty(ctx, healthy, counter.inputs)
-        })),
-        fuzzParams(RUNS, TIMEOUT),
-      )
-    } finally {
-      counter.report('message-text', ctx.host.name)
-    }
+        } finally {
+          // Also when an expectation failed: a socket left open would fail every later input.
+          client.terminate()
+          await client.closed
+        }
+      })),
+      fuzzParams(RUNS, TIMEOUT),
+    )
   },
-}
+})

@@ -1,11 +1,10 @@
 import fc from 'fast-check'
 import { expect } from 'vitest'
-import type { ConformanceCase } from '../../case.js'
 import type { SuiteContext } from '../../context.js'
 import { frameScript, type Reply, type Script } from '../../fuzz/frames.js'
-import { FuzzCounter, fuzzParams, fuzzTimeout } from '../../fuzz/settings.js'
+import { fuzzParams, fuzzTimeout } from '../../fuzz/settings.js'
 import { encodeFrame, Opcode, RawWebSocket, type RawOutcome, type ServerFrame } from '../../raw-frames.js'
-import { expectHealthyAndEmpty, openHealthy } from './invariants.js'
+import { fuzzCase } from './invariants.js'
 
 const RUNS = 200
 const TIMEOUT = fuzzTimeout(RUNS, 40)
@@ -56,32 +55,26 @@ function expectOutcome(ctx: SuiteContext, script: Script, frames: readonly Serve
 }
 
 /** Random frame sequences on raw TCP: opcodes, lengths (7-, 16- and 64-bit), masks, RSV bits, fragments with control frames between them. */
-export const rawFramesCase: ConformanceCase = {
+export const rawFramesCase = fuzzCase({
   name: 'fuzz: random frame sequences get their RFC 6455 outcome (echo, error frame, close code), other clients keep round-tripping, nothing leaks',
+  surface: 'raw-frames',
   timeout: TIMEOUT,
-  async run(ctx) {
-    const counter = new FuzzCounter()
-    const healthy = await openHealthy(ctx)
-    try {
-      await fc.assert(
-        fc.asyncProperty(
-          frameScript,
-          counter.counted(async (script: Script) => {
-            const raw = await RawWebSocket.open(ctx.running.wsUrl, `${ctx.prefix}/fuzzEcho`)
-            try {
-              await writeChunked(raw, script)
-              const outcome = await raw.waitOutcome(5000)
-              expectOutcome(ctx, script, raw.frames, outcome)
-            } finally {
-              raw.destroy()
-            }
-            await expectHealthyAndEmpty(ctx, healthy, counter.inputs)
-          }),
-        ),
-        fuzzParams(RUNS, TIMEOUT),
-      )
-    } finally {
-      counter.report('raw-frames', ctx.host.name)
-    }
+  async run(ctx, each) {
+    await fc.assert(
+      fc.asyncProperty(
+        frameScript,
+        each(async (script: Script) => {
+          const raw = await RawWebSocket.open(ctx.running.wsUrl, `${ctx.prefix}/fuzzEcho`)
+          try {
+            await writeChunked(raw, script)
+            const outcome = await raw.waitOutcome(5000)
+            expectOutcome(ctx, script, raw.frames, outcome)
+          } finally {
+            raw.destroy()
+          }
+        }),
+      ),
+      fuzzParams(RUNS, TIMEOUT),
+    )
   },
-}
+})

@@ -8,7 +8,7 @@ import { recorded } from '../../recorder.js'
 import { APP_BODY } from '../../routes/handshake.js'
 
 /** A refusal as every host must write it: the status, the message as a plain-text body, and the connection closed. */
-function expectRefusal(response: RawResponse, status: number, body: string): void {
+export function expectRefusal(response: RawResponse, status: number, body: string): void {
   expect({ status: response.status, body: response.body }).toEqual({ status, body })
   expect(response.headers['content-type']?.replace(/\s+/g, '').toLowerCase()).toBe('text/plain;charset=utf-8')
   expect(response.headers['content-length']).toBe(String(Buffer.byteLength(body)))
