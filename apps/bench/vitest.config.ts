@@ -1,6 +1,4 @@
-import { defineProject } from 'vitest/config'
+import { packageProject } from '../../packages/tsconfig/vitest.base.js'
 
 // The bench itself runs with `pnpm bench`; these tests cover the arithmetic its verdicts rest on.
-export default defineProject({
-  test: { name: 'bench', include: ['test/**/*.test.ts'] },
-})
+export default packageProject('bench')

@@ -1,12 +1,4 @@
-import { defineProject } from 'vitest/config'
+import { packageProject } from '../../packages/tsconfig/vitest.base.js'
 
-export default defineProject({
-  test: {
-    name: 'app-chat',
-    include: ['test/**/*.test.ts'],
-    // Real browsers and real server processes: generous timeouts, one file at a time on 2 cores.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-    fileParallelism: false,
-  },
-})
+// Real browsers and real server processes: generous timeouts, one file at a time on 2 cores.
+export default packageProject('app-chat', { testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false })

@@ -1,5 +1,3 @@
-import { defineProject } from 'vitest/config'
+import { packageProject } from '../../packages/tsconfig/vitest.base.js'
 
-export default defineProject({
-  test: { name: 'docs-check', include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
-})
+export default packageProject('docs-check', { testTimeout: 120_000, hookTimeout: 180_000 })

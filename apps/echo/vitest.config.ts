@@ -1,5 +1,3 @@
-import { defineProject } from 'vitest/config'
+import { packageProject } from '../../packages/tsconfig/vitest.base.js'
 
-export default defineProject({
-  test: { name: 'app-echo', include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
-})
+export default packageProject('app-echo', { testTimeout: 30_000, hookTimeout: 30_000 })

@@ -1,8 +1,3 @@
-import { defineProject } from 'vitest/config'
+import { packageProject } from '../tsconfig/vitest.base.js'
 
-export default defineProject({
-  test: {
-    name: 'adapter-express',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-  },
-})
+export default packageProject('adapter-express')

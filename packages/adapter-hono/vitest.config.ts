@@ -1,9 +1,4 @@
-import { defineProject } from 'vitest/config'
+import { packageProject } from '../tsconfig/vitest.base.js'
 
 // test-bun/ runs under `bun test` (hono/bun needs Bun.serve); vitest only takes the Node hosts.
-export default defineProject({
-  test: {
-    name: 'adapter-hono',
-    include: ['test/**/*.test.ts'],
-  },
-})
+export default packageProject('adapter-hono')

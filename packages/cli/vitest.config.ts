@@ -1,9 +1,3 @@
-import { defineProject } from 'vitest/config'
+import { packageProject } from '../tsconfig/vitest.base.js'
 
-export default defineProject({
-  test: {
-    name: 'cli',
-    include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-  },
-})
+export default packageProject('cli', { testTimeout: 30_000 })

@@ -1,9 +1,5 @@
-import { defineProject } from 'vitest/config'
+import { packageProject } from '../tsconfig/vitest.base.js'
 
-export default defineProject({
-  test: {
-    name: 'core',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    typecheck: { include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-  },
+export default packageProject('core', {
+  typecheck: { include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
 })

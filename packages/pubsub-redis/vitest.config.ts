@@ -1,11 +1,4 @@
-import { defineProject } from 'vitest/config'
+import { packageProject } from '../tsconfig/vitest.base.js'
 
-export default defineProject({
-  test: {
-    name: 'pubsub-redis',
-    include: ['test/**/*.test.ts'],
-    // Each file starts servers and real Redis connections; the 1,000-subscriber test needs time.
-    testTimeout: 60_000,
-    hookTimeout: 30_000,
-  },
-})
+// Each file starts servers and real Redis connections; the 1,000-subscriber test needs time.
+export default packageProject('pubsub-redis', { testTimeout: 60_000, hookTimeout: 30_000 })

@@ -1,15 +1,33 @@
 /** Load shape for one `pnpm bench` run. `--quick` trades precision for a sub-2-minute run. */
 import type { InterleavedSettings } from './interleaved/job.js'
 
-export interface EchoSettings { readonly clients: number; readonly depth: number; readonly warmupMs: number; readonly windowMs: number }
-export interface FanoutSettings { readonly subscribers: number; readonly burst: number; readonly warmupMs: number; readonly windowMs: number }
+export interface EchoSettings {
+  readonly clients: number
+  readonly depth: number
+  readonly warmupMs: number
+  readonly windowMs: number
+}
+export interface FanoutSettings {
+  readonly subscribers: number
+  readonly burst: number
+  readonly warmupMs: number
+  readonly windowMs: number
+}
 /**
  * `baseline` connections are opened and kept before the first reading, so one-time costs (first-use
  * compilation, the heap's first growth) land before it; `connections` more are opened between the
  * readings, and their RSS growth per connection is the figure.
  */
-export interface MemorySettings { readonly baseline: number; readonly connections: number; readonly settleMs: number }
-export interface HandshakeSettings { readonly concurrency: number; readonly warmupMs: number; readonly windowMs: number }
+export interface MemorySettings {
+  readonly baseline: number
+  readonly connections: number
+  readonly settleMs: number
+}
+export interface HandshakeSettings {
+  readonly concurrency: number
+  readonly warmupMs: number
+  readonly windowMs: number
+}
 
 export interface BenchConfig {
   readonly rounds: number
@@ -32,7 +50,14 @@ export const fullConfig: BenchConfig = {
   fanout: { subscribers: 1000, burst: 10, warmupMs: 500, windowMs: 3000 },
   memory: { baseline: 1_000, connections: 10_000, settleMs: 600 },
   handshake: { concurrency: 32, warmupMs: 300, windowMs: 2000 },
-  interleaved: { blocks: 15, warmPassMs: 1000, warmupMs: 150, windowMs: 400, echo: { clients: 50, depth: 8 }, fanout: { subscribers: 1000, burst: 10 } },
+  interleaved: {
+    blocks: 15,
+    warmPassMs: 1000,
+    warmupMs: 150,
+    windowMs: 400,
+    echo: { clients: 50, depth: 8 },
+    fanout: { subscribers: 1000, burst: 10 },
+  },
 }
 
 export const quickConfig: BenchConfig = {
@@ -44,5 +69,12 @@ export const quickConfig: BenchConfig = {
   memory: { baseline: 100, connections: 500, settleMs: 150 },
   handshake: { concurrency: 32, warmupMs: 50, windowMs: 300 },
   // Fan-out bursts of 5 halve what each window must drain before the next (10,000 deliveries in flight).
-  interleaved: { blocks: 3, warmPassMs: 300, warmupMs: 100, windowMs: 200, echo: { clients: 50, depth: 8 }, fanout: { subscribers: 1000, burst: 5 } },
+  interleaved: {
+    blocks: 3,
+    warmPassMs: 300,
+    warmupMs: 100,
+    windowMs: 200,
+    echo: { clients: 50, depth: 8 },
+    fanout: { subscribers: 1000, burst: 5 },
+  },
 }

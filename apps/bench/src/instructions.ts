@@ -16,7 +16,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { countScenario, perOp, type InstructionCount } from './instructions/measure.js'
 import { comparisons, InstructionResults, renderTable, warnings } from './instructions/report.js'
-import { instructionScenarios, instructionSettings, measured, type InstructionScenario, type InstructionSettings } from './instructions/settings.js'
+import {
+  instructionScenarios,
+  instructionSettings,
+  measured,
+  type InstructionScenario,
+  type InstructionSettings,
+} from './instructions/settings.js'
 import { BuildSnapshot, sourceState } from './instructions/snapshot.js'
 import { runtimeSetups } from './instructions/valgrind.js'
 import { bunBinary } from './runner/spawn.js'
@@ -30,8 +36,11 @@ if (unknown.length > 0) throw new Error(`unknown scenario(s) ${unknown.join(', '
 const runs = Number(option('runs') ?? 1)
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs=${option('runs')}: expected a whole number ≥ 1`)
 const echoShape = option('echo')?.split('x').map(Number)
-if (echoShape && (echoShape.length !== 2 || !echoShape.every((n) => Number.isInteger(n) && n > 0))) throw new Error(`--echo=${option('echo')}: expected <clients>x<depth>, e.g. 16x8`)
-const settings: InstructionSettings = echoShape ? { ...instructionSettings, echo: { ...instructionSettings.echo, clients: echoShape[0]!, depth: echoShape[1]! } } : instructionSettings
+if (echoShape && (echoShape.length !== 2 || !echoShape.every((n) => Number.isInteger(n) && n > 0)))
+  throw new Error(`--echo=${option('echo')}: expected <clients>x<depth>, e.g. 16x8`)
+const settings: InstructionSettings = echoShape
+  ? { ...instructionSettings, echo: { ...instructionSettings.echo, clients: echoShape[0]!, depth: echoShape[1]! } }
+  : instructionSettings
 // --only as in run.ts: names or parts of names, plus the raw runtime of each selected target.
 const only = option('only')?.split(',')
 const picked = only ? targets.filter((t) => only.some((part) => t.name.includes(part))) : targets
@@ -81,9 +90,14 @@ if (args.includes('--keep-dumps')) console.error(`[instr] dumps kept in ${dumpDi
 
 const results = new InstructionResults(counts)
 const setupText = (['node', 'bun'] as const)
-  .map((rt) => `${rt}: ${[...runtimeSetups[rt].env, ...runtimeSetups[rt].flags].join(' ')}${runtimeSetups[rt].fanoutFlags.length > 0 ? `, fan-out also ${runtimeSetups[rt].fanoutFlags.join(' ')}` : ''}`)
+  .map(
+    (rt) =>
+      `${rt}: ${[...runtimeSetups[rt].env, ...runtimeSetups[rt].flags].join(' ')}${runtimeSetups[rt].fanoutFlags.length > 0 ? `, fan-out also ${runtimeSetups[rt].fanoutFlags.join(' ')}` : ''}`,
+  )
   .join('; ')
-console.log(`\n## wsbridge instruction counts — ${new Date().toISOString()} — ${source} — ${machine} — \`bench:instructions ${args.join(' ')}\`\n`)
+console.log(
+  `\n## wsbridge instruction counts — ${new Date().toISOString()} — ${source} — ${machine} — \`bench:instructions ${args.join(' ')}\`\n`,
+)
 console.log(renderTable(specs, results))
 console.log('')
 for (const failure of failures) console.log(`- failed: ${failure}`)

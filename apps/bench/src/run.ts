@@ -36,7 +36,9 @@ const specs = targets.filter((t) => picked.includes(t) || picked.some((p) => raw
 const started = Date.now()
 const log = (line: string): void => console.error(`[bench] ${line}`)
 const machine = `${execSync('nproc').toString().trim()} cores, ${execSync("free -m | awk '/Mem:/ {print $2}'").toString().trim()} MiB RAM`
-log(`${specs.length} targets: ${config.rounds} rounds (memory, handshake) + ${blocks} interleaved blocks (echo, typed, fanout) on ${machine}${quick ? ' (quick)' : ''}`)
+log(
+  `${specs.length} targets: ${config.rounds} rounds (memory, handshake) + ${blocks} interleaved blocks (echo, typed, fanout) on ${machine}${quick ? ' (quick)' : ''}`,
+)
 await buildNodeTargets(specs)
 const { servers, unavailable } = await startAll(specs, log)
 let run: RunLog = { measurements: [], failures: [] }
@@ -48,7 +50,9 @@ try {
   await Promise.all(servers.map((s) => s.stop()))
 }
 // Every window is also a measurement (its block as the round), so the table shows throughput and latency from them.
-const windowMeasurements = windows.runs.flatMap((r) => r.slices.map((slice) => ({ target: slice.server, round: slice.block, result: slice })))
+const windowMeasurements = windows.runs.flatMap((r) =>
+  r.slices.map((slice) => ({ target: slice.server, round: slice.block, result: slice })),
+)
 const results = new Results([...run.measurements, ...windowMeasurements])
 const cpu = new InterleavedResults(windows.runs)
 const available = (name: string): boolean => results.measurements.some((m) => m.target === name)

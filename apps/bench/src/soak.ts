@@ -33,8 +33,13 @@ interface Stats {
   closeCodes: Record<string, number>
 }
 
-const server = fork(fileURLToPath(new URL('./soak/server.ts', import.meta.url)), { execArgv: ['--import', 'tsx'], env: { ...process.env, SOAK_HEARTBEAT_MS: String(heartbeat) } })
-const ready = await new Promise<{ port: number; baseline: number }>((resolve) => server.once('message', (m) => resolve(m as { port: number; baseline: number })))
+const server = fork(fileURLToPath(new URL('./soak/server.ts', import.meta.url)), {
+  execArgv: ['--import', 'tsx'],
+  env: { ...process.env, SOAK_HEARTBEAT_MS: String(heartbeat) },
+})
+const ready = await new Promise<{ port: number; baseline: number }>((resolve) =>
+  server.once('message', (m) => resolve(m as { port: number; baseline: number })),
+)
 let latest: Stats | undefined
 let final: Stats | undefined
 let peak = { rss: 0, connections: 0 }
@@ -70,12 +75,15 @@ function open(answersPings = true): Promise<void> {
 }
 
 async function openMany(count: number, answersPings = true): Promise<void> {
-  for (let done = 0; done < count; done += 200) await Promise.all(Array.from({ length: Math.min(200, count - done) }, () => open(answersPings)))
+  for (let done = 0; done < count; done += 200)
+    await Promise.all(Array.from({ length: Math.min(200, count - done) }, () => open(answersPings)))
 }
 
 const started = Date.now()
 await openMany(target)
-console.log(`[soak] ${clients.size} clients open after ${((Date.now() - started) / 1000).toFixed(1)} s (${failedOpens} failed), server RSS ${mib(latest?.rss ?? 0)}`)
+console.log(
+  `[soak] ${clients.size} clients open after ${((Date.now() - started) / 1000).toFixed(1)} s (${failedOpens} failed), server RSS ${mib(latest?.rss ?? 0)}`,
+)
 
 let churned = 0
 let minConcurrent = Number.POSITIVE_INFINITY
@@ -84,7 +92,8 @@ const deadline = Date.now() + seconds * 1000
 while (Date.now() < deadline) {
   await new Promise((resolve) => setTimeout(resolve, 1000))
   const list = [...clients]
-  const pick = (n: number): WebSocket[] => Array.from({ length: n }, () => list.splice(Math.floor(Math.random() * list.length), 1)[0]!).filter(Boolean)
+  const pick = (n: number): WebSocket[] =>
+    Array.from({ length: n }, () => list.splice(Math.floor(Math.random() * list.length), 1)[0]!).filter(Boolean)
   const n = Math.max(1, Math.round(target * 0.01))
   // Replacements connect before the old clients leave, so concurrency never dips below the target;
   // the silent peers (no pongs) come on top, for the heartbeat to find and terminate.
@@ -96,7 +105,9 @@ while (Date.now() < deadline) {
   if (latest && latest.connections < minConcurrent) minConcurrent = latest.connections
   if (Math.round((deadline - Date.now()) / 1000) % 15 === 0) {
     steadyHeap ??= latest?.heap
-    console.log(`[soak] t+${Math.round((Date.now() - started) / 1000)} s: ${latest?.connections} server connections, RSS ${mib(latest?.rss ?? 0)}, heap ${mib(latest?.heap ?? 0)}, churned ${churned}`)
+    console.log(
+      `[soak] t+${Math.round((Date.now() - started) / 1000)} s: ${latest?.connections} server connections, RSS ${mib(latest?.rss ?? 0)}, heap ${mib(latest?.heap ?? 0)}, churned ${churned}`,
+    )
   }
 }
 

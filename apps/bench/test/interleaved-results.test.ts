@@ -23,10 +23,16 @@ const window = (server: string, block: number, position: number, cpuUsPerOp: num
  * The generator's order: raw, then per block each target followed by raw. `machine(position)`
  * scales every cost, standing in for host noise that drifts between windows.
  */
-function run(costs: Record<string, number>, blocks: number, machine: (position: number) => number, scenario: InterleavedRun['scenario'] = 'echo'): InterleavedRun {
+function run(
+  costs: Record<string, number>,
+  blocks: number,
+  machine: (position: number) => number,
+  scenario: InterleavedRun['scenario'] = 'echo',
+): InterleavedRun {
   const slices: Slice[] = []
   let position = 0
-  const add = (server: string, block: number): void => void slices.push(window(server, block, position, costs[server]! * machine(position++)))
+  const add = (server: string, block: number): void =>
+    void slices.push(window(server, block, position, costs[server]! * machine(position++)))
   const names = Object.keys(costs).filter((n) => n !== 'raw-ws')
   add('raw-ws', 0)
   for (let block = 0; block < blocks; block++) {
@@ -64,7 +70,7 @@ describe('interleaved ratios', () => {
     expect(results.ratio('wsbridge-node-ws', 'typed', 'wsbridge-node-ws', 'echo')).toBeCloseTo(11 / 10.5, 5)
   })
 
-  it('feed the issue-8 verdict lines: ok at 1.04, MISS at 1.06', () => {
+  it('feed the target verdict lines: ok at 1.04, MISS at 1.06', () => {
     const specs = targets.filter((t) => t.name === 'raw-ws' || t.name === 'wsbridge-node-ws' || t.name === 'wsbridge-express')
     const results = new InterleavedResults([run({ 'raw-ws': 10, 'wsbridge-node-ws': 10.4, 'wsbridge-express': 10.6 }, 5, () => 1)])
     const checks = evaluate(specs, new Results([]), () => true, results).filter((c) => c.label === 'echo')

@@ -11,7 +11,13 @@ const start = fileURLToPath(new URL('./start.ts', import.meta.url))
 const children: ChildProcess[] = hosts.map((host, index) =>
   spawn(process.execPath, ['--import', 'tsx', start], {
     stdio: 'inherit',
-    env: { ...process.env, CHAT_HOST: host.trim(), PORT: String(firstPort + index), REDIS_URL: redisUrl, INSTANCE_NAME: `${host.trim()}:${firstPort + index}` },
+    env: {
+      ...process.env,
+      CHAT_HOST: host.trim(),
+      PORT: String(firstPort + index),
+      REDIS_URL: redisUrl,
+      INSTANCE_NAME: `${host.trim()}:${firstPort + index}`,
+    },
   }),
 )
 

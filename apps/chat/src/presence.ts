@@ -12,7 +12,9 @@ export function publishRoomPresence(bridge: Bridge, route = 'chat'): () => void 
 
   async function publish(topic: string): Promise<void> {
     const members = await bridge.clusterPresence(topic)
-    const names = members.map((member) => (member.user as { name?: unknown } | undefined)?.name).filter((name): name is string => typeof name === 'string')
+    const names = members
+      .map((member) => (member.user as { name?: unknown } | undefined)?.name)
+      .filter((name): name is string => typeof name === 'string')
     const message: ServerMessage = { type: 'presence', room: topic.slice(prefix.length), users: [...new Set(names)].sort() }
     bridge.publish(topic, message)
   }

@@ -6,7 +6,11 @@ import * as v from 'valibot'
  * the rest of each message (valibot's `object` drops the `type` key from the parsed output).
  */
 
-export const RoomName = v.pipe(v.string(), v.trim(), v.regex(/^[a-z0-9-]{1,32}$/, 'Room names are 1-32 lowercase letters, digits or dashes'))
+export const RoomName = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^[a-z0-9-]{1,32}$/, 'Room names are 1-32 lowercase letters, digits or dashes'),
+)
 
 export const JoinRoom = v.object({ room: RoomName })
 export const SayText = v.object({ text: v.pipe(v.string(), v.trim(), v.minLength(1, 'Say something'), v.maxLength(1000)) })

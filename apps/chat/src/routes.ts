@@ -56,7 +56,10 @@ export const routes = {
         handler: ({ text }, connection) => {
           const room = currentRoom(connection)
           if (room === undefined) return
-          connection.broadcast({ type: 'message', room, from: connection.user.name, text, at: Date.now() }, { rooms: room, includeSelf: true })
+          connection.broadcast(
+            { type: 'message', room, from: connection.user.name, text, at: Date.now() },
+            { rooms: room, includeSelf: true },
+          )
         },
       },
       typing: {

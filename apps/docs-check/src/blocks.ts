@@ -44,7 +44,11 @@ export function extractBlocks(page: string, text: string): CodeBlock[] {
     let end = start
     while (end < lines.length && !lines[end]!.trimStart().startsWith(fence)) end++
     if (TS_LANGS.has(lang.toLowerCase())) {
-      const previous = lines.slice(0, i).reverse().find((line) => line.trim() !== '') ?? ''
+      const previous =
+        lines
+          .slice(0, i)
+          .reverse()
+          .find((line) => line.trim() !== '') ?? ''
       const body = lines.slice(start, end).map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
       blocks.push({ page, line: start + 1, code: body.join('\n'), skipReason: NOT_COMPILED.exec(previous)?.[1] })
     }

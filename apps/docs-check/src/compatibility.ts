@@ -28,7 +28,10 @@ export function renderCompatibility(cases: readonly CaseInfo[], hosts: readonly 
     if (!footnotes.includes(text)) footnotes.push(text)
     return `[^${footnotes.indexOf(text) + 1}]`
   }
-  const header = (first: string): string[] => [`| ${first} | ${hosts.map((h) => `\`${h.name}\``).join(' | ')} |`, `|---|${hosts.map(() => ':-:').join('|')}|`]
+  const header = (first: string): string[] => [
+    `| ${first} | ${hosts.map((h) => `\`${h.name}\``).join(' | ')} |`,
+    `|---|${hosts.map(() => ':-:').join('|')}|`,
+  ]
   const cell = (c: CaseInfo, host: HostProfile): string =>
     runs(c, host) ? '✓' : `⨉${footnote(`${host.name} lacks \`${c.needs}\`: ${(c.needs && host.reasons[c.needs]) ?? 'not supported'}`)}`
 
@@ -38,7 +41,8 @@ export function renderCompatibility(cases: readonly CaseInfo[], hosts: readonly 
     return `| ${group} (${inGroup.length}) | ${hosts.map((h) => `${inGroup.filter((c) => runs(c, h)).length}/${inGroup.length}`).join(' | ')} |`
   })
   const capabilityRows = (Object.keys(capabilityNotes) as (keyof HostCapabilities)[]).map(
-    (name) => `| \`${name}\`: ${capabilityNotes[name]} | ${hosts.map((h) => (h.capabilities[name] ? '✓' : `⨉${h.reasons[name] ? footnote(`${h.name}: ${h.reasons[name]}`) : ''}`)).join(' | ')} |`,
+    (name) =>
+      `| \`${name}\`: ${capabilityNotes[name]} | ${hosts.map((h) => (h.capabilities[name] ? '✓' : `⨉${h.reasons[name] ? footnote(`${h.name}: ${h.reasons[name]}`) : ''}`)).join(' | ')} |`,
   )
   const caseRows = cases.map((c) => `| ${c.group} | ${c.name.replace(/\|/g, '\\|')} | ${hosts.map((h) => cell(c, h)).join(' | ')} |`)
 
@@ -55,7 +59,7 @@ export function renderCompatibility(cases: readonly CaseInfo[], hosts: readonly 
     ...header('capability'),
     ...capabilityRows,
     '',
-    'Hosts: ' + hosts.map((h) => `\`${h.name}\` = ${h.setup}`).join('; ') + '.',
+    `Hosts: ${hosts.map((h) => `\`${h.name}\` = ${h.setup}`).join('; ')}.`,
     '',
     '### Every case',
     '',

@@ -1,7 +1,8 @@
 import type { HostCapabilities } from '@wsbridge/conformance'
 
 /**
- * The hosts the conformance suite runs on in this repository (see each adapter's test/host.ts),
+ * The hosts the conformance suite runs on in this repository (see each adapter's test/host.ts, and
+ * test/minimal-adapter.test.ts here for the guide's minimal adapter),
  * with the capabilities they declare. The compatibility test checks these against the suite's own
  * reports whenever a run wrote them (WSBRIDGE_CONFORMANCE_REPORT), so this list cannot drift.
  */
@@ -15,13 +16,106 @@ export interface HostProfile {
 
 const nodeReason = 'Node has no native pub/sub: core sends to each subscriber'
 const bunFragments = 'Bun (uWebSockets) has no cap on the frames of one message; maxPayloadLength still bounds its size'
-const bunTarget = 'Bun hands fetch the URL it parsed: a \\ in the path arrives as /, DEL and non-ASCII bytes percent-encoded; it answers control characters with 505 itself'
+const bunTarget =
+  'Bun hands fetch the URL it parsed: a \\ in the path arrives as /, DEL and non-ASCII bytes percent-encoded; it answers control characters with 505 itself'
 
 export const hostProfiles: readonly HostProfile[] = [
-  { name: 'node-ws', setup: '`@wsbridge/adapter-node-ws` on Node `ws`', capabilities: { nativePubSub: false, httpRoutes: true, protocolCloseFrames: true, restart: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true }, reasons: { nativePubSub: nodeReason } },
-  { name: 'express', setup: '`@wsbridge/adapter-express` on Express 5', capabilities: { nativePubSub: false, httpRoutes: true, protocolCloseFrames: true, restart: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true }, reasons: { nativePubSub: nodeReason } },
-  { name: 'hono-node-ws', setup: '`@wsbridge/adapter-hono` with `@hono/node-ws`', capabilities: { nativePubSub: false, httpRoutes: true, protocolCloseFrames: true, restart: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true }, reasons: { nativePubSub: nodeReason } },
-  { name: 'hono-node-server', setup: '`@wsbridge/adapter-hono` with `@hono/node-server` 2', capabilities: { nativePubSub: false, httpRoutes: true, protocolCloseFrames: true, restart: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true }, reasons: { nativePubSub: nodeReason } },
-  { name: 'hono-bun', setup: '`@wsbridge/adapter-hono` with `hono/bun` under Bun', capabilities: { nativePubSub: true, httpRoutes: true, protocolCloseFrames: true, restart: true, fallbackRoute: true, fragmentLimit: false, rawRequestTarget: false }, reasons: { fragmentLimit: bunFragments, rawRequestTarget: bunTarget } },
-  { name: 'bun', setup: '`@wsbridge/adapter-bun` on `Bun.serve`', capabilities: { nativePubSub: true, httpRoutes: true, protocolCloseFrames: true, restart: true, fallbackRoute: true, fragmentLimit: false, rawRequestTarget: false }, reasons: { fragmentLimit: bunFragments, rawRequestTarget: bunTarget } },
+  {
+    name: 'node-ws',
+    setup: '`@wsbridge/adapter-node-ws` on Node `ws`',
+    capabilities: {
+      nativePubSub: false,
+      httpRoutes: true,
+      protocolCloseFrames: true,
+      restart: true,
+      fallbackRoute: true,
+      fragmentLimit: true,
+      rawRequestTarget: true,
+    },
+    reasons: { nativePubSub: nodeReason },
+  },
+  {
+    name: 'express',
+    setup: '`@wsbridge/adapter-express` on Express 5',
+    capabilities: {
+      nativePubSub: false,
+      httpRoutes: true,
+      protocolCloseFrames: true,
+      restart: true,
+      fallbackRoute: true,
+      fragmentLimit: true,
+      rawRequestTarget: true,
+    },
+    reasons: { nativePubSub: nodeReason },
+  },
+  {
+    name: 'hono-node-ws',
+    setup: '`@wsbridge/adapter-hono` with `@hono/node-ws`',
+    capabilities: {
+      nativePubSub: false,
+      httpRoutes: true,
+      protocolCloseFrames: true,
+      restart: true,
+      fallbackRoute: true,
+      fragmentLimit: true,
+      rawRequestTarget: true,
+    },
+    reasons: { nativePubSub: nodeReason },
+  },
+  {
+    name: 'hono-node-server',
+    setup: '`@wsbridge/adapter-hono` with `@hono/node-server` 2',
+    capabilities: {
+      nativePubSub: false,
+      httpRoutes: true,
+      protocolCloseFrames: true,
+      restart: true,
+      fallbackRoute: true,
+      fragmentLimit: true,
+      rawRequestTarget: true,
+    },
+    reasons: { nativePubSub: nodeReason },
+  },
+  {
+    name: 'hono-bun',
+    setup: '`@wsbridge/adapter-hono` with `hono/bun` under Bun',
+    capabilities: {
+      nativePubSub: true,
+      httpRoutes: true,
+      protocolCloseFrames: true,
+      restart: true,
+      fallbackRoute: true,
+      fragmentLimit: false,
+      rawRequestTarget: false,
+    },
+    reasons: { fragmentLimit: bunFragments, rawRequestTarget: bunTarget },
+  },
+  {
+    name: 'bun',
+    setup: '`@wsbridge/adapter-bun` on `Bun.serve`',
+    capabilities: {
+      nativePubSub: true,
+      httpRoutes: true,
+      protocolCloseFrames: true,
+      restart: true,
+      fallbackRoute: true,
+      fragmentLimit: false,
+      rawRequestTarget: false,
+    },
+    reasons: { fragmentLimit: bunFragments, rawRequestTarget: bunTarget },
+  },
+  {
+    name: 'minimal',
+    setup: 'the minimal adapter of [writing an adapter](adapters/writing-an-adapter.md) on Node `ws`',
+    capabilities: {
+      nativePubSub: false,
+      httpRoutes: true,
+      protocolCloseFrames: true,
+      restart: true,
+      fallbackRoute: true,
+      fragmentLimit: true,
+      rawRequestTarget: true,
+    },
+    reasons: { nativePubSub: nodeReason },
+  },
 ]

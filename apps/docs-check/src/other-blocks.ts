@@ -24,7 +24,8 @@ export function fencedBlocks(page: string, text: string, langs: ReadonlySet<stri
     const [, , fence = '```', lang = ''] = open
     let end = i + 1
     while (end < lines.length && !lines[end]!.trimStart().startsWith(fence)) end++
-    if (langs.has(lang.toLowerCase())) blocks.push({ page, line: i + 2, lang: lang.toLowerCase(), code: lines.slice(i + 1, end).join('\n') })
+    if (langs.has(lang.toLowerCase()))
+      blocks.push({ page, line: i + 2, lang: lang.toLowerCase(), code: lines.slice(i + 1, end).join('\n') })
     i = end
   }
   return blocks
@@ -46,7 +47,9 @@ const workspace: Manifest[] = ['packages', 'apps'].flatMap((group) =>
     .filter((dir) => existsSync(join(root, group, dir, 'package.json')))
     .map((dir) => readManifest(join(root, group, dir))),
 )
-const knownPackages = new Set(workspace.flatMap((m) => [m.name ?? '', ...Object.keys({ ...m.dependencies, ...m.devDependencies, ...m.peerDependencies })]))
+const knownPackages = new Set(
+  workspace.flatMap((m) => [m.name ?? '', ...Object.keys({ ...m.dependencies, ...m.devDependencies, ...m.peerDependencies })]),
+)
 const CLI_COMMANDS = new Set(['types', 'schema', 'asyncapi'])
 // pnpm's own commands; anything else after `pnpm` is a package script.
 const PNPM_COMMANDS = new Set(['add', 'install', 'i', 'remove', 'update', 'exec', 'dlx', 'create', 'test', 'start'])

@@ -30,7 +30,8 @@ function writeFixtures(outDir: string, pages: ReadonlySet<string>, fixtures: rea
     for (const fixture of own) {
       const path = normalize(join(blocksDir(page), fixture.path))
       // One level up at most (`../server/routes.ts`): a fixture stays inside its page's folder.
-      if (!path.startsWith(dirname(blocksDir(page)))) throw new Error(`[docs-check] fixture ${fixture.path} in docs/${page} leaves the page's folder`)
+      if (!path.startsWith(dirname(blocksDir(page))))
+        throw new Error(`[docs-check] fixture ${fixture.path} in docs/${page} leaves the page's folder`)
       writeFile(path, fixture.code)
     }
     if (!own.some((fixture) => normalize(fixture.path) === 'routes.ts')) writeFile(join(blocksDir(page), 'routes.ts'), defaultRoutesFixture)
@@ -41,7 +42,11 @@ function writeFixtures(outDir: string, pages: ReadonlySet<string>, fixtures: rea
  * Type-checks every block as its own module with the repository's strictest settings, against the
  * workspace packages' sources. Unused names are allowed: examples often declare to illustrate.
  */
-export function typecheckBlocks(blocks: readonly CodeBlock[], fixtures: readonly Fixture[] = [], outDir: string = defaultOutDir): BlockError[] {
+export function typecheckBlocks(
+  blocks: readonly CodeBlock[],
+  fixtures: readonly Fixture[] = [],
+  outDir: string = defaultOutDir,
+): BlockError[] {
   rmSync(outDir, { recursive: true, force: true })
   writeFixtures(outDir, new Set(blocks.map((block) => block.page)), fixtures)
   const fileName = (block: CodeBlock): string => join(pageDir(outDir, block.page), `L${block.line}.ts`)
@@ -53,12 +58,16 @@ export function typecheckBlocks(blocks: readonly CodeBlock[], fixtures: readonly
     writeFile(file, isModule ? `${block.code}\n` : `${block.code}\nexport {}\n`)
     files.set(file, block)
   }
-  const config = ts.getParsedCommandLineOfConfigFile(join(packageDir, 'tsconfig.json'), { noUnusedLocals: false, noUnusedParameters: false }, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(packageDir, 'tsconfig.json'),
+    { noUnusedLocals: false, noUnusedParameters: false },
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+      },
     },
-  })
+  )
   if (!config) throw new Error('[docs-check] cannot read tsconfig.json')
   const program = ts.createProgram([...files.keys()], { ...config.options, noEmit: true })
   const errors: BlockError[] = []

@@ -29,13 +29,16 @@ describe('docs/compatibility.md', () => {
           .map((file) => JSON.parse(readFileSync(join(reportDir, file), 'utf8')) as HostReport)
       : []
 
-  it.skipIf(reports.length === 0).each(reports.map((report) => [report.host, report] as const))('agrees with the %s run', (_name, report) => {
-    const profile = hostProfiles.find((host) => host.name === report.host)
-    expect(profile, `add ${report.host} to apps/docs-check/src/hosts.ts`).toBeDefined()
-    expect(report.capabilities).toEqual(profile!.capabilities)
-    for (const c of conformanceCases) {
-      const result = report.results.find((r) => r.group === c.group && r.name === c.name)
-      expect(result?.status, `${report.host}: ${c.group} / ${c.name}`).toBe(runs(c, profile!) ? 'passed' : 'skipped')
-    }
-  })
+  it.skipIf(reports.length === 0).each(reports.map((report) => [report.host, report] as const))(
+    'agrees with the %s run',
+    (_name, report) => {
+      const profile = hostProfiles.find((host) => host.name === report.host)
+      expect(profile, `add ${report.host} to apps/docs-check/src/hosts.ts`).toBeDefined()
+      expect(report.capabilities).toEqual(profile!.capabilities)
+      for (const c of conformanceCases) {
+        const result = report.results.find((r) => r.group === c.group && r.name === c.name)
+        expect(result?.status, `${report.host}: ${c.group} / ${c.name}`).toBe(runs(c, profile!) ? 'passed' : 'skipped')
+      }
+    },
+  )
 })

@@ -26,7 +26,12 @@ describe('TypeScript blocks in docs/', () => {
   })
 
   it('reports a broken block: a type error in a sample block is caught and points at its line', () => {
-    const sample = { page: 'sample.md', line: 10, skipReason: undefined, code: "import { defineRoute } from '@wsbridge/core'\nconst n: number = 'x'\nexport default defineRoute" }
+    const sample = {
+      page: 'sample.md',
+      line: 10,
+      skipReason: undefined,
+      code: "import { defineRoute } from '@wsbridge/core'\nconst n: number = 'x'\nexport default defineRoute",
+    }
     // Beside the real blocks (so packages resolve) but in a folder of its own.
     const sampleDir = new URL('../node_modules/.cache/docs-blocks-sample', import.meta.url).pathname
     expect(typecheckBlocks([sample], [], sampleDir)).toEqual([expect.objectContaining({ page: 'sample.md', line: 11 })])
@@ -38,7 +43,8 @@ describe('TypeScript blocks in docs/', () => {
   })
 
   it('gives a reason for every block it does not compile', () => {
-    for (const block of blocks.filter((b) => b.skipReason !== undefined)) expect(block.skipReason, `docs/${block.page}:${block.line}`).not.toBe('')
+    for (const block of blocks.filter((b) => b.skipReason !== undefined))
+      expect(block.skipReason, `docs/${block.page}:${block.line}`).not.toBe('')
   })
 })
 

@@ -5,7 +5,9 @@ import { docPages, docsDir } from '../src/blocks.js'
 import { checkShellBlock, fencedBlocks } from '../src/other-blocks.js'
 
 // docs/ pages, and the root README (its quick start is the first thing a newcomer runs).
-const blocks = [...docPages(), '../README.md'].flatMap((page) => fencedBlocks(page, readFileSync(join(docsDir, page), 'utf8'), new Set(['json', 'sh', 'bash'])))
+const blocks = [...docPages(), '../README.md'].flatMap((page) =>
+  fencedBlocks(page, readFileSync(join(docsDir, page), 'utf8'), new Set(['json', 'sh', 'bash'])),
+)
 const where = (block: { page: string; line: number }): string => `docs/${block.page}:${block.line}`
 
 describe('non-TypeScript blocks in docs/', () => {
@@ -18,9 +20,12 @@ describe('non-TypeScript blocks in docs/', () => {
     expect(() => JSON.parse(block.code)).not.toThrow()
   })
 
-  it.each(blocks.filter((b) => b.lang !== 'json').map((b) => [where(b), b] as const))('%s names only scripts, packages and directories that exist', (_where, block) => {
-    expect(checkShellBlock(block.code)).toEqual([])
-  })
+  it.each(blocks.filter((b) => b.lang !== 'json').map((b) => [where(b), b] as const))(
+    '%s names only scripts, packages and directories that exist',
+    (_where, block) => {
+      expect(checkShellBlock(block.code)).toEqual([])
+    },
+  )
 
   it('catches a renamed script, an unknown package, a missing directory, a wrong pnpm pin and an unknown CLI command', () => {
     expect(checkShellBlock('npm run no-such-script')).toHaveLength(1)

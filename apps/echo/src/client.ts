@@ -8,23 +8,26 @@ const port = process.env['PORT'] ?? '3000'
 const { $ws } = setupBridge(routes, { baseUrl: `ws://127.0.0.1:${port}/api`, WebSocket, reconnect: false })
 
 // Connect and handle messages
-const connection = $ws.echo({}, {
-  onOpen: () => {
-    console.log('Connected!')
-    connection.send({ text: 'Hello!' })
+const connection = $ws.echo(
+  {},
+  {
+    onOpen: () => {
+      console.log('Connected!')
+      connection.send({ text: 'Hello!' })
+    },
+    onMessage: (data) => {
+      console.log('Received:', data)
+      // Close connection once the second echo is back
+      if (JSON.stringify(data).includes('Another message')) connection.close()
+    },
+    onClose: (code, reason) => {
+      console.log('Disconnected:', code, reason)
+    },
+    onError: (error) => {
+      console.error('Error:', error)
+    },
   },
-  onMessage: (data) => {
-    console.log('Received:', data)
-    // Close connection once the second echo is back
-    if (JSON.stringify(data).includes('Another message')) connection.close()
-  },
-  onClose: (code, reason) => {
-    console.log('Disconnected:', code, reason)
-  },
-  onError: (error) => {
-    console.error('Error:', error)
-  },
-})
+)
 
 // Send messages (queued until the socket is open)
 connection.send({ text: 'Another message' })

@@ -68,13 +68,16 @@ describe('the tutorial echo app', () => {
     const received: unknown[] = []
     let connection: ReturnType<typeof $ws.echo> | undefined
     await new Promise<void>((resolve, reject) => {
-      connection = $ws.echo({}, {
-        onMessage: (data) => {
-          received.push(data)
-          if (received.length === 2) resolve()
+      connection = $ws.echo(
+        {},
+        {
+          onMessage: (data) => {
+            received.push(data)
+            if (received.length === 2) resolve()
+          },
+          onError: reject,
         },
-        onError: reject,
-      })
+      )
       connection.send({ text: 'Hello!' })
       connection.send({ text: 'Another message' })
     })
@@ -87,7 +90,9 @@ describe('the tutorial echo app', () => {
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<h1>WebSocket Echo Chat</h1>')
     const unknown = new WebSocket(`ws://${base}/api/nope`)
-    const status = await new Promise<number | undefined>((resolve) => unknown.on('unexpected-response', (_req, res) => resolve(res.statusCode)).on('open', () => resolve(undefined)))
+    const status = await new Promise<number | undefined>((resolve) =>
+      unknown.on('unexpected-response', (_req, res) => resolve(res.statusCode)).on('open', () => resolve(undefined)),
+    )
     expect(status).toBe(404)
   })
 })

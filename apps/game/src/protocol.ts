@@ -17,6 +17,11 @@ export const GameServerMessage = v.variant('type', [
   v.object({ type: v.literal('game-joined'), gameId: v.string(), players: v.array(v.string()) }),
   v.object({ type: v.literal('player-joined'), gameId: v.string(), playerId: v.string() }),
   v.object({ type: v.literal('player-left'), gameId: v.string(), playerId: v.string() }),
-  v.object({ type: v.literal('game-update'), gameId: v.string(), playerId: v.string(), action: v.object({ kind: v.string(), value: v.string() }) }),
+  v.object({
+    type: v.literal('game-update'),
+    gameId: v.string(),
+    playerId: v.string(),
+    action: v.object({ kind: v.string(), value: v.string() }),
+  }),
   v.object({ type: v.literal('notice'), text: v.string() }),
 ])

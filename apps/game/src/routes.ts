@@ -8,7 +8,12 @@ import { CreateGame, GameAction, GameServerMessage, JoinGame } from './protocol.
 const LOBBY = 'lobby'
 const games = new Games()
 
-type GameConnection = Connection<InferInput<typeof GameServerMessage>, Readonly<Record<string, string | undefined>>, undefined, Record<string, unknown>>
+type GameConnection = Connection<
+  InferInput<typeof GameServerMessage>,
+  Readonly<Record<string, string | undefined>>,
+  undefined,
+  Record<string, unknown>
+>
 
 function announceGames(connection: GameConnection): void {
   connection.broadcast({ type: 'games', games: games.ids() }, { rooms: LOBBY, includeSelf: true })

@@ -1,5 +1,15 @@
 import type { Server, ServerWebSocket, WebSocketHandler } from 'bun'
-import { handshakeError, isWebSocketUpgrade, refusalResponse, refuseRequestTarget, toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type ConnectionEvents, type Routes, type UpgradeDecision } from '@wsbridge/core'
+import { WsError, type Bridge, type BridgeOptions, type Routes } from '@wsbridge/core'
+import {
+  handshakeError,
+  isWebSocketUpgrade,
+  refusalResponse,
+  refuseRequestTarget,
+  toBridge,
+  type AcceptedUpgrade,
+  type ConnectionEvents,
+  type UpgradeDecision,
+} from '@wsbridge/core/adapter'
 import { BunPingTransport, bunClosed, bunSocketOptions } from '@wsbridge/core/sockets'
 
 /** What the adapter keeps on each Bun socket (`ws.data`). */
@@ -31,7 +41,13 @@ export interface BunWebSocket<R extends Routes> {
 }
 
 /** Answers an upgrade request with core's decision: Bun's upgrade, or the refusal's status. */
-function upgrade(request: Request, server: BunServer, decision: UpgradeDecision, bridge: Bridge, ip: string | undefined): Response | undefined {
+function upgrade(
+  request: Request,
+  server: BunServer,
+  decision: UpgradeDecision,
+  bridge: Bridge,
+  ip: string | undefined,
+): Response | undefined {
   if (!decision.ok) return refusalResponse(decision)
   const headers = decision.protocol ? { 'Sec-WebSocket-Protocol': decision.protocol } : undefined
   const data = new BunSocket(decision)
@@ -76,10 +92,14 @@ class BunSocket extends BunPingTransport<ServerWebSocket<BunSocketData>> impleme
  * const { fetch, websocket } = createBunWebSocket(routes, { prefix: '/api' })
  * Bun.serve({ port: 3000, fetch, websocket })
  */
-export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | Bridge<R>, options: BunWebSocketOptions = {}): BunWebSocket<R> {
+export function createBunWebSocket<const R extends Routes>(
+  routesOrBridge: R | Bridge<R>,
+  options: BunWebSocketOptions = {},
+): BunWebSocket<R> {
   const { fallback, ...bridgeOptions } = options
   const bridge = toBridge(routesOrBridge, bridgeOptions)
-  const notFound = (request: Request, server: BunServer) => (fallback ? fallback(request, server) : new Response('Not Found', { status: 404 }))
+  const notFound = (request: Request, server: BunServer) =>
+    fallback ? fallback(request, server) : new Response('Not Found', { status: 404 })
 
   function fetch(request: Request, server: BunServer): Response | undefined | Promise<Response | undefined> {
     // `Upgrade: websocket` with `Connection: upgrade`, as Node decides (Bun would upgrade without the
@@ -102,7 +122,9 @@ export function createBunWebSocket<const R extends Routes>(routesOrBridge: R | B
     const decision = bridge.authorize({ url: match.url.href, headers: request.headers, ip }, match)
     // Without auth or context hooks the decision is synchronous, and so is the upgrade: a `fetch`
     // that returns a promise costs Bun ~10 µs more per handshake (docs/benchmarks.md, finding 14).
-    return decision instanceof Promise ? decision.then((settled) => upgrade(request, server, settled, bridge, ip)) : upgrade(request, server, decision, bridge, ip)
+    return decision instanceof Promise
+      ? decision.then((settled) => upgrade(request, server, settled, bridge, ip))
+      : upgrade(request, server, decision, bridge, ip)
   }
 
   const websocket: WebSocketHandler<BunSocketData> = {

@@ -1,11 +1,19 @@
-import { expectOversizedFrameRejected, openClient, rawUpgradeRequest, smokeCloses, smokeRoutes as routes, smokeTests } from '@wsbridge/conformance'
+import {
+  expectOversizedFrameRejected,
+  openClient,
+  rawUpgradeRequest,
+  smokeCloses,
+  smokeRoutes as routes,
+  smokeTests,
+} from '@wsbridge/conformance'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createBunWebSocket } from '../src/index.js'
 
 describe('createBunWebSocket on Bun.serve', () => {
   const adapter = createBunWebSocket(routes, {
     prefix: '/api',
-    fallback: (request) => (new URL(request.url).pathname === '/health' ? Response.json({ ok: true }) : new Response('nope', { status: 418 })),
+    fallback: (request) =>
+      new URL(request.url).pathname === '/health' ? Response.json({ ok: true }) : new Response('nope', { status: 418 }),
   })
   const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: adapter.fetch, websocket: adapter.websocket })
   const wsUrl = `ws://127.0.0.1:${server.port}`
@@ -21,7 +29,7 @@ describe('createBunWebSocket on Bun.serve', () => {
     expect((await fetch(`${httpUrl}/api/echo`)).status).toBe(418)
   })
 
-  test('an upgrade for an unknown path under the prefix is the bridge\'s 404; plain requests and upgrades elsewhere go to the fallback', async () => {
+  test("an upgrade for an unknown path under the prefix is the bridge's 404; plain requests and upgrades elsewhere go to the fallback", async () => {
     const refused = await rawUpgradeRequest(httpUrl, '/api/missing')
     expect({ status: refused.status, body: refused.body }).toEqual({ status: 404, body: 'Not found' })
     expect((await fetch(`${httpUrl}/api/missing`)).status).toBe(418)

@@ -1,7 +1,8 @@
 import { listenHost } from '@wsbridge/conformance'
 import { createBunWebSocket } from '../src/index.js'
 
-const BUN_TARGET = 'Bun hands fetch the URL it parsed: a \\ in the path arrives as /, DEL and non-ASCII bytes percent-encoded; it answers control characters with 505 itself'
+const BUN_TARGET =
+  'Bun hands fetch the URL it parsed: a \\ in the path arrives as /, DEL and non-ASCII bytes percent-encoded; it answers control characters with 505 itself'
 
 /** Bun.serve with the adapter's fetch/websocket and a fallback serving GET /health and answering `app` to everything else. */
 export const bunHost = listenHost({

@@ -17,6 +17,9 @@ export type ExpressWebSocketServer<R extends Routes = Routes> = NodeWebSocketSer
  * @see https://expressjs.com/en/5x/api.html#app.listen
  * @see https://github.com/websockets/ws/blob/master/doc/ws.md#websockethandleupgraderequest-socket-head-callback
  */
-export function createExpressWebSocketServer<const R extends Routes>(routesOrBridge: R | Bridge<R>, options?: ExpressWebSocketServerOptions): ExpressWebSocketServer<R> {
+export function createExpressWebSocketServer<const R extends Routes>(
+  routesOrBridge: R | Bridge<R>,
+  options?: ExpressWebSocketServerOptions,
+): ExpressWebSocketServer<R> {
   return createNodeWebSocketServer(routesOrBridge, options)
 }

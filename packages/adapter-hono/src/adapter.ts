@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono'
 import type { GetConnInfo } from 'hono/conninfo'
 import type { UpgradeWebSocket } from 'hono/ws'
-import { handshakeError, isWebSocketUpgrade, refuseRequestTarget, toBridge, upgradeUrl, WsError, type Bridge, type BridgeOptions, type Routes } from '@wsbridge/core'
+import { WsError, type Bridge, type BridgeOptions, type Routes } from '@wsbridge/core'
+import { handshakeError, isWebSocketUpgrade, refuseRequestTarget, toBridge, upgradeUrl } from '@wsbridge/core/adapter'
 import { UpgradeGuard, wsServerOptions, type UpgradeServer, type WsServerOptions } from '@wsbridge/core/sockets'
 import { nodeUpgradeSocket, refuse, requestMethod, requestTarget } from './refusal.js'
 import { bunWebSocketOptions, type BunWebSocketFor } from './runtime-options.js'
@@ -48,7 +49,10 @@ export interface HonoWebSocket<R extends Routes> {
  * app.use('/api/:route', ws.middleware)
  * Bun.serve({ fetch: app.fetch, websocket: ws.bunWebSocket(websocket) })
  */
-export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | Bridge<R>, options: HonoWebSocketOptions): HonoWebSocket<R> {
+export function createHonoWebSocket<const R extends Routes>(
+  routesOrBridge: R | Bridge<R>,
+  options: HonoWebSocketOptions,
+): HonoWebSocket<R> {
   const { upgradeWebSocket, getConnInfo, ...bridgeOptions } = options
   const bridge = toBridge(routesOrBridge, bridgeOptions)
   // On Bun, pongs reach core only through the handler `bunWebSocket` wraps; until it is in use,
@@ -92,7 +96,10 @@ export function createHonoWebSocket<const R extends Routes>(routesOrBridge: R | 
     // The helper hands on to `next` only when the runtime did not upgrade (hono/bun: Bun refused a
     // malformed handshake): then it is a refusal like the others, not a request for the app's routes.
     let declined = false
-    const response = await upgradeWebSocket(() => HonoSocketEvents.create(state, decision), helperOptions)(c, async () => void (declined = true))
+    const response = await upgradeWebSocket(() => HonoSocketEvents.create(state, decision), helperOptions)(
+      c,
+      async () => void (declined = true),
+    )
     if (!declined) return response
     const error = handshakeError(requestMethod(c), headers) ?? new WsError('INVALID_HANDSHAKE')
     return refuse(c, bridge.refuse({ url, headers, ip }, error, match), guard)

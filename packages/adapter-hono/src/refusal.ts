@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import { refusalHttp, refusalResponse, type RejectedUpgrade } from '@wsbridge/core'
+import { refusalHttp, refusalResponse, type RejectedUpgrade } from '@wsbridge/core/adapter'
 import { answerUpgradeSocket, type UpgradeGuard, type UpgradeSocket } from '@wsbridge/core/sockets'
 
 /** `c.env` of a request a Node helper built from the server's `'upgrade'` event. */

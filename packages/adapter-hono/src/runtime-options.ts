@@ -15,7 +15,12 @@ export const kBunMessage: unique symbol = Symbol('wsbridge.bunMessage')
 /** The socket type of a Bun handler, so `Bun.serve` still infers its `ws.data` type from the result. */
 type SocketOf<H> = H extends { open?(ws: infer W): unknown } ? W : BunSocketLike
 
-export interface BunWebSocketOptions<W = BunSocketLike> extends BunSocketOptions {
+/**
+ * The members wsbridge sets on hono/bun's `websocket` handler (Bun's `WebSocketHandler`): the
+ * bridge's limits, and `message`/`pong` routed to wsbridge's sockets. Not adapter-bun's
+ * `BunWebSocketOptions`, which are the options of `createBunWebSocket`.
+ */
+export interface BunWebSocketHandler<W = BunSocketLike> extends BunSocketOptions {
   message(ws: W, message: string | Uint8Array): void
   pong(ws: W, data: unknown): void
 }
@@ -31,7 +36,7 @@ function eventsOn(ws: unknown): SocketEvents | undefined {
 }
 
 /** Bun socket options for the hono/bun handler; see `bunWebSocketOptions`. */
-export type BunWebSocketFor<H extends object> = Omit<H, keyof BunWebSocketOptions> & BunWebSocketOptions<SocketOf<H>>
+export type BunWebSocketFor<H extends object> = Omit<H, keyof BunWebSocketHandler> & BunWebSocketHandler<SocketOf<H>>
 
 /**
  * Adds the bridge's limits and a pong hook to hono/bun's `websocket` handler. Bun's own idle
@@ -41,7 +46,10 @@ export type BunWebSocketFor<H extends object> = Omit<H, keyof BunWebSocketOption
  * the same server still get hono/bun's handler.
  */
 export function bunWebSocketOptions<H extends object>(bridge: Bridge, handler: H): BunWebSocketFor<H> {
-  const original = handler as { pong?: (ws: SocketOf<H>, data: unknown) => unknown; message?: (ws: SocketOf<H>, message: string | Uint8Array) => unknown }
+  const original = handler as {
+    pong?: (ws: SocketOf<H>, data: unknown) => unknown
+    message?: (ws: SocketOf<H>, message: string | Uint8Array) => unknown
+  }
   return {
     ...handler,
     ...bunSocketOptions(bridge),

@@ -1,5 +1,6 @@
 import type { WSContext, WSEvents } from 'hono/ws'
-import type { AcceptedUpgrade, Bridge, ConnectionEvents } from '@wsbridge/core'
+import type { Bridge } from '@wsbridge/core'
+import type { AcceptedUpgrade, ConnectionEvents } from '@wsbridge/core/adapter'
 import { addWsCloseReasons, bunClosed, createWsEventWiring, wsBytesCopy } from '@wsbridge/core/sockets'
 import { createOrderedRunner, toFrame, type IncomingData, type OrderedRunner } from './frames.js'
 import { kBunMessage, kPong } from './runtime-options.js'
@@ -93,8 +94,9 @@ export class HonoSocketEvents {
     // The usual frame, text with nothing async queued ahead of it, goes straight to core.
     if (typeof data === 'string') return this.#events?.message(data, false)
     const frame = toFrame(data)
-    if (!(frame instanceof Promise)) return this.#events?.message(frame[0], frame[1])
-    // A Blob is being read: later frames and the close wait behind it.
+    if (!(frame instanceof Promise))
+      return this.#events?.message(frame[0], frame[1])
+      // A Blob is being read: later frames and the close wait behind it.
     ;(this.#order ??= createOrderedRunner((error) => this.#events?.error(error)))(() => this.#deliver(frame))
   }
 

@@ -1,7 +1,15 @@
 import type { Context } from 'hono'
 import type { WSContext } from 'hono/ws'
-import type { NativePubSub, Transport } from '@wsbridge/core'
-import { BunPingTransport, BunTransport, createWsPreFraming, createWsTransports, type BunLikeSocket, type WsEventSource, type WsLikeSocket } from '@wsbridge/core/sockets'
+import type { NativePubSub, Transport } from '@wsbridge/core/adapter'
+import {
+  BunPingTransport,
+  BunTransport,
+  createWsPreFraming,
+  createWsTransports,
+  type BunLikeSocket,
+  type WsEventSource,
+  type WsLikeSocket,
+} from '@wsbridge/core/sockets'
 import type { ListenerOwner } from './helper-listeners.js'
 
 /** The parts of `ws.raw` used when present: `ws`'s WebSocket on Node, ServerWebSocket on Bun. */
@@ -52,13 +60,28 @@ export function toTransport(ws: WSContext, canPing: boolean): Transport {
 type WsSocket = RawSocket & WsLikeSocket & WsEventSource & ListenerOwner
 
 export function isWsSocket<R extends RawSocket>(raw: R | undefined): raw is R & WsSocket {
-  return typeof raw?.on === 'function' && typeof raw.listeners === 'function' && typeof raw.off === 'function' && typeof raw.terminate === 'function' && typeof raw.ping === 'function' && typeof (raw as Partial<WsSocket>).send === 'function'
+  return (
+    typeof raw?.on === 'function' &&
+    typeof raw.listeners === 'function' &&
+    typeof raw.off === 'function' &&
+    typeof raw.terminate === 'function' &&
+    typeof raw.ping === 'function' &&
+    typeof (raw as Partial<WsSocket>).send === 'function'
+  )
 }
 
 // Bun's ServerWebSocket (hono/bun's `raw`) is the only raw socket with native pub/sub.
 function isBunSocket(raw: RawSocket | undefined): raw is RawSocket & BunLikeSocket {
   const bun = raw as Partial<BunLikeSocket> | undefined
-  return typeof bun?.publish === 'function' && typeof bun.subscribe === 'function' && typeof bun.unsubscribe === 'function' && typeof bun.getBufferedAmount === 'function' && typeof bun.terminate === 'function' && typeof bun.sendText === 'function' && typeof bun.sendBinary === 'function'
+  return (
+    typeof bun?.publish === 'function' &&
+    typeof bun.subscribe === 'function' &&
+    typeof bun.unsubscribe === 'function' &&
+    typeof bun.getBufferedAmount === 'function' &&
+    typeof bun.terminate === 'function' &&
+    typeof bun.sendText === 'function' &&
+    typeof bun.sendBinary === 'function'
+  )
 }
 
 // Created once for this module. The encoder runs only over ws, that is on Node (or a runtime with

@@ -118,7 +118,12 @@ describe('payload limit on hono/bun', () => {
   test("Bun's own 1009 for an oversized frame reaches the bridge's onError as PAYLOAD_TOO_LARGE", async () => {
     const errors: string[] = []
     const app = new Hono()
-    const ws = createHonoWebSocket(routes, { prefix: '/api', upgradeWebSocket, maxPayloadLength: 1024, onError: (error) => void errors.push(error.code) })
+    const ws = createHonoWebSocket(routes, {
+      prefix: '/api',
+      upgradeWebSocket,
+      maxPayloadLength: 1024,
+      onError: (error) => void errors.push(error.code),
+    })
     app.get('/api/*', ws.middleware)
     const server = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch, websocket: ws.bunWebSocket(websocket) })
     try {

@@ -9,7 +9,11 @@ describeSmoke(honoNodeServerHost)
 describe.each([honoNodeWsHost, honoNodeServerHost])('transport errors on $name', (host) => {
   test("ws's own 1009 for an oversized frame reaches the bridge's onError as PAYLOAD_TOO_LARGE", async () => {
     const errors: string[] = []
-    const running = await host.start(smokeRoutes, { prefix: '/api', maxPayloadLength: 1024, onError: (error) => void errors.push(error.code) })
+    const running = await host.start(smokeRoutes, {
+      prefix: '/api',
+      maxPayloadLength: 1024,
+      onError: (error) => void errors.push(error.code),
+    })
     try {
       await expectOversizedFrameRejected(`${running.wsUrl}/api/echo`, errors)
     } finally {

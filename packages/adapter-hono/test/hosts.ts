@@ -18,7 +18,9 @@ interface ListenOptions {
 /** Starts a Node HTTP server for `app` on 127.0.0.1 and `port`. */
 async function serveApp(app: Hono, port: number, bridge: Bridge, { websocket, inject }: ListenOptions = {}): Promise<HostInstance> {
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const created: ServerType = serve({ fetch: app.fetch, port, hostname: '127.0.0.1', ...(websocket ? { websocket } : {}) }, () => resolve(created))
+    const created: ServerType = serve({ fetch: app.fetch, port, hostname: '127.0.0.1', ...(websocket ? { websocket } : {}) }, () =>
+      resolve(created),
+    )
     created.once('error', reject)
     inject?.(created)
   })
@@ -52,13 +54,19 @@ export const honoNodeServerHost = listenHost({
   reasons,
   async listen(routes, options, port) {
     const app = new Hono()
-    const { middleware, bridge, wsServerOptions, guardUpgrades } = createHonoWebSocket(routes, { ...options, upgradeWebSocket: nodeServerUpgrade })
+    const { middleware, bridge, wsServerOptions, guardUpgrades } = createHonoWebSocket(routes, {
+      ...options,
+      upgradeWebSocket: nodeServerUpgrade,
+    })
     app.get('/health', (c) => c.text('ok'))
     app.use(`${options.prefix}/*`, middleware)
     app.all('*', (c) => c.text('app'))
     // The cast: @types/ws types `noServer` as `boolean | undefined`, which exactOptionalPropertyTypes
     // will not match with node-server's `noServer?: boolean`. Same object at runtime.
-    return serveApp(app, port, bridge, { websocket: { server: new WebSocketServer(wsServerOptions) as WebSocketServerLike }, inject: guardUpgrades })
+    return serveApp(app, port, bridge, {
+      websocket: { server: new WebSocketServer(wsServerOptions) as WebSocketServerLike },
+      inject: guardUpgrades,
+    })
   },
 })
 

@@ -22,10 +22,14 @@ function watchUpgrades(refs: WeakRef<object>[]): MiddlewareHandler {
   }
 }
 
-async function listen(app: Hono, setup: { websocket?: { server: WebSocketServerLike }; inject?: (server: ServerType) => void }): Promise<{ server: ServerType; port: number }> {
+async function listen(
+  app: Hono,
+  setup: { websocket?: { server: WebSocketServerLike }; inject?: (server: ServerType) => void },
+): Promise<{ server: ServerType; port: number }> {
   return new Promise((resolve) => {
-    const server: ServerType = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', ...(setup.websocket ? { websocket: setup.websocket } : {}) }, (info: AddressInfo) =>
-      resolve({ server, port: info.port }),
+    const server: ServerType = serve(
+      { fetch: app.fetch, port: 0, hostname: '127.0.0.1', ...(setup.websocket ? { websocket: setup.websocket } : {}) },
+      (info: AddressInfo) => resolve({ server, port: info.port }),
     )
     setup.inject?.(server)
   })

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { delay, openClient, rawUpgradeRequest, smokeCloses, smokeRoutes, smokeTests, type ConformanceHost, type RunningHost } from '@wsbridge/conformance'
+import {
+  delay,
+  openClient,
+  rawUpgradeRequest,
+  smokeCloses,
+  smokeRoutes,
+  smokeTests,
+  type ConformanceHost,
+  type RunningHost,
+} from '@wsbridge/conformance'
 
 /** Adapter smoke tests over real sockets, shared by the Node hosts (vitest) and hono/bun (bun test). */
 export function describeSmoke(host: ConformanceHost): void {

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { refusalHttp, WsError, type RejectedUpgrade } from '@wsbridge/core'
+import { WsError } from '@wsbridge/core'
+import { refusalHttp, type RejectedUpgrade } from '@wsbridge/core/adapter'
 import { answerUpgradeSocket } from '@wsbridge/core/sockets'
 
 /** A refusal as the bridge decided it (status, message, and the error behind it). */
@@ -21,7 +22,12 @@ export function answerRefusal(socket: Duplex, refusal: Refusal): void {
  * Answers an upgrade request with a plain HTTP error and closes the socket, so no WebSocket is
  * created. `end` then destroy-on-finish (as ws's own abortHandshake does) lets the response flush.
  */
-export function refuseUpgrade(socket: Duplex, status: number, message: string = STATUS_CODES[status] ?? 'Error', headers: Readonly<Record<string, string>> = {}): void {
+export function refuseUpgrade(
+  socket: Duplex,
+  status: number,
+  message: string = STATUS_CODES[status] ?? 'Error',
+  headers: Readonly<Record<string, string>> = {},
+): void {
   // Node's HTTP server removes its own error listener from upgrade sockets; a reset while we write
   // the answer would otherwise be an uncaught exception.
   socket.on('error', () => socket.destroy())

@@ -1,7 +1,15 @@
 import { EventEmitter } from 'node:events'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { handshakeError, refuseRequestTarget, toBridge, WsError, type AcceptedUpgrade, type Bridge, type BridgeOptions, type RouteMatch, type Routes, type UpgradeDecision, type UpgradeRequest } from '@wsbridge/core'
+import { WsError, type Bridge, type BridgeOptions, type Routes, type UpgradeRequest } from '@wsbridge/core'
+import {
+  handshakeError,
+  refuseRequestTarget,
+  toBridge,
+  type AcceptedUpgrade,
+  type RouteMatch,
+  type UpgradeDecision,
+} from '@wsbridge/core/adapter'
 import { wsServerOptions, wsWithCloseReasons } from '@wsbridge/core/sockets'
 import { WebSocket, WebSocketServer } from 'ws'
 import { answerRefusal, notFoundRefusal, refuseUpgrade } from './refuse.js'
@@ -39,7 +47,10 @@ export interface NodeWebSocketServer<R extends Routes = Routes> extends EventEmi
  * const server = createNodeWebSocketServer(routes, { prefix: '/api' })
  * server.attach(http.createServer(app).listen(3000))
  */
-export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge: R | Bridge<R>, options?: NodeWebSocketServerOptions): NodeWebSocketServer<R> {
+export function createNodeWebSocketServer<const R extends Routes>(
+  routesOrBridge: R | Bridge<R>,
+  options?: NodeWebSocketServerOptions,
+): NodeWebSocketServer<R> {
   const bridge = toBridge(routesOrBridge, options)
   // The subprotocol core chose for each request, read back by ws during the handshake.
   const protocols: WeakMap<IncomingMessage, string> = new WeakMap()
@@ -73,7 +84,14 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
     }
   }
 
-  async function settleLater(decision: Promise<UpgradeDecision>, request: IncomingMessage, socket: Duplex, head: Buffer, match: RouteMatch, callback: UpgradeCallback | undefined): Promise<void> {
+  async function settleLater(
+    decision: Promise<UpgradeDecision>,
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    match: RouteMatch,
+    callback: UpgradeCallback | undefined,
+  ): Promise<void> {
     // During async auth the client may go away; an error then must not crash the process.
     let gone = false
     const onGone = (): void => void (gone = true)
@@ -90,7 +108,13 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
     }
   }
 
-  function upgradeOrRefuse(decision: UpgradeDecision, request: IncomingMessage, socket: Duplex, head: Buffer, callback: UpgradeCallback | undefined): void {
+  function upgradeOrRefuse(
+    decision: UpgradeDecision,
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    callback: UpgradeCallback | undefined,
+  ): void {
     if (socket.destroyed) return
     if (!decision.ok) return answerRefusal(socket, decision)
     if (decision.protocol !== undefined) protocols.set(request, decision.protocol)
@@ -110,7 +134,13 @@ export function createNodeWebSocketServer<const R extends Routes>(routesOrBridge
     }
   }
 
-  function accept(accepted: AcceptedUpgrade, ws: WebSocket, request: IncomingMessage, socket: Duplex, callback: UpgradeCallback | undefined): void {
+  function accept(
+    accepted: AcceptedUpgrade,
+    ws: WebSocket,
+    request: IncomingMessage,
+    socket: Duplex,
+    callback: UpgradeCallback | undefined,
+  ): void {
     wireSocket(bridge, accepted, ws, socket)
     if (callback) callback(ws, request)
     else emitter.emit('connection', ws, request)

@@ -1,5 +1,6 @@
 import type { Duplex } from 'node:stream'
-import type { AcceptedUpgrade, Bridge, ConnectionEvents } from '@wsbridge/core'
+import type { Bridge } from '@wsbridge/core'
+import type { AcceptedUpgrade, ConnectionEvents } from '@wsbridge/core/adapter'
 import { createWsEventWiring, createWsPreFraming, createWsTransports, wsBytes } from '@wsbridge/core/sockets'
 import type { WebSocket } from 'ws'
 

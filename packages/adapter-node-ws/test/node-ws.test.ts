@@ -119,7 +119,9 @@ describe('upgrade decisions', () => {
     const { connect } = await import('node:net')
     const socket = connect(Number(new URL(url.http).port), '127.0.0.1')
     socket.on('error', () => undefined)
-    socket.write('GET /api/guarded?token=good&wait=100 HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n')
+    socket.write(
+      'GET /api/guarded?token=good&wait=100 HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    )
     await delay(30)
     socket.destroy()
     await delay(200)

@@ -6,7 +6,8 @@ import { createWsPreFraming } from '@wsbridge/core/sockets'
 const { Sender } = ws as unknown as { Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] } }
 // The framing adapter-node-ws and adapter-hono use: frames built in Node's Buffer.
 const { frame: textFrame, write: writeTextFrame } = createWsPreFraming(Buffer)
-const wsFrame = (text: string): Buffer => Buffer.concat(Sender.frame(Buffer.from(text, 'utf8'), { fin: true, opcode: 1, rsv1: false, mask: false, readOnly: false }))
+const wsFrame = (text: string): Buffer =>
+  Buffer.concat(Sender.frame(Buffer.from(text, 'utf8'), { fin: true, opcode: 1, rsv1: false, mask: false, readOnly: false }))
 
 describe('createWsPreFraming: frame', () => {
   it.each([0, 1, 125, 126, 127, 65_535, 65_536, 70_000])('matches ws’s own frame for a %i-byte payload', (size) => {
@@ -26,7 +27,11 @@ function fakeSocket(overrides: { readyState?: number; state?: number; firstFragm
   const written: Buffer[][] = []
   const socket = {
     readyState: overrides.readyState ?? 1,
-    _sender: { _state: overrides.state ?? 0, _firstFragment: overrides.firstFragment ?? true, sendFrame: (list: Buffer[]) => void written.push(list) },
+    _sender: {
+      _state: overrides.state ?? 0,
+      _firstFragment: overrides.firstFragment ?? true,
+      sendFrame: (list: Buffer[]) => void written.push(list),
+    },
     send: () => undefined,
     close: () => undefined,
     terminate: () => undefined,

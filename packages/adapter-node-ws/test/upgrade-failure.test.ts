@@ -1,6 +1,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createBridge, defineRoute, type Bridge, type UpgradeDecision, type WsError, type WsLogger, type WsRefusal } from '@wsbridge/core'
+import { createBridge, defineRoute, type Bridge, type WsError, type WsLogger, type WsRefusal } from '@wsbridge/core'
+import type { UpgradeDecision } from '@wsbridge/core/adapter'
 import { rawUpgradeRequest } from '@wsbridge/conformance'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createNodeWebSocketServer } from '../src/index.js'
@@ -30,7 +31,12 @@ async function brokenServer(fail: () => UpgradeDecision | Promise<UpgradeDecisio
     error: (message, error) => void lines.push({ level: 'error', message, error }),
     warn: (message) => void lines.push({ level: 'warn', message }),
   }
-  const real = createBridge(routes, { prefix: '/api', logger, onRefused: (r) => void refusals.push(r), onError: (e) => void errors.push(e) })
+  const real = createBridge(routes, {
+    prefix: '/api',
+    logger,
+    onRefused: (r) => void refusals.push(r),
+    onError: (e) => void errors.push(e),
+  })
   const broken: Bridge<typeof routes> = { ...real, authorize: fail }
   const wss = createNodeWebSocketServer(broken)
   const server = wss.attach(createServer())
@@ -46,7 +52,12 @@ async function brokenServer(fail: () => UpgradeDecision | Promise<UpgradeDecisio
 describe('a failure in the adapter’s own upgrade code', () => {
   const bug = new Error('adapter bug')
   const failures: [string, () => UpgradeDecision | Promise<UpgradeDecision>][] = [
-    ['thrown', () => { throw bug }],
+    [
+      'thrown',
+      () => {
+        throw bug
+      },
+    ],
     ['rejected', () => Promise.reject(bug)],
   ]
   for (const [how, fail] of failures) {
@@ -55,10 +66,18 @@ describe('a failure in the adapter’s own upgrade code', () => {
       const { http, refusals, errors, lines } = await brokenServer(fail)
       const response = await rawUpgradeRequest(http, '/api/echo?token=secret')
       expect([response.status, response.body]).toEqual([500, 'Internal error'])
-      expect(refusals.map(({ code, blame, route, path, status }) => ({ code, blame, route, path, status }))).toEqual([{ code: 'INTERNAL', blame: 'server', route: 'echo', path: '/api/echo', status: 500 }])
+      expect(refusals.map(({ code, blame, route, path, status }) => ({ code, blame, route, path, status }))).toEqual([
+        { code: 'INTERNAL', blame: 'server', route: 'echo', path: '/api/echo', status: 500 },
+      ])
       expect(refusals[0]!.error.cause).toBe(bug)
       expect(errors).toEqual([refusals[0]!.error])
-      expect(lines).toEqual([{ level: 'error', message: '[wsbridge] refused 500 INTERNAL path=/api/echo ip=127.0.0.1 route=echo: Upgrade failed: adapter bug', error: bug }])
+      expect(lines).toEqual([
+        {
+          level: 'error',
+          message: '[wsbridge] refused 500 INTERNAL path=/api/echo ip=127.0.0.1 route=echo: Upgrade failed: adapter bug',
+          error: bug,
+        },
+      ])
       expect(consoleError).not.toHaveBeenCalled()
     })
   }

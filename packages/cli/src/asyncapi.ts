@@ -24,7 +24,10 @@ const ERROR_FRAME: JsonSchema = {
     type: { const: 'error' },
     code: { type: 'string' },
     message: { type: 'string' },
-    issues: { type: 'array', items: { type: 'object', properties: { message: { type: 'string' }, path: { type: 'array' } }, required: ['message'] } },
+    issues: {
+      type: 'array',
+      items: { type: 'object', properties: { message: { type: 'string' }, path: { type: 'array' } }, required: ['message'] },
+    },
   },
   required: ['type', 'code', 'message'],
 }
@@ -72,7 +75,11 @@ export function toAsyncApi(routes: Routes, info: AsyncApiInfo, options: AsyncApi
     const add = (direction: 'client' | 'server', entries: [string, JsonSchema][]): string[] =>
       entries.map(([type, payload]) => {
         const id = `${name}.${direction}.${type}`
-        messages[id] = { name: type, title: `${name}: ${type} (${direction === 'client' ? 'client → server' : 'server → client'})`, payload }
+        messages[id] = {
+          name: type,
+          title: `${name}: ${type} (${direction === 'client' ? 'client → server' : 'server → client'})`,
+          payload,
+        }
         return id
       })
     const clientIds = add('client', schema.messages ? Object.entries(schema.messages) : [['message', schema.client ?? {}]])
@@ -83,13 +90,28 @@ export function toAsyncApi(routes: Routes, info: AsyncApiInfo, options: AsyncApi
       title: name,
       messages: Object.fromEntries([...clientIds, ...serverIds, 'error'].map((id) => [id, ref(id)])),
       ...(params.length > 0 && {
-        parameters: Object.fromEntries(params.map((p) => [p.name, { description: p.optional ? 'Optional path segment: may be left out (with its slash).' : 'Path segment.' }])),
+        parameters: Object.fromEntries(
+          params.map((p) => [
+            p.name,
+            { description: p.optional ? 'Optional path segment: may be left out (with its slash).' : 'Path segment.' },
+          ]),
+        ),
       }),
     }
     const channelRef = { $ref: `#/channels/${name}` }
     const channelMessage = (id: string): Json => ({ $ref: `#/channels/${name}/messages/${id}` })
-    operations[`${name}.receive`] = { action: 'receive', channel: channelRef, summary: `Messages clients send on ${name}`, messages: clientIds.map(channelMessage) }
-    operations[`${name}.send`] = { action: 'send', channel: channelRef, summary: `Messages the server sends on ${name}`, messages: [...serverIds, 'error'].map(channelMessage) }
+    operations[`${name}.receive`] = {
+      action: 'receive',
+      channel: channelRef,
+      summary: `Messages clients send on ${name}`,
+      messages: clientIds.map(channelMessage),
+    }
+    operations[`${name}.send`] = {
+      action: 'send',
+      channel: channelRef,
+      summary: `Messages the server sends on ${name}`,
+      messages: [...serverIds, 'error'].map(channelMessage),
+    }
   }
 
   return {

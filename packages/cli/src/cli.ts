@@ -46,7 +46,10 @@ export async function main(argv: readonly string[], stdout: (text: string) => vo
   else if (command === 'schema') text = `${JSON.stringify(toJsonSchemas(routes), null, 2)}\n`
   else {
     const info = { title: values.title ?? basename(modulePath).replace(/\.[cm]?[jt]s$/, ''), version: values.version ?? '1.0.0' }
-    const options = { ...(values.prefix !== undefined && { prefix: values.prefix }), ...(values.server !== undefined && { server: values.server }) }
+    const options = {
+      ...(values.prefix !== undefined && { prefix: values.prefix }),
+      ...(values.server !== undefined && { server: values.server }),
+    }
     text = `${JSON.stringify(toAsyncApi(routes, info, options), null, 2)}\n`
   }
   if (values.out) {

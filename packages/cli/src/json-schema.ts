@@ -23,7 +23,10 @@ export interface JsonSchemaOptions {
 }
 
 function convert(schema: unknown, options: JsonSchemaOptions): JsonSchema {
-  const { $schema: _draft, ...json } = toJsonSchema(schema as GenericSchema, { typeMode: 'input', errorMode: options.errorMode ?? 'ignore' })
+  const { $schema: _draft, ...json } = toJsonSchema(schema as GenericSchema, {
+    typeMode: 'input',
+    errorMode: options.errorMode ?? 'ignore',
+  })
   return json
 }
 
@@ -45,7 +48,8 @@ export function toJsonSchemas(routes: Routes, options: JsonSchemaOptions = {}): 
     const server = route.output === undefined ? undefined : convert(route.output, options)
     if (route.messages !== undefined) {
       const messages: Record<string, JsonSchema> = {}
-      for (const [type, definition] of Object.entries(route.messages as Record<string, { schema: unknown }>)) messages[type] = withType(type, convert(definition.schema, options))
+      for (const [type, definition] of Object.entries(route.messages as Record<string, { schema: unknown }>))
+        messages[type] = withType(type, convert(definition.schema, options))
       result[name] = { path, client: { oneOf: Object.values(messages) }, ...(server && { server }), messages }
     } else {
       const client = route.input === undefined ? undefined : convert(route.input, options)

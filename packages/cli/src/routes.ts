@@ -12,7 +12,8 @@ export interface RouteInfo {
 /** Routes in definition order with their resolved paths; throws on anything that is not a ws route. */
 export function listRoutes(routes: Routes): RouteInfo[] {
   return Object.entries(routes).map(([name, route]) => {
-    if (typeof route !== 'object' || route === null || route.kind !== 'ws') throw new TypeError(`[wsbridge/cli] "${name}" is not a route from defineRoute()`)
+    if (typeof route !== 'object' || route === null || route.kind !== 'ws')
+      throw new TypeError(`[wsbridge/cli] "${name}" is not a route from defineRoute()`)
     const path: string = route.path ?? `/${name}`
     const params = path
       .split('/')

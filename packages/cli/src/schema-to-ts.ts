@@ -17,9 +17,12 @@ function union(parts: string[]): string {
 function objectType(schema: JsonSchema, indent: string): string {
   const required = new Set(schema.required ?? [])
   const inner = `${indent}  `
-  const lines = Object.entries(schema.properties ?? {}).map(([name, property]) => `${inner}${key(name)}${required.has(name) ? '' : '?'}: ${toTsType(property, inner)}`)
+  const lines = Object.entries(schema.properties ?? {}).map(
+    ([name, property]) => `${inner}${key(name)}${required.has(name) ? '' : '?'}: ${toTsType(property, inner)}`,
+  )
   const additional = schema.additionalProperties
-  if (additional !== undefined && additional !== false) lines.push(`${inner}[key: string]: ${additional === true ? 'unknown' : toTsType(additional, inner)}`)
+  if (additional !== undefined && additional !== false)
+    lines.push(`${inner}[key: string]: ${additional === true ? 'unknown' : toTsType(additional, inner)}`)
   return lines.length === 0 ? (additional === false ? '{}' : 'Record<string, unknown>') : `{\n${lines.join('\n')}\n${indent}}`
 }
 

@@ -29,7 +29,8 @@ export function toTypesFile(routes: Routes, options: TypesFileOptions = {}): str
     out.push(`export type ${base}ClientMessage = ${schema.client ? toTsType(schema.client) : 'unknown'}`)
     out.push(`/** Messages the server sends on \`${name}\`. */`)
     out.push(`export type ${base}ServerMessage = ${schema.server ? toTsType(schema.server) : 'unknown'}`)
-    const paramType = params.length === 0 ? '{}' : `{ ${params.map((p) => `${p.name}${p.optional ? '?: string | undefined' : ': string'}`).join('; ')} }`
+    const paramType =
+      params.length === 0 ? '{}' : `{ ${params.map((p) => `${p.name}${p.optional ? '?: string | undefined' : ': string'}`).join('; ')} }`
     out.push(`export type ${base}Params = ${paramType}`, '')
   }
   // Unchecked routes (no schema: `unknown`) would swallow the whole union, so only checked ones join it.
@@ -38,17 +39,26 @@ export function toTypesFile(routes: Routes, options: TypesFileOptions = {}): str
     return names.length === 0 ? 'unknown' : names.join(' | ')
   }
   out.push('/** Unions over the routes that have schemas (a route without one is `unknown` and left out). */')
-  out.push(`export type ClientMessage = ${all('ClientMessage', 'client')}`, `export type ServerMessage = ${all('ServerMessage', 'server')}`, '')
+  out.push(
+    `export type ClientMessage = ${all('ClientMessage', 'client')}`,
+    `export type ServerMessage = ${all('ServerMessage', 'server')}`,
+    '',
+  )
   out.push('/** Route types for `setupBridge<Routes>({ baseUrl, paths: routePaths })` from `@wsbridge/core/client`. */')
   out.push('export interface Routes {')
   for (const { name, route } of infos) {
     const base = pascal(name)
     const path = route.path === undefined ? 'string' : JSON.stringify(route.path)
-    out.push(`  ${JSON.stringify(name)}: { readonly '~types'?: { readonly path: ${path}; readonly params: ${base}Params; readonly client: ${base}ClientMessage; readonly server: ${base}ServerMessage } }`)
+    out.push(
+      `  ${JSON.stringify(name)}: { readonly '~types'?: { readonly path: ${path}; readonly params: ${base}Params; readonly client: ${base}ClientMessage; readonly server: ${base}ServerMessage } }`,
+    )
   }
   out.push('}', '')
   const custom = infos.filter(({ route }) => route.path !== undefined)
   out.push('/** Path patterns of routes that do not use their key as path. */')
-  out.push(`export const routePaths = {${custom.map(({ name, path }) => ` ${JSON.stringify(name)}: ${JSON.stringify(path)},`).join('')} } as const`, '')
+  out.push(
+    `export const routePaths = {${custom.map(({ name, path }) => ` ${JSON.stringify(name)}: ${JSON.stringify(path)},`).join('')} } as const`,
+    '',
+  )
   return out.join('\n')
 }

@@ -31,7 +31,9 @@ function typecheck(files: string[]): string[] {
     skipLibCheck: true,
     allowImportingTsExtensions: true,
   })
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName.split('/').pop()}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.file?.fileName.split('/').pop()}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`)
 }
 
 describe('wsbridge CLI', () => {
@@ -39,7 +41,9 @@ describe('wsbridge CLI', () => {
     await wsbridge('types', fixture, '--out', join(out, 'ws-types.ts'))
     const text = readFileSync(join(out, 'ws-types.ts'), 'utf8')
     expect(text).toContain('export type ChatClientMessage = {\n  type: "say"\n  text: string\n} | {')
-    expect(text).toContain('export type ClientMessage = ShoutClientMessage | ChatClientMessage\nexport type ServerMessage = ShoutServerMessage | ChatServerMessage')
+    expect(text).toContain(
+      'export type ClientMessage = ShoutClientMessage | ChatClientMessage\nexport type ServerMessage = ShoutServerMessage | ChatServerMessage',
+    )
     expect(text).toContain('export const routePaths = { "chat": "/rooms/:roomId/:tab?", } as const')
     writeFileSync(
       join(out, 'usage.ts'),
@@ -64,7 +68,10 @@ export const all: ServerMessage[] = [s, { type: 'joined', user: 'u', members: []
   })
 
   it('types: the type check above fails on a wrong send (it can fail)', () => {
-    writeFileSync(join(out, 'wrong.ts'), `import type { ChatClientMessage } from './ws-types.ts'\nexport const m: ChatClientMessage = { type: 'say' }\n`)
+    writeFileSync(
+      join(out, 'wrong.ts'),
+      `import type { ChatClientMessage } from './ws-types.ts'\nexport const m: ChatClientMessage = { type: 'say' }\n`,
+    )
     expect(typecheck([join(out, 'wrong.ts')]).join('\n')).toMatch(/text/)
   })
 
@@ -76,7 +83,18 @@ export const all: ServerMessage[] = [s, { type: 'joined', user: 'u', members: []
   })
 
   it('asyncapi: writes a document the AsyncAPI parser accepts', async () => {
-    await wsbridge('asyncapi', fixture, '--out', join(out, 'asyncapi.json'), '--prefix', '/api', '--server', 'ws://localhost:3000', '--title', 'Chat')
+    await wsbridge(
+      'asyncapi',
+      fixture,
+      '--out',
+      join(out, 'asyncapi.json'),
+      '--prefix',
+      '/api',
+      '--server',
+      'ws://localhost:3000',
+      '--title',
+      'Chat',
+    )
     const { document, diagnostics } = await new Parser().parse(readFileSync(join(out, 'asyncapi.json'), 'utf8'))
     expect(diagnostics.filter((d) => d.severity === 0)).toEqual([])
     expect(document?.info().title()).toBe('Chat')
@@ -84,7 +102,10 @@ export const all: ServerMessage[] = [s, { type: 'joined', user: 'u', members: []
   })
 
   it('--export picks another export; a missing export and a bad command fail with a message', async () => {
-    await expect(wsbridge('schema', fixture, '--export', 'nope')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('has no export "nope"') })
+    await expect(wsbridge('schema', fixture, '--export', 'nope')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('has no export "nope"'),
+    })
     await expect(wsbridge('frobnicate', fixture)).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: wsbridge') })
     const { stdout } = await wsbridge('schema', fixture, '--export', 'routes')
     expect(JSON.parse(stdout).echo).toEqual({ path: '/echo' })

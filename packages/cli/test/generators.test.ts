@@ -20,7 +20,11 @@ describe('toJsonSchemas', () => {
     const chat = schemas['chat']!
     expect(chat.path).toBe('/rooms/:roomId/:tab?')
     expect(Object.keys(chat.messages!)).toEqual(['say', 'typing', 'react'])
-    expect(chat.messages!['typing']).toEqual({ type: 'object', properties: { type: { const: 'typing' }, on: { type: 'boolean' } }, required: ['type', 'on'] })
+    expect(chat.messages!['typing']).toEqual({
+      type: 'object',
+      properties: { type: { const: 'typing' }, on: { type: 'boolean' } },
+      required: ['type', 'on'],
+    })
     expect(chat.client).toEqual({ oneOf: Object.values(chat.messages!) })
   })
 })
@@ -29,9 +33,13 @@ describe('toTsType', () => {
   it('prints objects, optionals, unions, literals, records and arrays', () => {
     const { chat } = toJsonSchemas(routes)
     expect(toTsType(chat!.messages!['react']!)).toBe('{\n  type: "react"\n  emoji: "+1" | "heart"\n  to: string | null\n}')
-    expect(toTsType({ type: 'object', properties: { 'x-y': { type: 'array', items: { type: 'integer' } } }, additionalProperties: { type: 'string' } })).toBe(
-      '{\n  "x-y"?: Array<number>\n  [key: string]: string\n}',
-    )
+    expect(
+      toTsType({
+        type: 'object',
+        properties: { 'x-y': { type: 'array', items: { type: 'integer' } } },
+        additionalProperties: { type: 'string' },
+      }),
+    ).toBe('{\n  "x-y"?: Array<number>\n  [key: string]: string\n}')
     expect(toTsType({})).toBe('unknown')
     expect(toTsType({ anyOf: [{ type: 'string' }, {}] })).toBe('unknown')
   })
@@ -45,17 +53,36 @@ describe('toAsyncApi', () => {
     const errors = diagnostics.filter((d) => d.severity === 0)
     expect(errors.map((e) => `${e.path.join('.')}: ${e.message}`)).toEqual([])
     expect(document?.version()).toBe('3.0.0')
-    expect(document?.channels().all().map((c) => c.address())).toEqual(['/api/echo', '/api/shout', '/api/rooms/{roomId}/{tab}'])
+    expect(
+      document
+        ?.channels()
+        .all()
+        .map((c) => c.address()),
+    ).toEqual(['/api/echo', '/api/shout', '/api/rooms/{roomId}/{tab}'])
     const chat = document!.channels().get('chat')!
-    expect(chat.parameters().all().map((p) => p.id())).toEqual(['roomId', 'tab'])
+    expect(
+      chat
+        .parameters()
+        .all()
+        .map((p) => p.id()),
+    ).toEqual(['roomId', 'tab'])
   })
 
   it('has a receive and a send operation per route, and one message per type', () => {
     const operations = doc['operations'] as Record<string, { action: string; messages: { $ref: string }[] }>
     expect(Object.keys(operations)).toEqual(['echo.receive', 'echo.send', 'shout.receive', 'shout.send', 'chat.receive', 'chat.send'])
     expect(operations['chat.receive']!.action).toBe('receive')
-    expect(operations['chat.receive']!.messages.map((m) => m.$ref.split('/').pop())).toEqual(['chat.client.say', 'chat.client.typing', 'chat.client.react'])
-    expect(operations['chat.send']!.messages.map((m) => m.$ref.split('/').pop())).toEqual(['chat.server.said', 'chat.server.joined', 'chat.server.typing', 'error'])
+    expect(operations['chat.receive']!.messages.map((m) => m.$ref.split('/').pop())).toEqual([
+      'chat.client.say',
+      'chat.client.typing',
+      'chat.client.react',
+    ])
+    expect(operations['chat.send']!.messages.map((m) => m.$ref.split('/').pop())).toEqual([
+      'chat.server.said',
+      'chat.server.joined',
+      'chat.server.typing',
+      'error',
+    ])
     expect(operations['shout.send']!.messages.map((m) => m.$ref.split('/').pop())).toEqual(['shout.server.message', 'error'])
   })
 

@@ -38,7 +38,8 @@ export function mergeGroupRoutes(groups: readonly CaseGroup[]): Routes {
   const owner: Record<string, string> = {}
   for (const group of groups) {
     for (const [key, route] of Object.entries(group.routes)) {
-      if (Object.hasOwn(merged, key)) throw new Error(`[wsbridge/conformance] route "${key}" is defined by groups "${owner[key]}" and "${group.name}"`)
+      if (Object.hasOwn(merged, key))
+        throw new Error(`[wsbridge/conformance] route "${key}" is defined by groups "${owner[key]}" and "${group.name}"`)
       merged[key] = route
       owner[key] = group.name
     }

@@ -1,7 +1,8 @@
 import { clientOutcomes, type Answer, type ClientOutcome } from './client-outcomes.js'
 
 /** The markers around the generated table in docs/errors.md. */
-export const OUTCOMES_TABLE_START = '<!-- client-outcomes:start — generated from packages/conformance/src/client-outcomes.ts; do not edit by hand -->'
+export const OUTCOMES_TABLE_START =
+  '<!-- client-outcomes:start — generated from packages/conformance/src/client-outcomes.ts; do not edit by hand -->'
 export const OUTCOMES_TABLE_END = '<!-- client-outcomes:end -->'
 
 function answerText(answer: Answer): string {

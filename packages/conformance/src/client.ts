@@ -1,23 +1,25 @@
 import WebSocket from 'ws'
 
 /**
- * A test client on the `ws` npm package (it works under Node and under Bun, which maps `ws` to
+ * A client over real sockets, on the `ws` npm package (it works under Node and under Bun, which maps `ws` to
  * its own implementation). It records every frame from the moment the socket exists, so nothing
  * sent by the server right after the upgrade can be missed, and lets tests await frames in order.
+ * Its names start with `Wire` so they never read as core's in-memory `TestClient` (`@wsbridge/core/testing`)
+ * or the typed client's `ClientOptions`/`CloseInfo` (`@wsbridge/core/client`).
  */
 
-export type Frame = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary'; readonly bytes: Uint8Array }
+export type WireFrame = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary'; readonly bytes: Uint8Array }
 
-export interface CloseInfo {
+export interface WireCloseInfo {
   readonly code: number
   readonly reason: string
 }
 
-export interface ClientOptions {
+export interface WireClientOptions {
   readonly headers?: Readonly<Record<string, string>>
   readonly protocols?: string | readonly string[]
   /** Runs inside the socket's open callback, before `openClient` resolves ("send on open" cases). */
-  readonly onOpen?: (client: TestClient) => void
+  readonly onOpen?: (client: WireClient) => void
   /** Milliseconds to wait for the handshake. Default 3000. */
   readonly timeout?: number
 }
@@ -33,7 +35,7 @@ function toBytes(data: WebSocket.RawData | string): Uint8Array {
 }
 
 /** Parsed form of a frame: JSON for text frames (the raw text if it is not JSON), bytes for binary. */
-export function frameValue(frame: Frame): unknown {
+export function frameValue(frame: WireFrame): unknown {
   if (frame.kind === 'binary') return frame.bytes
   try {
     return JSON.parse(frame.text)
@@ -42,19 +44,21 @@ export function frameValue(frame: Frame): unknown {
   }
 }
 
-export class TestClient {
-  readonly frames: Frame[] = []
+export class WireClient {
+  readonly frames: WireFrame[] = []
   readonly raw: WebSocket
   /** Resolves when the socket has closed, with the code and reason the client saw. */
-  readonly closed: Promise<CloseInfo>
+  readonly closed: Promise<WireCloseInfo>
   #cursor = 0
-  #closeInfo: CloseInfo | undefined
+  #closeInfo: WireCloseInfo | undefined
   #wake: (() => void)[] = []
 
   constructor(raw: WebSocket) {
     this.raw = raw
     raw.on('message', (data: WebSocket.RawData, isBinary: boolean) => {
-      const frame: Frame = isBinary ? { kind: 'binary', bytes: toBytes(data) } : { kind: 'text', text: typeof data === 'string' ? data : decoder.decode(toBytes(data)) }
+      const frame: WireFrame = isBinary
+        ? { kind: 'binary', bytes: toBytes(data) }
+        : { kind: 'text', text: typeof data === 'string' ? data : decoder.decode(toBytes(data)) }
       this.frames.push(frame)
       this.#notify()
     })
@@ -96,16 +100,19 @@ export class TestClient {
   }
 
   /** The next frame not yet taken, waiting up to `timeout` ms. */
-  async nextFrame(timeout = DEFAULT_TIMEOUT): Promise<Frame> {
+  async nextFrame(timeout = DEFAULT_TIMEOUT): Promise<WireFrame> {
     const [frame] = await this.takeFrames(1, timeout)
     return frame!
   }
 
   /** The next `count` frames not yet taken, in arrival order. */
-  async takeFrames(count: number, timeout = DEFAULT_TIMEOUT): Promise<Frame[]> {
+  async takeFrames(count: number, timeout = DEFAULT_TIMEOUT): Promise<WireFrame[]> {
     const deadline = Date.now() + timeout
     while (this.frames.length - this.#cursor < count) {
-      if (this.#closeInfo) throw new Error(`socket closed (${this.#closeInfo.code} ${JSON.stringify(this.#closeInfo.reason)}) while waiting for ${count} frame(s); got ${this.#describePending()}`)
+      if (this.#closeInfo)
+        throw new Error(
+          `socket closed (${this.#closeInfo.code} ${JSON.stringify(this.#closeInfo.reason)}) while waiting for ${count} frame(s); got ${this.#describePending()}`,
+        )
       const left = deadline - Date.now()
       if (left <= 0) throw new Error(`timed out after ${timeout}ms waiting for ${count} frame(s); got ${this.#describePending()}`)
       await new Promise<void>((resolve) => {
@@ -132,7 +139,7 @@ export class TestClient {
   }
 
   /** Waits for the socket to close; rejects after `timeout` ms. */
-  async waitClose(timeout = DEFAULT_TIMEOUT): Promise<CloseInfo> {
+  async waitClose(timeout = DEFAULT_TIMEOUT): Promise<WireCloseInfo> {
     let timer: ReturnType<typeof setTimeout> | undefined
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`timed out after ${timeout}ms waiting for close`)), timeout)
@@ -157,10 +164,10 @@ export class TestClient {
 }
 
 /** Opens a `ws` client and resolves once the handshake is complete. Rejects with the HTTP status on refusal. */
-export function openClient(url: string, options: ClientOptions = {}): Promise<TestClient> {
+export function openClient(url: string, options: WireClientOptions = {}): Promise<WireClient> {
   const protocols = typeof options.protocols === 'string' ? options.protocols : options.protocols ? [...options.protocols] : undefined
   const raw = new WebSocket(url, protocols, options.headers ? { headers: { ...options.headers } } : {})
-  const client = new TestClient(raw)
+  const client = new WireClient(raw)
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       raw.terminate()

@@ -16,8 +16,8 @@ export function renderCompatibilityTable(reports: readonly HostReport[], cases: 
     footnotes.push(text)
     return footnotes.length
   }
-  const escape = (text: string): string => text.replace(/\|/g, '\\|')
-  const header = `| group | case | ${reports.map((r) => escape(r.host)).join(' | ')} |`
+  const escapeCell = (text: string): string => text.replace(/\|/g, '\\|')
+  const header = `| group | case | ${reports.map((r) => escapeCell(r.host)).join(' | ')} |`
   const rule = `|---|---|${reports.map(() => ':-:').join('|')}|`
   const rows = cases.map((c) => {
     const cells = reports.map((report) => {
@@ -26,8 +26,9 @@ export function renderCompatibilityTable(reports: readonly HostReport[], cases: 
       if (result.status !== 'skipped') return MARK[result.status]
       return `${MARK.skipped}[^${footnote(`${report.host}: ${result.reason ?? 'not supported'}`)}]`
     })
-    return `| ${escape(c.group)} | ${escape(c.name)} | ${cells.join(' | ')} |`
+    return `| ${escapeCell(c.group)} | ${escapeCell(c.name)} | ${cells.join(' | ')} |`
   })
   const notes = footnotes.map((text, i) => `[^${i + 1}]: ${text}`)
-  return [header, rule, ...rows, ...(notes.length > 0 ? ['', ...notes] : [])].join('\n') + '\n'
+  // The final '' ends the file with a newline.
+  return [header, rule, ...rows, ...(notes.length > 0 ? ['', ...notes] : []), ''].join('\n')
 }

@@ -1,5 +1,5 @@
 import type { WsError, WsRefusal } from '@wsbridge/core'
-import { openClient, type ClientOptions, type TestClient } from './client.js'
+import { openClient, type WireClientOptions, type WireClient } from './client.js'
 import { forget } from './recorder.js'
 import type { ConformanceHost, HostCapabilities, RunningHost } from './host.js'
 
@@ -49,7 +49,7 @@ export interface SuiteContext {
   /** `ws://host:port` + prefix + `path` (path includes any query string). */
   url(path: string): string
   /** Opens a client to `prefix + path`; it is terminated when the case ends. */
-  connect(path: string, options?: ClientOptions): Promise<TestClient>
+  connect(path: string, options?: WireClientOptions): Promise<WireClient>
   /** A fresh recorder token (`?t=<token>`), forgotten when the case ends. */
   token(): string
 }
@@ -60,7 +60,7 @@ const RELEASE_TIMEOUT = 2000
 export function createCaseContext(shared: SharedState): { ctx: SuiteContext; cleanup(): Promise<void> } {
   if (!shared.running) throw new Error(`host ${shared.host.name} did not start: ${String(shared.startError)}`)
   const running = shared.running
-  const clients: TestClient[] = []
+  const clients: WireClient[] = []
   const tokens: string[] = []
   const url = (path: string): string => `${running.wsUrl}${shared.prefix}${path}`
   const ctx: SuiteContext = {

@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import type { TestClient } from './client.js'
+import type { WireClient } from './client.js'
 
 /** Shared assertions and small utilities for conformance cases. */
 
@@ -13,13 +13,13 @@ export function expectErrorFrame(frame: unknown, code: string): { type: 'error';
 }
 
 /** Sends `value` and asserts the echo route answers `{ echo: value }`: proves a socket still works. */
-export async function expectEchoes(client: TestClient, value: unknown): Promise<void> {
+export async function expectEchoes(client: WireClient, value: unknown): Promise<void> {
   client.send(value)
   expect(await client.next()).toEqual({ echo: value })
 }
 
 /** Asserts nothing more arrives on `client` within `ms` milliseconds. */
-export async function expectSilence(client: TestClient, ms = 100): Promise<void> {
+export async function expectSilence(client: WireClient, ms = 100): Promise<void> {
   const before = client.frames.length
   await delay(ms)
   expect(client.frames.slice(before)).toEqual([])

@@ -61,7 +61,10 @@ export interface ListeningHttpServer {
  * The instance for a listening node:http server and the adapter serving on it: `stop` closes the
  * adapter first (1001 to every client), then drops keep-alive connections and closes the server.
  */
-export function httpServerInstance(server: ListeningHttpServer, adapter: { readonly bridge: Bridge; close(): Promise<void> }): HostInstance {
+export function httpServerInstance(
+  server: ListeningHttpServer,
+  adapter: { readonly bridge: Bridge; close(): Promise<void> },
+): HostInstance {
   return {
     bridge: adapter.bridge,
     port: (server.address() as AddressInfo).port,

@@ -33,7 +33,9 @@ export interface ServerFrame {
 }
 
 /** How the server ended the connection: a close frame (with its code, if any) or a TCP drop. */
-export type RawOutcome = { readonly kind: 'close'; readonly code: number | undefined; readonly reason: string } | { readonly kind: 'dropped' }
+export type RawOutcome =
+  | { readonly kind: 'close'; readonly code: number | undefined; readonly reason: string }
+  | { readonly kind: 'dropped' }
 
 export function encodeFrame(frame: RawFrame): Buffer {
   const payload = typeof frame.payload === 'string' ? Buffer.from(frame.payload) : Buffer.from(frame.payload ?? [])
@@ -109,7 +111,10 @@ export class RawWebSocket {
     return new Promise((resolve, reject) => {
       const socket = connect(Number(url.port), url.hostname)
       let head = Buffer.alloc(0)
-      const timer = setTimeout(() => fail(new Error(`raw upgrade ${path}: no 101 within ${options.timeout ?? 3000} ms`)), options.timeout ?? 3000)
+      const timer = setTimeout(
+        () => fail(new Error(`raw upgrade ${path}: no 101 within ${options.timeout ?? 3000} ms`)),
+        options.timeout ?? 3000,
+      )
       const fail = (error: Error): void => {
         clearTimeout(timer)
         socket.destroy()
@@ -159,7 +164,9 @@ export class RawWebSocket {
   /** How the connection ended, or a rejection after `timeout` ms if it is still open. */
   waitOutcome(timeout = 3000): Promise<RawOutcome> {
     let timer: ReturnType<typeof setTimeout> | undefined
-    const expired = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`raw socket still open after ${timeout} ms`)), timeout)))
+    const expired = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`raw socket still open after ${timeout} ms`)), timeout)),
+    )
     return Promise.race([this.outcome, expired]).finally(() => clearTimeout(timer))
   }
 
@@ -206,7 +213,12 @@ function readFrame(buffer: Buffer): { frame: ServerFrame; size: number } | undef
     offset = 10
   }
   if (buffer.length < offset + length) return undefined
-  const frame = { opcode: buffer[0]! & 0x0f, fin: (buffer[0]! & 0x80) !== 0, compressed: (buffer[0]! & 0x40) !== 0, payload: buffer.subarray(offset, offset + length) }
+  const frame = {
+    opcode: buffer[0]! & 0x0f,
+    fin: (buffer[0]! & 0x80) !== 0,
+    compressed: (buffer[0]! & 0x40) !== 0,
+    payload: buffer.subarray(offset, offset + length),
+  }
   return { frame, size: offset + length }
 }
 

@@ -72,7 +72,9 @@ function completeBody(headers: Record<string, string>, raw: Buffer): Buffer | un
 export function rawHttpRequest(baseUrl: string, request: RawRequest): Promise<RawResponse> {
   const url = new URL(baseUrl)
   const headers: Record<string, string> = { host: url.host, connection: 'close', ...request.headers }
-  const head = [`${request.method ?? 'GET'} ${request.path} HTTP/1.1`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join('\r\n')
+  const head = [`${request.method ?? 'GET'} ${request.path} HTTP/1.1`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)].join(
+    '\r\n',
+  )
   return new Promise((resolve, reject) => {
     const socket = connect(Number(url.port), url.hostname)
     let received = Buffer.alloc(0)
@@ -86,7 +88,10 @@ export function rawHttpRequest(baseUrl: string, request: RawRequest): Promise<Ra
       if (error) reject(error)
       else resolve(response!)
     }
-    const timer = setTimeout(() => finish(new Error(`raw HTTP ${request.path}: timed out; got ${JSON.stringify(received.toString('latin1').slice(0, 200))}`)), request.timeout ?? 3000)
+    const timer = setTimeout(
+      () => finish(new Error(`raw HTTP ${request.path}: timed out; got ${JSON.stringify(received.toString('latin1').slice(0, 200))}`)),
+      request.timeout ?? 3000,
+    )
     const tryComplete = (ended: boolean): void => {
       if (!parsed) {
         const end = received.indexOf(HEADER_END)

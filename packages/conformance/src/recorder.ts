@@ -25,7 +25,11 @@ export function recorded(token: string): readonly RecordedEvent[] {
 }
 
 /** Polls the log until `predicate` holds; rejects with what was recorded after `timeout` ms. */
-export async function waitForRecorded(token: string, predicate: (events: readonly RecordedEvent[]) => boolean, timeout = 3000): Promise<readonly RecordedEvent[]> {
+export async function waitForRecorded(
+  token: string,
+  predicate: (events: readonly RecordedEvent[]) => boolean,
+  timeout = 3000,
+): Promise<readonly RecordedEvent[]> {
   const deadline = Date.now() + timeout
   for (;;) {
     const events = recorded(token)

@@ -21,7 +21,11 @@ export interface RestartableHost {
  * that is redeployed: the instance behind it really stops and starts (new bridge, new port), while
  * clients keep one URL. Works with any ConformanceHost, so no host has to implement restarts itself.
  */
-export async function startRestartable(host: ConformanceHost, routes: Routes, options: BridgeOptions & { readonly prefix: string }): Promise<RestartableHost> {
+export async function startRestartable(
+  host: ConformanceHost,
+  routes: Routes,
+  options: BridgeOptions & { readonly prefix: string },
+): Promise<RestartableHost> {
   let running: RunningHost | undefined = await host.start(routes, options)
   let target: number | undefined = Number(new URL(running.wsUrl).port)
   const sockets: Set<Socket> = new Set()

@@ -13,7 +13,8 @@ import { rawUpgradeRequest } from './raw-http.js'
 /** Every close `smokeRoutes.echo` saw, in order. */
 export const smokeCloses: { route: string; code: number; reason: string }[] = []
 
-const recordClose = (connection: Connection, code: number, reason: string) => void smokeCloses.push({ route: connection.route, code, reason })
+const recordClose = (connection: Connection, code: number, reason: string) =>
+  void smokeCloses.push({ route: connection.route, code, reason })
 
 /** Routes the smoke tests drive; each one exposes one piece of connection state to the client. */
 export const smokeRoutes = {
@@ -33,13 +34,21 @@ export const smokeRoutes = {
     kind: 'ws',
     path: '/who/:name',
     handler: {
-      onOpen: (connection) => connection.send({ params: connection.params, query: connection.query, ip: connection.ip, header: connection.headers['x-test'] ?? null, scheme: connection.url.protocol }),
+      onOpen: (connection) =>
+        connection.send({
+          params: connection.params,
+          query: connection.query,
+          ip: connection.ip,
+          header: connection.headers['x-test'] ?? null,
+          scheme: connection.url.protocol,
+        }),
       onMessage: () => undefined,
     },
   }),
   secret: defineRoute({
     kind: 'ws',
-    auth: ({ query }) => (query['token'] === 'good' ? { name: 'ada' } : query['token'] === 'banned' ? { success: false, code: 403, reason: 'banned' } : null),
+    auth: ({ query }) =>
+      query['token'] === 'good' ? { name: 'ada' } : query['token'] === 'banned' ? { success: false, code: 403, reason: 'banned' } : null,
     handler: {
       onOpen: (connection) => connection.send({ user: connection.user }),
       onMessage: () => undefined,

@@ -51,7 +51,8 @@ export function runConformanceSuite(host: ConformanceHost, options: SuiteOptions
       try {
         shared.running = await host.start(routes, {
           prefix: shared.prefix,
-          onError: (error, connection) => void shared.bridgeErrors.push({ error, route: connection?.route, token: connection?.query['t'], connection: connection?.id }),
+          onError: (error, connection) =>
+            void shared.bridgeErrors.push({ error, route: connection?.route, token: connection?.query['t'], connection: connection?.id }),
           onRefused: (refusal) => void shared.refusals.push(refusal),
           // Every line is kept for the cases (nothing printed), uncapped so no case's line is
           // suppressed by another's; the outcomes group proves the cap on a host of its own.

@@ -7,7 +7,15 @@ import type { HostCapabilities } from '../src/host.js'
 import { Tally } from '../src/tally.js'
 
 const route = defineRoute({ kind: 'ws', handler: { onMessage: () => undefined } })
-const capabilities: HostCapabilities = { nativePubSub: false, httpRoutes: true, protocolCloseFrames: true, restart: false, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true }
+const capabilities: HostCapabilities = {
+  nativePubSub: false,
+  httpRoutes: true,
+  protocolCloseFrames: true,
+  restart: false,
+  fallbackRoute: true,
+  fragmentLimit: true,
+  rawRequestTarget: true,
+}
 
 describe('conformanceCases', () => {
   it('lists every case once, with a capability the host contract knows', () => {
@@ -15,7 +23,11 @@ describe('conformanceCases', () => {
     expect(new Set(keys).size).toBe(keys.length)
     expect(conformanceCases.length).toBeGreaterThanOrEqual(25)
     for (const c of conformanceCases) if (c.needs !== undefined) expect(Object.keys(capabilities)).toContain(c.needs)
-    expect(conformanceCases).toContainEqual({ group: 'http', name: "the host's own HTTP routes keep answering on the same port", needs: 'httpRoutes' })
+    expect(conformanceCases).toContainEqual({
+      group: 'http',
+      name: "the host's own HTTP routes keep answering on the same port",
+      needs: 'httpRoutes',
+    })
   })
 })
 

@@ -11,7 +11,8 @@ describe('docs/errors.md: the table of client-caused outcomes', () => {
     const doc = readFileSync(docUrl, 'utf8')
     const current = findClientOutcomes(doc)
     const rendered = renderClientOutcomes()
-    if (process.env['WSBRIDGE_WRITE_DOCS'] === '1' && current !== undefined && current !== rendered) writeFileSync(docUrl, doc.replace(current, rendered))
+    if (process.env['WSBRIDGE_WRITE_DOCS'] === '1' && current !== undefined && current !== rendered)
+      writeFileSync(docUrl, doc.replace(current, rendered))
     else expect(current, 'docs/errors.md lost its client-outcomes markers').toBe(rendered)
   })
 

@@ -17,7 +17,17 @@ export interface BridgeLimits {
 }
 
 export function resolveBridgeLimits(routes: Routes, options: BridgeOptions): BridgeLimits {
-  const { prefix: _prefix, limits: bridgeLimits, onError: _onError, onRefused: _onRefused, logger: _logger, logLimit: _logLimit, validateOutput: _validateOutput, pubsub: _pubsub, ...topLevelLimits } = options
+  const {
+    prefix: _prefix,
+    limits: bridgeLimits,
+    onError: _onError,
+    onRefused: _onRefused,
+    logger: _logger,
+    logLimit: _logLimit,
+    validateOutput: _validateOutput,
+    pubsub: _pubsub,
+    ...topLevelLimits
+  } = options
   const base = resolveLimits(topLevelLimits, bridgeLimits)
   const routeLimits = Object.values(routes).map((route) => route.limits)
   const compressions = [base.compression, ...routeLimits.map((limits) => limits?.compression)].map(normalizeCompression)

@@ -37,13 +37,22 @@ const IGNORED_EVENTS: ConnectionEvents = { message() {}, closed() {}, drain() {}
 export function createBridge<const R extends Routes>(routes: R, options: BridgeOptions = {}): Bridge<R> {
   const prefix = normalizePrefix(options.prefix)
   const router = createRouter(routes, prefix)
-  const { base: baseLimits, routeLimits, maxPayloadLength, compression, maxFragments, handshakeTimeout } = resolveBridgeLimits(routes, options)
+  const {
+    base: baseLimits,
+    routeLimits,
+    maxPayloadLength,
+    compression,
+    maxFragments,
+    handshakeTimeout,
+  } = resolveBridgeLimits(routes, options)
   // Errors and refusals: the hooks, then the bounded log (reporter.ts).
   const reporter = createReporter(routes, options)
   const reportError = reporter.error
   // Driver and native pub/sub failures reach the error hook as PUBSUB_ERROR; they never throw into handlers.
-  const hub = new PubSubHub<ConnectionImpl>(options.pubsub, (error) =>
-    reportError(error instanceof WsError ? error : new WsError('PUBSUB_ERROR', undefined, { cause: error, expose: false }), undefined),
+  const hub = new PubSubHub<ConnectionImpl>(
+    options.pubsub,
+    (error) =>
+      reportError(error instanceof WsError ? error : new WsError('PUBSUB_ERROR', undefined, { cause: error, expose: false }), undefined),
     hubMembers,
   )
   const connections = new OpenConnections(
@@ -51,7 +60,12 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     Object.keys(routes).map((name) => [name, routeTopic(name)] as const),
   )
   // Only bridges with a `resume` route stamp topic messages (resume.ts).
-  const resume = Object.values(routes).some((route) => route.resume) ? new ResumeStore<ConnectionImpl>((topic) => hub.subscriberCount(topic) > 0, (member, frame) => connectionInternals.sendFrame(member, frame)) : undefined
+  const resume = Object.values(routes).some((route) => route.resume)
+    ? new ResumeStore<ConnectionImpl>(
+        (topic) => hub.subscriberCount(topic) > 0,
+        (member, frame) => connectionInternals.sendFrame(member, frame),
+      )
+    : undefined
   if (resume) hub.stamp = (topics, frame) => resume.stamp(topics, frame)
 
   const counter = new ConnectionCounter(baseLimits)
@@ -92,10 +106,23 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
 
   function open(accepted: AcceptedUpgrade, transport: Transport): ConnectionEvents {
     // Auth close mode, or a connection cap reached by upgrades racing through authorize: no handler runs.
-    const refusal = accepted.refusal ?? (counter.refusal(accepted.match.name, accepted.ip, accepted.match.route.limits) && { code: CloseCode.TRY_AGAIN_LATER, reason: 'Too many connections' })
+    const refusal =
+      accepted.refusal ??
+      (counter.refusal(accepted.match.name, accepted.ip, accepted.match.route.limits) && {
+        code: CloseCode.TRY_AGAIN_LATER,
+        reason: 'Too many connections',
+      })
     if (refusal) {
       // An auth close was reported when authorize decided it; a cap reached meanwhile is new here.
-      if (!accepted.refusal) reporter.refused(describeRefusal({ url: accepted.match.url, headers: accepted.headers, ip: accepted.ip }, new WsError('TOO_MANY_CONNECTIONS'), 'client', { route: accepted.match.name, closeCode: refusal.code }))
+      if (!accepted.refusal)
+        reporter.refused(
+          describeRefusal(
+            { url: accepted.match.url, headers: accepted.headers, ip: accepted.ip },
+            new WsError('TOO_MANY_CONNECTIONS'),
+            'client',
+            { route: accepted.match.name, closeCode: refusal.code },
+          ),
+        )
       closeSafely(transport, refusal.code, refusal.reason)
       return IGNORED_EVENTS
     }
@@ -149,5 +176,10 @@ export function toBridge<R extends Routes>(routesOrBridge: R | Bridge<R>, option
 }
 
 export function isBridge(value: unknown): value is Bridge {
-  return typeof value === 'object' && value !== null && typeof (value as Bridge).authorize === 'function' && typeof (value as Bridge).open === 'function'
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Bridge).authorize === 'function' &&
+    typeof (value as Bridge).open === 'function'
+  )
 }

@@ -35,6 +35,7 @@ const encoder = new TextEncoder()
 
 export function closeReasonBytes(reason: string): number {
   // Fast path: ASCII-only strings are their own byte length, and most reasons are ASCII.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included.
   return /^[\x00-\x7f]*$/.test(reason) ? reason.length : encoder.encode(reason).length
 }
 

@@ -1,11 +1,12 @@
 import { PING_FRAME, PONG_FRAME } from './control-frames.js'
 import { connectionInternals as internals, type ConnectionImpl } from './connection.js'
-import { closed, drained, fatal, rateLimited, rejectMessage, report, run } from './connection-policy.js'
+import { closed, drained, fatal, handlerFailed, rateLimited, rejectMessage, report, run } from './connection-policy.js'
 import { ReadyState } from './connection-types.js'
 import { dispatchText } from './dispatch.js'
 import { WsError } from './errors.js'
 import type { ConnectionSite } from './connection-host.js'
 import { connectionGuard } from './security/guard.js'
+import { serialQueue } from './serial-queue.js'
 import type { ConnectionEvents, Transport } from './transport.js'
 
 const utf8 = new TextEncoder()
@@ -33,20 +34,6 @@ function receivedBinary(connection: ConnectionImpl, site: ConnectionSite, data: 
   else fatal(connection, new WsError('UNSUPPORTED_DATA'))
 }
 
-/** One incoming frame, in arrival order. */
-function received(connection: ConnectionImpl, data: string | Uint8Array, isBinary: boolean): void {
-  // Once a close is under way (handler, policy or shutdown), later frames are not dispatched.
-  if (connection.readyState !== ReadyState.OPEN) return
-  const site = internals.site(connection)
-  if (!connectionGuard.admit(connection, site.policy.rate)) return rateLimited(connection)
-  if (isBinary) return receivedBinary(connection, site, data as Uint8Array)
-  const text = typeof data === 'string' ? data : utf8Decoder.decode(data)
-  // The typed client's heartbeat (browsers cannot send ping frames); see control-frames.ts.
-  if (text === PING_FRAME) return void internals.sendFrame(connection, PONG_FRAME)
-  if (isTooBig(text, site.limits.maxPayloadLength)) return fatal(connection, new WsError('PAYLOAD_TOO_LARGE'))
-  run(connection, dispatchReceived, text)
-}
-
 /** Links `events` to `connection`; false when `events` already serves another connection. */
 let bind: (events: SocketEvents, connection: ConnectionImpl) => boolean
 
@@ -70,9 +57,24 @@ export class SocketEvents implements ConnectionEvents {
     }
   }
 
+  /**
+   * One incoming frame, in arrival order. Written out here and queued with `serialQueue.run`
+   * itself, not through helpers: JavaScriptCore inlines only a few calls deep, and each wrapper
+   * between the adapter's handler and the queue cost Bun's echo path ~40 instructions a message
+   * (docs/benchmarks.md, finding 17).
+   */
   message(data: string | Uint8Array, isBinary: boolean): void {
     const connection = this.#connection
-    if (connection !== undefined) received(connection, data, isBinary)
+    // Once a close is under way (handler, policy or shutdown), later frames are not dispatched.
+    if (connection === undefined || connection.readyState !== ReadyState.OPEN) return
+    const site = internals.site(connection)
+    if (!connectionGuard.admit(connection, site.policy.rate)) return rateLimited(connection)
+    if (isBinary) return receivedBinary(connection, site, data as Uint8Array)
+    const text = typeof data === 'string' ? data : utf8Decoder.decode(data)
+    // The typed client's heartbeat (browsers cannot send ping frames); see control-frames.ts.
+    if (text === PING_FRAME) return void internals.sendFrame(connection, PONG_FRAME)
+    if (isTooBig(text, site.limits.maxPayloadLength)) return fatal(connection, new WsError('PAYLOAD_TOO_LARGE'))
+    serialQueue.run(connection, dispatchReceived, text, handlerFailed)
   }
 
   closed(code: number, reason: string): void {

@@ -101,7 +101,13 @@ export function rateLimited(connection: ConnectionImpl): void {
 
 /** The bridge-wide timer's visit (security/liveness.ts): acts on what the guard found due. */
 export function sweep(connection: ConnectionImpl, at: number): void {
-  const due = connectionGuard.sweep(connection, at, connection.readyState, internals.site(connection).policy, internals.transport(connection))
+  const due = connectionGuard.sweep(
+    connection,
+    at,
+    connection.readyState,
+    internals.site(connection).policy,
+    internals.transport(connection),
+  )
   if (due === 0) return
   if (due & SweepDue.CLOSE_TIMEOUT) return drop(connection, 'Close timeout')
   if (due & SweepDue.DRAINED) drained(connection)

@@ -24,7 +24,12 @@ export interface BroadcastOptions extends PublishOptions {
  * these members: core's own machinery (its queue, guard and socket events) is not reachable from it.
  * `TSend` is what `send` and `publish` accept (the route's `output` input type).
  */
-export interface Connection<TSend = unknown, TParams = Record<string, string | undefined>, TUser = unknown, TContext = Record<string, unknown>> {
+export interface Connection<
+  TSend = unknown,
+  TParams = Record<string, string | undefined>,
+  TUser = unknown,
+  TContext = Record<string, unknown>,
+> {
   /** Unique, unguessable id (a random UUID). */
   readonly id: string
   readonly ip: string

@@ -35,13 +35,24 @@ function dispatchTyped<C>(route: AnyRoute, message: unknown, connection: C, reje
   if (entry !== undefined) return deliverValidated(entry.schema, message, entry.handler as Handler, connection, reject)
   const fallback = route.handler?.onMessage
   if (fallback) return fallback(message, connection as never)
-  reject(connection, new WsError('UNKNOWN_TYPE', typeof type === 'string' ? `Unknown message type "${type.slice(0, 64)}"` : 'Message has no "type" field'))
+  reject(
+    connection,
+    new WsError('UNKNOWN_TYPE', typeof type === 'string' ? `Unknown message type "${type.slice(0, 64)}"` : 'Message has no "type" field'),
+  )
   return undefined
 }
 
-function deliverValidated<C>(schema: NonNullable<AnyRoute['input']>, message: unknown, handler: Handler, connection: C, reject: Reject<C>): unknown {
+function deliverValidated<C>(
+  schema: NonNullable<AnyRoute['input']>,
+  message: unknown,
+  handler: Handler,
+  connection: C,
+  reject: Reject<C>,
+): unknown {
   const result = validate(schema, message)
-  return result instanceof Promise ? result.then((settled) => deliver(settled, handler, connection, reject)) : deliver(result, handler, connection, reject)
+  return result instanceof Promise
+    ? result.then((settled) => deliver(settled, handler, connection, reject))
+    : deliver(result, handler, connection, reject)
 }
 
 function deliver<C>(result: ValidationResult, handler: Handler, connection: C, reject: Reject<C>): unknown {

@@ -16,7 +16,12 @@ export const errorCodes = {
   INVALID_JSON: { close: CloseCode.INVALID_PAYLOAD, status: 400, message: 'Message is not valid JSON', blame: 'client' },
   VALIDATION_FAILED: { close: CloseCode.INVALID_PAYLOAD, status: 400, message: 'Message failed validation', blame: 'client' },
   UNKNOWN_TYPE: { close: CloseCode.POLICY_VIOLATION, status: 400, message: 'Unknown message type', blame: 'client' },
-  UNSUPPORTED_DATA: { close: CloseCode.UNSUPPORTED_DATA, status: 400, message: 'Binary messages are not accepted on this route', blame: 'client' },
+  UNSUPPORTED_DATA: {
+    close: CloseCode.UNSUPPORTED_DATA,
+    status: 400,
+    message: 'Binary messages are not accepted on this route',
+    blame: 'client',
+  },
   PAYLOAD_TOO_LARGE: { close: CloseCode.MESSAGE_TOO_BIG, status: 413, message: 'Message is too large', blame: 'client' },
   TOO_DEEP: { close: CloseCode.MESSAGE_TOO_BIG, status: 413, message: 'Message is nested too deeply', blame: 'client' },
   // 1002 is RFC 6455's protocol error: the runtime sends it (1007 for invalid UTF-8), never core.
@@ -36,9 +41,17 @@ export const errorCodes = {
   CONNECTION_CLOSED: { close: CloseCode.NORMAL, status: 410, message: 'Connection is closed', blame: 'server' },
   PUBSUB_ERROR: { close: CloseCode.INTERNAL_ERROR, status: 503, message: 'Pub/sub backend error', blame: 'server' },
   INVALID_CLOSE_CODE: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Invalid close code', blame: 'server' },
-  OUTPUT_VALIDATION_FAILED: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Server tried to send an invalid message', blame: 'server' },
+  OUTPUT_VALIDATION_FAILED: {
+    close: CloseCode.INTERNAL_ERROR,
+    status: 500,
+    message: 'Server tried to send an invalid message',
+    blame: 'server',
+  },
   INTERNAL: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Internal error', blame: 'server' },
-} as const satisfies Record<string, { readonly close: number; readonly status: number; readonly message: string; readonly blame: ErrorBlame }>
+} as const satisfies Record<
+  string,
+  { readonly close: number; readonly status: number; readonly message: string; readonly blame: ErrorBlame }
+>
 
 export type WsErrorCode = keyof typeof errorCodes
 

@@ -35,7 +35,13 @@ export function parseProtocols(header: string | undefined): string[] {
 
 // The handshake's own mechanics: needed to upgrade, meaningless afterwards, and (the key and the
 // extension offer especially) a few hundred bytes per connection if kept for its whole life.
-const HANDSHAKE_HEADERS: ReadonlySet<string> = new Set(['upgrade', 'connection', 'sec-websocket-key', 'sec-websocket-version', 'sec-websocket-extensions'])
+const HANDSHAKE_HEADERS: ReadonlySet<string> = new Set([
+  'upgrade',
+  'connection',
+  'sec-websocket-key',
+  'sec-websocket-version',
+  'sec-websocket-extensions',
+])
 
 /** The headers a connection keeps: every request header except the handshake mechanics. */
 export function connectionHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {

@@ -1,4 +1,4 @@
-import { WsError } from './errors.js'
+import type { WsError } from './errors.js'
 import type { AnySchema } from './schema.js'
 import { validate } from './validation.js'
 

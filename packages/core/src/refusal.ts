@@ -69,7 +69,12 @@ export function hookBlame(error: WsError): ErrorBlame {
 }
 
 /** Describes a refusal of `request` for `error`. */
-export function describeRefusal(request: { readonly url: string | URL; readonly headers: UpgradeRequest['headers']; readonly ip?: string | undefined }, error: WsError, blame: ErrorBlame, details: RefusalDetails = {}): WsRefusal {
+export function describeRefusal(
+  request: { readonly url: string | URL; readonly headers: UpgradeRequest['headers']; readonly ip?: string | undefined },
+  error: WsError,
+  blame: ErrorBlame,
+  details: RefusalDetails = {},
+): WsRefusal {
   const base = {
     code: error.code,
     status: error.status,

@@ -24,7 +24,11 @@ type ReporterOptions = Pick<BridgeOptions, 'onError' | 'onRefused' | 'logger' | 
 
 export function createReporter(routes: Routes, options: ReporterOptions, clock?: LogClock): Reporter {
   const { onError, onRefused } = options
-  const log = new BridgeLog(options.logger === false ? undefined : (options.logger ?? consoleLogger), options.logLimit ?? DEFAULT_LOG_LIMIT, clock)
+  const log = new BridgeLog(
+    options.logger === false ? undefined : (options.logger ?? consoleLogger),
+    options.logLimit ?? DEFAULT_LOG_LIMIT,
+    clock,
+  )
 
   /** The bridge's own hook; one that throws is logged, never rethrown into a connection. */
   function bridgeHook(error: WsError, connection: Connection | undefined): void {

@@ -27,7 +27,11 @@ export function requestTargetError(target: string): WsError | undefined {
  * route, with the target as the client sent it where the runtime gives it (Node's `request.url`),
  * so the answer is 400 whether a route matches or not, and the same on every Node host.
  */
-export function refuseRequestTarget(bridge: Pick<Bridge, 'prefix' | 'match' | 'refuse'>, request: UpgradeRequest, target: string): RejectedUpgrade | undefined {
+export function refuseRequestTarget(
+  bridge: Pick<Bridge, 'prefix' | 'match' | 'refuse'>,
+  request: UpgradeRequest,
+  target: string,
+): RejectedUpgrade | undefined {
   const error = requestTargetError(target)
   if (!error || !isUnderPrefix(bridge.prefix, request.url)) return undefined
   return bridge.refuse(request, error, bridge.match(request.url))

@@ -29,7 +29,9 @@ export interface RouteHandlerStage<P extends string, O, U, C, M extends Record<s
   onError(handler: (connection: RouteConnection<P, O, U, C>, error: WsError) => unknown): RouteHandlerStage<P, O, U, C, M>
   onBinary(handler: (data: Uint8Array, connection: RouteConnection<P, O, U, C>) => unknown): RouteHandlerStage<P, O, U, C, M>
   /** The finished route: exactly what `defineRoute({ kind: 'ws', path, messages, ... })` returns. */
-  build(...noHandlers: [keyof M] extends [never] ? [error: 'add at least one .on(type, schema, handler) before build()'] : []): WsRoute<P, undefined, O, M, U, C>
+  build(
+    ...noHandlers: [keyof M] extends [never] ? [error: 'add at least one .on(type, schema, handler) before build()'] : []
+  ): WsRoute<P, undefined, O, M, U, C>
 }
 
 /** The first stage: everything that shapes the connection type, then the handler stage. */
@@ -58,7 +60,12 @@ interface Definition {
  * Each call returns a new builder, so a partial chain can be reused as a template.
  */
 export function createRoute<const P extends string>(path: P): RouteBuilder<P, undefined, undefined, Record<string, unknown>> {
-  return builder({ kind: 'ws', path, messages: {}, handler: {} }) as unknown as RouteBuilder<P, undefined, undefined, Record<string, unknown>>
+  return builder({ kind: 'ws', path, messages: {}, handler: {} }) as unknown as RouteBuilder<
+    P,
+    undefined,
+    undefined,
+    Record<string, unknown>
+  >
 }
 
 function builder(definition: Definition) {
@@ -70,7 +77,8 @@ function builder(definition: Definition) {
     context: (context: unknown) => next({ context }),
     options: (options: BuilderOptions) => next({ ...options }),
     on(type: string, schema: AnySchema, handler: unknown) {
-      if (Object.hasOwn(definition.messages, type)) throw new TypeError(`[wsbridge] route "${definition.path}" already handles type "${type}"`)
+      if (Object.hasOwn(definition.messages, type))
+        throw new TypeError(`[wsbridge] route "${definition.path}" already handles type "${type}"`)
       return next({ messages: { ...definition.messages, [type]: { schema, handler } } })
     },
     onOpen: hook('onOpen'),
@@ -78,7 +86,8 @@ function builder(definition: Definition) {
     onError: hook('onError'),
     onBinary: hook('onBinary'),
     build(): AnyRoute {
-      if (Object.keys(definition.messages).length === 0) throw new TypeError(`[wsbridge] route "${definition.path}" needs at least one .on(type, schema, handler)`)
+      if (Object.keys(definition.messages).length === 0)
+        throw new TypeError(`[wsbridge] route "${definition.path}" needs at least one .on(type, schema, handler)`)
       const route: unknown = { ...definition, messages: Object.assign(Object.create(null), definition.messages) }
       assertRoute(route, definition.path)
       return route

@@ -5,7 +5,8 @@ import { routeTopic } from './pubsub/topics.js'
 import type { Routes } from './route.js'
 import { guardPolicy } from './security/guard.js'
 
-const isProduction = (): boolean => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['NODE_ENV'] === 'production'
+const isProduction = (): boolean =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['NODE_ENV'] === 'production'
 
 /** What a bridge resolves per route on first use and keeps, so handshakes and connections share it. */
 export interface RouteSites {

@@ -64,7 +64,8 @@ export interface RouteOptions<P extends string, I, O, A extends AuthResult, C> {
 export type RouteConnection<P extends string, O, U, C> = Connection<InputOf<O>, ParamsOf<P>, U, C>
 
 /** A route whose messages are dispatched by their `type` field to per-type handlers. */
-export interface TypedMessagesRoute<P extends string, O, M extends Record<string, AnySchema>, A extends AuthResult, C> extends RouteOptions<P, undefined, O, A, C> {
+export interface TypedMessagesRoute<P extends string, O, M extends Record<string, AnySchema>, A extends AuthResult, C>
+  extends RouteOptions<P, undefined, O, A, C> {
   readonly messages: MessageDefinitions<M, RouteConnection<P, O, UserOf<A>, C>>
   readonly handler?: LifecycleHandlers<RouteConnection<P, O, UserOf<A>, C>> & {
     /** Receives messages whose `type` has no entry in `messages`, instead of an UNKNOWN_TYPE error. */

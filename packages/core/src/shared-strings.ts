@@ -31,4 +31,12 @@ export function sharedCount(): number {
 }
 
 /** Request headers whose values repeat across connections and never carry credentials. */
-export const SHARED_HEADERS: ReadonlySet<string> = new Set(['host', 'origin', 'user-agent', 'accept-encoding', 'accept-language', 'cache-control', 'pragma'])
+export const SHARED_HEADERS: ReadonlySet<string> = new Set([
+  'host',
+  'origin',
+  'user-agent',
+  'accept-encoding',
+  'accept-language',
+  'cache-control',
+  'pragma',
+])

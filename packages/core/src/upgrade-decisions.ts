@@ -28,7 +28,12 @@ export type UpgradeDecisions = Pick<Bridge, 'authorize' | 'notFound' | 'refuse'>
 
 export function createUpgradeDecisions({ owns, reporter, counter, limitsFor, shutdown }: UpgradeDecisionDeps): UpgradeDecisions {
   /** Refuses `request` with `error`: reported once (onRefused, the log), then answered by the adapter. */
-  function reject(request: UpgradeRequest | UpgradeContext, error: WsError, details: RefusalDetails = {}, blame = hookBlame(error)): RejectedUpgrade {
+  function reject(
+    request: UpgradeRequest | UpgradeContext,
+    error: WsError,
+    details: RefusalDetails = {},
+    blame = hookBlame(error),
+  ): RejectedUpgrade {
     const refusal = describeRefusal(request, error, blame, details)
     reportRefusal(request, refusal)
     return { ok: false, status: error.status, message: refusal.message, error }
@@ -43,12 +48,35 @@ export function createUpgradeDecisions({ owns, reporter, counter, limitsFor, shu
   }
 
   // A function, not a closure per authorize call (garbage per handshake keeps memory up after GC).
-  function authFailed(outcome: AuthOutcome & { ok: false }, upgrade: UpgradeContext, match: RouteMatch, limits: Limits, protocol: string | undefined): UpgradeDecision {
+  function authFailed(
+    outcome: AuthOutcome & { ok: false },
+    upgrade: UpgradeContext,
+    match: RouteMatch,
+    limits: Limits,
+    protocol: string | undefined,
+  ): UpgradeDecision {
     if (match.route.authFailure !== 'close') return reject(upgrade, outcome.error, { route: match.name })
     // Refused all the same, by a close right after the upgrade (in `open`): reported here, once.
-    reportRefusal(upgrade, describeRefusal(upgrade, outcome.error, hookBlame(outcome.error), { route: match.name, closeCode: outcome.closeCode, message: outcome.reason }))
+    reportRefusal(
+      upgrade,
+      describeRefusal(upgrade, outcome.error, hookBlame(outcome.error), {
+        route: match.name,
+        closeCode: outcome.closeCode,
+        message: outcome.reason,
+      }),
+    )
     const { headers, ip } = upgrade
-    return { ok: true, match, headers, ip, user: undefined, context: {}, limits, protocol, refusal: { code: outcome.closeCode, reason: outcome.reason } }
+    return {
+      ok: true,
+      match,
+      headers,
+      ip,
+      user: undefined,
+      context: {},
+      limits,
+      protocol,
+      refusal: { code: outcome.closeCode, reason: outcome.reason },
+    }
   }
 
   // Synchronous unless a hook runs: an adapter can then upgrade in the same call (Bun's `fetch`

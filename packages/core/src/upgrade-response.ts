@@ -36,7 +36,16 @@ export function refusalAnswer(rejected: Pick<RejectedUpgrade, 'status' | 'messag
   const statusText = STATUS_TEXT[rejected.status] ?? 'Error'
   if (rejected.error.code === 'UNSUPPORTED_VERSION') {
     // What Bun's own upgrade sends (RFC 6455 §4.4): no body, the version this server speaks.
-    return { status: rejected.status, statusText, headers: [['Connection', 'close'], ['Sec-WebSocket-Version', '13'], ['Content-Length', '0']], body: '' }
+    return {
+      status: rejected.status,
+      statusText,
+      headers: [
+        ['Connection', 'close'],
+        ['Sec-WebSocket-Version', '13'],
+        ['Content-Length', '0'],
+      ],
+      body: '',
+    }
   }
   // The message may come from an auth hook: CR/LF would end the body's line in a raw response.
   const body = rejected.message.replace(/[\r\n]+/g, ' ')

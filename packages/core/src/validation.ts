@@ -14,7 +14,10 @@ function toIssue(issue: BaseIssue<unknown>): WsIssue {
   }
 }
 
-function toResult(result: { success: boolean; output: unknown; issues?: readonly BaseIssue<unknown>[] | undefined }, code: WsErrorCode): ValidationResult {
+function toResult(
+  result: { success: boolean; output: unknown; issues?: readonly BaseIssue<unknown>[] | undefined },
+  code: WsErrorCode,
+): ValidationResult {
   if (result.success) return { ok: true, value: result.output }
   return { ok: false, error: new WsError(code, undefined, { issues: (result.issues ?? []).map(toIssue) }) }
 }
@@ -23,7 +26,11 @@ function toResult(result: { success: boolean; output: unknown; issues?: readonly
  * Validates with valibot, never throwing. Sync schemas stay sync (no promise per message);
  * async schemas return a promise.
  */
-export function validate(schema: AnySchema, value: unknown, code: WsErrorCode = 'VALIDATION_FAILED'): ValidationResult | Promise<ValidationResult> {
+export function validate(
+  schema: AnySchema,
+  value: unknown,
+  code: WsErrorCode = 'VALIDATION_FAILED',
+): ValidationResult | Promise<ValidationResult> {
   if (schema.async) return safeParseAsync(schema, value).then((result) => toResult(result, code))
   return toResult(safeParse(schema, value), code)
 }

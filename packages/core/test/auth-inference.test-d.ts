@@ -145,7 +145,10 @@ describe('a plain inline auth function types connection.user', () => {
       auth: async ({ query, params }) => (query['t'] ? { id: params.roomId, email: 'e' } : null),
       context: ({ user }) => (expectTypeOf(user).toEqualTypeOf<User>(), { n: 0 }),
       messages: { say: { schema: Msg, handler: (_d, c) => expectTypeOf(c.user).toEqualTypeOf<User>() } },
-      handler: { onOpen: (c) => expectTypeOf(c.user).toEqualTypeOf<User>(), onClose: (c) => expectTypeOf(c.context).toEqualTypeOf<{ n: number }>() },
+      handler: {
+        onOpen: (c) => expectTypeOf(c.user).toEqualTypeOf<User>(),
+        onClose: (c) => expectTypeOf(c.context).toEqualTypeOf<{ n: number }>(),
+      },
     })
     defineRoute({
       kind: 'ws',

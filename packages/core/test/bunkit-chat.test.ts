@@ -31,7 +31,13 @@ describe.each([
     alice.close()
     expect(await bob.next()).toMatchObject({ type: 'room_left', roomId: 'lobby', userId: 'u-alice' })
     expect(userRooms.has('u-alice')).toBe(false)
-    expect(t.published('room:lobby').map((m) => (m as { type: string }).type)).toEqual(['room_joined', 'room_joined', 'message', 'typing', 'room_left'])
+    expect(t.published('room:lobby').map((m) => (m as { type: string }).type)).toEqual([
+      'room_joined',
+      'room_joined',
+      'message',
+      'typing',
+      'room_left',
+    ])
     // Senders are excluded from their own publishes, as with Bun's ws.publish in the seed.
     expect(bob.sent.map((m) => (m as { type: string }).type)).toEqual(['typing', 'room_left'])
   })

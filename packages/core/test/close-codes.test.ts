@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { CloseCode, defineRoute, isValidCloseCode, WsError } from '../src/index.js'
+import { CloseCode, defineRoute, isValidCloseCode, type WsError } from '../src/index.js'
 import { createTestBridge } from '../src/testing/index.js'
 
 describe('close codes (RFC 6455 §7.4)', () => {
   it('accepts sendable codes and refuses reserved or out-of-range ones', () => {
-    for (const code of [1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000, 4000, 4401, 4999]) expect(isValidCloseCode(code), String(code)).toBe(true)
-    for (const code of [0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000, 1000.5, Number.NaN]) expect(isValidCloseCode(code), String(code)).toBe(false)
+    for (const code of [1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 3000, 4000, 4401, 4999])
+      expect(isValidCloseCode(code), String(code)).toBe(true)
+    for (const code of [0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000, 1000.5, Number.NaN])
+      expect(isValidCloseCode(code), String(code)).toBe(false)
   })
 
   it('every code wsbridge sends itself is valid', () => {

@@ -60,7 +60,16 @@ describe('exceedsDepth', () => {
     expect(exceedsDepth(`${'['.repeat(9)}"${'x'.repeat(2000)}"${']'.repeat(9)}`, 8)).toBe(true)
     expect(exceedsDepth(`${'['.repeat(8)}"${'x'.repeat(2000)}"${']'.repeat(8)}`, 8)).toBe(false)
     // Openers inside strings count towards the quick bound but not towards depth.
-    expect(exceedsDepth(`["${'{['.repeat(50)}", ${'x'.repeat(200).split('').map(() => '1').join(',')}]`, 8)).toBe(false)
+    expect(
+      exceedsDepth(
+        `["${'{['.repeat(50)}", ${'x'
+          .repeat(200)
+          .split('')
+          .map(() => '1')
+          .join(',')}]`,
+        8,
+      ),
+    ).toBe(false)
   })
 })
 

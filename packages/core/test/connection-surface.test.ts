@@ -1,28 +1,79 @@
 import { describe, expect, it } from 'vitest'
-import { createBridge, defineRoute, type Connection, type Transport } from '../src/index.js'
+import { createBridge, defineRoute, type Connection } from '../src/index.js'
+import type { Transport } from '../src/adapter/index.js'
 import { createWsTransports } from '../src/sockets/index.js'
 import { createTestBridge } from '../src/testing/index.js'
 
 /** The documented Connection (connection-types.ts, docs/routes-and-connections.md), and nothing else. */
 const DOCUMENTED = [
-  'bufferedAmount', 'broadcast', 'close', 'context', 'headers', 'id', 'ip', 'joinRoom', 'leaveRoom', 'params', 'ping',
-  'publish', 'query', 'raw', 'readyState', 'rooms', 'route', 'send', 'subscribe', 'terminate', 'toString', 'topics',
-  'unsubscribe', 'url', 'user',
+  'bufferedAmount',
+  'broadcast',
+  'close',
+  'context',
+  'headers',
+  'id',
+  'ip',
+  'joinRoom',
+  'leaveRoom',
+  'params',
+  'ping',
+  'publish',
+  'query',
+  'raw',
+  'readyState',
+  'rooms',
+  'route',
+  'send',
+  'subscribe',
+  'terminate',
+  'toString',
+  'topics',
+  'unsubscribe',
+  'url',
+  'user',
 ]
 // Every class prototype has `constructor` (Object.prototype too); what it leads to is checked below.
 const EXPECTED = [...DOCUMENTED, 'constructor'].sort()
 
 /** Names the runtime once exposed on the connection: each called straight into its internals. */
 const FORMER_INTERNALS = [
-  'pong', 'closeQuietly', 'drop', 'message', 'run', 'sweep', 'opened', 'closed', 'error', 'drain', 'drained', 'idle',
-  'rejectMessage', 'handlerFailed', 'taskFailed', 'sendErrorFrame', 'report', 'sendFrame', 'admit', 'beforeSend',
-  'compress', 'definition', 'routeTopic', 'nativePubSub', 'limits', 'guardPolicy', 'canPing',
+  'pong',
+  'closeQuietly',
+  'drop',
+  'message',
+  'run',
+  'sweep',
+  'opened',
+  'closed',
+  'error',
+  'drain',
+  'drained',
+  'idle',
+  'rejectMessage',
+  'handlerFailed',
+  'taskFailed',
+  'sendErrorFrame',
+  'report',
+  'sendFrame',
+  'admit',
+  'beforeSend',
+  'compress',
+  'definition',
+  'routeTopic',
+  'nativePubSub',
+  'limits',
+  'guardPolicy',
+  'canPing',
 ]
 
 /** Every key reachable on `value`: own and inherited, strings and symbols, up to Object.prototype. */
 function reachableKeys(value: object): string[] {
   const keys = new Set<string>()
-  for (let level: object | null = value; level !== null && level !== Object.prototype; level = Object.getPrototypeOf(level) as object | null) {
+  for (
+    let level: object | null = value;
+    level !== null && level !== Object.prototype;
+    level = Object.getPrototypeOf(level) as object | null
+  ) {
     for (const key of Reflect.ownKeys(level)) keys.add(typeof key === 'symbol' ? key.toString() : key)
   }
   return [...keys].sort()
@@ -31,7 +82,11 @@ function reachableKeys(value: object): string[] {
 /** The classes behind `value` carry no static members (a static accessor would reach internals). */
 function constructorStatics(value: object): string[] {
   const statics: string[] = []
-  for (let level: object | null = Object.getPrototypeOf(value) as object | null; level !== null && level !== Object.prototype; level = Object.getPrototypeOf(level) as object | null) {
+  for (
+    let level: object | null = Object.getPrototypeOf(value) as object | null;
+    level !== null && level !== Object.prototype;
+    level = Object.getPrototypeOf(level) as object | null
+  ) {
     const ctor: unknown = Object.getOwnPropertyDescriptor(level, 'constructor')?.value
     if (typeof ctor !== 'function') continue
     for (const key of Reflect.ownKeys(ctor)) if (key !== 'length' && key !== 'name' && key !== 'prototype') statics.push(String(key))
@@ -76,9 +131,18 @@ describe('the connection a handler receives', () => {
 
   it("is not the adapter's events object, and the events object leads nowhere else", () => {
     let received: Connection | undefined
-    const bridge = createBridge({ r: defineRoute({ kind: 'ws', handler: { onOpen: (c) => void (received = c), onMessage: () => undefined } }) })
+    const bridge = createBridge({
+      r: defineRoute({ kind: 'ws', handler: { onOpen: (c) => void (received = c), onMessage: () => undefined } }),
+    })
     const sent: unknown[] = []
-    const transport: Transport = { send: (frame) => void sent.push(frame), close() {}, terminate() {}, ping() {}, bufferedAmount: 0, raw: undefined }
+    const transport: Transport = {
+      send: (frame) => void sent.push(frame),
+      close() {},
+      terminate() {},
+      ping() {},
+      bufferedAmount: 0,
+      raw: undefined,
+    }
     const match = bridge.match('/r')!
     const decision = bridge.authorize({ url: '/r', headers: {}, ip: '127.0.0.1' }, match)
     if (decision instanceof Promise || !decision.ok) throw new Error('expected a synchronous acceptance')
@@ -96,9 +160,20 @@ describe('the connection a handler receives', () => {
 
   it("core's own transports are their socket's events object: no second object per connection", () => {
     const connections: Connection[] = []
-    const bridge = createBridge({ r: defineRoute({ kind: 'ws', handler: { onOpen: (c) => void connections.push(c), onMessage: () => undefined } }) })
+    const bridge = createBridge({
+      r: defineRoute({ kind: 'ws', handler: { onOpen: (c) => void connections.push(c), onMessage: () => undefined } }),
+    })
     const { WsPingTransport } = createWsTransports((text) => new TextEncoder().encode(text))
-    const socket = { sent: [] as unknown[], send(data: unknown) { this.sent.push(data) }, close() {}, terminate() {}, ping() {}, bufferedAmount: 0 }
+    const socket = {
+      sent: [] as unknown[],
+      send(data: unknown) {
+        this.sent.push(data)
+      },
+      close() {},
+      terminate() {},
+      ping() {},
+      bufferedAmount: 0,
+    }
     const open = (transport: Transport) => {
       const decision = bridge.authorize({ url: '/r', headers: {}, ip: '127.0.0.1' }, bridge.match('/r')!)
       if (decision instanceof Promise || !decision.ok) throw new Error('expected a synchronous acceptance')

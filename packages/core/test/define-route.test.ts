@@ -12,15 +12,21 @@ describe('defineRoute at runtime', () => {
   })
 
   it('throws a clear error for an unknown kind', () => {
-    expect(() => untyped({ kind: 'http', handler: { onMessage: () => undefined } })).toThrow('[wsbridge] route "(route)" has kind "http"; only kind: \'ws\' routes are supported')
+    expect(() => untyped({ kind: 'http', handler: { onMessage: () => undefined } })).toThrow(
+      '[wsbridge] route "(route)" has kind "http"; only kind: \'ws\' routes are supported',
+    )
     expect(() => untyped({ handler: { onMessage: () => undefined } })).toThrow(/has kind undefined/)
   })
 
   it('throws when there is neither onMessage nor a messages map', () => {
-    expect(() => untyped({ kind: 'ws', path: '/p', handler: { onOpen: () => undefined } })).toThrow('[wsbridge] route "/p" needs handler.onMessage or a typed messages map')
+    expect(() => untyped({ kind: 'ws', path: '/p', handler: { onOpen: () => undefined } })).toThrow(
+      '[wsbridge] route "/p" needs handler.onMessage or a typed messages map',
+    )
   })
 
   it('createBridge names the offending key', () => {
-    expect(() => createBridge({ good: defineRoute({ kind: 'ws', handler: { onMessage: () => undefined } }), bad: 42 as unknown as AnyRoute })).toThrow(/route "bad" must be an object/)
+    expect(() =>
+      createBridge({ good: defineRoute({ kind: 'ws', handler: { onMessage: () => undefined } }), bad: 42 as unknown as AnyRoute }),
+    ).toThrow(/route "bad" must be an object/)
   })
 })

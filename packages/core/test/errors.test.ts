@@ -32,14 +32,23 @@ describe('WsError', () => {
   })
 
   it('toErrorFrame never leaks unexposed messages', () => {
-    expect(toErrorFrame(WsError.from(new Error('SELECT * FROM users failed at 10.0.0.3')))).toEqual({ type: 'error', code: 'INTERNAL', message: 'Internal error' })
+    expect(toErrorFrame(WsError.from(new Error('SELECT * FROM users failed at 10.0.0.3')))).toEqual({
+      type: 'error',
+      code: 'INTERNAL',
+      message: 'Internal error',
+    })
     // Any thrown value, not only WsErrors: the one function between internals and the wire.
     expect(toErrorFrame(new Error('token=abc'))).toEqual({ type: 'error', code: 'INTERNAL', message: 'Internal error' })
     expect(toErrorFrame({ password: 'x' })).toEqual({ type: 'error', code: 'INTERNAL', message: 'Internal error' })
     expect(toErrorFrame(new WsError('FORBIDDEN', 'Not your room'))).toEqual({ type: 'error', code: 'FORBIDDEN', message: 'Not your room' })
     expect(toErrorFrame(new WsError('RATE_LIMITED', 'secret', { expose: false })).message).toBe('Too many messages')
     const issues = [{ message: 'Invalid type', path: ['a', 0], expected: 'string', received: '1' }]
-    expect(toErrorFrame(new WsError('VALIDATION_FAILED', undefined, { issues }))).toEqual({ type: 'error', code: 'VALIDATION_FAILED', message: 'Message failed validation', issues })
+    expect(toErrorFrame(new WsError('VALIDATION_FAILED', undefined, { issues }))).toEqual({
+      type: 'error',
+      code: 'VALIDATION_FAILED',
+      message: 'Message failed validation',
+      issues,
+    })
   })
 })
 
@@ -54,7 +63,8 @@ describe('handler failures reach the client safely and onError with a code', () 
           if (kind === 'string') throw 'raw string with internals'
           if (kind === 'reject') await Promise.reject(new RangeError('stack-y'))
           if (kind === 'forbidden') throw new WsError('FORBIDDEN', 'Not your room')
-          if (kind === 'invalid') throw new WsError('VALIDATION_FAILED', 'Seat already taken', { issues: [{ message: 'taken', path: ['seat'] }] })
+          if (kind === 'invalid')
+            throw new WsError('VALIDATION_FAILED', 'Seat already taken', { issues: [{ message: 'taken', path: ['seat'] }] })
         },
         onError: (_c, error) => void errors.push(error),
       },
@@ -66,7 +76,10 @@ describe('handler failures reach the client safely and onError with a code', () 
     ['string', { type: 'error', code: 'INTERNAL', message: 'Internal error' }],
     ['reject', { type: 'error', code: 'INTERNAL', message: 'Internal error' }],
     ['forbidden', { type: 'error', code: 'FORBIDDEN', message: 'Not your room' }],
-    ['invalid', { type: 'error', code: 'VALIDATION_FAILED', message: 'Seat already taken', issues: [{ message: 'taken', path: ['seat'] }] }],
+    [
+      'invalid',
+      { type: 'error', code: 'VALIDATION_FAILED', message: 'Seat already taken', issues: [{ message: 'taken', path: ['seat'] }] },
+    ],
   ])('%s', async (kind, frame) => {
     const errors: WsError[] = []
     const t = createTestBridge({ route: failing(errors) })

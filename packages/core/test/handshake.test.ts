@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { handshakeError, isWebSocketUpgrade, refusalAnswer, refusalHttp, WsError } from '../src/index.js'
+import { WsError } from '../src/index.js'
+import { handshakeError, isWebSocketUpgrade, refusalAnswer, refusalHttp } from '../src/adapter/index.js'
 import { serverWideLimit, withDeadline } from '../src/security/handshake-limits.js'
 import { defaultLimits } from '../src/limits.js'
 
-const valid = { upgrade: 'websocket', connection: 'Upgrade', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' }
+const valid = {
+  upgrade: 'websocket',
+  connection: 'Upgrade',
+  'sec-websocket-version': '13',
+  'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+}
 
 describe('what counts as a WebSocket handshake', () => {
   it('needs Upgrade: websocket and Connection: upgrade (tokens, any case), from a Node object or web Headers', () => {
@@ -20,11 +26,27 @@ describe('what counts as a WebSocket handshake', () => {
       const found = handshakeError(method, headers)
       return found && { code: found.code, status: found.status, message: found.message }
     }
-    expect(error('GET', { ...valid, 'sec-websocket-key': undefined })).toEqual({ code: 'INVALID_HANDSHAKE', status: 400, message: 'Missing or invalid Sec-WebSocket-Key header' })
-    expect(error('GET', { ...valid, 'sec-websocket-key': 'short' })).toEqual({ code: 'INVALID_HANDSHAKE', status: 400, message: 'Missing or invalid Sec-WebSocket-Key header' })
+    expect(error('GET', { ...valid, 'sec-websocket-key': undefined })).toEqual({
+      code: 'INVALID_HANDSHAKE',
+      status: 400,
+      message: 'Missing or invalid Sec-WebSocket-Key header',
+    })
+    expect(error('GET', { ...valid, 'sec-websocket-key': 'short' })).toEqual({
+      code: 'INVALID_HANDSHAKE',
+      status: 400,
+      message: 'Missing or invalid Sec-WebSocket-Key header',
+    })
     expect(error('POST', valid)).toEqual({ code: 'INVALID_HANDSHAKE', status: 400, message: 'Invalid HTTP method' })
-    expect(error('GET', { ...valid, upgrade: undefined })).toEqual({ code: 'INVALID_HANDSHAKE', status: 400, message: 'Invalid Upgrade header' })
-    expect(error('POST', { ...valid, 'sec-websocket-version': '8' })).toEqual({ code: 'UNSUPPORTED_VERSION', status: 426, message: 'Unsupported WebSocket version' })
+    expect(error('GET', { ...valid, upgrade: undefined })).toEqual({
+      code: 'INVALID_HANDSHAKE',
+      status: 400,
+      message: 'Invalid Upgrade header',
+    })
+    expect(error('POST', { ...valid, 'sec-websocket-version': '8' })).toEqual({
+      code: 'UNSUPPORTED_VERSION',
+      status: 426,
+      message: 'Unsupported WebSocket version',
+    })
     expect(error('GET', { ...valid, 'sec-websocket-version': undefined })?.status).toBe(426)
   })
 })
@@ -33,14 +55,20 @@ describe('the answer to a refused upgrade', () => {
   it('is the status, the message as a plain-text body with its UTF-8 length, and Connection: close', () => {
     const text = refusalHttp({ status: 403, message: 'Pas à toi\r\nSet-Cookie: x=1', error: new WsError('FORBIDDEN') })
     const body = 'Pas à toi Set-Cookie: x=1'
-    expect(text).toBe(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
+    expect(text).toBe(
+      `HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    )
   })
 
   it('is 426 with Sec-WebSocket-Version: 13 and no body for another version, as Bun answers it', () => {
     expect(refusalAnswer({ status: 426, message: 'Unsupported WebSocket version', error: new WsError('UNSUPPORTED_VERSION') })).toEqual({
       status: 426,
       statusText: 'Upgrade Required',
-      headers: [['Connection', 'close'], ['Sec-WebSocket-Version', '13'], ['Content-Length', '0']],
+      headers: [
+        ['Connection', 'close'],
+        ['Sec-WebSocket-Version', '13'],
+        ['Content-Length', '0'],
+      ],
       body: '',
     })
   })

@@ -5,7 +5,8 @@ import { createTestBridge, UpgradeRejectedError } from '../src/testing/index.js'
 const echo = defineRoute({ kind: 'ws', handler: { onMessage: (message, connection) => connection.send({ echo: message }) } })
 const guarded = defineRoute({
   kind: 'ws',
-  auth: ({ query }) => (query['token'] === 'good' ? { id: 'u1' } : query['token'] === 'banned' ? { success: false as const, code: 403 } : null),
+  auth: ({ query }) =>
+    query['token'] === 'good' ? { id: 'u1' } : query['token'] === 'banned' ? { success: false as const, code: 403 } : null,
   handler: { onMessage: (_message, connection) => connection.send({ user: connection.user.id }) },
 })
 
@@ -34,10 +35,11 @@ describe('createTestBridge', () => {
     expect(t.bridge.connections.size).toBe(1)
   })
 
-  it("unwraps a `{ success: true, data }` auth result into connection.user, as typed", async () => {
+  it('unwraps a `{ success: true, data }` auth result into connection.user, as typed', async () => {
     const vite = defineRoute({
       kind: 'ws',
-      auth: ({ query }) => (query['token'] ? { success: true, data: { name: query['token'] } } : { success: false, code: 4001, reason: 'No token provided' }),
+      auth: ({ query }) =>
+        query['token'] ? { success: true, data: { name: query['token'] } } : { success: false, code: 4001, reason: 'No token provided' },
       handler: { onMessage: (_m, c) => void c.send({ name: c.user.name }) },
     })
     const t = createTestBridge({ vite })

@@ -25,11 +25,16 @@ describe('normalizeHeaders', () => {
       'sec-websocket-protocol': 'chat, v2',
       cookie: 'a=1, b=2',
     })
-    expect(normalizeHeaders(new Headers({ Host: 'example.com', 'Sec-WebSocket-Key': 'k' }))).toEqual({ host: 'example.com', 'sec-websocket-key': 'k' })
+    expect(normalizeHeaders(new Headers({ Host: 'example.com', 'Sec-WebSocket-Key': 'k' }))).toEqual({
+      host: 'example.com',
+      'sec-websocket-key': 'k',
+    })
   })
 
   it('forConnection keeps exactly what connectionHeaders keeps (no handshake mechanics)', () => {
-    const web = new Headers(Object.entries(node).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]])))
+    const web = new Headers(
+      Object.entries(node).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v] as [string, string]])),
+    )
     for (const headers of [node, web]) {
       const kept = normalizeHeaders(headers, true)
       expect(kept).toEqual(connectionHeaders(normalizeHeaders(headers)))

@@ -6,7 +6,11 @@ import { createTestBridge } from '../src/testing/index.js'
 // these check that reading them behaves exactly as stored values did.
 const plain = defineRoute({ kind: 'ws', handler: { onMessage: () => undefined } })
 const room = defineRoute({ kind: 'ws', path: '/rooms/:roomId', handler: { onMessage: () => undefined } })
-const hooked = defineRoute({ kind: 'ws', context: () => undefined as unknown as Record<string, unknown>, handler: { onMessage: () => undefined } })
+const hooked = defineRoute({
+  kind: 'ws',
+  context: () => undefined as unknown as Record<string, unknown>,
+  handler: { onMessage: () => undefined },
+})
 
 describe('lazily created connection fields', () => {
   it('params, query and context are empty objects, the same object on every read, and context is assignable', async () => {

@@ -9,7 +9,11 @@ describe('bridge.connections (read from the route topics)', () => {
   it('lists every open connection once, across routes, and forgets closed ones', async () => {
     for (const native of [undefined, new NativeTopics()]) {
       const bridge = bridgeOf(routes)
-      const [a, b, c] = await Promise.all([connect(bridge, '/chat', native), connect(bridge, '/chat', native), connect(bridge, '/lobby', native)])
+      const [a, b, c] = await Promise.all([
+        connect(bridge, '/chat', native),
+        connect(bridge, '/chat', native),
+        connect(bridge, '/lobby', native),
+      ])
       // A lobby connection subscribed to the chat route's topic by name is still listed once.
       c.connection.subscribe(routeTopic('chat'))
       expect(bridge.connections.size).toBe(3)
@@ -28,7 +32,10 @@ describe('bridge.connections (read from the route topics)', () => {
       await settle()
       expect(bridge.connections.size).toBe(2)
       expect(bridge.connections.has(a.connection)).toBe(false)
-      expect([...bridge.connections.entries()]).toEqual([[b.connection, b.connection], [c.connection, c.connection]])
+      expect([...bridge.connections.entries()]).toEqual([
+        [b.connection, b.connection],
+        [c.connection, c.connection],
+      ])
       await bridge.close({ timeout: 100 })
       expect(bridge.connections.size).toBe(0)
       expect([...bridge.connections]).toEqual([])

@@ -17,7 +17,10 @@ describe('output validation', () => {
       output: v.object({ n: v.number() }),
       handler: {
         // The cast is the handler bug under test: the types forbid it, runtime data can still be wrong.
-        onMessage: (m, c) => void c.send({ results: [c.send(m as { n: number }), c.publish('t', m as { n: number }, { includeSelf: true })] } as unknown as { n: number }),
+        onMessage: (m, c) =>
+          void c.send({ results: [c.send(m as { n: number }), c.publish('t', m as { n: number }, { includeSelf: true })] } as unknown as {
+            n: number
+          }),
         onOpen: (c) => c.subscribe('t'),
       },
     })
@@ -77,7 +80,10 @@ describe('output validation', () => {
     const r = defineRoute({
       kind: 'ws',
       validateOutput: true,
-      output: v.pipeAsync(v.object({ n: v.number() }), v.checkAsync(async (o) => o.n > 0, 'n must be positive')),
+      output: v.pipeAsync(
+        v.object({ n: v.number() }),
+        v.checkAsync(async (o) => o.n > 0, 'n must be positive'),
+      ),
       handler: { onMessage: (m, c) => void c.send(m as { n: number }) },
     })
     const t = createTestBridge({ r })

@@ -26,7 +26,14 @@ function setup(options: BridgeOptions = {}) {
   const refusals: WsRefusal[] = []
   const errors: WsError[] = []
   const logger = recordingLogger()
-  const bridge = createBridge(routes as Routes, { prefix: '/ws', onRefused: (r) => void refusals.push(r), onError: (e) => void errors.push(e), logger, logLimit: 0, ...options })
+  const bridge = createBridge(routes as Routes, {
+    prefix: '/ws',
+    onRefused: (r) => void refusals.push(r),
+    onError: (e) => void errors.push(e),
+    logger,
+    logLimit: 0,
+    ...options,
+  })
   async function upgrade(path: string, headers: Record<string, string> = {}) {
     const request = { url: path, headers, ip: '10.0.0.1' }
     const match = bridge.match(path)
@@ -41,10 +48,48 @@ describe('onRefused: every refusal, exactly once', () => {
     expect(await upgrade('/ws/chat?token=wrong')).toMatchObject({ ok: false, status: 401 })
     expect(await upgrade('/ws/chat?token=forbidden')).toMatchObject({ ok: false, status: 403, message: 'Not your room' })
     expect(await upgrade('/ws/strict', { origin: 'https://evil.example' })).toMatchObject({ ok: false, status: 403 })
-    expect(refusals.map(({ code, status, message, blame, route, path, ip, origin }) => ({ code, status, message, blame, route, path, ip, origin }))).toEqual([
-      { code: 'UNAUTHORIZED', status: 401, message: 'Invalid token', blame: 'client', route: 'chat', path: '/ws/chat', ip: '10.0.0.1', origin: undefined },
-      { code: 'FORBIDDEN', status: 403, message: 'Not your room', blame: 'client', route: 'chat', path: '/ws/chat', ip: '10.0.0.1', origin: undefined },
-      { code: 'ORIGIN_NOT_ALLOWED', status: 403, message: 'Origin not allowed', blame: 'client', route: 'strict', path: '/ws/strict', ip: '10.0.0.1', origin: 'https://evil.example' },
+    expect(
+      refusals.map(({ code, status, message, blame, route, path, ip, origin }) => ({
+        code,
+        status,
+        message,
+        blame,
+        route,
+        path,
+        ip,
+        origin,
+      })),
+    ).toEqual([
+      {
+        code: 'UNAUTHORIZED',
+        status: 401,
+        message: 'Invalid token',
+        blame: 'client',
+        route: 'chat',
+        path: '/ws/chat',
+        ip: '10.0.0.1',
+        origin: undefined,
+      },
+      {
+        code: 'FORBIDDEN',
+        status: 403,
+        message: 'Not your room',
+        blame: 'client',
+        route: 'chat',
+        path: '/ws/chat',
+        ip: '10.0.0.1',
+        origin: undefined,
+      },
+      {
+        code: 'ORIGIN_NOT_ALLOWED',
+        status: 403,
+        message: 'Origin not allowed',
+        blame: 'client',
+        route: 'strict',
+        path: '/ws/strict',
+        ip: '10.0.0.1',
+        origin: 'https://evil.example',
+      },
     ])
     expect(errors).toEqual([])
   })
@@ -56,13 +101,21 @@ describe('onRefused: every refusal, exactly once', () => {
     expect(refusals).toHaveLength(1)
     expect(refusals[0]).toMatchObject({ code: 'UNAUTHORIZED', blame: 'server', error: { cause: new Error('db down') } })
     expect(errors).toEqual([refusals[0]!.error])
-    expect(logger.lines).toEqual([{ level: 'error', message: '[wsbridge] refused 401 UNAUTHORIZED path=/ws/chat ip=10.0.0.1 route=chat: Invalid token', error: new Error('db down') }])
+    expect(logger.lines).toEqual([
+      {
+        level: 'error',
+        message: '[wsbridge] refused 401 UNAUTHORIZED path=/ws/chat ip=10.0.0.1 route=chat: Invalid token',
+        error: new Error('db down'),
+      },
+    ])
   })
 
   test('a context hook that throws: 500 "Internal error" for the client, the thrown error for the hooks', async () => {
     const { refusals, errors, upgrade } = setup()
     expect(await upgrade('/ws/broken')).toMatchObject({ ok: false, status: 500, message: 'Internal error' })
-    expect(refusals).toMatchObject([{ code: 'INTERNAL', status: 500, message: 'Internal error', blame: 'server', route: 'broken', error: { message: 'context bug' } }])
+    expect(refusals).toMatchObject([
+      { code: 'INTERNAL', status: 500, message: 'Internal error', blame: 'server', route: 'broken', error: { message: 'context bug' } },
+    ])
     expect(errors).toHaveLength(1)
   })
 
@@ -89,7 +142,11 @@ describe('onRefused: every refusal, exactly once', () => {
 
   test('503 during shutdown, and a refusal the runtime made (400) through bridge.refuse', async () => {
     const { bridge, refusals, upgrade } = setup()
-    const invalid = bridge.refuse({ url: '/ws/chat', headers: {}, ip: '10.0.0.2' }, new WsError('INVALID_HANDSHAKE', 'Missing Sec-WebSocket-Key'), bridge.match('/ws/chat'))
+    const invalid = bridge.refuse(
+      { url: '/ws/chat', headers: {}, ip: '10.0.0.2' },
+      new WsError('INVALID_HANDSHAKE', 'Missing Sec-WebSocket-Key'),
+      bridge.match('/ws/chat'),
+    )
     expect(invalid).toMatchObject({ ok: false, status: 400, message: 'Missing Sec-WebSocket-Key' })
     await bridge.close({ timeout: 10 })
     expect(await upgrade('/ws/strict')).toMatchObject({ ok: false, status: 503, message: 'Server is shutting down' })
@@ -118,7 +175,12 @@ describe('onRefused: every refusal, exactly once', () => {
 
   test('an onRefused hook that throws is contained and logged', async () => {
     const logger = recordingLogger()
-    const { upgrade } = setup({ onRefused: () => { throw new Error('hook bug') }, logger })
+    const { upgrade } = setup({
+      onRefused: () => {
+        throw new Error('hook bug')
+      },
+      logger,
+    })
     expect(await upgrade('/ws/chat')).toMatchObject({ ok: false, status: 401 })
     expect(logger.lines.map((l) => l.message)).toContain('[wsbridge] onRefused hook threw: hook bug')
   })

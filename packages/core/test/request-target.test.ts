@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createBridge, defineRoute, refuseRequestTarget, requestTargetError, type WsRefusal } from '../src/index.js'
+import { createBridge, defineRoute, type WsRefusal } from '../src/index.js'
+import { refuseRequestTarget, requestTargetError } from '../src/adapter/index.js'
 
 describe('requestTargetError: request targets RFC 3986 does not allow', () => {
   it.each([
@@ -35,7 +36,8 @@ describe('refuseRequestTarget', () => {
   it('refuses an invalid target under the prefix, on a route or not, reported once as INVALID_HANDSHAKE; leaves valid targets and other prefixes alone', () => {
     const refusals: WsRefusal[] = []
     const bridge = createBridge(routes, { prefix: '/ws', logger: false, onRefused: (r) => void refusals.push(r) })
-    const refuse = (target: string) => refuseRequestTarget(bridge, { url: `ws://a.example${target.replace(/\\/g, '/')}`, headers: {}, ip: '10.0.0.1' }, target)
+    const refuse = (target: string) =>
+      refuseRequestTarget(bridge, { url: `ws://a.example${target.replace(/\\/g, '/')}`, headers: {}, ip: '10.0.0.1' }, target)
     expect(refuse('/ws/echo\\')).toMatchObject({ ok: false, status: 400, message: 'Invalid request target' })
     expect(refuse('/ws\\nope%zz')).toMatchObject({ ok: false, status: 400 })
     expect(refuse('/ws/echo?x=%41')).toBeUndefined()

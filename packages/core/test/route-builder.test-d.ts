@@ -27,7 +27,10 @@ describe('createRoute infers like defineRoute', () => {
 
   it('produces the same route type as the equivalent defineRoute', () => {
     const schema = v.object({ roomId: v.string() })
-    const built = createRoute('/r/:id').output(Out).on('join', schema, () => undefined).build()
+    const built = createRoute('/r/:id')
+      .output(Out)
+      .on('join', schema, () => undefined)
+      .build()
     const defined = defineRoute({ kind: 'ws', path: '/r/:id', output: Out, messages: { join: { schema, handler: () => undefined } } })
     expectTypeOf(built).toEqualTypeOf(defined)
   })
@@ -43,7 +46,8 @@ describe('createRoute infers like defineRoute', () => {
   it('refuses build() without any .on()', () => {
     // @ts-expect-error a route needs at least one handler
     createRoute('/x').build()
+    const hooksOnly = createRoute('/x').onOpen(() => undefined)
     // @ts-expect-error lifecycle hooks alone are not enough
-    createRoute('/x').onOpen(() => undefined).build()
+    hooksOnly.build()
   })
 })

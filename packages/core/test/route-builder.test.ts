@@ -7,7 +7,10 @@ describe('createRoute builder', () => {
   it('compiles to a plain route definition with a messages map', () => {
     const schema = v.object({ roomId: v.string() })
     const join = () => undefined
-    const route = createRoute('/rooms/:id').options({ onInvalid: 'close', limits: { maxDepth: 8 } }).on('join', schema, join).build()
+    const route = createRoute('/rooms/:id')
+      .options({ onInvalid: 'close', limits: { maxDepth: 8 } })
+      .on('join', schema, join)
+      .build()
     expect(route).toMatchObject({ kind: 'ws', path: '/rooms/:id', onInvalid: 'close', limits: { maxDepth: 8 }, handler: {} })
     expect({ ...route.messages }).toEqual({ join: { schema, handler: join } })
   })

@@ -2,7 +2,10 @@ import * as v from 'valibot'
 import { describe, expectTypeOf, it } from 'vitest'
 import { createBridge, defineRoute, type SendResult, type WsError } from '../src/index.js'
 
-const Out = v.variant('type', [v.object({ type: v.literal('said'), text: v.string() }), v.object({ type: v.literal('left'), n: v.number() })])
+const Out = v.variant('type', [
+  v.object({ type: v.literal('said'), text: v.string() }),
+  v.object({ type: v.literal('left'), n: v.number() }),
+])
 type OutInput = { type: 'said'; text: string } | { type: 'left'; n: number }
 
 describe('onMessage is typed from `input`', () => {
@@ -21,7 +24,12 @@ describe('onMessage is typed from `input`', () => {
   it('accepts async schemas', () => {
     defineRoute({
       kind: 'ws',
-      input: v.objectAsync({ id: v.pipeAsync(v.string(), v.checkAsync(async (id) => id !== '')) }),
+      input: v.objectAsync({
+        id: v.pipeAsync(
+          v.string(),
+          v.checkAsync(async (id) => id !== ''),
+        ),
+      }),
       handler: { onMessage: (message) => expectTypeOf(message).toEqualTypeOf<{ id: string }>() },
     })
   })
@@ -37,7 +45,10 @@ describe('per-type handlers are typed from their own schema', () => {
       kind: 'ws',
       output: Out,
       messages: {
-        join: { schema: v.object({ roomId: v.string() }), handler: (data, c) => expectTypeOf(data).toEqualTypeOf<{ roomId: string }>() && c.send({ type: 'left', n: 1 }) },
+        join: {
+          schema: v.object({ roomId: v.string() }),
+          handler: (data, c) => expectTypeOf(data).toEqualTypeOf<{ roomId: string }>() && c.send({ type: 'left', n: 1 }),
+        },
         move: {
           schema: v.object({ type: v.literal('move'), x: v.number(), y: v.optional(v.number(), 0) }),
           handler: (data) => expectTypeOf(data).toEqualTypeOf<{ type: 'move'; x: number; y: number }>(),
@@ -50,7 +61,10 @@ describe('per-type handlers are typed from their own schema', () => {
   it('records the client protocol as a union tagged by `type`', () => {
     const route = defineRoute({
       kind: 'ws',
-      messages: { join: { schema: v.object({ roomId: v.string() }), handler: () => undefined }, ping: { schema: v.object({}), handler: () => undefined } },
+      messages: {
+        join: { schema: v.object({ roomId: v.string() }), handler: () => undefined },
+        ping: { schema: v.object({}), handler: () => undefined },
+      },
     })
     type Client = NonNullable<(typeof route)['~types']>['client']
     expectTypeOf<Client>().toEqualTypeOf<{ type: 'join'; roomId: string } | { type: 'ping' }>()
@@ -120,7 +134,12 @@ describe('invalid definitions', () => {
   })
 
   it('keeps every route assignable to createBridge, params and all', () => {
-    const room = defineRoute({ kind: 'ws', path: '/rooms/:roomId', auth: () => ({ id: 'u' }), handler: { onMessage: (_m, c) => c.params.roomId } })
+    const room = defineRoute({
+      kind: 'ws',
+      path: '/rooms/:roomId',
+      auth: () => ({ id: 'u' }),
+      handler: { onMessage: (_m, c) => c.params.roomId },
+    })
     const typed = defineRoute({ kind: 'ws', output: Out, messages: { a: { schema: v.object({}), handler: () => undefined } } })
     const bridge = createBridge({ room, typed })
     expectTypeOf(bridge.routes).toEqualTypeOf<{ readonly room: typeof room; readonly typed: typeof typed }>()

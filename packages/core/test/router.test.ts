@@ -62,7 +62,9 @@ describe('router', () => {
 
   it('rejects bad patterns at creation with a clear error', () => {
     expect(() => createBridge({ a: defineRoute({ kind: 'ws', path: 'no-slash', handler: noop }) })).toThrow(/must start with "\/"/)
-    expect(() => createBridge({ a: defineRoute({ kind: 'ws', path: '/x/:a?/:b', handler: noop }) })).toThrow(/optional parameters must come last/)
+    expect(() => createBridge({ a: defineRoute({ kind: 'ws', path: '/x/:a?/:b', handler: noop }) })).toThrow(
+      /optional parameters must come last/,
+    )
     expect(() => createBridge({ a: defineRoute({ kind: 'ws', path: '/x/:1bad', handler: noop }) })).toThrow(/invalid parameter name/)
   })
 })

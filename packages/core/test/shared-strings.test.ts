@@ -29,6 +29,7 @@ describe('shared strings', () => {
     expect(viaCopy['cookie']).toBe('session=never-shared')
     expect(isShared('chat.example.com')).toBe(true)
     expect(isShared('Mozilla/5.0 (X11; Linux x86_64) wsbridge-test')).toBe(true)
-    for (const secret of ['session=never-shared', 'Bearer never-shared', 'k-never-shared', 'dGhlIHNhbXBsZSBub25jZQ==']) expect(isShared(secret)).toBe(false)
+    for (const secret of ['session=never-shared', 'Bearer never-shared', 'k-never-shared', 'dGhlIHNhbXBsZSBub25jZQ=='])
+      expect(isShared(secret)).toBe(false)
   })
 })

@@ -14,7 +14,10 @@ function chatRoute(onInvalid?: 'error' | 'close' | 'drop', errors: WsError[] = [
     output: Out,
     ...(onInvalid ? { onInvalid } : {}),
     messages: {
-      join: { schema: v.object({ roomId: v.pipe(v.string(), v.minLength(1)) }), handler: (data, c) => c.send({ type: 'joined', roomId: data.roomId }) },
+      join: {
+        schema: v.object({ roomId: v.pipe(v.string(), v.minLength(1)) }),
+        handler: (data, c) => c.send({ type: 'joined', roomId: data.roomId }),
+      },
       say: {
         schema: v.object({ text: v.string(), meta: v.object({ tags: v.array(v.string()) }) }),
         handler: async (data, c) => {
@@ -112,7 +115,13 @@ describe('typed messages: dispatch on `type`', () => {
     const route = defineRoute({
       kind: 'ws',
       messages: {
-        slow: { schema: v.pipeAsync(v.object({ n: v.string() }), v.checkAsync(async () => new Promise<boolean>((r) => setTimeout(() => r(true), 5)))), handler: (d) => void seen.push(d.n) },
+        slow: {
+          schema: v.pipeAsync(
+            v.object({ n: v.string() }),
+            v.checkAsync(async () => new Promise<boolean>((r) => setTimeout(() => r(true), 5))),
+          ),
+          handler: (d) => void seen.push(d.n),
+        },
         fast: { schema: v.object({ n: v.string() }), handler: (d) => void seen.push(d.n) },
       },
     })

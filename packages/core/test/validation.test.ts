@@ -11,7 +11,10 @@ describe('validate', () => {
   })
 
   it('returns a promise for async schemas', async () => {
-    const schema = v.pipeAsync(v.string(), v.checkAsync(async (s) => s.length > 2, 'too short'))
+    const schema = v.pipeAsync(
+      v.string(),
+      v.checkAsync(async (s) => s.length > 2, 'too short'),
+    )
     const pending = validate(schema, 'ab')
     expect(pending).toBeInstanceOf(Promise)
     const result = await pending

@@ -20,7 +20,14 @@ export class RedisPresence implements ClusterPresence {
   readonly #owned: Set<string> = new Set()
   #timer: ReturnType<typeof setInterval> | undefined
 
-  constructor(options: { client: () => Redis | undefined; sink: () => PubSubSink | undefined; prefix: string; instanceId: string; ttl: number; failed: (error: unknown) => void }) {
+  constructor(options: {
+    client: () => Redis | undefined
+    sink: () => PubSubSink | undefined
+    prefix: string
+    instanceId: string
+    ttl: number
+    failed: (error: unknown) => void
+  }) {
     this.#client = options.client
     this.#sink = options.sink
     this.#prefix = options.prefix
@@ -31,7 +38,14 @@ export class RedisPresence implements ClusterPresence {
 
   joined(topic: string, member: PresenceMember): void {
     this.#owned.add(topic)
-    this.#write((redis) => redis.multi().hset(this.#hash(topic), member.id, JSON.stringify({ u: member.user })).sadd(this.#set(topic), this.#instanceId).pexpire(this.#hash(topic), this.#ttl).exec())
+    this.#write((redis) =>
+      redis
+        .multi()
+        .hset(this.#hash(topic), member.id, JSON.stringify({ u: member.user }))
+        .sadd(this.#set(topic), this.#instanceId)
+        .pexpire(this.#hash(topic), this.#ttl)
+        .exec(),
+    )
     this.#startRefreshing()
   }
 
@@ -43,7 +57,7 @@ export class RedisPresence implements ClusterPresence {
 
   async list(topic: string): Promise<PresenceMember[]> {
     const redis = this.#client()
-    if (!redis || redis.status !== 'ready') throw new Error('[wsbridge/pubsub-redis] presence: Redis is not connected')
+    if (redis?.status !== 'ready') throw new Error('[wsbridge/pubsub-redis] presence: Redis is not connected')
     const instances = await redis.smembers(this.#set(topic))
     const hashes = await Promise.all(instances.map((instance) => redis.hgetall(this.#hash(topic, instance))))
     const members: PresenceMember[] = []
@@ -66,7 +80,15 @@ export class RedisPresence implements ClusterPresence {
         continue
       }
       const fields = members.flatMap((m) => [m.id, JSON.stringify({ u: m.user })])
-      this.#write((redis) => redis.multi().del(this.#hash(topic)).hset(this.#hash(topic), ...fields).sadd(this.#set(topic), this.#instanceId).pexpire(this.#hash(topic), this.#ttl).exec())
+      this.#write((redis) =>
+        redis
+          .multi()
+          .del(this.#hash(topic))
+          .hset(this.#hash(topic), ...fields)
+          .sadd(this.#set(topic), this.#instanceId)
+          .pexpire(this.#hash(topic), this.#ttl)
+          .exec(),
+      )
     }
   }
 
@@ -75,7 +97,7 @@ export class RedisPresence implements ClusterPresence {
     if (this.#timer) clearInterval(this.#timer)
     this.#timer = undefined
     const redis = this.#client()
-    if (!redis || redis.status !== 'ready' || this.#owned.size === 0) return
+    if (redis?.status !== 'ready' || this.#owned.size === 0) return
     const batch = redis.multi()
     for (const topic of this.#owned) batch.del(this.#hash(topic)).srem(this.#set(topic), this.#instanceId)
     this.#owned.clear()
@@ -85,16 +107,19 @@ export class RedisPresence implements ClusterPresence {
   #startRefreshing(): void {
     if (this.#timer) return
     // Refresh at a third of the TTL so one missed round never expires a live instance's members.
-    this.#timer = setInterval(() => {
-      for (const topic of this.#owned) this.#write((redis) => redis.pexpire(this.#hash(topic), this.#ttl))
-    }, Math.max(100, Math.floor(this.#ttl / 3)))
+    this.#timer = setInterval(
+      () => {
+        for (const topic of this.#owned) this.#write((redis) => redis.pexpire(this.#hash(topic), this.#ttl))
+      },
+      Math.max(100, Math.floor(this.#ttl / 3)),
+    )
     ;(this.#timer as { unref?: () => void }).unref?.()
   }
 
   /** Writes while connected; otherwise skips (resync repairs the keys after the reconnect). */
   #write(command: (redis: Redis) => Promise<unknown>): void {
     const redis = this.#client()
-    if (!redis || redis.status !== 'ready') return
+    if (redis?.status !== 'ready') return
     command(redis).catch((error: unknown) => this.#failed(error))
   }
 

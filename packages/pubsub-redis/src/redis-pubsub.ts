@@ -113,7 +113,8 @@ export function createRedisPubSub(options: RedisPubSubOptions = {}): RedisPubSub
     },
     unsubscribe(topic) {
       wanted.delete(topic)
-      if (subscriber?.status === 'ready') subscriber.unsubscribe(prefix + topic).catch((error: unknown) => health.failed('subscriber', error))
+      if (subscriber?.status === 'ready')
+        subscriber.unsubscribe(prefix + topic).catch((error: unknown) => health.failed('subscriber', error))
     },
     publish(message: PubSubMessage) {
       if (closed || publisher?.status !== 'ready') {

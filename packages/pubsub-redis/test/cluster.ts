@@ -1,4 +1,4 @@
-import { openClient, type TestClient } from '@wsbridge/conformance'
+import { openClient, type WireClient } from '@wsbridge/conformance'
 import { Redis } from 'ioredis'
 import { createRedisPubSub, type RedisPubSub } from '../src/index.js'
 import { startInstance, type Instance, type InstanceKind } from './instances.js'
@@ -11,19 +11,26 @@ export interface Cluster {
   readonly prefix: string
   readonly errors: unknown[]
   /** Opens a client on instance `index` at `path`. */
-  connect(index: number, path: string): Promise<TestClient>
+  connect(index: number, path: string): Promise<WireClient>
   /** Waits until `count` instances have SUBSCRIBEd the channel of `topic` in Redis. */
   subscribed(topic: string, count: number): Promise<void>
   close(): Promise<void>
 }
 
-export async function startCluster(url: string, kinds: readonly InstanceKind[], redis: { retryStrategy?: () => number } = {}, presence = false): Promise<Cluster> {
+export async function startCluster(
+  url: string,
+  kinds: readonly InstanceKind[],
+  redis: { retryStrategy?: () => number } = {},
+  presence = false,
+): Promise<Cluster> {
   const prefix = `wsbridge-test:${crypto.randomUUID()}:`
   const errors: unknown[] = []
   const drivers = kinds.map(() => createRedisPubSub({ url, prefix, redis, presence }))
-  const instances = await Promise.all(kinds.map((kind, i) => startInstance(kind, chatRoutes, { pubsub: drivers[i]!, onError: (error) => errors.push(error) })))
+  const instances = await Promise.all(
+    kinds.map((kind, i) => startInstance(kind, chatRoutes, { pubsub: drivers[i]!, onError: (error) => errors.push(error) })),
+  )
   await Promise.all(drivers.map((driver) => driver.ready()))
-  const clients: TestClient[] = []
+  const clients: WireClient[] = []
   return {
     instances,
     drivers,

@@ -33,7 +33,11 @@ describe.skipIf(!runRedisTests)('instances on different adapters sharing Redis',
 
   it('three instances (node-ws + express + hono-node): rooms, multi-room dedup, route-wide broadcast and bridge.publish from an HTTP route', async () => {
     cluster = await startCluster(SHARED_REDIS_URL, ['node-ws', 'express', 'hono-node'])
-    const [r1, both, r2] = await Promise.all([cluster.connect(0, '/chat?room=r1'), cluster.connect(1, '/chat?room=r1'), cluster.connect(2, '/chat?room=r2')])
+    const [r1, both, r2] = await Promise.all([
+      cluster.connect(0, '/chat?room=r1'),
+      cluster.connect(1, '/chat?room=r1'),
+      cluster.connect(2, '/chat?room=r2'),
+    ])
     both.send({ type: 'join', room: 'r2' })
     expect(await both.next()).toEqual({ ack: 'join' })
     const otherRoute = await cluster.connect(2, '/other')
@@ -55,7 +59,11 @@ describe.skipIf(!runRedisTests)('instances on different adapters sharing Redis',
 
     // bridge.publish from Express's own HTTP route reaches room r1 on node-ws too.
     const express = cluster.instances[1]!
-    const response = await fetch(`http://127.0.0.1:${express.port}/notify/r1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ notice: 'from http' }) })
+    const response = await fetch(`http://127.0.0.1:${express.port}/notify/r1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ notice: 'from http' }),
+    })
     expect(await response.json()).toEqual({ delivered: 1 })
     expect(await both.next()).toEqual({ notice: 'from http' })
     expect(await r1.next()).toEqual({ notice: 'from http' })

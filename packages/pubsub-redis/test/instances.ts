@@ -71,7 +71,9 @@ export async function startInstance(kind: InstanceKind, routes: Routes, options:
   // @types/ws types `noServer` as `boolean | undefined`; node-server wants `noServer?: boolean`. Same object.
   const websocket = { server: new WebSocketServer({ noServer: true }) as WebSocketServerLike }
   const { server, port } = await new Promise<{ server: ServerType; port: number }>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', websocket }, (info: AddressInfo) => resolve({ server, port: info.port }))
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', websocket }, (info: AddressInfo) =>
+      resolve({ server, port: info.port }),
+    )
   })
   return instance(kind, port, bridge, async () => {
     await bridge.close({ timeout: 1000 })

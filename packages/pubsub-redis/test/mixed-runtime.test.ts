@@ -1,4 +1,4 @@
-import { expectSilence, openClient, type TestClient } from '@wsbridge/conformance'
+import { expectSilence, openClient, type WireClient } from '@wsbridge/conformance'
 import { roomTopic } from '@wsbridge/core'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -31,7 +31,7 @@ function startBun(prefix: string): Promise<{ child: ChildProcess; port: number }
 
 let cluster: Cluster | undefined
 let bun: ChildProcess | undefined
-const clients: TestClient[] = []
+const clients: WireClient[] = []
 afterEach(async () => {
   for (const client of clients.splice(0)) client.terminate()
   await cluster?.close()
@@ -48,7 +48,8 @@ describe.skipIf(!runRedisTests)('a Bun process (native pub/sub) and a Node proce
     cluster = await startCluster(SHARED_REDIS_URL, ['node-ws'])
     const started = await startBun(cluster.prefix)
     bun = started.child
-    const onBun = (path: string): Promise<TestClient> => openClient(`ws://127.0.0.1:${started.port}/ws${path}`).then((c) => (clients.push(c), c))
+    const onBun = (path: string): Promise<WireClient> =>
+      openClient(`ws://127.0.0.1:${started.port}/ws${path}`).then((c) => (clients.push(c), c))
     const [b1, b2] = await Promise.all([onBun('/chat?room=lobby'), onBun('/chat?room=lobby')])
     const node = await cluster.connect(0, '/chat?room=lobby')
     await cluster.subscribed(roomTopic('chat', 'lobby'), 2)

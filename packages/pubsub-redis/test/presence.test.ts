@@ -49,6 +49,9 @@ describe.skipIf(!runOwnRedisTests)('cluster-wide presence across a Redis restart
     // A member joins during the outage; the restarted Redis has no data at all (no persistence).
     await c.connect(1, '/chat?room=lobby&name=cy')
     await redis.restart()
-    await waitFor(async () => names(await c.instances[0]!.bridge.clusterPresence(topic)).join() === 'ann,bob,cy', 'presence rebuilt after restart')
+    await waitFor(
+      async () => names(await c.instances[0]!.bridge.clusterPresence(topic)).join() === 'ann,bob,cy',
+      'presence rebuilt after restart',
+    )
   })
 })

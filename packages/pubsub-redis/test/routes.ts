@@ -1,8 +1,6 @@
 import { defineRoute, type Connection } from '@wsbridge/core'
 
-type Command =
-  | { type: 'join'; room: string }
-  | { type: 'say'; text: string; rooms?: string[]; includeSelf?: boolean }
+type Command = { type: 'join'; room: string } | { type: 'say'; text: string; rooms?: string[]; includeSelf?: boolean }
 
 /**
  * A chat route for the multi-instance tests. `?room=` joins a room at open (no round trip, for the

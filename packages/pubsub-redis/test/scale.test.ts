@@ -1,4 +1,4 @@
-import type { TestClient } from '@wsbridge/conformance'
+import type { WireClient } from '@wsbridge/conformance'
 import { roomTopic } from '@wsbridge/core'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { startCluster, type Cluster } from './cluster.js'
@@ -15,13 +15,20 @@ describe.skipIf(!runRedisTests)('1,000 subscribers across instances', () => {
     const SUBSCRIBERS = 1000
     const BURST = 50
     cluster = await startCluster(SHARED_REDIS_URL, ['node-ws', 'express', 'hono-node'])
-    const clients: TestClient[] = []
+    const clients: WireClient[] = []
     // Connect in batches so the handshakes do not all queue at once.
     for (let i = 0; i < SUBSCRIBERS; i += 100) {
-      clients.push(...(await Promise.all(Array.from({ length: Math.min(100, SUBSCRIBERS - i) }, (_, j) => cluster!.connect((i + j) % 3, '/chat?room=burst')))))
+      clients.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(100, SUBSCRIBERS - i) }, (_, j) => cluster!.connect((i + j) % 3, '/chat?room=burst')),
+        )),
+      )
     }
     const topic = roomTopic('chat', 'burst')
-    await waitFor(() => cluster!.instances.reduce((sum, instance) => sum + instance.bridge.subscriberCount(topic), 0) === SUBSCRIBERS, 'every subscriber joined')
+    await waitFor(
+      () => cluster!.instances.reduce((sum, instance) => sum + instance.bridge.subscriberCount(topic), 0) === SUBSCRIBERS,
+      'every subscriber joined',
+    )
     await cluster.subscribed(topic, 3)
 
     const publisher = cluster.instances[1]!.bridge

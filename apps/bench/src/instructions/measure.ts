@@ -41,15 +41,28 @@ export const perOp = (count: InstructionCount): number =>
  * instruments, zeroes and dumps at the edges of its counted window), stops it and reads the dump.
  * A fresh server per scenario: a count does not depend on which scenarios ran before it.
  */
-export async function countScenario(spec: TargetSpec, scenario: InstructionScenario, run: number, settings: InstructionSettings, build: BuildSnapshot, dumpDir: string): Promise<InstructionCount> {
+export async function countScenario(
+  spec: TargetSpec,
+  scenario: InstructionScenario,
+  run: number,
+  settings: InstructionSettings,
+  build: BuildSnapshot,
+  dumpDir: string,
+): Promise<InstructionCount> {
   const setup = runtimeSetups[spec.runtime]
   const outFile = join(dumpDir, `${spec.name}.${scenario}.${run}.callgrind`)
   // Node takes ~4 s to start under valgrind without instrumentation; minutes leave room for a busy machine.
-  const server = await startServerWith(spec, { wrap: (command) => valgrindCommand(setup, scenario === 'fanout', outFile, build.redirect(spec, command)), readyTimeoutMs: 180_000 })
+  const server = await startServerWith(spec, {
+    wrap: (command) => valgrindCommand(setup, scenario === 'fanout', outFile, build.redirect(spec, command)),
+    readyTimeoutMs: 180_000,
+  })
   try {
     const config: BenchConfig = { ...fullConfig, echo: settings.echo, fanout: settings.fanout }
     const job: GeneratorJob = { origin: server.origin, serverPid: server.pid, protocol: spec.protocol, scenarios: [scenario], config }
-    const { result, edgeMs, windowEndMs } = await runGenerator(job, windowEdges(server.pid, settings.warmCpuMs[spec.runtime][scenario === 'fanout' ? 'fanout' : 'echo']))
+    const { result, edgeMs, windowEndMs } = await runGenerator(
+      job,
+      windowEdges(server.pid, settings.warmCpuMs[spec.runtime][scenario === 'fanout' ? 'fanout' : 'echo']),
+    )
     const written = dumps(outFile)
     if (written.length !== 1) throw new Error(`${spec.name} ${scenario}: expected one dump, found ${written.length}`)
     const dump = readDump(written[0]!, isV8Compiler)
@@ -70,7 +83,10 @@ export async function countScenario(spec: TargetSpec, scenario: InstructionScena
 }
 
 /** instructions/generator.ts: the bench's generator with the window edges set. */
-async function runGenerator(job: GeneratorJob, edges: ReturnType<typeof windowEdges>): Promise<{ result: ScenarioResult; edgeMs: number[]; windowEndMs: number }> {
+async function runGenerator(
+  job: GeneratorJob,
+  edges: ReturnType<typeof windowEdges>,
+): Promise<{ result: ScenarioResult; edgeMs: number[]; windowEndMs: number }> {
   const child = spawnWithFds([bunBinary, join(benchDir, 'src', 'instructions', 'generator.ts'), JSON.stringify(job), JSON.stringify(edges)])
   const stderr = tailStderr(child)
   let result: ScenarioResult | undefined
@@ -83,8 +99,7 @@ async function runGenerator(job: GeneratorJob, edges: ReturnType<typeof windowEd
       const [, edge, ms, at] = line.split(' ')
       edgeMs.push(Number(ms))
       if (edge === 'close') windowEndMs = Number(at)
-    }
-    else if (line.startsWith('FAILED ')) failure = line.slice(7)
+    } else if (line.startsWith('FAILED ')) failure = line.slice(7)
   })
   const code = await new Promise<number | null>((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 600_000)

@@ -76,15 +76,21 @@ export function warnings(results: InstructionResults, windowDeadlineMs: Record<T
   for (const c of results.counts) {
     const what = `${c.target} ${c.scenario} run ${c.run + 1}`
     const runtime = targets.find((t) => t.name === c.target)?.runtime ?? 'node'
-    if (c.windowEndMs > windowDeadlineMs[runtime]) lines.push(`- ${what}: the window closed ${(c.windowEndMs / 1000).toFixed(1)} s after the generator started, when the first heartbeat pings may have gone out (a busy machine)`)
-    if (c.compiler / c.instructions > 0.005) lines.push(`- ${what}: ${pct(c.compiler / c.instructions)} of the window in V8's compiler (left out of the count, but code ran unoptimized until then): warm-up too short`)
+    if (c.windowEndMs > windowDeadlineMs[runtime])
+      lines.push(
+        `- ${what}: the window closed ${(c.windowEndMs / 1000).toFixed(1)} s after the generator started, when the first heartbeat pings may have gone out (a busy machine)`,
+      )
+    if (c.compiler / c.instructions > 0.005)
+      lines.push(
+        `- ${what}: ${pct(c.compiler / c.instructions)} of the window in V8's compiler (left out of the count, but code ran unoptimized until then): warm-up too short`,
+      )
     if (c.errors > 0) lines.push(`- ${what}: ${c.errors} errors (lost deliveries are written off after 1 s without progress)`)
   }
   return lines
 }
 
 /**
- * One `bench-instr <target> <label> ratio=<x>` line per comparison, with issue 8's limits as in
+ * One `bench-instr <target> <label> ratio=<x>` line per comparison, with the same limits as
  * report/checks.ts (there on server CPU per op, here on instructions per op).
  */
 export function comparisons(specs: readonly TargetSpec[], results: InstructionResults): string[] {
@@ -112,15 +118,29 @@ export function comparisons(specs: readonly TargetSpec[], results: InstructionRe
       const vsCrossws = results.ratio(spec.name, scenario, crossws, scenario)
       if (has(crossws, scenario)) line(spec.name, `${scenario}-vs-${crossws}`, vsCrossws, 'ahead when <1', vsCrossws < 1)
       const vsHono = results.ratio(spec.name, scenario, plain, scenario)
-      if (spec.name.includes('hono') && has(plain, scenario)) line(spec.name, `${scenario}-vs-${plain}`, vsHono, 'vs plain Hono ws routes ≤1.05', vsHono <= 1.05)
+      if (spec.name.includes('hono') && has(plain, scenario))
+        line(spec.name, `${scenario}-vs-${plain}`, vsHono, 'vs plain Hono ws routes ≤1.05', vsHono <= 1.05)
       if (spec.runtime === 'node' && has('socketio', scenario)) {
         // Margin over socket.io = sio/target; raw ws's = sio/raw; their quotient is raw/target.
         const margin = results.ratio('socketio', scenario, spec.name, scenario)
         const rawMargin = results.ratio('socketio', scenario, raw, scenario)
         const ratio = margin / rawMargin
         // socket.io's fan-out count depends on timing (settings.ts): shown, not judged.
-        if (scenario === 'fanout') line(spec.name, `${scenario}-vs-socketio`, ratio, `margin over socket.io ${margin.toFixed(2)}x vs ${raw}'s ${rawMargin.toFixed(2)}x; socket.io's fan-out count moves with timing`)
-        else line(spec.name, `${scenario}-vs-socketio`, ratio, `margin over socket.io ${margin.toFixed(2)}x vs ${raw}'s ${rawMargin.toFixed(2)}x, ≥0.95`, ratio >= 1 / 1.05)
+        if (scenario === 'fanout')
+          line(
+            spec.name,
+            `${scenario}-vs-socketio`,
+            ratio,
+            `margin over socket.io ${margin.toFixed(2)}x vs ${raw}'s ${rawMargin.toFixed(2)}x; socket.io's fan-out count moves with timing`,
+          )
+        else
+          line(
+            spec.name,
+            `${scenario}-vs-socketio`,
+            ratio,
+            `margin over socket.io ${margin.toFixed(2)}x vs ${raw}'s ${rawMargin.toFixed(2)}x, ≥0.95`,
+            ratio >= 1 / 1.05,
+          )
       }
     }
   }

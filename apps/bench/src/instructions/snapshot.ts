@@ -41,5 +41,7 @@ export function sourceState(): string {
   const git = (command: string): string => execSync(`git ${command}`, { cwd: benchDir }).toString().trim()
   const head = git('rev-parse --short HEAD')
   const dirty = git('status --porcelain -- ../../packages src/targets')
-  return dirty ? `${head} + uncommitted changes in ${[...new Set(dirty.split('\n').map((l) => l.slice(3).split('/').slice(0, 2).join('/')))].join(', ')}` : head
+  return dirty
+    ? `${head} + uncommitted changes in ${[...new Set(dirty.split('\n').map((l) => l.slice(3).split('/').slice(0, 2).join('/')))].join(', ')}`
+    : head
 }

@@ -78,7 +78,12 @@ export function valgrindCommand(setup: RuntimeSetup, fanout: boolean, outFile: s
  * no-progress watchdog.
  */
 export function windowEdges(pid: number, warmCpuMs: number): EdgeCommands {
-  const vgdb = (...commands: string[]): string[] => ['vgdb', '--max-invoke-ms=1', `--pid=${pid}`, ...commands.flatMap((c) => ['-c', ...c.split(' ')])]
+  const vgdb = (...commands: string[]): string[] => [
+    'vgdb',
+    '--max-invoke-ms=1',
+    `--pid=${pid}`,
+    ...commands.flatMap((c) => ['-c', ...c.split(' ')]),
+  ]
   return { warmCpuMs, open: [vgdb('instrumentation on', 'zero')], close: [vgdb('dump', 'instrumentation off')] }
 }
 
@@ -136,4 +141,6 @@ export function readDump(file: string, isCompiler: (fn: string) => boolean): Dum
  * share cannot be told). Work here inside a window means the warm-up was too short.
  */
 export const isV8Compiler = (fn: string): boolean =>
-  /v8::internal::(compiler|maglev|baseline|interpreter::Bytecode(Generator|ArrayBuilder))::|v8::internal::(Compiler|Parser|Scanner|Deoptimizer|OptimizingCompileDispatcher)\b/.test(fn)
+  /v8::internal::(compiler|maglev|baseline|interpreter::Bytecode(Generator|ArrayBuilder))::|v8::internal::(Compiler|Parser|Scanner|Deoptimizer|OptimizingCompileDispatcher)\b/.test(
+    fn,
+  )

@@ -18,7 +18,9 @@ const { settings } = job
 
 async function openLoad(server: JobServer): Promise<Load> {
   const target: Target = { origin: server.origin, connect: server.protocol === 'socket.io' ? await socketIoClient() : nativeClient }
-  return job.scenario === 'fanout' ? FanoutLoad.open(target, server.path, settings.fanout) : EchoLoad.open(target, server.path, settings.echo)
+  return job.scenario === 'fanout'
+    ? FanoutLoad.open(target, server.path, settings.fanout)
+    : EchoLoad.open(target, server.path, settings.echo)
 }
 
 /**
@@ -45,7 +47,15 @@ async function measure(server: JobServer, load: Load): Promise<Omit<Slice, 'bloc
   const window = close()
   load.counting = false
   const { histogram } = load
-  return { scenario: server === job.raw && job.scenario === 'typed' ? 'echo' : job.scenario, server: server.name, ...window, ops: load.ops - opsBefore, errors: load.errors - errorsBefore, p50Ms: histogram.percentile(0.5), p99Ms: histogram.percentile(0.99) }
+  return {
+    scenario: server === job.raw && job.scenario === 'typed' ? 'echo' : job.scenario,
+    server: server.name,
+    ...window,
+    ops: load.ops - opsBefore,
+    errors: load.errors - errorsBefore,
+    p50Ms: histogram.percentile(0.5),
+    p99Ms: histogram.percentile(0.99),
+  }
 }
 
 const servers = [job.raw, ...job.targets]

@@ -1,7 +1,14 @@
 import type { RunningServer } from '../runner/server.js'
 import { runBunScript } from '../runner/spawn.js'
 import { rawOf } from '../targets/registry.js'
-import { interleavedScenarios, type InterleavedJob, type InterleavedScenario, type InterleavedSettings, type JobServer, type Slice } from './job.js'
+import {
+  interleavedScenarios,
+  type InterleavedJob,
+  type InterleavedScenario,
+  type InterleavedSettings,
+  type JobServer,
+  type Slice,
+} from './job.js'
 
 export interface InterleavedRun {
   readonly scenario: InterleavedScenario
@@ -21,7 +28,12 @@ const pathOf = (scenario: InterleavedScenario): string => (scenario === 'fanout'
  * selected target on it (see generator.ts), on the servers the rounds already warmed. Runtimes run
  * one after the other; the other runtime's servers sit idle meanwhile.
  */
-export async function runInterleaved(servers: readonly RunningServer[], settings: InterleavedSettings, scenarios: readonly string[] | undefined, log: (line: string) => void): Promise<InterleavedLog> {
+export async function runInterleaved(
+  servers: readonly RunningServer[],
+  settings: InterleavedSettings,
+  scenarios: readonly string[] | undefined,
+  log: (line: string) => void,
+): Promise<InterleavedLog> {
   const result: InterleavedLog = { runs: [], failures: [] }
   for (const rawServer of servers.filter((s) => s.spec.kind === 'raw')) {
     const raw = rawServer.spec
@@ -38,7 +50,9 @@ export async function runInterleaved(servers: readonly RunningServer[], settings
       }
       const slices = await runGenerator(job, (failure) => result.failures.push(`interleaved ${raw.name} ${scenario}: ${failure}`))
       result.runs.push({ scenario, raw: raw.name, slices })
-      log(`interleaved ${scenario} on ${raw.name} and ${members.length} targets: ${slices.length} windows in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+      log(
+        `interleaved ${scenario} on ${raw.name} and ${members.length} targets: ${slices.length} windows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      )
     }
   }
   return result
@@ -54,7 +68,12 @@ const jobServer = (server: RunningServer, scenario: InterleavedScenario): JobSer
 
 async function runGenerator(job: InterleavedJob, fail: (why: string) => void): Promise<Slice[]> {
   const slices: Slice[] = []
-  const exit = await runBunScript('interleaved/generator.ts', job, (line) => void (line.startsWith('SLICE ') && slices.push(JSON.parse(line.slice(6)) as Slice)), 900_000)
+  const exit = await runBunScript(
+    'interleaved/generator.ts',
+    job,
+    (line) => void (line.startsWith('SLICE ') && slices.push(JSON.parse(line.slice(6)) as Slice)),
+    900_000,
+  )
   if (exit.code !== 0) fail(`generator exited ${exit.code}: ${exit.stderr.slice(-300)}`)
   return slices
 }

@@ -39,7 +39,8 @@ export class FanoutLoad extends CountingLoad<FanoutShape> {
   }
 
   private publishBurst(): void {
-    for (let i = 0; i < this.shape.burst; i++) this.publisher!.client.send({ type: 'echo', seq: this.sent++, t: performance.now(), text: 'fan-out' })
+    for (let i = 0; i < this.shape.burst; i++)
+      this.publisher!.client.send({ type: 'echo', seq: this.sent++, t: performance.now(), text: 'fan-out' })
   }
 
   /** Deliveries a server dropped are written off, so a lossy target cannot stall the closed loop. */

@@ -37,7 +37,13 @@ export function openClient(target: Target, path: string, onMessage: (probe: Prob
 }
 
 /** Opens `count` clients with at most `concurrency` handshakes in flight (keeps the SYN backlog sane). */
-export async function openMany(target: Target, path: string, count: number, concurrency: number, onMessage: (index: number, probe: Probe) => void): Promise<OpenClient[]> {
+export async function openMany(
+  target: Target,
+  path: string,
+  count: number,
+  concurrency: number,
+  onMessage: (index: number, probe: Probe) => void,
+): Promise<OpenClient[]> {
   const clients: OpenClient[] = new Array(count)
   let next = 0
   const worker = async (): Promise<void> => {

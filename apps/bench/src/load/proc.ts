@@ -79,7 +79,11 @@ export function onWindowEdges(edges: WindowEdges): void {
  * The measured part of a scenario: warm up, then count operations (via `setCounting`) during one
  * window of server and client CPU. Every load scenario uses it, so they all measure the same way.
  */
-export async function measureWindow(serverPid: number, timing: { readonly warmupMs: number; readonly windowMs: number }, setCounting: (on: boolean) => void): Promise<CpuWindow> {
+export async function measureWindow(
+  serverPid: number,
+  timing: { readonly warmupMs: number; readonly windowMs: number },
+  setCounting: (on: boolean) => void,
+): Promise<CpuWindow> {
   await new Promise((resolve) => setTimeout(resolve, timing.warmupMs))
   if (windowEdges?.warm) await windowEdges.warm()
   setCounting(true)

@@ -2,7 +2,7 @@ import { rawOf, type TargetSpec } from '../targets/registry.js'
 import type { ScenarioName } from '../scenarios/types.js'
 import { heapPerConnection, type CostRatios, type Results } from './metrics.js'
 
-/** One `bench <target> <label> ratio=<x>` line: a target from issue 8, or information only. */
+/** One `bench <target> <label> ratio=<x>` line: one of the performance targets (docs/benchmarks.md), or information only. */
 export interface Check {
   readonly target: string
   readonly label: string
@@ -31,14 +31,26 @@ function memoryDetail(results: Results, target: string, raw: string): string {
 const at = (ratio: number, limit: number): boolean | undefined => (Number.isFinite(ratio) ? ratio <= limit : undefined)
 
 /**
- * The issue's targets, evaluated as ratios within the same run. CPU-per-op ratios for echo, typed
+ * The performance targets, evaluated as ratios within the same run. CPU-per-op ratios for echo, typed
  * and fan-out come from `cpu` (the interleaved windows when they ran, else the rounds); handshake
  * and memory always from the rounds.
  */
-export function evaluate(specs: readonly TargetSpec[], results: Results, available: (name: string) => boolean, cpu: CostRatios = results): Check[] {
+export function evaluate(
+  specs: readonly TargetSpec[],
+  results: Results,
+  available: (name: string) => boolean,
+  cpu: CostRatios = results,
+): Check[] {
   const checks: Check[] = []
-  const add = (target: string, label: string, ratio: number, detail: string, pass: boolean | undefined, rounds?: readonly number[], per = 'blocks'): void =>
-    void checks.push({ target, label, ratio, detail, pass, ...(rounds ? { rounds, per } : {}) })
+  const add = (
+    target: string,
+    label: string,
+    ratio: number,
+    detail: string,
+    pass: boolean | undefined,
+    rounds?: readonly number[],
+    per = 'blocks',
+  ): void => void checks.push({ target, label, ratio, detail, pass, ...(rounds ? { rounds, per } : {}) })
   for (const spec of specs) {
     if (!available(spec.name) || spec.kind === 'raw') continue
     const raw = rawOf(spec)
@@ -46,18 +58,38 @@ export function evaluate(specs: readonly TargetSpec[], results: Results, availab
       const source = scenario === 'handshake' ? results : cpu
       const rounds = source.ratios(spec.name, scenario, raw, as)
       const ratio = source.ratio(spec.name, scenario, raw, as)
-      add(spec.name, scenario, ratio, `CPU/op vs ${raw}${limit ? ` ≤${limit}` : ''}, ${source.source}`, limit ? at(ratio, limit) : undefined, rounds, source === results ? 'rounds' : 'blocks')
+      add(
+        spec.name,
+        scenario,
+        ratio,
+        `CPU/op vs ${raw}${limit ? ` ≤${limit}` : ''}, ${source.source}`,
+        limit ? at(ratio, limit) : undefined,
+        rounds,
+        source === results ? 'rounds' : 'blocks',
+      )
     }
     if (spec.kind !== 'wsbridge') {
       for (const scenario of ['echo', 'fanout', 'handshake'] as const) vsRaw(scenario, undefined)
-      add(spec.name, 'memory', results.ratio(spec.name, 'memory', raw, 'memory'), `RSS/conn vs ${raw}, ${memoryDetail(results, spec.name, raw)}`, undefined)
+      add(
+        spec.name,
+        'memory',
+        results.ratio(spec.name, 'memory', raw, 'memory'),
+        `RSS/conn vs ${raw}, ${memoryDetail(results, spec.name, raw)}`,
+        undefined,
+      )
       continue
     }
     vsRaw('echo', 1.05)
     vsRaw('fanout', 1.05)
     vsRaw('handshake', undefined)
     const bytes = results.difference(spec.name, raw, 'memory')
-    add(spec.name, 'memory', results.ratio(spec.name, 'memory', raw, 'memory'), `RSS/conn vs ${raw}: ${memoryDetail(results, spec.name, raw)}, limit +1024`, Number.isFinite(bytes) ? bytes <= 1024 : undefined)
+    add(
+      spec.name,
+      'memory',
+      results.ratio(spec.name, 'memory', raw, 'memory'),
+      `RSS/conn vs ${raw}: ${memoryDetail(results, spec.name, raw)}, limit +1024`,
+      Number.isFinite(bytes) ? bytes <= 1024 : undefined,
+    )
     vsRaw('typed', 1.15, 'echo')
     const validation = cpu.ratio(spec.name, 'typed', spec.name, 'echo')
     add(spec.name, 'typed-vs-own-echo', validation, 'CPU/op, what validation adds', undefined)
@@ -65,14 +97,28 @@ export function evaluate(specs: readonly TargetSpec[], results: Results, availab
     for (const scenario of ['echo', 'fanout'] as const) {
       if (!available(crossws)) continue
       const ratio = cpu.ratio(spec.name, scenario, crossws, scenario)
-      add(spec.name, `${scenario}-vs-${crossws}`, ratio, `CPU/op, ahead when <1`, Number.isFinite(ratio) ? ratio < 1 : undefined, cpu.ratios(spec.name, scenario, crossws, scenario))
+      add(
+        spec.name,
+        `${scenario}-vs-${crossws}`,
+        ratio,
+        `CPU/op, ahead when <1`,
+        Number.isFinite(ratio) ? ratio < 1 : undefined,
+        cpu.ratios(spec.name, scenario, crossws, scenario),
+      )
     }
     if (spec.name.includes('hono')) {
       const plain = spec.runtime === 'node' ? 'hono-node' : 'hono-bun'
       for (const scenario of ['echo', 'fanout'] as const) {
         if (!available(plain)) continue
         const ratio = cpu.ratio(spec.name, scenario, plain, scenario)
-        add(spec.name, `${scenario}-vs-${plain}`, ratio, 'CPU/op vs plain Hono ws routes ≤1.05', at(ratio, 1.05), cpu.ratios(spec.name, scenario, plain, scenario))
+        add(
+          spec.name,
+          `${scenario}-vs-${plain}`,
+          ratio,
+          'CPU/op vs plain Hono ws routes ≤1.05',
+          at(ratio, 1.05),
+          cpu.ratios(spec.name, scenario, plain, scenario),
+        )
       }
     }
     if (spec.runtime === 'node' && available('socketio')) {
@@ -81,7 +127,13 @@ export function evaluate(specs: readonly TargetSpec[], results: Results, availab
         const margin = cpu.ratio('socketio', scenario, spec.name, scenario)
         const rawMargin = cpu.ratio('socketio', scenario, raw, scenario)
         const ratio = margin / rawMargin
-        add(spec.name, `${scenario}-vs-socketio`, ratio, `margin over socket.io ${margin.toFixed(2)}x vs ${raw}'s ${rawMargin.toFixed(2)}x, ≥0.95`, Number.isFinite(ratio) ? ratio >= 1 / 1.05 : undefined)
+        add(
+          spec.name,
+          `${scenario}-vs-socketio`,
+          ratio,
+          `margin over socket.io ${margin.toFixed(2)}x vs ${raw}'s ${rawMargin.toFixed(2)}x, ≥0.95`,
+          Number.isFinite(ratio) ? ratio >= 1 / 1.05 : undefined,
+        )
       }
     }
   }
@@ -90,6 +142,7 @@ export function evaluate(specs: readonly TargetSpec[], results: Results, availab
 
 export function formatCheck(check: Check): string {
   const verdict = check.pass === undefined ? 'info' : check.pass ? 'ok' : 'MISS'
-  const rounds = check.rounds && check.rounds.length > 1 ? `; ${check.per ?? 'rounds'} ${check.rounds.map((r) => r.toFixed(2)).join(' ')}` : ''
+  const rounds =
+    check.rounds && check.rounds.length > 1 ? `; ${check.per ?? 'rounds'} ${check.rounds.map((r) => r.toFixed(2)).join(' ')}` : ''
   return `bench ${check.target} ${check.label} ratio=${Number.isFinite(check.ratio) ? check.ratio.toFixed(3) : 'n/a'} ${verdict} (${check.detail}${rounds})`
 }

@@ -5,7 +5,8 @@ import { cost, median, quantile, throughput, type CostRatios, type Results } fro
 const units: Record<ScenarioName, string> = { memory: 'conns', handshake: 'hs/s', echo: 'msg/s', typed: 'msg/s', fanout: 'deliv/s' }
 
 /** A figure with thousands separators and `digits` decimals; '–' for a missing one. */
-export const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–')
+export const fmt = (n: number, digits = 0): string =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–'
 const pct = (r: ScenarioResult, cpu: number): number => (cpu / r.wallMs) * 100
 
 /**
@@ -30,7 +31,13 @@ export function renderTable(specs: readonly TargetSpec[], results: Results, cpu:
       const costCell = scenario === 'memory' ? `${fmt(m(cost))} B/conn` : `${fmt(m(cost), 2)} µs`
       const rate = scenario === 'memory' ? `${fmt(m((r) => r.ops))} ${units[scenario]}` : `${fmt(m(throughput))} ${units[scenario]}`
       lines.push(
-        `| ${spec.name} | ${scenario} | ${rate} | ${costCell} | ${fmt(median(ratios), 3)}${spread} | ${fmt(m((r) => r.p50Ms ?? Number.NaN), 2)} | ${fmt(m((r) => r.p99Ms ?? Number.NaN), 2)} | ` +
+        `| ${spec.name} | ${scenario} | ${rate} | ${costCell} | ${fmt(median(ratios), 3)}${spread} | ${fmt(
+          m((r) => r.p50Ms ?? Number.NaN),
+          2,
+        )} | ${fmt(
+          m((r) => r.p99Ms ?? Number.NaN),
+          2,
+        )} | ` +
           `${fmt(m((r) => pct(r, r.serverCpuMs)))}% | ${fmt(m((r) => pct(r, r.clientCpuMs)))}% | ${fmt(runs.reduce((sum, r) => sum + r.errors, 0))} |`,
       )
     }

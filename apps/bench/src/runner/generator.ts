@@ -10,7 +10,11 @@ export interface GeneratorOutput {
 }
 
 /** Runs the Bun load generator against one server for the given scenarios. */
-export async function runGenerator(server: RunningServer, scenarios: readonly ScenarioName[], config: BenchConfig): Promise<GeneratorOutput> {
+export async function runGenerator(
+  server: RunningServer,
+  scenarios: readonly ScenarioName[],
+  config: BenchConfig,
+): Promise<GeneratorOutput> {
   const job: GeneratorJob = { origin: server.origin, serverPid: server.pid, protocol: server.spec.protocol, scenarios, config }
   const output: GeneratorOutput = { results: [], failures: [] }
   const exit = await runBunScript(
@@ -22,6 +26,10 @@ export async function runGenerator(server: RunningServer, scenarios: readonly Sc
     },
     300_000,
   )
-  if (exit.code !== 0) output.failures.push({ scenario: scenarios[output.results.length] ?? 'echo', message: `generator exited ${exit.code}: ${exit.stderr.slice(-300)}` })
+  if (exit.code !== 0)
+    output.failures.push({
+      scenario: scenarios[output.results.length] ?? 'echo',
+      message: `generator exited ${exit.code}: ${exit.stderr.slice(-300)}`,
+    })
   return output
 }

@@ -37,7 +37,8 @@ export async function runRounds(servers: readonly RunningServer[], config: Bench
   const drive = async (server: RunningServer, round: number, scenarios: readonly ScenarioName[]): Promise<void> => {
     const output = await runGenerator(server, scenarios, config)
     for (const result of output.results) run.measurements.push({ target: server.spec.name, round, result })
-    for (const failure of output.failures) run.failures.push(`round ${round + 1} ${server.spec.name} ${failure.scenario}: ${failure.message}`)
+    for (const failure of output.failures)
+      run.failures.push(`round ${round + 1} ${server.spec.name} ${failure.scenario}: ${failure.message}`)
   }
 
   for (let round = 0; round < config.rounds; round++) {
@@ -60,7 +61,10 @@ export async function runRounds(servers: readonly RunningServer[], config: Bench
 }
 
 /** Starts every target's server; the ones that cannot start are listed with the reason. */
-export async function startAll(specs: readonly TargetSpec[], log: (line: string) => void): Promise<{ servers: RunningServer[]; unavailable: Map<string, string> }> {
+export async function startAll(
+  specs: readonly TargetSpec[],
+  log: (line: string) => void,
+): Promise<{ servers: RunningServer[]; unavailable: Map<string, string> }> {
   const startedAt = performance.now()
   const servers: RunningServer[] = []
   const unavailable = new Map<string, string>()
@@ -73,7 +77,12 @@ export async function startAll(specs: readonly TargetSpec[], log: (line: string)
 }
 
 /** The memory scenario on a server spawned just for it. */
-async function driveFresh(spec: TargetSpec, round: number, drive: (s: RunningServer, round: number, scenarios: readonly ScenarioName[]) => Promise<void>, run: RunLog): Promise<void> {
+async function driveFresh(
+  spec: TargetSpec,
+  round: number,
+  drive: (s: RunningServer, round: number, scenarios: readonly ScenarioName[]) => Promise<void>,
+  run: RunLog,
+): Promise<void> {
   let fresh: RunningServer | undefined
   try {
     fresh = await startServer(spec)

@@ -15,7 +15,9 @@ export interface RunningServer {
 function command(spec: TargetSpec): string[] {
   // Node targets run compiled (see build.ts); Bun runs TypeScript natively.
   // --expose-gc lets the memory scenario collect garbage before each RSS reading (see ready.ts).
-  return spec.runtime === 'bun' ? [bunBinary, join(benchDir, 'src', 'targets', spec.entry)] : [process.execPath, '--expose-gc', builtEntry(spec)]
+  return spec.runtime === 'bun'
+    ? [bunBinary, join(benchDir, 'src', 'targets', spec.entry)]
+    : [process.execPath, '--expose-gc', builtEntry(spec)]
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {

@@ -42,7 +42,12 @@ export function tailStderr(child: ChildProcess): () => string {
  * Runs a script under Bun with one JSON argument (a load generator's job), calling `onLine` for each
  * stdout line; resolves with the exit code and the tail of stderr. Killed after `timeoutMs`.
  */
-export function runBunScript(script: string, job: unknown, onLine: (line: string) => void, timeoutMs: number): Promise<{ code: number | null; stderr: string }> {
+export function runBunScript(
+  script: string,
+  job: unknown,
+  onLine: (line: string) => void,
+  timeoutMs: number,
+): Promise<{ code: number | null; stderr: string }> {
   const child = spawnWithFds([bunBinary, join(benchDir, 'src', script), JSON.stringify(job)])
   const stderr = tailStderr(child)
   onLines(child, onLine)

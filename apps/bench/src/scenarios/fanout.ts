@@ -11,5 +11,12 @@ export async function runFanout(target: Target, serverPid: number, settings: Fan
   const window = await measureWindow(serverPid, settings, (on) => void (load.counting = on))
   await load.stop()
   await load.close()
-  return { scenario: 'fanout', ...window, ops: load.ops, errors: load.errors, p50Ms: load.histogram.percentile(0.5), p99Ms: load.histogram.percentile(0.99) }
+  return {
+    scenario: 'fanout',
+    ...window,
+    ops: load.ops,
+    errors: load.errors,
+    p50Ms: load.histogram.percentile(0.5),
+    p99Ms: load.histogram.percentile(0.99),
+  }
 }

@@ -50,5 +50,12 @@ export async function runMemory(target: Target, serverPid: number, settings: Mem
   const after = rssBytes(serverPid)
   await closeAll([...baseline, ...clients], 10_000)
   const perConnection = (bytes: number): number => bytes / settings.connections
-  return { scenario: 'memory', ...window, ops: settings.connections, errors: 0, bytesPerConnection: perConnection(after - before), heapBytesPerConnection: perConnection(heapAfter - heapBefore) }
+  return {
+    scenario: 'memory',
+    ...window,
+    ops: settings.connections,
+    errors: 0,
+    bytesPerConnection: perConnection(after - before),
+    heapBytesPerConnection: perConnection(heapAfter - heapBefore),
+  }
 }

@@ -34,7 +34,14 @@ const routes = {
 }
 
 // 10k+ connections come from one IP here, so the per-IP cap is off; heartbeat is what is under test.
-const wss = createNodeWebSocketServer(routes, { prefix: '/ws', heartbeat, maxConnections: 0, maxConnectionsPerIp: 0, onError: () => undefined, logger: false })
+const wss = createNodeWebSocketServer(routes, {
+  prefix: '/ws',
+  heartbeat,
+  maxConnections: 0,
+  maxConnectionsPerIp: 0,
+  onError: () => undefined,
+  logger: false,
+})
 const http = createServer((_request, response) => response.writeHead(404).end())
 wss.attach(http)
 http.listen(0, '127.0.0.1', () => {
@@ -51,7 +58,17 @@ function stats() {
     else if (count > 1) more++
     else never++
   }
-  return { rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed, connections: wss.bridge.connections.size, topics: wss.bridge.topicCount, opened, once, more, never, closeCodes }
+  return {
+    rss: process.memoryUsage().rss,
+    heap: process.memoryUsage().heapUsed,
+    connections: wss.bridge.connections.size,
+    topics: wss.bridge.topicCount,
+    opened,
+    once,
+    more,
+    never,
+    closeCodes,
+  }
 }
 
 const reporter = setInterval(() => process.send?.({ type: 'stats', ...stats() }), 1000)

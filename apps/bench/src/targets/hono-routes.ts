@@ -8,7 +8,10 @@ export function createPlainHonoApp(upgradeWebSocket: UpgradeWebSocket<any>): Hon
   const app = new Hono()
   // Keyed by the runtime socket: hono/bun builds a new WSContext for every event.
   const subscribers = new Map<unknown, WSContext>()
-  app.get('/echo', upgradeWebSocket(() => ({ onMessage: (event, ws) => ws.send(reencode(String(event.data))) })))
+  app.get(
+    '/echo',
+    upgradeWebSocket(() => ({ onMessage: (event, ws) => ws.send(reencode(String(event.data))) })),
+  )
   app.get(
     '/fan',
     upgradeWebSocket(() => ({

@@ -10,7 +10,12 @@ export interface TargetSpec {
   readonly typed: boolean
 }
 
-const target = (name: string, runtime: TargetSpec['runtime'], kind: TargetSpec['kind'], protocol: TargetSpec['protocol'] = 'websocket'): TargetSpec => ({
+const target = (
+  name: string,
+  runtime: TargetSpec['runtime'],
+  kind: TargetSpec['kind'],
+  protocol: TargetSpec['protocol'] = 'websocket',
+): TargetSpec => ({
   name,
   runtime,
   entry: `${name}.ts`,

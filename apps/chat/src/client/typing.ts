@@ -42,7 +42,11 @@ export class TypingList {
 
   set(user: string, isTyping: boolean): void {
     clearTimeout(this.#users.get(user))
-    if (isTyping) this.#users.set(user, setTimeout(() => this.set(user, false), FORGET_AFTER_MS))
+    if (isTyping)
+      this.#users.set(
+        user,
+        setTimeout(() => this.set(user, false), FORGET_AFTER_MS),
+      )
     else this.#users.delete(user)
     this.#changed([...this.#users.keys()].sort())
   }

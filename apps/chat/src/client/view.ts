@@ -79,5 +79,9 @@ export function showPresence(users: readonly string[]): void {
 
 export function showTyping(users: readonly string[]): void {
   view.typing.textContent =
-    users.length === 0 ? '' : users.length === 1 ? `${users[0]} is typing…` : `${users.slice(0, -1).join(', ')} and ${users.at(-1)} are typing…`
+    users.length === 0
+      ? ''
+      : users.length === 1
+        ? `${users[0]} is typing…`
+        : `${users.slice(0, -1).join(', ')} and ${users.at(-1)} are typing…`
 }

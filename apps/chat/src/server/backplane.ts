@@ -17,7 +17,10 @@ export async function createBackplane(redisUrl: string | undefined): Promise<Red
 export async function backplaneReady(pubsub: RedisPubSub, redisUrl: string): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`[chat] Redis at ${redisUrl} did not answer in ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS)
+    timer = setTimeout(
+      () => reject(new Error(`[chat] Redis at ${redisUrl} did not answer in ${READY_TIMEOUT_MS / 1000} s`)),
+      READY_TIMEOUT_MS,
+    )
   })
   try {
     await Promise.race([pubsub.ready(), timeout])

@@ -15,9 +15,13 @@ export interface ChatProcess {
   stop(): Promise<void>
 }
 
-export async function startChatProcess(host: ChatHost, options: { port?: number; env?: Record<string, string> } = {}): Promise<ChatProcess> {
+export async function startChatProcess(
+  host: ChatHost,
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<ChatProcess> {
   // Node entries run under node with tsx's loader (one process, so signals reach the server).
-  const [command, args] = chatHosts[host] === 'bun' ? [bunBinary, [entryFile(host)]] : [process.execPath, ['--import', 'tsx', entryFile(host)]]
+  const [command, args] =
+    chatHosts[host] === 'bun' ? [bunBinary, [entryFile(host)]] : [process.execPath, ['--import', 'tsx', entryFile(host)]]
   const child = spawn(command, args, {
     cwd: appDir,
     env: { ...process.env, ...options.env, PORT: String(options.port ?? 0), LISTEN_HOST: '127.0.0.1', NODE_ENV: 'test' },

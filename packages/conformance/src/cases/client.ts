@@ -13,7 +13,11 @@ const WebSocketImpl = ((globalThis as { WebSocket?: WebSocketConstructor }).WebS
 
 /** The typed client for this host, with quick reconnects so cases stay fast. */
 function client(ctx: SuiteContext, initialDelay = 30) {
-  return setupBridge(clientRoutes, { baseUrl: ctx.running.wsUrl + ctx.prefix, WebSocket: WebSocketImpl, reconnect: { initialDelay, maxDelay: 200 } }).$ws
+  return setupBridge(clientRoutes, {
+    baseUrl: ctx.running.wsUrl + ctx.prefix,
+    WebSocket: WebSocketImpl,
+    reconnect: { initialDelay, maxDelay: 200 },
+  }).$ws
 }
 
 async function until(check: () => boolean, what: string, timeout = 5000): Promise<void> {
@@ -24,7 +28,10 @@ async function until(check: () => boolean, what: string, timeout = 5000): Promis
   }
 }
 
-const messages = (token: string) => recorded(token).filter((e) => e.type === 'message').map((e) => e['message'])
+const messages = (token: string) =>
+  recorded(token)
+    .filter((e) => e.type === 'message')
+    .map((e) => e['message'])
 const opens = (token: string) => recorded(token).filter((e) => e.type === 'open').length
 
 export const clientGroup = defineCaseGroup({
@@ -62,13 +69,19 @@ export const clientGroup = defineCaseGroup({
         // Hosts with the `restart` capability restart themselves on their port; any other host (a
         // user's own) runs a second instance behind a proxy that really stops and starts it.
         const native = ctx.capabilities.restart === true && ctx.running.restart !== undefined
-        const instance = native ? undefined : await startRestartable(ctx.host, clientRoutes, { prefix: ctx.prefix, onError: () => undefined })
+        const instance = native
+          ? undefined
+          : await startRestartable(ctx.host, clientRoutes, { prefix: ctx.prefix, onError: () => undefined })
         try {
           const t = ctx.token()
           const baseUrl = (instance?.wsUrl ?? ctx.running.wsUrl) + ctx.prefix
           // A fixed ~500 ms first retry (no jitter) keeps the client in 'reconnecting' long enough to
           // send while it is down, even when the host is back within milliseconds on a loaded box.
-          const { $ws } = setupBridge(clientRoutes, { baseUrl, WebSocket: WebSocketImpl, reconnect: { initialDelay: 500, maxDelay: 1000, random: () => 0.99 } })
+          const { $ws } = setupBridge(clientRoutes, {
+            baseUrl,
+            WebSocket: WebSocketImpl,
+            reconnect: { initialDelay: 500, maxDelay: 1000, random: () => 0.99 },
+          })
           const closes: number[] = []
           const conn = $ws.clientLog({ t }, { onClose: (code, _reason, { willReconnect }) => void (willReconnect && closes.push(code)) })
           await conn.opened()
@@ -96,7 +109,11 @@ export const clientGroup = defineCaseGroup({
         const topic = `client-feed:${room}`
         const received: unknown[] = []
         // A ~600 ms reconnect delay leaves time to publish while the client is away.
-        const { $ws } = setupBridge(clientRoutes, { baseUrl: ctx.running.wsUrl + ctx.prefix, WebSocket: WebSocketImpl, reconnect: { initialDelay: 600, random: () => 0.99 } })
+        const { $ws } = setupBridge(clientRoutes, {
+          baseUrl: ctx.running.wsUrl + ctx.prefix,
+          WebSocket: WebSocketImpl,
+          reconnect: { initialDelay: 600, random: () => 0.99 },
+        })
         const conn = $ws.clientFeed({ room }, { onMessage: (m) => void received.push(m) })
         await until(() => ctx.running.bridge.subscriberCount(topic) === 1, 'subscription')
         ctx.running.bridge.publish(topic, { n: 1 })

@@ -38,12 +38,14 @@ export const closeReasonsGroup = defineCaseGroup({
   name: 'close reasons',
   routes: closeReasonsRoutes,
   cases: [
-    ...Object.entries(longReasons).map(([script, reason]): ConformanceCase => ({
-      name: `a policy close with a long ${script} reason is trimmed to 123 bytes between characters, and the host stays up`,
-      async run(ctx) {
-        await expectTrimmedClose(ctx, '/closeReasonPolicy', 1007, reason, { reason })
-      },
-    })),
+    ...Object.entries(longReasons).map(
+      ([script, reason]): ConformanceCase => ({
+        name: `a policy close with a long ${script} reason is trimmed to 123 bytes between characters, and the host stays up`,
+        async run(ctx) {
+          await expectTrimmedClose(ctx, '/closeReasonPolicy', 1007, reason, { reason })
+        },
+      }),
+    ),
     {
       name: 'an auth close (authFailure: close) with a long non-ASCII reason closes 4401 with the trimmed reason, not an HTTP error',
       async run(ctx) {

@@ -4,9 +4,31 @@ import { connectionSurfaceRoutes, type SurfaceReport } from '../routes/connectio
 
 /** The documented Connection (docs/routes-and-connections.md); every class prototype adds `constructor`. */
 const DOCUMENTED = [
-  'bufferedAmount', 'broadcast', 'close', 'context', 'headers', 'id', 'ip', 'joinRoom', 'leaveRoom', 'params', 'ping',
-  'publish', 'query', 'raw', 'readyState', 'rooms', 'route', 'send', 'subscribe', 'terminate', 'toString', 'topics',
-  'unsubscribe', 'url', 'user',
+  'bufferedAmount',
+  'broadcast',
+  'close',
+  'context',
+  'headers',
+  'id',
+  'ip',
+  'joinRoom',
+  'leaveRoom',
+  'params',
+  'ping',
+  'publish',
+  'query',
+  'raw',
+  'readyState',
+  'rooms',
+  'route',
+  'send',
+  'subscribe',
+  'terminate',
+  'toString',
+  'topics',
+  'unsubscribe',
+  'url',
+  'user',
 ]
 
 export const connectionSurfaceGroup = defineCaseGroup({

@@ -50,7 +50,14 @@ export const errorsGroup = defineCaseGroup({
       name: 'connection.close with an invalid code or reason throws a WsError the handler can catch',
       async run(ctx) {
         const client = await ctx.connect('/closeCodes')
-        for (const attempt of [{ code: 999 }, { code: 1005 }, { code: 1006 }, { code: 2000 }, { code: 5000 }, { code: 4000, reason: 'x'.repeat(124) }]) {
+        for (const attempt of [
+          { code: 999 },
+          { code: 1005 },
+          { code: 1006 },
+          { code: 2000 },
+          { code: 5000 },
+          { code: 4000, reason: 'x'.repeat(124) },
+        ]) {
           client.send(attempt)
           expect(await client.next()).toEqual({ threw: true, isWsError: true, code: 'INVALID_CLOSE_CODE' })
         }

@@ -6,7 +6,12 @@ import { boundedLoggingCases } from './outcomes/bounded.js'
 import { runOnConnection, runUpgrade } from './outcomes/run.js'
 
 function outcomeCase(outcome: ClientOutcome): ConformanceCase {
-  const answer = outcome.answer.kind === 'http' ? `HTTP ${outcome.answer.status}` : outcome.answer.kind === 'close' ? `close ${outcome.answer.code}` : 'an error frame'
+  const answer =
+    outcome.answer.kind === 'http'
+      ? `HTTP ${outcome.answer.status}`
+      : outcome.answer.kind === 'close'
+        ? `close ${outcome.answer.code}`
+        : 'an error frame'
   const provoke = outcome.provoke
   return {
     name: `${outcome.input}: ${answer}, ${outcome.hook} ${outcome.code}, one ${outcome.level} line`,

@@ -1,13 +1,13 @@
 import { roomTopic, routeTopic, type PresenceEvent } from '@wsbridge/core'
 import { expect } from 'vitest'
 import { defineCaseGroup } from '../case.js'
-import type { TestClient } from '../client.js'
+import type { WireClient } from '../client.js'
 import type { SuiteContext } from '../context.js'
 import { delay, expectSilence } from '../helpers.js'
 import { pubsubRoutes } from '../routes/pubsub.js'
 
 /** Sends a pub/sub command and waits for its ack (and anything the server sends before it). */
-async function command(client: TestClient, message: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function command(client: WireClient, message: Record<string, unknown>): Promise<Record<string, unknown>> {
   client.send(message)
   const ack = (await client.next()) as Record<string, unknown>
   expect(ack).toMatchObject({ ack: message['type'] })
@@ -15,7 +15,7 @@ async function command(client: TestClient, message: Record<string, unknown>): Pr
 }
 
 /** Clients on /pubsub, each subscribed to `topic` when given. */
-async function clients(ctx: SuiteContext, count: number, topic?: string): Promise<TestClient[]> {
+async function clients(ctx: SuiteContext, count: number, topic?: string): Promise<WireClient[]> {
   const list = await Promise.all(Array.from({ length: count }, (_, i) => ctx.connect(`/pubsub?name=u${i}`)))
   if (topic) for (const client of list) await command(client, { type: 'sub', topic })
   return list

@@ -12,7 +12,12 @@ export const requestGroup = defineCaseGroup({
       async run(ctx) {
         const full = await ctx.connect('/params/lobby/settings?x=1&y=two')
         const origin = new URL(ctx.running.wsUrl).origin
-        expect(await full.next()).toEqual({ params: { room: 'lobby', tab: 'settings' }, query: { x: '1', y: 'two' }, pathname: `${ctx.prefix}/params/lobby/settings`, origin })
+        expect(await full.next()).toEqual({
+          params: { room: 'lobby', tab: 'settings' },
+          query: { x: '1', y: 'two' },
+          pathname: `${ctx.prefix}/params/lobby/settings`,
+          origin,
+        })
         const short = await ctx.connect('/params/hello%20world')
         const reply = (await short.next()) as { params: Record<string, unknown>; query: unknown }
         expect(reply.params['room']).toBe('hello world')

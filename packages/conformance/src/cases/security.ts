@@ -10,9 +10,18 @@ import { runtimeLimitCases } from './security/runtime-limits.js'
 import { slowSubscriberCases } from './security/slow-subscriber.js'
 import { slowSubscriberRoutes } from '../routes/slow-subscriber.js'
 
-/** Safe by default (issue 4): auth at upgrade, origin, limits, heartbeat, backpressure, malformed frames, abuse, shutdown. */
+/** Safe by default: auth at upgrade, origin, limits, heartbeat, backpressure, malformed frames, abuse, shutdown. */
 export const securityGroup = defineCaseGroup({
   name: 'security',
   routes: { ...securityRoutes, ...slowSubscriberRoutes },
-  cases: [...authCases, ...limitCases, ...runtimeLimitCases, ...capCases, ...frameCases, ...abuseCases, ...slowSubscriberCases, ...compressionCases],
+  cases: [
+    ...authCases,
+    ...limitCases,
+    ...runtimeLimitCases,
+    ...capCases,
+    ...frameCases,
+    ...abuseCases,
+    ...slowSubscriberCases,
+    ...compressionCases,
+  ],
 })

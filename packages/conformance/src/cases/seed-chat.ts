@@ -3,7 +3,7 @@ import { defineCaseGroup } from '../case.js'
 import { expectErrorFrame, expectSilence } from '../helpers.js'
 import { seedChatRoutes } from '../routes/seed-chat.js'
 
-/** Seed 002's chat application, end to end over real sockets: the issue's "runs on every adapter". */
+/** Seed 002's chat application, end to end over real sockets on every host: the seed's app runs on every adapter unchanged. */
 export const seedChatGroup = defineCaseGroup({
   name: 'seed 002 chat',
   routes: seedChatRoutes,

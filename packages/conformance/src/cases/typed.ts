@@ -4,7 +4,8 @@ import { expectErrorFrame, expectSilence } from '../helpers.js'
 import { waitForRecorded } from '../recorder.js'
 import { typedRoutes } from '../routes/typed.js'
 
-const codesOf = (events: readonly { type: string; [key: string]: unknown }[]): unknown[] => events.filter((e) => e.type === 'typed-error').map((e) => e['code'])
+const codesOf = (events: readonly { type: string; [key: string]: unknown }[]): unknown[] =>
+  events.filter((e) => e.type === 'typed-error').map((e) => e['code'])
 
 export const typedGroup = defineCaseGroup({
   name: 'typed messages',
@@ -84,7 +85,11 @@ export const typedGroup = defineCaseGroup({
         client.send({ type: 'join', roomId: '' })
         client.sendText('nope')
         await expectSilence(client)
-        expect(codesOf(await waitForRecorded(token, (events) => codesOf(events).length === 3))).toEqual(['UNKNOWN_TYPE', 'VALIDATION_FAILED', 'INVALID_JSON'])
+        expect(codesOf(await waitForRecorded(token, (events) => codesOf(events).length === 3))).toEqual([
+          'UNKNOWN_TYPE',
+          'VALIDATION_FAILED',
+          'INVALID_JSON',
+        ])
         client.send({ type: 'join', roomId: 'r1' })
         expect(await client.next()).toEqual({ type: 'joined', roomId: 'r1' })
       },

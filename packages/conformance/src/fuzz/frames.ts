@@ -19,7 +19,9 @@ export interface Script {
   readonly replies: readonly Reply[]
   readonly pongs: readonly (readonly number[])[]
   /** `close`: the client closed cleanly with `code`; `fail`: the server must fail the connection with one of `codes`. */
-  readonly end: { readonly kind: 'close'; readonly code: number } | { readonly kind: 'fail'; readonly codes: readonly number[]; readonly why: string }
+  readonly end:
+    | { readonly kind: 'close'; readonly code: number }
+    | { readonly kind: 'fail'; readonly codes: readonly number[]; readonly why: string }
   /** Where the bytes of all writes are cut into separate TCP writes (a parser must not care). */
   readonly chunks: readonly number[]
 }
@@ -70,30 +72,67 @@ const message: fc.Arbitrary<MessageStep> = fc.record({
 type Step =
   | { readonly t: 'message'; readonly m: MessageStep }
   | { readonly t: 'control'; readonly opcode: number; readonly payload: Uint8Array }
-  | { readonly t: 'end'; readonly write: readonly (RawFrame | Uint8Array)[]; readonly end: Script['end']; readonly reply?: RandomFrameOutcome['reply'] }
+  | {
+      readonly t: 'end'
+      readonly write: readonly (RawFrame | Uint8Array)[]
+      readonly end: Script['end']
+      readonly reply?: RandomFrameOutcome['reply']
+    }
 
-const fail = (why: string, codes: number[], ...write: (RawFrame | Uint8Array)[]): Step => ({ t: 'end', write, end: { kind: 'fail', codes, why } })
+const fail = (why: string, codes: number[], ...write: (RawFrame | Uint8Array)[]): Step => ({
+  t: 'end',
+  write,
+  end: { kind: 'fail', codes, why },
+})
 const badUtf8 = fc.constantFrom([0xc3, 0x28], [0xff], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf], [0xe2, 0x82])
 const text = (payload: Uint8Array | string, extra: Partial<RawFrame> = {}): RawFrame => ({ opcode: Opcode.TEXT, payload, ...extra })
 
 /** How a sequence ends: our clean close, or one violation (RFC 6455 §5, §7.4, §8.1) or an oversized message. */
 const ending: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ code: validCloseCode, reason: anyText(20).map(wellFormed).filter((r) => utf8.encode(r).length <= 123) }).map(({ code, reason }) => ({ t: 'end' as const, write: [{ opcode: Opcode.CLOSE, payload: closePayload(code, reason) }], end: { kind: 'close' as const, code } })),
+  fc
+    .record({
+      code: validCloseCode,
+      reason: anyText(20)
+        .map(wellFormed)
+        .filter((r) => utf8.encode(r).length <= 123),
+    })
+    .map(({ code, reason }) => ({
+      t: 'end' as const,
+      write: [{ opcode: Opcode.CLOSE, payload: closePayload(code, reason) }],
+      end: { kind: 'close' as const, code },
+    })),
   fc.constant(fail('unmasked client frame', [1002], text('{}', { mask: false }))),
   fc.integer({ min: 1, max: 7 }).map((rsv) => fail(`reserved bits ${rsv}`, [1002], text('{}', { rsv }))),
-  fc.constantFrom(3, 4, 5, 6, 7, 0xb, 0xc, 0xd, 0xe, 0xf).map((opcode) => fail(`reserved opcode ${opcode}`, [1002], { opcode, payload: 'x' })),
-  fc.constantFrom(Opcode.PING, Opcode.PONG, Opcode.CLOSE).map((opcode) => fail(`fragmented control ${opcode}`, [1002], { opcode, payload: '', fin: false })),
-  fc.tuple(fc.constantFrom(Opcode.PING, Opcode.PONG), fc.integer({ min: 126, max: 400 })).map(([opcode, n]) => fail(`control frame of ${n} bytes`, [1002], { opcode, payload: new Uint8Array(n) })),
+  fc
+    .constantFrom(3, 4, 5, 6, 7, 0xb, 0xc, 0xd, 0xe, 0xf)
+    .map((opcode) => fail(`reserved opcode ${opcode}`, [1002], { opcode, payload: 'x' })),
+  fc
+    .constantFrom(Opcode.PING, Opcode.PONG, Opcode.CLOSE)
+    .map((opcode) => fail(`fragmented control ${opcode}`, [1002], { opcode, payload: '', fin: false })),
+  fc
+    .tuple(fc.constantFrom(Opcode.PING, Opcode.PONG), fc.integer({ min: 126, max: 400 }))
+    .map(([opcode, n]) => fail(`control frame of ${n} bytes`, [1002], { opcode, payload: new Uint8Array(n) })),
   fc.constant(fail('continuation with nothing to continue', [1002], { opcode: Opcode.CONTINUATION, payload: 'x' })),
-  fc.constantFrom(Opcode.TEXT, Opcode.BINARY).map((opcode) => fail('new message inside a fragmented one', [1002], text('[1,', { fin: false }), { opcode, payload: '2]' })),
+  fc
+    .constantFrom(Opcode.TEXT, Opcode.BINARY)
+    .map((opcode) => fail('new message inside a fragmented one', [1002], text('[1,', { fin: false }), { opcode, payload: '2]' })),
   fc.tuple(badUtf8, fc.boolean()).map(([bad, fragmented]) => {
     const bytes = Uint8Array.from([0x22, ...bad, 0x22])
-    return fragmented ? fail('invalid UTF-8 across fragments', [1007], text(bytes.subarray(0, 2), { fin: false }), { opcode: Opcode.CONTINUATION, payload: bytes.subarray(2) }) : fail('invalid UTF-8', [1007], text(bytes))
+    return fragmented
+      ? fail('invalid UTF-8 across fragments', [1007], text(bytes.subarray(0, 2), { fin: false }), {
+          opcode: Opcode.CONTINUATION,
+          payload: bytes.subarray(2),
+        })
+      : fail('invalid UTF-8', [1007], text(bytes))
   }),
   fc.constant(fail('1-byte close payload', [1002], { opcode: Opcode.CLOSE, payload: new Uint8Array([0x03]) })),
-  fc.constantFrom(0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000, 65535).map((code) => fail(`close code ${code}`, [1002], { opcode: Opcode.CLOSE, payload: closePayload(code) })),
+  fc
+    .constantFrom(0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000, 65535)
+    .map((code) => fail(`close code ${code}`, [1002], { opcode: Opcode.CLOSE, payload: closePayload(code) })),
   badUtf8.map((bad) => fail('close reason not UTF-8', [1007], { opcode: Opcode.CLOSE, payload: Uint8Array.from([0x03, 0xe8, ...bad]) })),
-  fc.tuple(fc.constantFrom(Opcode.TEXT, Opcode.BINARY), fc.constantFrom(FUZZ_MAX_PAYLOAD + 1, 65_535, 65_536, 70_000)).map(([opcode, n]) => fail(`${n}-byte message`, [1009], { opcode, payload: new Uint8Array(n).fill(0x20) })),
+  fc
+    .tuple(fc.constantFrom(Opcode.TEXT, Opcode.BINARY), fc.constantFrom(FUZZ_MAX_PAYLOAD + 1, 65_535, 65_536, 70_000))
+    .map(([opcode, n]) => fail(`${n}-byte message`, [1009], { opcode, payload: new Uint8Array(n).fill(0x20) })),
   // A 64-bit length no server can take: refused at once, not awaited.
   fc.constant(fail('2^62-byte length', [1009, 1002], Uint8Array.from([0x82, 0xff, 0x40, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4]))),
   { weight: 4, arbitrary: randomFrameEnding.map((random): Step => ({ t: 'end', ...random })) },
@@ -102,7 +141,13 @@ const ending: fc.Arbitrary<Step> = fc.oneof(
 /** Messages (fragmented, with pings and pongs between the fragments), lone control frames, then an ending. */
 export const frameScript: fc.Arbitrary<Script> = fc
   .tuple(
-    fc.array(fc.oneof({ weight: 3, arbitrary: message.map((m) => ({ t: 'message' as const, m })) }, { weight: 1, arbitrary: control.map((c) => ({ t: 'control' as const, ...c })) }), { maxLength: 5 }),
+    fc.array(
+      fc.oneof(
+        { weight: 3, arbitrary: message.map((m) => ({ t: 'message' as const, m })) },
+        { weight: 1, arbitrary: control.map((c) => ({ t: 'control' as const, ...c })) },
+      ),
+      { maxLength: 5 },
+    ),
     ending,
     fc.array(fc.nat(), { maxLength: 4 }),
   )
@@ -133,7 +178,11 @@ function compile(steps: readonly Step[]): Omit<Script, 'chunks'> {
     const payload = binary ? bytes : utf8.encode(body)
     const pieces = split(payload, cuts)
     pieces.forEach((piece, i) => {
-      writes.push({ opcode: i === 0 ? (binary ? Opcode.BINARY : Opcode.TEXT) : Opcode.CONTINUATION, payload: piece, fin: i === pieces.length - 1 })
+      writes.push({
+        opcode: i === 0 ? (binary ? Opcode.BINARY : Opcode.TEXT) : Opcode.CONTINUATION,
+        payload: piece,
+        fin: i === pieces.length - 1,
+      })
       const between = controls[i]
       if (between && i < pieces.length - 1) sendControl(between)
     })

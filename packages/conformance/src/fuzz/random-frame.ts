@@ -13,7 +13,9 @@ export interface RandomFrameOutcome {
   readonly write: readonly RawFrame[]
   /** Text the echo route answers (the complete message's text), binary it echoes, or a pong. */
   readonly reply?: { readonly text: string } | { readonly binary: readonly number[] } | { readonly pong: readonly number[] }
-  readonly end: { readonly kind: 'close'; readonly code: number } | { readonly kind: 'fail'; readonly codes: readonly number[]; readonly why: string }
+  readonly end:
+    | { readonly kind: 'close'; readonly code: number }
+    | { readonly kind: 'fail'; readonly codes: readonly number[]; readonly why: string }
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
@@ -30,12 +32,17 @@ function decode(bytes: Uint8Array): string | undefined {
 const randomFrame: fc.Arbitrary<FrameFields> = fc.record({
   fin: fc.boolean(),
   rsv: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 7 }) }),
-  opcode: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(Opcode.TEXT, Opcode.BINARY, Opcode.CLOSE, Opcode.PING, Opcode.PONG) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 15 }) }),
+  opcode: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(Opcode.TEXT, Opcode.BINARY, Opcode.CLOSE, Opcode.PING, Opcode.PONG) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 15 }) },
+  ),
   mask: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   payload: fc.oneof(
     fc.uint8Array({ maxLength: 200 }),
     fc.json({ maxDepth: 2 }).map((text) => utf8.encode(text)),
-    fc.tuple(fc.integer({ min: 0, max: 5100 }), fc.string({ maxLength: 20 })).map(([code, reason]) => new Uint8Array(closePayload(code, reason))),
+    fc
+      .tuple(fc.integer({ min: 0, max: 5100 }), fc.string({ maxLength: 20 }))
+      .map(([code, reason]) => new Uint8Array(closePayload(code, reason))),
   ),
 })
 
@@ -54,7 +61,11 @@ function outcome(frame: FrameFields): RandomFrameOutcome {
   const { fin, rsv, opcode, mask, payload } = frame
   const sent: RawFrame = { opcode, payload, fin, rsv, mask }
   const fail = (why: string, code: number): RandomFrameOutcome => ({ write: [sent], end: { kind: 'fail', codes: [code], why } })
-  const accepted = (reply?: RandomFrameOutcome['reply']): RandomFrameOutcome => ({ write: [sent, clean], ...(reply ? { reply } : {}), end: { kind: 'close', code: 1000 } })
+  const accepted = (reply?: RandomFrameOutcome['reply']): RandomFrameOutcome => ({
+    write: [sent, clean],
+    ...(reply ? { reply } : {}),
+    end: { kind: 'close', code: 1000 },
+  })
   if (!mask) return fail('unmasked', 1002)
   if (rsv !== 0) return fail(`RSV ${rsv}`, 1002)
   if (!KNOWN.has(opcode)) return fail(`opcode ${opcode}`, 1002)

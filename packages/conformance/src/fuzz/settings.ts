@@ -9,14 +9,16 @@ import fc, { type Parameters, type Plugin } from 'fast-check'
  */
 export const DEFAULT_FUZZ_SEED = 15_0415
 
-const env = (name: string): string | undefined => (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env[name] || undefined
+const env = (name: string): string | undefined =>
+  (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env[name] || undefined
 
 function readSeed(): number {
   const raw = env('WSBRIDGE_FUZZ_SEED')
   if (raw === undefined) return DEFAULT_FUZZ_SEED
   if (raw === 'random') return (Math.random() * 0x1_0000_0000) | 0
   const seed = Number(raw)
-  if (!Number.isInteger(seed)) throw new Error(`[wsbridge/conformance] WSBRIDGE_FUZZ_SEED must be an integer or "random", got ${JSON.stringify(raw)}`)
+  if (!Number.isInteger(seed))
+    throw new Error(`[wsbridge/conformance] WSBRIDGE_FUZZ_SEED must be an integer or "random", got ${JSON.stringify(raw)}`)
   return seed
 }
 
@@ -24,7 +26,8 @@ function readRuns(): number | undefined {
   const raw = env('WSBRIDGE_FUZZ_RUNS')
   if (raw === undefined) return undefined
   const runs = Number(raw)
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`[wsbridge/conformance] WSBRIDGE_FUZZ_RUNS must be a positive integer, got ${JSON.stringify(raw)}`)
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`[wsbridge/conformance] WSBRIDGE_FUZZ_RUNS must be a positive integer, got ${JSON.stringify(raw)}`)
   return runs
 }
 
@@ -44,7 +47,11 @@ export const fuzzTimeout = (ciRuns: number, perInput: number): number => 15_000 
 
 /** fast-check parameters for a property of a case whose budget is `timeout` ms. */
 export function fuzzParams<T>(ciRuns: number, timeout: number): Parameters<T> {
-  const params: Parameters<T> = { seed: fuzzSeed, numRuns: fuzzRuns(ciRuns), plugins: [fc.interruptAfterTimeLimit(Math.floor(timeout * 0.8)) as Plugin<T>] }
+  const params: Parameters<T> = {
+    seed: fuzzSeed,
+    numRuns: fuzzRuns(ciRuns),
+    plugins: [fc.interruptAfterTimeLimit(Math.floor(timeout * 0.8)) as Plugin<T>],
+  }
   return replayPath === undefined ? params : { ...params, path: replayPath, endOnFailure: true }
 }
 

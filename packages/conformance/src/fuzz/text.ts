@@ -45,7 +45,10 @@ export function isSendableCloseCode(code: unknown): boolean {
   return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999)
 }
 
-export const validCloseCode = fc.oneof(fc.constantFrom(1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014), fc.integer({ min: 3000, max: 4999 }))
+export const validCloseCode = fc.oneof(
+  fc.constantFrom(1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014),
+  fc.integer({ min: 3000, max: 4999 }),
+)
 
 /** Anything a user might pass as a close code, valid or not. */
 export const anyCloseCode = fc.oneof(

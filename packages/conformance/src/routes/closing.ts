@@ -24,10 +24,16 @@ export const closingRoutes = {
         const before = connection.readyState
         if (end === 'close') connection.close(4002, 'server ends it')
         else connection.terminate()
-        record(connection.query['t'], { type: `server-${end}`, before, after: connection.readyState, send: connection.send({ late: true }) })
+        record(connection.query['t'], {
+          type: `server-${end}`,
+          before,
+          after: connection.readyState,
+          send: connection.send({ late: true }),
+        })
         return undefined
       },
-      onClose: (connection, code, reason) => record(connection.query['t'], { type: 'close', code, reason, readyState: connection.readyState }),
+      onClose: (connection, code, reason) =>
+        record(connection.query['t'], { type: 'close', code, reason, readyState: connection.readyState }),
     },
   }),
 }

@@ -2,9 +2,33 @@ import { defineRoute, type Connection } from '@wsbridge/core'
 
 /** Names core once exposed on the connection; each reached straight into the runtime's internals. */
 export const FORMER_INTERNALS = [
-  'pong', 'closeQuietly', 'drop', 'message', 'run', 'sweep', 'opened', 'closed', 'error', 'drain', 'drained', 'idle',
-  'rejectMessage', 'handlerFailed', 'taskFailed', 'sendErrorFrame', 'report', 'sendFrame', 'admit', 'beforeSend',
-  'compress', 'definition', 'routeTopic', 'nativePubSub', 'limits', 'guardPolicy', 'canPing',
+  'pong',
+  'closeQuietly',
+  'drop',
+  'message',
+  'run',
+  'sweep',
+  'opened',
+  'closed',
+  'error',
+  'drain',
+  'drained',
+  'idle',
+  'rejectMessage',
+  'handlerFailed',
+  'taskFailed',
+  'sendErrorFrame',
+  'report',
+  'sendFrame',
+  'admit',
+  'beforeSend',
+  'compress',
+  'definition',
+  'routeTopic',
+  'nativePubSub',
+  'limits',
+  'guardPolicy',
+  'canPing',
 ] as const
 
 /** What a handler can reach on its connection: every key up to Object.prototype, and static members of the classes behind it. */
@@ -19,10 +43,15 @@ export interface SurfaceReport {
 function surfaceOf(connection: Connection, at: SurfaceReport['at']): SurfaceReport {
   const keys = new Set<string>()
   const statics: string[] = []
-  for (let level: object | null = connection; level !== null && level !== Object.prototype; level = Object.getPrototypeOf(level) as object | null) {
+  for (
+    let level: object | null = connection;
+    level !== null && level !== Object.prototype;
+    level = Object.getPrototypeOf(level) as object | null
+  ) {
     for (const key of Reflect.ownKeys(level)) keys.add(typeof key === 'symbol' ? key.toString() : key)
     const ctor: unknown = level === connection ? undefined : Object.getOwnPropertyDescriptor(level, 'constructor')?.value
-    if (typeof ctor === 'function') for (const key of Reflect.ownKeys(ctor)) if (key !== 'length' && key !== 'name' && key !== 'prototype') statics.push(String(key))
+    if (typeof ctor === 'function')
+      for (const key of Reflect.ownKeys(ctor)) if (key !== 'length' && key !== 'name' && key !== 'prototype') statics.push(String(key))
   }
   const loose = connection as unknown as Record<string, unknown>
   const internals = FORMER_INTERNALS.filter((name) => typeof loose[name] !== 'undefined')

@@ -5,12 +5,19 @@ import * as v from 'valibot'
 export const FUZZ_MAX_PAYLOAD = 4096
 
 /** An auth refusal as the `r` query parameter carries it (JSON, so any string survives the URL). */
-export type FuzzRefusal = { kind: 'return'; code?: number; reason?: string } | { kind: 'throw'; code: 'UNAUTHORIZED' | 'FORBIDDEN'; reason: string } | { kind: 'falsy' }
+export type FuzzRefusal =
+  | { kind: 'return'; code?: number; reason?: string }
+  | { kind: 'throw'; code: 'UNAUTHORIZED' | 'FORBIDDEN'; reason: string }
+  | { kind: 'falsy' }
 
 function refuse(spec: FuzzRefusal): AuthRejection | { id: string } | null {
   if (spec.kind === 'falsy') return null
   if (spec.kind === 'throw') throw new WsError(spec.code, spec.reason)
-  return { success: false, ...(spec.code === undefined ? {} : { code: spec.code }), ...(spec.reason === undefined ? {} : { reason: spec.reason }) }
+  return {
+    success: false,
+    ...(spec.code === undefined ? {} : { code: spec.code }),
+    ...(spec.reason === undefined ? {} : { reason: spec.reason }),
+  }
 }
 
 const verify = (token: string): { name: string } | null => {
@@ -20,8 +27,14 @@ const verify = (token: string): { name: string } | null => {
 
 /** Typed messages answer `{ ok: <type> }`, so every outcome of a frame is visible on the wire. */
 const typedMessages = {
-  join: { schema: v.object({ roomId: v.pipe(v.string(), v.minLength(1)) }), handler: (_d: unknown, c: { send(d: unknown): unknown }) => void c.send({ ok: 'join' }) },
-  count: { schema: v.object({ n: v.pipe(v.number(), v.integer()) }), handler: (_d: unknown, c: { send(d: unknown): unknown }) => void c.send({ ok: 'count' }) },
+  join: {
+    schema: v.object({ roomId: v.pipe(v.string(), v.minLength(1)) }),
+    handler: (_d: unknown, c: { send(d: unknown): unknown }) => void c.send({ ok: 'join' }),
+  },
+  count: {
+    schema: v.object({ n: v.pipe(v.number(), v.integer()) }),
+    handler: (_d: unknown, c: { send(d: unknown): unknown }) => void c.send({ ok: 'count' }),
+  },
 }
 
 export const fuzzRoutes = {
@@ -52,9 +65,23 @@ export const fuzzRoutes = {
     handler: { onMessage: () => undefined },
   }),
   fuzzTyped: defineRoute({ kind: 'ws', path: '/fuzz/typed', limits: { maxDepth: 8, rateLimit: false }, messages: typedMessages }),
-  fuzzTypedStrict: defineRoute({ kind: 'ws', path: '/fuzz/strict', onInvalid: 'close', limits: { maxDepth: 8, rateLimit: false }, messages: typedMessages }),
+  fuzzTypedStrict: defineRoute({
+    kind: 'ws',
+    path: '/fuzz/strict',
+    onInvalid: 'close',
+    limits: { maxDepth: 8, rateLimit: false },
+    messages: typedMessages,
+  }),
   fuzzRoom: defineRoute({ kind: 'ws', path: '/fuzz/rooms/:roomId/:tab?', handler: { onMessage: () => undefined } }),
   fuzzHeaderAuth: defineRoute({ kind: 'ws', auth: tokenAuth(verify, { from: 'header' }), handler: { onMessage: () => undefined } }),
-  fuzzCookieAuth: defineRoute({ kind: 'ws', auth: tokenAuth(verify, { from: 'cookie', cookieName: 'sid' }), handler: { onMessage: () => undefined } }),
-  fuzzOrigin: defineRoute({ kind: 'ws', limits: { allowedOrigins: ['https://app.example', 'https://*.trusted.example'] }, handler: { onMessage: () => undefined } }),
+  fuzzCookieAuth: defineRoute({
+    kind: 'ws',
+    auth: tokenAuth(verify, { from: 'cookie', cookieName: 'sid' }),
+    handler: { onMessage: () => undefined },
+  }),
+  fuzzOrigin: defineRoute({
+    kind: 'ws',
+    limits: { allowedOrigins: ['https://app.example', 'https://*.trusted.example'] },
+    handler: { onMessage: () => undefined },
+  }),
 }

@@ -42,7 +42,18 @@ export const outcomeRoutes = {
     handler: { onMessage: flood },
   }),
   outcomeAuth: defineRoute({ kind: 'ws', path: '/outcome-auth/:t', auth: tokenAuth(verify), handler: echo }),
-  outcomeAuthClose: defineRoute({ kind: 'ws', path: '/outcome-auth-close/:t', auth: tokenAuth(verify), authFailure: 'close', handler: echo }),
-  outcomeOrigin: defineRoute({ kind: 'ws', path: '/outcome-origin/:t', limits: { allowedOrigins: ['https://app.example'] }, handler: echo }),
+  outcomeAuthClose: defineRoute({
+    kind: 'ws',
+    path: '/outcome-auth-close/:t',
+    auth: tokenAuth(verify),
+    authFailure: 'close',
+    handler: echo,
+  }),
+  outcomeOrigin: defineRoute({
+    kind: 'ws',
+    path: '/outcome-origin/:t',
+    limits: { allowedOrigins: ['https://app.example'] },
+    handler: echo,
+  }),
   outcomeCapped: defineRoute({ kind: 'ws', path: '/outcome-capped/:t', limits: { maxConnections: 1 }, handler: echo }),
 }

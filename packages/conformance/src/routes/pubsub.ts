@@ -32,11 +32,19 @@ function run(command: Command, connection: Connection): void {
       connection.leaveRoom(command.room)
       return void connection.send({ ack: 'leave' })
     case 'broadcast': {
-      const delivered = connection.broadcast(command.data, { ...(command.rooms ? { rooms: command.rooms } : {}), includeSelf: command.includeSelf === true })
+      const delivered = connection.broadcast(command.data, {
+        ...(command.rooms ? { rooms: command.rooms } : {}),
+        includeSelf: command.includeSelf === true,
+      })
       return void connection.send({ ack: 'broadcast', delivered })
     }
     case 'state':
-      return void connection.send({ ack: 'state', id: connection.id, topics: [...connection.topics].sort(), rooms: [...connection.rooms].sort() })
+      return void connection.send({
+        ack: 'state',
+        id: connection.id,
+        topics: [...connection.topics].sort(),
+        rooms: [...connection.rooms].sort(),
+      })
   }
 }
 

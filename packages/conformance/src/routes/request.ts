@@ -5,14 +5,21 @@ export const requestRoutes = {
     kind: 'ws',
     path: '/params/:room/:tab?',
     handler: {
-      onOpen: (connection) => connection.send({ params: { ...connection.params }, query: connection.query, pathname: connection.url.pathname, origin: connection.url.origin }),
+      onOpen: (connection) =>
+        connection.send({
+          params: { ...connection.params },
+          query: connection.query,
+          pathname: connection.url.pathname,
+          origin: connection.url.origin,
+        }),
       onMessage: () => undefined,
     },
   }),
   whoami: defineRoute({
     kind: 'ws',
     handler: {
-      onOpen: (connection) => connection.send({ id: connection.id, ip: connection.ip, headers: connection.headers, route: connection.route }),
+      onOpen: (connection) =>
+        connection.send({ id: connection.id, ip: connection.ip, headers: connection.headers, route: connection.route }),
       onMessage: () => undefined,
     },
   }),

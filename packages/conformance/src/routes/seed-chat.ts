@@ -13,7 +13,14 @@ const RoomId = v.pipe(v.string(), v.minLength(1), v.maxLength(50))
 const ServerMessage = v.variant('type', [
   v.object({ type: v.literal('room_joined'), roomId: v.string(), userId: v.string(), userEmail: v.string(), timestamp: v.number() }),
   v.object({ type: v.literal('room_left'), roomId: v.string(), userId: v.string(), timestamp: v.number() }),
-  v.object({ type: v.literal('message'), roomId: v.string(), userId: v.string(), userEmail: v.string(), message: v.string(), timestamp: v.number() }),
+  v.object({
+    type: v.literal('message'),
+    roomId: v.string(),
+    userId: v.string(),
+    userEmail: v.string(),
+    message: v.string(),
+    timestamp: v.number(),
+  }),
   v.object({ type: v.literal('typing'), roomId: v.string(), userId: v.string(), isTyping: v.boolean() }),
   v.object({ type: v.literal('error'), message: v.string() }),
 ])
@@ -29,7 +36,13 @@ export const seedChatRoutes = {
     .on('join_room', v.object({ roomId: RoomId }), (data, ws) => {
       userRooms.get(ws.user.id)?.add(data.roomId)
       ws.subscribe(`room:${data.roomId}`)
-      ws.publish(`room:${data.roomId}`, { type: 'room_joined', roomId: data.roomId, userId: ws.user.id, userEmail: ws.user.email, timestamp: Date.now() })
+      ws.publish(`room:${data.roomId}`, {
+        type: 'room_joined',
+        roomId: data.roomId,
+        userId: ws.user.id,
+        userEmail: ws.user.email,
+        timestamp: Date.now(),
+      })
     })
     .on('leave_room', v.object({ roomId: RoomId }), (data, ws) => {
       userRooms.get(ws.user.id)?.delete(data.roomId)

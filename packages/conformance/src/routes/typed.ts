@@ -19,7 +19,10 @@ function typedRoute(path: string, onInvalid: InvalidMessagePolicy) {
     // Explicit, so the outcome does not depend on the host's NODE_ENV.
     validateOutput: true,
     messages: {
-      join: { schema: v.object({ roomId: v.pipe(v.string(), v.minLength(1)) }), handler: (data, c) => c.send({ type: 'joined', roomId: data.roomId }) },
+      join: {
+        schema: v.object({ roomId: v.pipe(v.string(), v.minLength(1)) }),
+        handler: (data, c) => c.send({ type: 'joined', roomId: data.roomId }),
+      },
       say: {
         schema: v.object({ text: v.string(), meta: v.object({ tags: v.array(v.string()) }) }),
         // Async on purpose: per-type handlers are awaited in order like any other handler.

@@ -38,7 +38,13 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
     this.#options = options
     this.#queue = new SendQueue(options.queue)
     const heartbeat = options.heartbeat
-    this.#heartbeat = heartbeat ? new Heartbeat(heartbeat, (frame) => this.#socket?.send(frame), () => this.#heartbeatFailed()) : undefined
+    this.#heartbeat = heartbeat
+      ? new Heartbeat(
+          heartbeat,
+          (frame) => this.#socket?.send(frame),
+          () => this.#heartbeatFailed(),
+        )
+      : undefined
     // The first URL is built here so a missing path parameter throws at the call site.
     this.#open(url(undefined))
   }

@@ -15,7 +15,9 @@ export type Incoming =
 function isErrorFrame(value: unknown): value is { type: 'error'; code: WsErrorCode; message: string; issues?: WsIssue[] } {
   if (typeof value !== 'object' || value === null) return false
   const frame = value as { type?: unknown; code?: unknown; message?: unknown }
-  return frame.type === 'error' && typeof frame.code === 'string' && Object.hasOwn(errorCodes, frame.code) && typeof frame.message === 'string'
+  return (
+    frame.type === 'error' && typeof frame.code === 'string' && Object.hasOwn(errorCodes, frame.code) && typeof frame.message === 'string'
+  )
 }
 
 function toArrayBuffer(data: unknown): ArrayBuffer | undefined {
@@ -31,7 +33,9 @@ function toArrayBuffer(data: unknown): ArrayBuffer | undefined {
 export function decodeIncoming(data: unknown, tracker: ResumeTracker): Incoming {
   if (typeof data !== 'string') {
     const bytes = toArrayBuffer(data)
-    return bytes ? { kind: 'binary', data: bytes } : { kind: 'error', error: new Error('[wsbridge] unsupported binary frame type (set binaryType to arraybuffer)') }
+    return bytes
+      ? { kind: 'binary', data: bytes }
+      : { kind: 'error', error: new Error('[wsbridge] unsupported binary frame type (set binaryType to arraybuffer)') }
   }
   let value: unknown
   try {

@@ -25,7 +25,9 @@ export function resolveWebSocket(injected: WebSocketConstructor | undefined): We
   if (injected) return injected
   const global = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket
   if (global) return global
-  throw new TypeError("[wsbridge] no global WebSocket here (Node 20): pass one, e.g. setupBridge(routes, { baseUrl, WebSocket: (await import('ws')).default })")
+  throw new TypeError(
+    "[wsbridge] no global WebSocket here (Node 20): pass one, e.g. setupBridge(routes, { baseUrl, WebSocket: (await import('ws')).default })",
+  )
 }
 
 /** Drops a socket at once: `ws` has terminate(); elsewhere close() and stop listening. */

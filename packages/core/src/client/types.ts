@@ -116,9 +116,10 @@ export interface ClientConnection<TClient> {
 }
 
 /** `$ws.<route>(paramsAndQuery, handlers)`; the first argument may be left out when no param is required. */
-export type RouteConnector<R> = {} extends ParamsAndQuery<R>
-  ? (params?: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
-  : (params: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
+export type RouteConnector<R> =
+  {} extends ParamsAndQuery<R>
+    ? (params?: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
+    : (params: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
 
 export type BridgeClient<R> = { readonly [K in keyof R & string]: RouteConnector<R[K]> }
 
@@ -130,4 +131,6 @@ type CustomPathKeys<R> = { [K in keyof R & string]: string extends RoutePathOf<R
  * only accepts the route's exact pattern, so a renamed path is a compile error, not a 404.
  */
 export type TypeOnlyOptions<R> = BridgeClientOptions &
-  ([CustomPathKeys<R>] extends [never] ? { readonly paths?: {} } : { readonly paths: { readonly [K in CustomPathKeys<R>]: RoutePathOf<R[K]> } })
+  ([CustomPathKeys<R>] extends [never]
+    ? { readonly paths?: {} }
+    : { readonly paths: { readonly [K in CustomPathKeys<R>]: RoutePathOf<R[K]> } })

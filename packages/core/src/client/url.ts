@@ -10,11 +10,14 @@ export function resolveBaseUrl(baseUrl: string): URL {
   try {
     url = location ? new URL(baseUrl, location.href) : new URL(baseUrl)
   } catch {
-    throw new TypeError(`[wsbridge] baseUrl ${JSON.stringify(baseUrl)} is relative and there is no location to resolve it against: use ws://host/path`)
+    throw new TypeError(
+      `[wsbridge] baseUrl ${JSON.stringify(baseUrl)} is relative and there is no location to resolve it against: use ws://host/path`,
+    )
   }
   if (url.protocol === 'http:') url.protocol = 'ws:'
   else if (url.protocol === 'https:') url.protocol = 'wss:'
-  else if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new TypeError(`[wsbridge] baseUrl must be ws(s) or http(s), got ${url.protocol}`)
+  else if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
+    throw new TypeError(`[wsbridge] baseUrl must be ws(s) or http(s), got ${url.protocol}`)
   return url
 }
 

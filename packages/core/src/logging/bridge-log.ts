@@ -62,7 +62,13 @@ export class BridgeLog {
     const key = tallies.has(kind) || tallies.size < MAX_KINDS ? kind : OTHER_KINDS
     const tally = tallies.get(key)
     if (!tally) {
-      tallies.set(key, { count: 1, written: 1, code: error.code, message: key === OTHER_KINDS ? 'and other errors' : error.message, client })
+      tallies.set(key, {
+        count: 1,
+        written: 1,
+        code: error.code,
+        message: key === OTHER_KINDS ? 'and other errors' : error.message,
+        client,
+      })
       const line = `[wsbridge] ${error.code} route=${field(connection.route)} connection=${connection.id}: ${oneLine(error.message)}`
       return client ? this.#budget.write('warn', line) : this.#budget.write('error', line, thrownBy(error))
     }
@@ -97,13 +103,20 @@ export class BridgeLog {
   /** A server error outside any connection (a pub/sub backend failed): as `failure`, with what was thrown, if anything. */
   unattached(error: WsError): void {
     const cause = error.cause
-    this.#budget?.write('error', `[wsbridge] ${error.code}: ${oneLine(cause instanceof Error ? cause.message : error.message)}`, thrownBy(error))
+    this.#budget?.write(
+      'error',
+      `[wsbridge] ${error.code}: ${oneLine(cause instanceof Error ? cause.message : error.message)}`,
+      thrownBy(error),
+    )
   }
 
   #writeCount(connection: LoggedConnection, tally: Tally, when: string): void {
     tally.written = tally.count
     const level: LogLevel = tally.client ? 'warn' : 'error'
-    this.#budget?.write(level, `[wsbridge] ${tally.code} route=${field(connection.route)} connection=${connection.id}: ${tally.count} times ${when} (${oneLine(tally.message)})`)
+    this.#budget?.write(
+      level,
+      `[wsbridge] ${tally.code} route=${field(connection.route)} connection=${connection.id}: ${tally.count} times ${when} (${oneLine(tally.message)})`,
+    )
   }
 }
 

@@ -91,6 +91,9 @@ export class LogBudget {
       .filter(([, count]) => count > 0)
       .map(([level, count]) => `${count} ${level}`)
       .join(', ')
-    this.#emit('warn', `[wsbridge] suppressed ${total} similar log lines past ${this.#perSecond} a second (${levels}); onError and onRefused still saw every one`)
+    this.#emit(
+      'warn',
+      `[wsbridge] suppressed ${total} similar log lines past ${this.#perSecond} a second (${levels}); onError and onRefused still saw every one`,
+    )
   }
 }

@@ -36,6 +36,7 @@ export function field(value: string): string {
 
 /** A message for a log line: one line without control characters, at most MAX_FIELD characters. */
 export function oneLine(message: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they must not reach a log line.
   const flat = message.replace(/[\x00-\x1f\x7f\u2028\u2029]+/g, ' ')
   return flat.length > MAX_FIELD ? `${flat.slice(0, MAX_FIELD)}…` : flat
 }

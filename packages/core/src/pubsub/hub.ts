@@ -155,7 +155,8 @@ export class PubSubHub<M extends HubMember> {
   publish(topics: readonly string[], frame: Frame, sender: M | undefined): number {
     if (topics.length === 0) return 0
     const local = this.stamp ? this.stamp(topics, frame) : frame
-    const delivered = topics.length === 1 ? this.#fanOut(topics[0]!, local, sender) : this.#fanOutMany(topics, local, sender, 0, topics.length)
+    const delivered =
+      topics.length === 1 ? this.#fanOut(topics[0]!, local, sender) : this.#fanOutMany(topics, local, sender, 0, topics.length)
     const driver = this.#driver
     if (driver) this.#guard(() => driver.publish({ topics, frame, senderId: sender?.id }))
     return delivered
@@ -198,7 +199,8 @@ export class PubSubHub<M extends HubMember> {
     if (this.#deferred.has(topic)) this.#activate(topic)
     // A native publish reaches every native subscriber, so it is only used while none of them is
     // over its backpressure limit; otherwise per-member sends let each one's policy apply.
-    if (!this.#clearance.holds(topic) && !this.#nativeMembersFit(topic, members, excluded)) return this.#fanOutMany([topic], frame, excluded, 0, 1)
+    if (!this.#clearance.holds(topic) && !this.#nativeMembersFit(topic, members, excluded))
+      return this.#fanOutMany([topic], frame, excluded, 0, 1)
     let delivered = 0
     let carrier: M | undefined
     let sender: M | undefined

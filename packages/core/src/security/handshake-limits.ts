@@ -5,7 +5,11 @@ import type { Limits, RouteLimits } from '../limits.js'
  * `maxFragments`, the Node upgrade guard's deadline): the largest of the bridge's and every route's,
  * so no route gets less than it asked for. 0 means "no limit", so any 0 wins.
  */
-export function serverWideLimit(base: Limits, routeLimits: readonly (RouteLimits | undefined)[], key: 'maxFragments' | 'handshakeTimeout'): number {
+export function serverWideLimit(
+  base: Limits,
+  routeLimits: readonly (RouteLimits | undefined)[],
+  key: 'maxFragments' | 'handshakeTimeout',
+): number {
   let largest = base[key]
   for (const limits of routeLimits) {
     const value = limits?.[key]
@@ -13,6 +17,7 @@ export function serverWideLimit(base: Limits, routeLimits: readonly (RouteLimits
     if (!(value > 0) || !(largest > 0)) return 0
     largest = Math.max(largest, value)
   }
+  // biome-ignore lint/complexity/useMathMinMax: a NaN limit must come out as 0 (no limit); Math.max would keep the NaN.
   return largest > 0 ? largest : 0
 }
 

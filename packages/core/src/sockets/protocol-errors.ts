@@ -56,7 +56,8 @@ export function wsErrorToCore(error: unknown): unknown {
   const violation = typeof code === 'string' ? WS_VIOLATIONS[code] : undefined
   if (violation) return protocolError(violation, error)
   // permessage-deflate: zlib's error (Z_DATA_ERROR…), which ws fails the connection for with 1007.
-  if (wsStatusCode(error) !== undefined) return protocolError(typeof code === 'string' && code.startsWith('Z_') ? 'compression' : 'other', error)
+  if (wsStatusCode(error) !== undefined)
+    return protocolError(typeof code === 'string' && code.startsWith('Z_') ? 'compression' : 'other', error)
   return error
 }
 

@@ -20,7 +20,13 @@ export interface WsServerOptions {
 }
 
 export function wsServerOptions(bridge: Bridge): WsServerOptions {
-  return { noServer: true, clientTracking: false, maxPayload: bridge.maxPayloadLength, maxFragments: bridge.maxFragments, perMessageDeflate: bridge.compression.enabled ? { threshold: 0 } : false }
+  return {
+    noServer: true,
+    clientTracking: false,
+    maxPayload: bridge.maxPayloadLength,
+    maxFragments: bridge.maxFragments,
+    perMessageDeflate: bridge.compression.enabled ? { threshold: 0 } : false,
+  }
 }
 
 /**
@@ -43,5 +49,12 @@ export interface BunSocketOptions {
 }
 
 export function bunSocketOptions(bridge: Bridge): BunSocketOptions {
-  return { maxPayloadLength: bridge.maxPayloadLength, perMessageDeflate: bridge.compression.enabled, idleTimeout: 0, sendPings: false, backpressureLimit: 0, publishToSelf: false }
+  return {
+    maxPayloadLength: bridge.maxPayloadLength,
+    perMessageDeflate: bridge.compression.enabled,
+    idleTimeout: 0,
+    sendPings: false,
+    backpressureLimit: 0,
+    publishToSelf: false,
+  }
 }

@@ -57,7 +57,14 @@ export function createWsPreFraming(buffers: TextBuffers): WsPreFraming {
     write(socket: WsLikeSocket, frame: Uint8Array): boolean {
       const ws = socket as WsLikeSocket & { readonly readyState?: number; readonly _sender?: WsSenderInternals }
       const sender = ws._sender
-      if (ws.readyState !== OPEN || sender === undefined || sender._state !== SENDER_IDLE || sender._firstFragment !== true || typeof sender.sendFrame !== 'function') return false
+      if (
+        ws.readyState !== OPEN ||
+        sender === undefined ||
+        sender._state !== SENDER_IDLE ||
+        sender._firstFragment !== true ||
+        typeof sender.sendFrame !== 'function'
+      )
+        return false
       sender.sendFrame([frame])
       return true
     },

@@ -96,7 +96,12 @@ export function createWsTransports(encodeText: (text: string) => Uint8Array, pre
     }
     send(data: string | Uint8Array, compress?: boolean, shared?: boolean): void {
       if (typeof data !== 'string') return this.raw.send(data, compress === true ? BINARY_COMPRESSED : BINARY)
-      if (compress !== true && preFraming !== undefined && preFraming.write(this.raw, shared === true ? sharedFrame(preFraming, data) : preFraming.frame(data))) return
+      if (
+        compress !== true &&
+        preFraming !== undefined &&
+        preFraming.write(this.raw, shared === true ? sharedFrame(preFraming, data) : preFraming.frame(data))
+      )
+        return
       this.raw.send(shared === true ? sharedTextFrame(data) : data, compress === true ? TEXT_COMPRESSED : TEXT)
     }
     close(code: number, reason: string): void {

@@ -85,7 +85,10 @@ export function createTestBridge<const R extends Routes>(routes: R, options: Bri
     const events = bridge.open(decision, client.transport())
     // No new connection means the bridge accepted the upgrade only to close it at once (auth in
     // 'close' mode, connection caps): the client is returned and `closed` says why.
-    client.attach(events, [...bridge.connections].find((c) => !before.has(c)))
+    client.attach(
+      events,
+      [...bridge.connections].find((c) => !before.has(c)),
+    )
     return { ok: true, client }
   }
 

@@ -52,7 +52,8 @@ export class TestClient {
 
   /** The server-side connection, to assert on `topics`, `context`, `user`, `readyState`. */
   get connection(): Connection {
-    if (!this.#connection) throw new Error('[wsbridge/testing] no server-side connection: the bridge closed this upgrade at once (see `closed`)')
+    if (!this.#connection)
+      throw new Error('[wsbridge/testing] no server-side connection: the bridge closed this upgrade at once (see `closed`)')
     return this.#connection
   }
 

@@ -22,7 +22,8 @@ beforeAll(async () => {
 })
 afterAll(() => host.close())
 
-const client = () => setupBridge(clientTestRoutes, { baseUrl: `${host.wsUrl}/api`, WebSocket, reconnect: { initialDelay: 50, maxDelay: 200 } }).$ws
+const client = () =>
+  setupBridge(clientTestRoutes, { baseUrl: `${host.wsUrl}/api`, WebSocket, reconnect: { initialDelay: 50, maxDelay: 200 } }).$ws
 
 describe('client over a real ws server', () => {
   it('connects, sends and receives, with params in the path and other keys in the query', async () => {
@@ -104,7 +105,13 @@ describe('client over a real ws server', () => {
   it('does not reconnect after a 4401 close and reports it', async () => {
     const t = token()
     const closes: [number, string, boolean][] = []
-    const conn = client().guarded({ t }, { onClose: (code, reason, info) => void closes.push([code, reason, info.willReconnect]), reconnect: { initialDelay: 10, maxDelay: 10 } })
+    const conn = client().guarded(
+      { t },
+      {
+        onClose: (code, reason, info) => void closes.push([code, reason, info.willReconnect]),
+        reconnect: { initialDelay: 10, maxDelay: 10 },
+      },
+    )
     await waitFor(() => conn.state === 'closed')
     await sleep(300)
     expect(closes).toEqual([[4401, 'token expired', false]])
@@ -170,7 +177,11 @@ describe('client over a real ws server', () => {
     silent.on('connection', () => void accepted++)
     const { port } = silent.address() as { port: number }
     const errors: string[] = []
-    const { $ws } = setupBridge(clientTestRoutes, { baseUrl: `ws://127.0.0.1:${port}`, WebSocket, reconnect: { initialDelay: 10, maxDelay: 10 } })
+    const { $ws } = setupBridge(clientTestRoutes, {
+      baseUrl: `ws://127.0.0.1:${port}`,
+      WebSocket,
+      reconnect: { initialDelay: 10, maxDelay: 10 },
+    })
     const conn = $ws.echo({}, { heartbeat: { interval: 50, timeout: 50 }, onError: (e) => void errors.push(e.message) })
     await waitFor(() => accepted >= 2, 3000, 'a second connection after the heartbeat timeout')
     expect(errors[0]).toMatch(/heartbeat timeout/)

@@ -46,7 +46,10 @@ function connectWithCode(code: number, reconnect: false | { initialDelay: number
   const t = `c${++n}`
   const closes: [number, boolean][] = []
   const { $ws } = setupBridge(routes, { baseUrl: host.wsUrl, WebSocket, reconnect })
-  const conn = $ws.closer({ t, code: String(code) }, { onClose: (closeCode, _reason, info) => void closes.push([closeCode, info.willReconnect]) })
+  const conn = $ws.closer(
+    { t, code: String(code) },
+    { onClose: (closeCode, _reason, info) => void closes.push([closeCode, info.willReconnect]) },
+  )
   return { conn, closes, opens: () => opens.get(t) ?? 0 }
 }
 
@@ -88,7 +91,11 @@ describe('client: when it does not reconnect', () => {
     })
     await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve))
     const { port } = refusing.address() as AddressInfo
-    const { $ws } = setupBridge(routes, { baseUrl: `ws://127.0.0.1:${port}`, WebSocket, reconnect: { initialDelay: 5, maxDelay: 5, maxAttempts: 3 } })
+    const { $ws } = setupBridge(routes, {
+      baseUrl: `ws://127.0.0.1:${port}`,
+      WebSocket,
+      reconnect: { initialDelay: 5, maxDelay: 5, maxAttempts: 3 },
+    })
     const conn = $ws.closer({ code: '1000' }, { onError: () => undefined })
     await until(() => conn.state === 'closed', 'giving up')
     await sleep(100)

@@ -30,12 +30,19 @@ export const clientTestRoutes = {
       v.object({ type: v.literal('said'), text: v.string() }),
     ]),
     messages: {
-      say: { schema: v.object({ type: v.literal('say'), text: v.string() }), handler: (data, connection) => void connection.send({ type: 'said', text: data.text }) },
+      say: {
+        schema: v.object({ type: v.literal('say'), text: v.string() }),
+        handler: (data, connection) => void connection.send({ type: 'said', text: data.text }),
+      },
     },
     handler: {
       onOpen: (connection) => {
         const { roomId, tab } = connection.params
-        connection.send(tab === undefined ? { type: 'hello', roomId, query: { ...connection.query } } : { type: 'hello', roomId, tab, query: { ...connection.query } })
+        connection.send(
+          tab === undefined
+            ? { type: 'hello', roomId, query: { ...connection.query } }
+            : { type: 'hello', roomId, tab, query: { ...connection.query } },
+        )
       },
     },
   }),
@@ -64,5 +71,9 @@ export const clientTestRoutes = {
       },
     },
   }),
-  strict: defineRoute({ kind: 'ws', input: v.object({ n: v.number() }), handler: { onMessage: (message, connection) => void connection.send({ n: message.n }) } }),
+  strict: defineRoute({
+    kind: 'ws',
+    input: v.object({ n: v.number() }),
+    handler: { onMessage: (message, connection) => void connection.send({ n: message.n }) },
+  }),
 }

@@ -34,7 +34,9 @@ describe('URLs', () => {
 
   it('fills params (encoded), drops missing optional ones, puts the rest in the query', () => {
     const base = new URL('ws://h/api/')
-    expect(buildRouteUrl(base, '/rooms/:id/:tab?', { id: 'a/b c', tab: undefined, q: 1, off: null }, { token: 't' })).toBe('ws://h/api/rooms/a%2Fb%20c?token=t&q=1')
+    expect(buildRouteUrl(base, '/rooms/:id/:tab?', { id: 'a/b c', tab: undefined, q: 1, off: null }, { token: 't' })).toBe(
+      'ws://h/api/rooms/a%2Fb%20c?token=t&q=1',
+    )
     expect(buildRouteUrl(base, '/rooms/:id/:tab?', { id: 'x', tab: 'info' }, {})).toBe('ws://h/api/rooms/x/info')
     expect(() => buildRouteUrl(base, '/rooms/:id', {}, {})).toThrow(/missing path parameter "id"/)
   })

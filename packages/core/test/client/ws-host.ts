@@ -41,7 +41,9 @@ export async function startWsHost(routes: Routes, options: BridgeOptions = {}): 
     server.on('upgrade', (request, socket, head) => {
       const match = bridge.match(request.url ?? '/')
       if (!match) return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
-      void Promise.resolve(bridge.authorize({ url: request.url ?? '/', headers: request.headers, ip: request.socket.remoteAddress }, match)).then((decision) => {
+      void Promise.resolve(
+        bridge.authorize({ url: request.url ?? '/', headers: request.headers, ip: request.socket.remoteAddress }, match),
+      ).then((decision) => {
         if (!decision.ok) return void socket.end(`HTTP/1.1 ${decision.status} Refused\r\nConnection: close\r\n\r\n`)
         wss.handleUpgrade(request, socket, head, (ws) => {
           const events = bridge.open(decision, {

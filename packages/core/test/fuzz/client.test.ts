@@ -19,31 +19,66 @@ afterAll(() => void surface.report())
 
 const hugeNumber = fc.constantFrom(1e308, -0, Number.MAX_SAFE_INTEGER + 2, 0.5, -1)
 const controlLike = fc.oneof(
-  fc.record({ '~': fc.constantFrom('msg', 'gap', 'pong', 'ping', '', 'other'), t: fc.oneof(anyText(6), fc.integer()), e: fc.oneof(anyText(4), fc.constant(null)), s: fc.oneof(fc.integer(), hugeNumber), d: fc.jsonValue({ maxDepth: 2 }), after: fc.oneof(fc.integer(), hugeNumber), next: fc.oneof(fc.integer(), hugeNumber) }, { requiredKeys: ['~'] }),
-  fc.record({ type: fc.constant('error'), code: fc.oneof(fc.constantFrom(...Object.keys(errorCodes), 'toString', '__proto__'), anyText(6)), message: fc.oneof(anyText(10), fc.integer()), issues: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: ['type'] }),
+  fc.record(
+    {
+      '~': fc.constantFrom('msg', 'gap', 'pong', 'ping', '', 'other'),
+      t: fc.oneof(anyText(6), fc.integer()),
+      e: fc.oneof(anyText(4), fc.constant(null)),
+      s: fc.oneof(fc.integer(), hugeNumber),
+      d: fc.jsonValue({ maxDepth: 2 }),
+      after: fc.oneof(fc.integer(), hugeNumber),
+      next: fc.oneof(fc.integer(), hugeNumber),
+    },
+    { requiredKeys: ['~'] },
+  ),
+  fc.record(
+    {
+      type: fc.constant('error'),
+      code: fc.oneof(fc.constantFrom(...Object.keys(errorCodes), 'toString', '__proto__'), anyText(6)),
+      message: fc.oneof(anyText(10), fc.integer()),
+      issues: fc.jsonValue({ maxDepth: 2 }),
+    },
+    { requiredKeys: ['type'] },
+  ),
 )
 /** What a socket's message event may carry: text of any kind, bytes in any view, or nonsense. */
 export const incomingData = fc.oneof(
   { weight: 3, arbitrary: fc.json({ maxDepth: 3 }) },
   { weight: 3, arbitrary: controlLike.map((value) => JSON.stringify(value).replace('1e+308', '1e400')) },
   { weight: 2, arbitrary: anyText(20) },
-  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 16 }).chain((bytes) => fc.constantFrom<unknown>(bytes, bytes.buffer, new DataView(bytes.buffer), new Blob([bytes]))) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .uint8Array({ maxLength: 16 })
+      .chain((bytes) => fc.constantFrom<unknown>(bytes, bytes.buffer, new DataView(bytes.buffer), new Blob([bytes]))),
+  },
   { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, 42, {}, [], '{"~":"msg","t":"__proto__","e":"x","s":1,"d":1}') },
 )
 
-const anyCode = fc.oneof(fc.constantFrom(...NO_RECONNECT_CODES), fc.constantFrom(1001, 1005, 1006, 1011, 1012, 1013, 4000, 4500), fc.integer({ min: 0, max: 65535 }))
+const anyCode = fc.oneof(
+  fc.constantFrom(...NO_RECONNECT_CODES),
+  fc.constantFrom(1001, 1005, 1006, 1011, 1012, 1013, 4000, 4500),
+  fc.integer({ min: 0, max: 65535 }),
+)
 
 describe('fuzz: client frame parsing', () => {
-  it('decodeIncoming never throws, whatever a frame holds', () => {
-    fc.assert(
-      fc.property(fc.array(incomingData, { maxLength: 8 }), surface.counted((frames: unknown[]) => {
-        const tracker = new ResumeTracker()
-        for (const data of frames) expect(['message', 'binary', 'error', 'gap', 'none']).toContain(decodeIncoming(data, tracker).kind)
-        expect(() => tracker.encode()).not.toThrow()
-      })),
-      surface.params(1000),
-    )
-  }, surface.timeout(1000, 1))
+  it(
+    'decodeIncoming never throws, whatever a frame holds',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(incomingData, { maxLength: 8 }),
+          surface.counted((frames: unknown[]) => {
+            const tracker = new ResumeTracker()
+            for (const data of frames) expect(['message', 'binary', 'error', 'gap', 'none']).toContain(decodeIncoming(data, tracker).kind)
+            expect(() => tracker.encode()).not.toThrow()
+          }),
+        ),
+        surface.params(1000),
+      )
+    },
+    surface.timeout(1000, 1),
+  )
 })
 
 describe('fuzz: reconnect delays', () => {
@@ -52,18 +87,27 @@ describe('fuzz: reconnect delays', () => {
     maxDelay: fc.integer({ min: 0, max: 1_000_000 }),
     factor: fc.double({ min: 1, max: 10, noNaN: true }),
   })
-  it('backoffDelay(n) is an integer in [0, min(maxDelay, initialDelay * factor^n)] for any attempt', () => {
-    fc.assert(
-      fc.property(fc.nat(5000), options, fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), surface.counted((attempt: number, opts: Required<Omit<BackoffOptions, 'maxAttempts' | 'random'>>, random: number) => {
-        const delay = backoffDelay(attempt, { ...opts, random: () => random })
-        const cap = opts.initialDelay === 0 ? 0 : Math.min(opts.maxDelay, opts.initialDelay * opts.factor ** attempt)
-        expect(Number.isInteger(delay), `delay ${delay}`).toBe(true)
-        expect(delay).toBeGreaterThanOrEqual(0)
-        expect(delay).toBeLessThanOrEqual(cap)
-      })),
-      surface.params(2000),
-    )
-  }, surface.timeout(2000, 1))
+  it(
+    'backoffDelay(n) is an integer in [0, min(maxDelay, initialDelay * factor^n)] for any attempt',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.nat(5000),
+          options,
+          fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+          surface.counted((attempt: number, opts: Required<Omit<BackoffOptions, 'maxAttempts' | 'random'>>, random: number) => {
+            const delay = backoffDelay(attempt, { ...opts, random: () => random })
+            const cap = opts.initialDelay === 0 ? 0 : Math.min(opts.maxDelay, opts.initialDelay * opts.factor ** attempt)
+            expect(Number.isInteger(delay), `delay ${delay}`).toBe(true)
+            expect(delay).toBeGreaterThanOrEqual(0)
+            expect(delay).toBeLessThanOrEqual(cap)
+          }),
+        ),
+        surface.params(2000),
+      )
+    },
+    surface.timeout(2000, 1),
+  )
 })
 
 type ClientEvent =
@@ -87,7 +131,13 @@ const clientEvent: fc.Arbitrary<ClientEvent> = fc.oneof(
 
 const reconnectOption = fc.oneof(
   fc.constant(false as const),
-  fc.record({ initialDelay: fc.integer({ min: 0, max: 5000 }), maxDelay: fc.integer({ min: 0, max: 30_000 }), factor: fc.double({ min: 1, max: 4, noNaN: true }), maxAttempts: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }), random: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }) }),
+  fc.record({
+    initialDelay: fc.integer({ min: 0, max: 5000 }),
+    maxDelay: fc.integer({ min: 0, max: 30_000 }),
+    factor: fc.double({ min: 1, max: 4, noNaN: true }),
+    maxAttempts: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+    random: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+  }),
 )
 
 describe('fuzz: reconnect state machine', () => {
@@ -103,75 +153,87 @@ describe('fuzz: reconnect state machine', () => {
     vi.useRealTimers()
   })
 
-  it('no event escapes as an exception; delays stay in bounds; 1000/1008/4401/4403, reconnect: false and maxAttempts end it', () => {
-    fc.assert(
-      fc.property(reconnectOption, fc.boolean(), fc.array(clientEvent, { minLength: 1, maxLength: 30 }), surface.counted((option, throwing, events: ClientEvent[]) => {
-        delays = []
-        const fail = (): void => {
-          if (throwing) throw new Error('user callback bug')
-        }
-        const errors: Error[] = []
-        const { maxAttempts, random, ...timing } = option === false ? { maxAttempts: undefined, random: 0 } : option
-        const reconnect: false | BackoffOptions = option === false ? false : { ...timing, ...(maxAttempts === undefined ? {} : { maxAttempts }), random: () => random }
-        const conn = new ReconnectingConnection(FakeSocket as never, () => 'ws://h/x', {
-          reconnect,
-          heartbeat: false,
-          onOpen: fail,
-          onMessage: fail,
-          onBinary: fail,
-          onClose: fail,
-          onStateChange: fail,
-          onError: (error) => void errors.push(error),
-        })
-        let failures = 0
-        for (const event of events) {
-          const socket = conn.socket as FakeSocket | undefined
-          const before = conn.state
-          if (event.kind === 'open') {
-            if (socket?.readyState !== 0 || before === 'closing') continue
-            socket.open()
-            failures = 0
-            expect(conn.state).toBe('open')
-          } else if (event.kind === 'message') {
-            if (socket?.readyState === 1) socket.receive(event.data)
-          } else if (event.kind === 'error') {
-            const count = errors.length
-            socket?.fail('network')
-            if (socket) expect(errors.length).toBe(count + 1)
-          } else if (event.kind === 'send') {
-            const status = conn.send(event.value)
-            if (before === 'closing' || before === 'closed') expect(status).toBe('dropped')
-            else if (before === 'open') expect(status).toBe('sent')
-          } else if (event.kind === 'userClose') {
-            conn.close()
-            expect(['closing', 'closed']).toContain(conn.state)
-          } else if (event.kind === 'tick') {
-            const sockets = FakeSocket.created.length
-            const due = before === 'reconnecting' && vi.getTimerCount() > 0
-            vi.runOnlyPendingTimers()
-            expect(FakeSocket.created.length).toBe(due ? sockets + 1 : sockets)
-          } else if (event.kind === 'close') {
-            if (!socket) continue
-            const scheduled = delays.length
-            socket.closed(event.code, event.reason)
-            const maxAttempts = reconnect === false ? 0 : (reconnect.maxAttempts ?? Number.POSITIVE_INFINITY)
-            const retries = before !== 'closing' && failures < maxAttempts && !NO_RECONNECT_CODES.has(event.code)
-            expect(conn.state, `after close ${event.code} from ${before}`).toBe(retries ? 'reconnecting' : 'closed')
-            expect(delays.length).toBe(retries ? scheduled + 1 : scheduled)
-            if (retries && reconnect !== false) {
-              const delay = delays.at(-1)!
-              const { initialDelay = 0, maxDelay = 0, factor = 1 } = reconnect
-              const cap = initialDelay === 0 ? 0 : Math.min(maxDelay, initialDelay * factor ** failures)
-              expect(Number.isInteger(delay) && delay >= 0 && delay <= cap, `delay ${delay} for attempt ${failures}, cap ${cap}`).toBe(true)
-              failures++
+  it(
+    'no event escapes as an exception; delays stay in bounds; 1000/1008/4401/4403, reconnect: false and maxAttempts end it',
+    () => {
+      fc.assert(
+        fc.property(
+          reconnectOption,
+          fc.boolean(),
+          fc.array(clientEvent, { minLength: 1, maxLength: 30 }),
+          surface.counted((option, throwing, events: ClientEvent[]) => {
+            delays = []
+            const fail = (): void => {
+              if (throwing) throw new Error('user callback bug')
             }
-          }
-          if (conn.state === 'closed') expect(vi.getTimerCount()).toBe(0)
-        }
-        conn.close()
-        vi.runOnlyPendingTimers()
-      })),
-      surface.params(1500),
-    )
-  }, surface.timeout(1500, 1))
+            const errors: Error[] = []
+            const { maxAttempts, random, ...timing } = option === false ? { maxAttempts: undefined, random: 0 } : option
+            const reconnect: false | BackoffOptions =
+              option === false ? false : { ...timing, ...(maxAttempts === undefined ? {} : { maxAttempts }), random: () => random }
+            const conn = new ReconnectingConnection(FakeSocket as never, () => 'ws://h/x', {
+              reconnect,
+              heartbeat: false,
+              onOpen: fail,
+              onMessage: fail,
+              onBinary: fail,
+              onClose: fail,
+              onStateChange: fail,
+              onError: (error) => void errors.push(error),
+            })
+            let failures = 0
+            for (const event of events) {
+              const socket = conn.socket as FakeSocket | undefined
+              const before = conn.state
+              if (event.kind === 'open') {
+                if (socket?.readyState !== 0 || before === 'closing') continue
+                socket.open()
+                failures = 0
+                expect(conn.state).toBe('open')
+              } else if (event.kind === 'message') {
+                if (socket?.readyState === 1) socket.receive(event.data)
+              } else if (event.kind === 'error') {
+                const count = errors.length
+                socket?.fail('network')
+                if (socket) expect(errors.length).toBe(count + 1)
+              } else if (event.kind === 'send') {
+                const status = conn.send(event.value)
+                if (before === 'closing' || before === 'closed') expect(status).toBe('dropped')
+                else if (before === 'open') expect(status).toBe('sent')
+              } else if (event.kind === 'userClose') {
+                conn.close()
+                expect(['closing', 'closed']).toContain(conn.state)
+              } else if (event.kind === 'tick') {
+                const sockets = FakeSocket.created.length
+                const due = before === 'reconnecting' && vi.getTimerCount() > 0
+                vi.runOnlyPendingTimers()
+                expect(FakeSocket.created.length).toBe(due ? sockets + 1 : sockets)
+              } else if (event.kind === 'close') {
+                if (!socket) continue
+                const scheduled = delays.length
+                socket.closed(event.code, event.reason)
+                const maxAttempts = reconnect === false ? 0 : (reconnect.maxAttempts ?? Number.POSITIVE_INFINITY)
+                const retries = before !== 'closing' && failures < maxAttempts && !NO_RECONNECT_CODES.has(event.code)
+                expect(conn.state, `after close ${event.code} from ${before}`).toBe(retries ? 'reconnecting' : 'closed')
+                expect(delays.length).toBe(retries ? scheduled + 1 : scheduled)
+                if (retries && reconnect !== false) {
+                  const delay = delays.at(-1)!
+                  const { initialDelay = 0, maxDelay = 0, factor = 1 } = reconnect
+                  const cap = initialDelay === 0 ? 0 : Math.min(maxDelay, initialDelay * factor ** failures)
+                  expect(Number.isInteger(delay) && delay >= 0 && delay <= cap, `delay ${delay} for attempt ${failures}, cap ${cap}`).toBe(
+                    true,
+                  )
+                  failures++
+                }
+              }
+              if (conn.state === 'closed') expect(vi.getTimerCount()).toBe(0)
+            }
+            conn.close()
+            vi.runOnlyPendingTimers()
+          }),
+        ),
+        surface.params(1500),
+      )
+    },
+    surface.timeout(1500, 1),
+  )
 })

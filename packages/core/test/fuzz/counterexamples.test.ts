@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { backoffDelay } from '../../src/client/backoff.js'
 import { buildRouteUrl } from '../../src/client/url.js'
-import { createBridge, defineRoute, upgradeUrl, type AuthRejection } from '../../src/index.js'
+import { createBridge, defineRoute, type AuthRejection } from '../../src/index.js'
+import { upgradeUrl } from '../../src/adapter/index.js'
 import { createTestBridge } from '../../src/testing/index.js'
 
 // The shrunk counterexamples the fuzz suites found, pinned as plain tests so they stay fixed
@@ -29,15 +30,20 @@ describe('fuzz counterexamples', () => {
 
   it('urls: `?__proto__=x` is a query value like any other', () => {
     const query = bridge.match('/api/chat?__proto__=x&a=1')!.query
+    // biome-ignore lint/suspicious/noProto: the test reads an own property named __proto__, not the accessor.
     expect(Object.hasOwn(query, '__proto__') && query['__proto__']).toBe('x')
     expect(Object.getPrototypeOf(query)).toBe(Object.prototype)
   })
 
   it("client urls: '', '.' and '..' path parameters are refused; lone surrogates are sent as U+FFFD", () => {
     const base = new URL('ws://h/api/')
-    for (const roomId of ['', '.', '..']) expect(() => buildRouteUrl(base, '/rooms/:roomId/:tab?', { roomId }, {})).toThrow(/^\[wsbridge\] path parameter "roomId"/)
+    for (const roomId of ['', '.', '..'])
+      expect(() => buildRouteUrl(base, '/rooms/:roomId/:tab?', { roomId }, {})).toThrow(/^\[wsbridge\] path parameter "roomId"/)
     expect(() => buildRouteUrl(base, '/rooms/:roomId/:tab?', { roomId: 'r', tab: '' }, {})).toThrow(TypeError)
-    expect(bridge.match(buildRouteUrl(base, '/rooms/:roomId', { roomId: '\uD800' }, {}))?.params).toEqual({ roomId: '\uFFFD', tab: undefined })
+    expect(bridge.match(buildRouteUrl(base, '/rooms/:roomId', { roomId: '\uD800' }, {}))?.params).toEqual({
+      roomId: '\uFFFD',
+      tab: undefined,
+    })
   })
 
   it('client: backoffDelay never returns NaN (no initial delay, thousands of attempts)', () => {
@@ -46,7 +52,12 @@ describe('fuzz counterexamples', () => {
   })
 
   it("auth close: a refusal's code that is not an integer 4000-4999 falls back to 4401", async () => {
-    const refuser = defineRoute({ kind: 'ws', authFailure: 'close', auth: (): AuthRejection | { id: string } => ({ success: false, code: 4000.0000000000005 }), handler: noop })
+    const refuser = defineRoute({
+      kind: 'ws',
+      authFailure: 'close',
+      auth: (): AuthRejection | { id: string } => ({ success: false, code: 4000.0000000000005 }),
+      handler: noop,
+    })
     const result = await createTestBridge({ refuser }).upgrade('/refuser')
     expect(result.ok && (await result.client.waitForClose())).toMatchObject({ code: 4401, reason: 'Unauthorized' })
   })

@@ -24,7 +24,8 @@ function readRuns(): number | undefined {
   const raw = env('WSBRIDGE_FUZZ_RUNS')
   if (raw === undefined) return undefined
   const runs = Number(raw)
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`[wsbridge] WSBRIDGE_FUZZ_RUNS must be a positive integer, got ${JSON.stringify(raw)}`)
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`[wsbridge] WSBRIDGE_FUZZ_RUNS must be a positive integer, got ${JSON.stringify(raw)}`)
   return runs
 }
 

@@ -22,7 +22,10 @@ describe('BridgeLog: per connection', () => {
       { level: 'warn', message: '[wsbridge] INVALID_JSON route=echo connection=a: 100 times so far (Message is not valid JSON)' },
       { level: 'warn', message: '[wsbridge] PROTOCOL_ERROR route=echo connection=a: Client frame is not masked' },
       { level: 'warn', message: '[wsbridge] INVALID_JSON route=echo connection=b: Message is not valid JSON' },
-      { level: 'warn', message: '[wsbridge] INVALID_JSON route=echo connection=a: 250 times in all, connection closed (Message is not valid JSON)' },
+      {
+        level: 'warn',
+        message: '[wsbridge] INVALID_JSON route=echo connection=a: 250 times in all, connection closed (Message is not valid JSON)',
+      },
     ])
   })
 
@@ -45,7 +48,10 @@ describe('BridgeLog: per connection', () => {
 
   test('a message cannot forge lines or grow a line without bound', () => {
     const sink = recordingLogger()
-    new BridgeLog(sink, 0).connectionError(new WsError('VALIDATION_FAILED', `bad\r\n[wsbridge] forged${'x'.repeat(5000)}`), { id: 'a', route: 'r\nx' })
+    new BridgeLog(sink, 0).connectionError(new WsError('VALIDATION_FAILED', `bad\r\n[wsbridge] forged${'x'.repeat(5000)}`), {
+      id: 'a',
+      route: 'r\nx',
+    })
     const line = sink.lines[0]!.message
     expect(line).not.toMatch(/[\r\n]/)
     expect(line.length).toBeLessThan(300)
@@ -68,7 +74,10 @@ describe('LogBudget: per interval', () => {
     expect(sink.lines.map((l) => l.message)).toEqual(['line 0', 'line 1', 'line 2'])
     expect(clock.pending).toBe(1)
     clock.advance(1000)
-    expect(sink.lines.at(-1)).toEqual({ level: 'warn', message: '[wsbridge] suppressed 8 similar log lines past 3 a second (1 error, 7 warn); onError and onRefused still saw every one' })
+    expect(sink.lines.at(-1)).toEqual({
+      level: 'warn',
+      message: '[wsbridge] suppressed 8 similar log lines past 3 a second (1 error, 7 warn); onError and onRefused still saw every one',
+    })
     // A new second has a new budget, and no timer runs while nothing is suppressed.
     budget.write('warn', 'next second')
     expect(sink.lines.at(-1)?.message).toBe('next second')
@@ -100,7 +109,16 @@ describe('LogBudget: per interval', () => {
     const all = new LogBudget(unbounded, 0, clock)
     for (let i = 0; i < 100; i++) all.write('warn', 'x')
     expect(unbounded.lines).toHaveLength(100)
-    const throwing = new LogBudget({ warn: () => { throw new Error('sink down') }, error: () => undefined }, 0, clock)
+    const throwing = new LogBudget(
+      {
+        warn: () => {
+          throw new Error('sink down')
+        },
+        error: () => undefined,
+      },
+      0,
+      clock,
+    )
     expect(() => throwing.write('warn', 'x')).not.toThrow()
   })
 })
@@ -118,11 +136,29 @@ describe('BridgeLog: refusals', () => {
     log.refused(describeRefusal({ ...request, url: '/ws/nope' }, new WsError('ROUTE_NOT_FOUND'), 'client'))
     log.refused(describeRefusal(request, new WsError('UNAUTHORIZED', 'Invalid token', { cause: dbDown }), 'server', { route: 'chat' }))
     expect(sink.lines).toEqual([
-      { level: 'debug', message: '[wsbridge] refused 401 UNAUTHORIZED path=/ws/chat ip=10.0.0.1 route=chat origin=https://evil.example: Invalid token' },
-      { level: 'warn', message: '[wsbridge] refused 403 ORIGIN_NOT_ALLOWED path=/ws/chat ip=10.0.0.1 route=chat origin=https://evil.example: Origin not allowed' },
-      { level: 'warn', message: '[wsbridge] refused close 1013 TOO_MANY_CONNECTIONS path=/ws/chat ip=10.0.0.1 route=chat origin=https://evil.example: Too many connections' },
-      { level: 'debug', message: '[wsbridge] refused 404 ROUTE_NOT_FOUND path=/ws/nope ip=10.0.0.1 origin=https://evil.example: Not found' },
-      { level: 'error', message: '[wsbridge] refused 401 UNAUTHORIZED path=/ws/chat ip=10.0.0.1 route=chat origin=https://evil.example: Invalid token', error: dbDown },
+      {
+        level: 'debug',
+        message: '[wsbridge] refused 401 UNAUTHORIZED path=/ws/chat ip=10.0.0.1 route=chat origin=https://evil.example: Invalid token',
+      },
+      {
+        level: 'warn',
+        message:
+          '[wsbridge] refused 403 ORIGIN_NOT_ALLOWED path=/ws/chat ip=10.0.0.1 route=chat origin=https://evil.example: Origin not allowed',
+      },
+      {
+        level: 'warn',
+        message:
+          '[wsbridge] refused close 1013 TOO_MANY_CONNECTIONS path=/ws/chat ip=10.0.0.1 route=chat origin=https://evil.example: Too many connections',
+      },
+      {
+        level: 'debug',
+        message: '[wsbridge] refused 404 ROUTE_NOT_FOUND path=/ws/nope ip=10.0.0.1 origin=https://evil.example: Not found',
+      },
+      {
+        level: 'error',
+        message: '[wsbridge] refused 401 UNAUTHORIZED path=/ws/chat ip=10.0.0.1 route=chat origin=https://evil.example: Invalid token',
+        error: dbDown,
+      },
     ])
     expect(sink.lines.map((l) => l.message).join('\n')).not.toContain('secret')
   })

@@ -37,8 +37,12 @@ describe('the default logger (console)', () => {
     await upgrade(bridge, '/ws/chat?token=good', { origin: 'https://evil.example' })
     await upgrade(bridge, '/ws/chat?token=boom')
     await upgrade(bridge, '/ws/chat?token=wrong')
-    expect(warn.mock.calls).toEqual([['[wsbridge] refused 403 ORIGIN_NOT_ALLOWED path=/ws/chat ip=10.0.0.1 route=chat origin=https://evil.example: Origin not allowed']])
-    expect(error.mock.calls).toEqual([['[wsbridge] refused 401 UNAUTHORIZED path=/ws/chat ip=10.0.0.1 route=chat: Invalid token', new Error('db down')]])
+    expect(warn.mock.calls).toEqual([
+      ['[wsbridge] refused 403 ORIGIN_NOT_ALLOWED path=/ws/chat ip=10.0.0.1 route=chat origin=https://evil.example: Origin not allowed'],
+    ])
+    expect(error.mock.calls).toEqual([
+      ['[wsbridge] refused 401 UNAUTHORIZED path=/ws/chat ip=10.0.0.1 route=chat: Invalid token', new Error('db down')],
+    ])
     expect(debug).not.toHaveBeenCalled()
   })
 
@@ -47,7 +51,12 @@ describe('the default logger (console)', () => {
     const gaveUp = new WsError('INTERNAL', 'handler gave up')
     const t = createTestBridge(
       {
-        slow: defineRoute({ kind: 'ws', limits: { handshakeTimeout: 20 }, context: () => new Promise<Record<string, never>>(() => undefined), handler: { onMessage: () => undefined } }),
+        slow: defineRoute({
+          kind: 'ws',
+          limits: { handshakeTimeout: 20 },
+          context: () => new Promise<Record<string, never>>(() => undefined),
+          handler: { onMessage: () => undefined },
+        }),
         typed: defineRoute({
           kind: 'ws',
           output: v.object({ n: v.number() }),

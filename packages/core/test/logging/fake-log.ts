@@ -13,7 +13,8 @@ export function recordingLogger(withDebug = true): WsLogger & { readonly lines: 
   const lines: LoggedLine[] = []
   const logger = {
     lines,
-    error: (message: string, error?: unknown) => void lines.push(error === undefined ? { level: 'error', message } : { level: 'error', message, error }),
+    error: (message: string, error?: unknown) =>
+      void lines.push(error === undefined ? { level: 'error', message } : { level: 'error', message, error }),
     warn: (message: string) => void lines.push({ level: 'warn', message }),
   }
   return withDebug ? { ...logger, debug: (message: string) => void lines.push({ level: 'debug', message }) } : logger

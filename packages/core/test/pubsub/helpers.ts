@@ -1,4 +1,5 @@
-import { createBridge, type Bridge, type BridgeOptions, type Connection, type NativePubSub, type Routes, type Transport } from '../../src/index.js'
+import { createBridge, type Bridge, type BridgeOptions, type Connection, type Routes } from '../../src/index.js'
+import type { NativePubSub, Transport } from '../../src/adapter/index.js'
 
 /** A socket core can drive without a runtime: records every frame it is asked to send. */
 export interface RecordedSocket {
@@ -39,7 +40,12 @@ export class NativeTopics {
   }
 }
 
-export async function connect(bridge: Bridge, url: string, native?: NativeTopics, buffered: () => number = () => 0): Promise<RecordedSocket> {
+export async function connect(
+  bridge: Bridge,
+  url: string,
+  native?: NativeTopics,
+  buffered: () => number = () => 0,
+): Promise<RecordedSocket> {
   const match = bridge.match(url)
   if (!match) throw new Error(`no route for ${url}`)
   const decision = await bridge.authorize({ url, headers: {} }, match)

@@ -31,7 +31,11 @@ describe('topics', () => {
     a.connection.publish('t', { n: 1 })
     bridge.publish('t', { n: 2 })
     a.connection.send({ n: 3 })
-    expect([a.shared, b.shared, c.shared]).toEqual([[true, false], [true, true], [true, true]])
+    expect([a.shared, b.shared, c.shared]).toEqual([
+      [true, false],
+      [true, true],
+      [true, true],
+    ])
   })
 
   it('leaves the sender out by identity: a fan-out creates no connection ids (they are made on first read)', async () => {
@@ -47,7 +51,12 @@ describe('topics', () => {
 
   it('bridge.publish reaches every subscriber and encodes once', async () => {
     const bridge = bridgeOf(routes)
-    const sockets = await Promise.all([connect(bridge, '/chat'), connect(bridge, '/chat'), connect(bridge, '/chat'), connect(bridge, '/chat')])
+    const sockets = await Promise.all([
+      connect(bridge, '/chat'),
+      connect(bridge, '/chat'),
+      connect(bridge, '/chat'),
+      connect(bridge, '/chat'),
+    ])
     for (const s of sockets) s.connection.subscribe('t')
     const stringify = vi.spyOn(JSON, 'stringify')
     expect(bridge.publish('t', { hello: 'all' })).toBe(4)
@@ -112,7 +121,12 @@ describe('rooms', () => {
 
   it('broadcast to several rooms reaches a member of two rooms once; includeSelf adds the sender', async () => {
     const bridge = bridgeOf(routes)
-    const [a, b, c, d] = await Promise.all([connect(bridge, '/chat'), connect(bridge, '/chat'), connect(bridge, '/chat'), connect(bridge, '/chat')])
+    const [a, b, c, d] = await Promise.all([
+      connect(bridge, '/chat'),
+      connect(bridge, '/chat'),
+      connect(bridge, '/chat'),
+      connect(bridge, '/chat'),
+    ])
     a.connection.joinRoom('r1')
     b.connection.joinRoom('r1')
     b.connection.joinRoom('r2')
@@ -153,7 +167,9 @@ describe('rooms', () => {
 
 describe('presence', () => {
   it('lists members and emits join and leave, including on close', async () => {
-    const bridge = bridgeOf({ chat: defineRoute({ kind: 'ws', auth: (req) => ({ name: req.query['name'] ?? '' }), handler: { onMessage: () => undefined } }) })
+    const bridge = bridgeOf({
+      chat: defineRoute({ kind: 'ws', auth: (req) => ({ name: req.query['name'] ?? '' }), handler: { onMessage: () => undefined } }),
+    })
     const events: string[] = []
     const off = bridge.onPresence((e) => {
       if (e.topic.startsWith('room:')) events.push(`${e.type} ${e.topic} ${(e.member.user as { name: string }).name}`)

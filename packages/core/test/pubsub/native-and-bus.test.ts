@@ -8,7 +8,11 @@ describe('native pub/sub (Bun model)', () => {
   it('keeps includeSelf and bridge.publish semantics with one runtime call per publish', async () => {
     const bridge = bridgeOf(routes)
     const native = new NativeTopics()
-    const [a, b, c] = await Promise.all([connect(bridge, '/chat', native), connect(bridge, '/chat', native), connect(bridge, '/chat', native)])
+    const [a, b, c] = await Promise.all([
+      connect(bridge, '/chat', native),
+      connect(bridge, '/chat', native),
+      connect(bridge, '/chat', native),
+    ])
     for (const s of [a, b, c]) s.connection.subscribe('t')
     expect(a.connection.publish('t', 'x')).toBe(2)
     expect(a.connection.publish('t', 'self', { includeSelf: true })).toBe(3)
@@ -83,7 +87,7 @@ describe('native pub/sub (Bun model)', () => {
     expect(native.publishCalls).toBeLessThan(6)
   })
 
-  it('reads subscribers\' buffers once while the bytes sent since stay below every headroom', async () => {
+  it("reads subscribers' buffers once while the bytes sent since stay below every headroom", async () => {
     const bridge = bridgeOf(routes, { backpressureLimit: 64 * 1024 })
     const native = new NativeTopics()
     let reads = 0

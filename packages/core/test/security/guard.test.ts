@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createBridge, defineRoute, type Connection, type Transport } from '../../src/index.js'
+import { createBridge, defineRoute, type Connection } from '../../src/index.js'
+import type { Transport } from '../../src/adapter/index.js'
 import type { ConnectionImpl } from '../../src/connection.js'
 import { sweep } from '../../src/connection-policy.js'
 import { resolveLimits, type RouteLimits } from '../../src/limits.js'

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { WsError, type ConnectionEvents } from '../../src/index.js'
+import { WsError } from '../../src/index.js'
+import type { ConnectionEvents } from '../../src/adapter/index.js'
 import { BunPingTransport, BunTransport, bunClosed, type BunLikeSocket } from '../../src/sockets/index.js'
 
 class FakeBunSocket implements BunLikeSocket {
@@ -99,23 +100,32 @@ describe('bunClosed', () => {
     return { events, seen }
   }
 
-  test("Bun's 1006 \"Received too big message\" is reported as PAYLOAD_TOO_LARGE before the close", () => {
+  test('Bun\'s 1006 "Received too big message" is reported as PAYLOAD_TOO_LARGE before the close', () => {
     const { events, seen } = recorder()
     bunClosed(events, 1006, 'Received too big message')
-    expect(seen).toEqual([['error', 'PAYLOAD_TOO_LARGE'], ['closed', 1006, 'Received too big message']])
+    expect(seen).toEqual([
+      ['error', 'PAYLOAD_TOO_LARGE'],
+      ['closed', 1006, 'Received too big message'],
+    ])
   })
 
   test('a protocol violation Bun failed the connection for (1006 "Received …") is reported as PROTOCOL_ERROR before the close', () => {
     const { events, seen } = recorder()
     bunClosed(events, 1006, 'Received an incorrectly masked frame')
-    expect(seen).toEqual([['error', 'PROTOCOL_ERROR'], ['closed', 1006, 'Received an incorrectly masked frame']])
+    expect(seen).toEqual([
+      ['error', 'PROTOCOL_ERROR'],
+      ['closed', 1006, 'Received an incorrectly masked frame'],
+    ])
   })
 
   test('any other close is only forwarded; a socket that never reached core is ignored', () => {
     const { events, seen } = recorder()
     bunClosed(events, 1006, '')
     bunClosed(events, 1009, 'Received too big message')
-    expect(seen).toEqual([['closed', 1006, ''], ['closed', 1009, 'Received too big message']])
+    expect(seen).toEqual([
+      ['closed', 1006, ''],
+      ['closed', 1009, 'Received too big message'],
+    ])
     expect(() => bunClosed(undefined, 1006, 'Received too big message')).not.toThrow()
   })
 })

@@ -4,10 +4,15 @@ import { WsError } from '../../src/index.js'
 import { bunCloseError, protocolViolations, wsErrorToCore } from '../../src/sockets/index.js'
 
 // ws's own frame parser, so the errors mapped are the ones ws really emits (code and status symbol).
-const { Receiver } = createRequire(import.meta.url)('ws') as { Receiver: new (options: { isServer: boolean; maxPayload?: number }) => {
-  on(event: 'error', listener: (error: Error) => void): void
-  write(chunk: Buffer): void
-} }
+const { Receiver } = createRequire(import.meta.url)('ws') as {
+  Receiver: new (options: {
+    isServer: boolean
+    maxPayload?: number
+  }) => {
+    on(event: 'error', listener: (error: Error) => void): void
+    write(chunk: Buffer): void
+  }
+}
 
 /** One client frame: FIN, RSV and opcode in the first byte, masked with a zero key unless `unmasked`. */
 function frame(first: number, payload: Uint8Array | string, unmasked = false): Buffer {
@@ -34,12 +39,16 @@ describe('wsErrorToCore', () => {
     ['opcode 3', frame(0x83, 'x'), protocolViolations.opcode],
     ['a continuation with nothing to continue', frame(0x80, 'x'), protocolViolations.opcode],
     ['a fragmented ping', frame(0x09, 'x'), protocolViolations.controlFrame],
-    ['a 126-byte ping', Buffer.concat([Buffer.from([0x89, 0xfe, 0, 126]), Buffer.alloc(4), Buffer.alloc(126)]), protocolViolations.controlFrame],
+    [
+      'a 126-byte ping',
+      Buffer.concat([Buffer.from([0x89, 0xfe, 0, 126]), Buffer.alloc(4), Buffer.alloc(126)]),
+      protocolViolations.controlFrame,
+    ],
     ['a 1-byte close payload', frame(0x88, new Uint8Array([3])), protocolViolations.controlFrame],
     ['close code 1004', frame(0x88, closeWith(1004)), protocolViolations.closeCode],
     ['invalid UTF-8 in a text frame', frame(0x81, new Uint8Array([0x22, 0xc3, 0x28, 0x22])), protocolViolations.utf8],
   ]
-  test.each(cases)('%s is PROTOCOL_ERROR with ws\'s error as the cause', async (_name, bytes, message) => {
+  test.each(cases)("%s is PROTOCOL_ERROR with ws's error as the cause", async (_name, bytes, message) => {
     const error = await wsError(bytes)
     const mapped = wsErrorToCore(error)
     expect(mapped).toBeInstanceOf(WsError)
@@ -50,7 +59,10 @@ describe('wsErrorToCore', () => {
     const tooBig = await wsError(frame(0x82, new Uint8Array(20)), 10)
     expect(wsErrorToCore(tooBig)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', cause: tooBig })
     const status = Symbol('status-code')
-    const fragments = Object.assign(new RangeError('Too many message fragments'), { code: 'WS_ERR_TOO_MANY_BUFFERED_PARTS', [status]: 1008 })
+    const fragments = Object.assign(new RangeError('Too many message fragments'), {
+      code: 'WS_ERR_TOO_MANY_BUFFERED_PARTS',
+      [status]: 1008,
+    })
     expect(wsErrorToCore(fragments)).toMatchObject({ code: 'PROTOCOL_ERROR', message: protocolViolations.fragments })
     const zlib = Object.assign(new Error('invalid stored block lengths'), { code: 'Z_DATA_ERROR', [status]: 1007 })
     expect(wsErrorToCore(zlib)).toMatchObject({ code: 'PROTOCOL_ERROR', message: protocolViolations.compression })

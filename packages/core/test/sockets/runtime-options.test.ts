@@ -10,7 +10,13 @@ const routes = {
 describe('runtime socket options from the bridge', () => {
   it('size the runtime for the largest route payload and leave compression off unless enabled', () => {
     const bridge = createBridge(routes)
-    expect(wsServerOptions(bridge)).toEqual({ noServer: true, clientTracking: false, maxPayload: 4 * 1024 * 1024, maxFragments: 16 * 1024, perMessageDeflate: false })
+    expect(wsServerOptions(bridge)).toEqual({
+      noServer: true,
+      clientTracking: false,
+      maxPayload: 4 * 1024 * 1024,
+      maxFragments: 16 * 1024,
+      perMessageDeflate: false,
+    })
     expect(bunSocketOptions(bridge)).toEqual({
       maxPayloadLength: 4 * 1024 * 1024,
       perMessageDeflate: false,
@@ -29,7 +35,19 @@ describe('runtime socket options from the bridge', () => {
 
   it('give ws the largest maxFragments of the bridge and its routes, and no cap when any sets 0', () => {
     const fragments = (limits: number | undefined, route: number | undefined) =>
-      wsServerOptions(createBridge({ ...routes, r: defineRoute({ kind: 'ws', ...(route === undefined ? {} : { limits: { maxFragments: route } }), handler: { onMessage: () => undefined } }) }, limits === undefined ? {} : { maxFragments: limits })).maxFragments
+      wsServerOptions(
+        createBridge(
+          {
+            ...routes,
+            r: defineRoute({
+              kind: 'ws',
+              ...(route === undefined ? {} : { limits: { maxFragments: route } }),
+              handler: { onMessage: () => undefined },
+            }),
+          },
+          limits === undefined ? {} : { maxFragments: limits },
+        ),
+      ).maxFragments
     expect(fragments(undefined, undefined)).toBe(16 * 1024)
     expect(fragments(8, undefined)).toBe(8)
     expect(fragments(8, 64)).toBe(64)

@@ -27,7 +27,9 @@ describe('UpgradeGuard', () => {
   it('answers 503 on a socket nobody answered by handshakeTimeout, leaves answered ones alone, and adds no upgrade listener', () => {
     vi.useFakeTimers()
     const refused: string[] = []
-    const guard = new UpgradeGuard(createBridge(routes, { handshakeTimeout: 100, logger: false, onRefused: (r) => void refused.push(r.code) }))
+    const guard = new UpgradeGuard(
+      createBridge(routes, { handshakeTimeout: 100, logger: false, onRefused: (r) => void refused.push(r.code) }),
+    )
     const server = new EventEmitter()
     const helper = vi.fn()
     server.on('upgrade', helper)
@@ -62,9 +64,16 @@ describe('UpgradeGuard', () => {
     expect([helper.mock.calls.length, ignored.written, ignored.destroyed]).toEqual([1, '', false])
   })
 
-  it('answers an invalid request target under the prefix with core\'s 400 before any listener; others reach the listeners', () => {
+  it("answers an invalid request target under the prefix with core's 400 before any listener; others reach the listeners", () => {
     const refused: string[] = []
-    const guard = new UpgradeGuard(createBridge(routes, { prefix: '/ws', handshakeTimeout: 0, logger: false, onRefused: (r) => void refused.push(`${r.code} ${r.route} ${r.message}`) }))
+    const guard = new UpgradeGuard(
+      createBridge(routes, {
+        prefix: '/ws',
+        handshakeTimeout: 0,
+        logger: false,
+        onRefused: (r) => void refused.push(`${r.code} ${r.route} ${r.message}`),
+      }),
+    )
     const server = new EventEmitter()
     const helper = vi.fn()
     server.on('upgrade', helper)
@@ -75,7 +84,8 @@ describe('UpgradeGuard', () => {
     expect(bad.destroyed).toBe(true)
     expect(helper).not.toHaveBeenCalled()
     expect(refused).toEqual(['INVALID_HANDSHAKE echo Invalid request target'])
-    for (const url of ['/ws/echo?x=%41', '/elsewhere\\x', '/elsewhere?x=%zz']) server.emit('upgrade', { url, headers: {} }, new FakeSocket(), Buffer.alloc(0))
+    for (const url of ['/ws/echo?x=%41', '/elsewhere\\x', '/elsewhere?x=%zz'])
+      server.emit('upgrade', { url, headers: {} }, new FakeSocket(), Buffer.alloc(0))
     expect(helper).toHaveBeenCalledTimes(3)
     expect(refused).toHaveLength(1)
   })

@@ -110,7 +110,13 @@ describe('createWsTransports', () => {
     transports[0]!.send('hi', true, true)
     transports[0]!.send(new Uint8Array([1]), undefined, true)
     expect(written).toHaveLength(3)
-    expect(sockets[0]!.sent.map(([data, options]) => [new TextDecoder().decode(typeof data === 'string' ? new TextEncoder().encode(data) : data), options.compress, options.binary])).toEqual([
+    expect(
+      sockets[0]!.sent.map(([data, options]) => [
+        new TextDecoder().decode(typeof data === 'string' ? new TextEncoder().encode(data) : data),
+        options.compress,
+        options.binary,
+      ]),
+    ).toEqual([
       ['hi', true, false],
       ['hi', true, false],
       ['\u0001', false, true],

@@ -15,11 +15,22 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 type Request = { how: 'close'; code: number; reason: string } | { how: 'throw'; code: WsErrorCode; message: string }
 const request: fc.Arbitrary<Request> = fc.oneof(
   fc.record({ how: fc.constant('close' as const), code: anyCloseCode, reason: closeReason }),
-  fc.record({ how: fc.constant('throw' as const), code: fc.constantFrom(...(Object.keys(errorCodes) as WsErrorCode[])), message: closeReason }),
+  fc.record({
+    how: fc.constant('throw' as const),
+    code: fc.constantFrom(...(Object.keys(errorCodes) as WsErrorCode[])),
+    message: closeReason,
+  }),
 )
 const refusal: fc.Arbitrary<FuzzRefusal> = fc.oneof(
-  fc.record({ kind: fc.constant('return' as const), code: fc.oneof(anyCloseCode, fc.constantFrom(401, 403, 4401, 4403)), reason: closeReason }, { requiredKeys: ['kind'] }),
-  fc.record({ kind: fc.constant('throw' as const), code: fc.constantFrom('UNAUTHORIZED' as const, 'FORBIDDEN' as const), reason: closeReason }),
+  fc.record(
+    { kind: fc.constant('return' as const), code: fc.oneof(anyCloseCode, fc.constantFrom(401, 403, 4401, 4403)), reason: closeReason },
+    { requiredKeys: ['kind'] },
+  ),
+  fc.record({
+    kind: fc.constant('throw' as const),
+    code: fc.constantFrom('UNAUTHORIZED' as const, 'FORBIDDEN' as const),
+    reason: closeReason,
+  }),
 )
 
 /** The first thing the server sent: a close (code and strictly decoded reason) or a JSON text frame. */
@@ -45,7 +56,10 @@ function expectedRefusal(spec: FuzzRefusal): { code: number; reason: string } {
   if (spec.kind === 'throw') return { code: spec.code === 'FORBIDDEN' ? 4403 : 4401, reason: spec.reason }
   const forbidden = spec.code === 403 || spec.code === 4403
   const own = spec.code !== undefined && Number.isInteger(spec.code) && spec.code >= 4000 && spec.code <= 4999
-  return { code: own ? spec.code! : forbidden ? 4403 : 4401, reason: spec.reason ?? (forbidden ? errorCodes.FORBIDDEN.message : errorCodes.UNAUTHORIZED.message) }
+  return {
+    code: own ? spec.code! : forbidden ? 4403 : 4401,
+    reason: spec.reason ?? (forbidden ? errorCodes.FORBIDDEN.message : errorCodes.UNAUTHORIZED.message),
+  }
 }
 
 /** Any code and any reason (every script, lone surrogates, any length) through every close path the runtime carries out. */
@@ -55,40 +69,46 @@ export const closeReasonsCase = fuzzCase({
   timeout: TIMEOUT,
   async run(ctx, each) {
     await fc.assert(
-      fc.asyncProperty(request, each(async (req: Request) => {
-        const raw = await RawWebSocket.open(ctx.running.wsUrl, `${ctx.prefix}/fuzzCloser`)
-        try {
-          raw.sendText(JSON.stringify(req))
-          const answer = await firstAnswer(raw)
-          if (req.how === 'throw') {
-            if (CLOSING_CODES.has(req.code)) expectSendableClose(closeOf(answer), errorCodes[req.code].close, req.message)
-            else expect(answer).toMatchObject({ text: { type: 'error', code: req.code } })
-          } else if ('close' in answer) {
-            expect(isSendableCloseCode(req.code), `sent although ${req.code} is no close code`).toBe(true)
-            expectSendableClose(answer.close, req.code, req.reason)
-          } else {
-            // docs/errors.md: INVALID_CLOSE_CODE is thrown to the handler for a bad code or an over-long reason.
-            expect(!isSendableCloseCode(req.code) || utf8Length(req.reason) > 123, 'a sendable close was refused').toBe(true)
-            expect(answer).toMatchObject({ text: { type: 'error', code: 'INVALID_CLOSE_CODE' } })
-            raw.send({ opcode: Opcode.CLOSE, payload: closePayload(1000) })
+      fc.asyncProperty(
+        request,
+        each(async (req: Request) => {
+          const raw = await RawWebSocket.open(ctx.running.wsUrl, `${ctx.prefix}/fuzzCloser`)
+          try {
+            raw.sendText(JSON.stringify(req))
+            const answer = await firstAnswer(raw)
+            if (req.how === 'throw') {
+              if (CLOSING_CODES.has(req.code)) expectSendableClose(closeOf(answer), errorCodes[req.code].close, req.message)
+              else expect(answer).toMatchObject({ text: { type: 'error', code: req.code } })
+            } else if ('close' in answer) {
+              expect(isSendableCloseCode(req.code), `sent although ${req.code} is no close code`).toBe(true)
+              expectSendableClose(answer.close, req.code, req.reason)
+            } else {
+              // docs/errors.md: INVALID_CLOSE_CODE is thrown to the handler for a bad code or an over-long reason.
+              expect(!isSendableCloseCode(req.code) || utf8Length(req.reason) > 123, 'a sendable close was refused').toBe(true)
+              expect(answer).toMatchObject({ text: { type: 'error', code: 'INVALID_CLOSE_CODE' } })
+              raw.send({ opcode: Opcode.CLOSE, payload: closePayload(1000) })
+            }
+          } finally {
+            raw.destroy()
           }
-        } finally {
-          raw.destroy()
-        }
-      })),
+        }),
+      ),
       fuzzParams(RUNS, TIMEOUT / 2),
     )
     await fc.assert(
-      fc.asyncProperty(refusal, each(async (spec: FuzzRefusal) => {
-        const raw = await RawWebSocket.open(ctx.running.wsUrl, `${ctx.prefix}/fuzzRefuser?r=${encodeURIComponent(JSON.stringify(spec))}`)
-        try {
-          const answer = await firstAnswer(raw)
-          const expected = expectedRefusal(spec)
-          expectSendableClose(closeOf(answer), expected.code, expected.reason)
-        } finally {
-          raw.destroy()
-        }
-      })),
+      fc.asyncProperty(
+        refusal,
+        each(async (spec: FuzzRefusal) => {
+          const raw = await RawWebSocket.open(ctx.running.wsUrl, `${ctx.prefix}/fuzzRefuser?r=${encodeURIComponent(JSON.stringify(spec))}`)
+          try {
+            const answer = await firstAnswer(raw)
+            const expected = expectedRefusal(spec)
+            expectSendableClose(closeOf(answer), expected.code, expected.reason)
+          } finally {
+            raw.destroy()
+          }
+        }),
+      ),
       fuzzParams(RUNS, TIMEOUT / 2),
     )
   },

@@ -1,5 +1,5 @@
 import type { ConformanceCase } from '../../case.js'
-import type { TestClient } from '../../client.js'
+import type { WireClient } from '../../client.js'
 import type { SuiteContext } from '../../context.js'
 import { FuzzCounter } from '../../fuzz/settings.js'
 import { expectEchoes } from '../../helpers.js'
@@ -7,7 +7,7 @@ import { eventually } from '../security/expect.js'
 
 /** A bystander on /fuzzEcho, and the bridge's registry and topic counts with it connected. */
 interface Healthy {
-  readonly client: TestClient
+  readonly client: WireClient
   readonly connections: number
   readonly topics: number
 }

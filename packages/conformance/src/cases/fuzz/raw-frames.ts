@@ -50,7 +50,9 @@ function expectOutcome(ctx: SuiteContext, script: Script, frames: readonly Serve
     expect(outcome, 'our close echoed').toMatchObject({ kind: 'close', code: script.end.code })
   } else if (ctx.capabilities.protocolCloseFrames || outcome.kind === 'close') {
     expect(outcome.kind, script.end.why).toBe('close')
-    expect(script.end.codes, `${script.end.why}: closed with ${outcome.kind === 'close' ? outcome.code : '-'}`).toContain(outcome.kind === 'close' ? outcome.code : undefined)
+    expect(script.end.codes, `${script.end.why}: closed with ${outcome.kind === 'close' ? outcome.code : '-'}`).toContain(
+      outcome.kind === 'close' ? outcome.code : undefined,
+    )
   }
 }
 

@@ -13,8 +13,17 @@ const DOCUMENTED = [101, 400, 401, 403, 404, 414, 431, 503]
 // Request-target characters: visible ASCII without `#` and `.` (dot segments would leave the prefix,
 // which is the host app's business, not wsbridge's), percent-escapes good and broken, some UTF-8.
 const targetChar = fc.oneof(
-  { weight: 6, arbitrary: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)).filter((c) => c !== '#' && c !== '.') },
-  { weight: 2, arbitrary: fc.constantFrom('%', '%zz', '%E0%A4%A', '%C0%80', '%ED%A0%80', '%FF', '%2F', '%00', '%20', '%u0041', '//', '?', '&', '=') },
+  {
+    weight: 6,
+    arbitrary: fc
+      .integer({ min: 0x21, max: 0x7e })
+      .map((c) => String.fromCharCode(c))
+      .filter((c) => c !== '#' && c !== '.'),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('%', '%zz', '%E0%A4%A', '%C0%80', '%ED%A0%80', '%FF', '%2F', '%00', '%20', '%u0041', '//', '?', '&', '='),
+  },
   { weight: 1, arbitrary: fc.constantFrom('é', '😀', 'я') },
 )
 const junk = (max: number): fc.Arbitrary<string> => fc.array(targetChar, { maxLength: max }).map((parts) => parts.join(''))
@@ -23,14 +32,38 @@ const segment = junk(12).filter((s) => s !== '' && !s.includes('/') && !s.includ
 type Target = { route: 'echo' | 'room' | 'header' | 'cookie' | 'origin' | 'unknown'; path: string }
 const target: fc.Arbitrary<Target> = fc.oneof(
   fc.constant({ route: 'echo' as const, path: '/fuzzEcho' }),
-  fc.tuple(segment, fc.option(segment, { nil: undefined })).map(([id, tab]) => ({ route: 'room' as const, path: `/fuzz/rooms/${id}${tab === undefined ? '' : `/${tab}`}` })),
-  fc.constantFrom({ route: 'header' as const, path: '/fuzzHeaderAuth' }, { route: 'cookie' as const, path: '/fuzzCookieAuth' }, { route: 'origin' as const, path: '/fuzzOrigin' }),
+  fc
+    .tuple(segment, fc.option(segment, { nil: undefined }))
+    .map(([id, tab]) => ({ route: 'room' as const, path: `/fuzz/rooms/${id}${tab === undefined ? '' : `/${tab}`}` })),
+  fc.constantFrom(
+    { route: 'header' as const, path: '/fuzzHeaderAuth' },
+    { route: 'cookie' as const, path: '/fuzzCookieAuth' },
+    { route: 'origin' as const, path: '/fuzzOrigin' },
+  ),
   segment.map((s) => ({ route: 'unknown' as const, path: `/nope-${s}` })),
 )
-const query = fc.oneof(fc.constant(''), junk(40).map((q) => `?${q}`), fc.integer({ min: 1000, max: 6000 }).map((n) => `?${'k=v&'.repeat(n / 4)}`))
+const query = fc.oneof(
+  fc.constant(''),
+  junk(40).map((q) => `?${q}`),
+  fc.integer({ min: 1000, max: 6000 }).map((n) => `?${'k=v&'.repeat(n / 4)}`),
+)
 const headerValue = fc.oneof(
   fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 60 }),
-  fc.constantFrom('', ' ', 'null', 'Bearer', 'Bearer good', 'bearer   good  ', 'Bearer good extra', 'sid=good', 'sid=good; sid=bad', 'a=1;sid=%zz', 'https://app.example', 'https://x.trusted.example', 'https://evil.example'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'null',
+    'Bearer',
+    'Bearer good',
+    'bearer   good  ',
+    'Bearer good extra',
+    'sid=good',
+    'sid=good; sid=bad',
+    'a=1;sid=%zz',
+    'https://app.example',
+    'https://x.trusted.example',
+    'https://evil.example',
+  ),
 )
 const headers = fc.record({ origin: headerValue, cookie: headerValue, authorization: headerValue }, { requiredKeys: [] })
 
@@ -62,16 +95,22 @@ export const upgradesCase = fuzzCase({
   timeout: TIMEOUT,
   async run(ctx, each) {
     await fc.assert(
-      fc.asyncProperty(target, query, headers, each(async (to: Target, search: string, sent: Record<string, string>) => {
-        const path = `${ctx.prefix}${to.path}${search}`
-        const { status } = await rawUpgradeRequest(ctx.running.httpUrl, path, sent)
-        expect(DOCUMENTED, `${status} for ${path} ${JSON.stringify(sent)}`).toContain(status)
-        // Exact answers where the docs give one. A target RFC 3986 does not allow (a byte outside
-        // visible ASCII, a `\`, a `%` without two hex digits) is 400 on every host, judged as the host
-        // sees it (`seenTarget`); no Origin header is a non-browser client, which the origin check admits.
-        if (/[^\x21-\x5b\x5d-\x7e]|%(?![0-9A-Fa-f]{2})/.test(seenTarget(ctx.capabilities, path))) expect(status, `${status} for ${path}`).toBe(400)
-        else expectExactStatus(to, sent, status)
-      })),
+      fc.asyncProperty(
+        target,
+        query,
+        headers,
+        each(async (to: Target, search: string, sent: Record<string, string>) => {
+          const path = `${ctx.prefix}${to.path}${search}`
+          const { status } = await rawUpgradeRequest(ctx.running.httpUrl, path, sent)
+          expect(DOCUMENTED, `${status} for ${path} ${JSON.stringify(sent)}`).toContain(status)
+          // Exact answers where the docs give one. A target RFC 3986 does not allow (a byte outside
+          // visible ASCII, a `\`, a `%` without two hex digits) is 400 on every host, judged as the host
+          // sees it (`seenTarget`); no Origin header is a non-browser client, which the origin check admits.
+          if (/[^\x21-\x5b\x5d-\x7e]|%(?![0-9A-Fa-f]{2})/.test(seenTarget(ctx.capabilities, path)))
+            expect(status, `${status} for ${path}`).toBe(400)
+          else expectExactStatus(to, sent, status)
+        }),
+      ),
       fuzzParams(RUNS, TIMEOUT),
     )
   },

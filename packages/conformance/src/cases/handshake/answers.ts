@@ -17,7 +17,11 @@ export function expectRefusal(response: RawResponse, status: number, body: strin
 
 /** An upgrade request with exactly these handshake headers (none added). */
 function handshake(ctx: SuiteContext, path: string, headers: Readonly<Record<string, string>>, method = 'GET'): Promise<RawResponse> {
-  return rawHttpRequest(ctx.running.httpUrl, { method, path: `${ctx.prefix}${path}`, headers: { connection: 'Upgrade', upgrade: 'websocket', ...headers } })
+  return rawHttpRequest(ctx.running.httpUrl, {
+    method,
+    path: `${ctx.prefix}${path}`,
+    headers: { connection: 'Upgrade', upgrade: 'websocket', ...headers },
+  })
 }
 
 const key = (): string => randomBytes(16).toString('base64')
@@ -27,7 +31,8 @@ export const answerCases: readonly ConformanceCase[] = [
   {
     name: 'refusals before the upgrade (401, 403, 404, 500, 503) carry the same status, plain-text body and headers on every host',
     async run(ctx) {
-      const upgrade = (path: string, headers?: Record<string, string>) => rawUpgradeRequest(ctx.running.httpUrl, `${ctx.prefix}${path}`, headers)
+      const upgrade = (path: string, headers?: Record<string, string>) =>
+        rawUpgradeRequest(ctx.running.httpUrl, `${ctx.prefix}${path}`, headers)
       expectRefusal(await upgrade('/hsAuth'), 401, 'Missing token')
       expectRefusal(await upgrade('/hsAuth?token=wrong'), 401, 'Invalid token')
       expectRefusal(await upgrade('/hsAuth?token=forbidden'), 403, 'Not your room')
@@ -45,11 +50,23 @@ export const answerCases: readonly ConformanceCase[] = [
       const t = ctx.token()
       const path = `/hsAuth?t=${t}&token=good`
       expectRefusal(await handshake(ctx, path, { 'sec-websocket-version': '13' }), 400, 'Missing or invalid Sec-WebSocket-Key header')
-      expectRefusal(await handshake(ctx, path, { 'sec-websocket-version': '13', 'sec-websocket-key': 'not-16-bytes' }), 400, 'Missing or invalid Sec-WebSocket-Key header')
-      expectRefusal(await handshake(ctx, path, { 'sec-websocket-version': '13', 'sec-websocket-key': key() }, 'POST'), 400, 'Invalid HTTP method')
+      expectRefusal(
+        await handshake(ctx, path, { 'sec-websocket-version': '13', 'sec-websocket-key': 'not-16-bytes' }),
+        400,
+        'Missing or invalid Sec-WebSocket-Key header',
+      )
+      expectRefusal(
+        await handshake(ctx, path, { 'sec-websocket-version': '13', 'sec-websocket-key': key() }, 'POST'),
+        400,
+        'Invalid HTTP method',
+      )
       for (const version of [{ 'sec-websocket-version': '8' }, {}]) {
         const response = await handshake(ctx, path, { ...version, 'sec-websocket-key': key() })
-        expect({ status: response.status, body: response.body, version: response.headers['sec-websocket-version'] }).toEqual({ status: 426, body: '', version: '13' })
+        expect({ status: response.status, body: response.body, version: response.headers['sec-websocket-version'] }).toEqual({
+          status: 426,
+          body: '',
+          version: '13',
+        })
       }
       expect(recorded(t)).toEqual([])
       // The same route upgrades a well-formed handshake.
@@ -57,17 +74,20 @@ export const answerCases: readonly ConformanceCase[] = [
     },
   },
   {
-    name: "a request with Upgrade: websocket but no Connection: Upgrade is plain HTTP on every host: the app answers it",
+    name: 'a request with Upgrade: websocket but no Connection: Upgrade is plain HTTP on every host: the app answers it',
     needs: 'fallbackRoute',
     async run(ctx) {
       const before = ctx.running.bridge.connections.size
-      const response = await rawHttpRequest(ctx.running.httpUrl, { path: `${ctx.prefix}/echo`, headers: { upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': key() } })
+      const response = await rawHttpRequest(ctx.running.httpUrl, {
+        path: `${ctx.prefix}/echo`,
+        headers: { upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': key() },
+      })
       expect({ status: response.status, body: response.body }).toEqual({ status: 200, body: APP_BODY })
       expect(ctx.running.bridge.connections.size).toBe(before)
     },
   },
   {
-    name: "an upgrade for an unknown path under the prefix is 404 even where the app answers every path; a plain request for it still reaches the app",
+    name: 'an upgrade for an unknown path under the prefix is 404 even where the app answers every path; a plain request for it still reaches the app',
     needs: 'fallbackRoute',
     async run(ctx) {
       expectRefusal(await rawUpgradeRequest(ctx.running.httpUrl, `${ctx.prefix}/no-such-route`), 404, 'Not found')

@@ -29,10 +29,20 @@ export const boundCases: readonly ConformanceCase[] = [
       const host = await ctx.host.start({ ...baseRoutes, ...handshakeRoutes }, { prefix: ctx.prefix, handshakeTimeout: HANDSHAKE_TIMEOUT })
       try {
         const fillers = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`x-filler-${i}`, '1']))
-        const headers = { connection: 'Upgrade', ...fillers, upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': randomBytes(16).toString('base64') }
+        const headers = {
+          connection: 'Upgrade',
+          ...fillers,
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': randomBytes(16).toString('base64'),
+        }
         const started = Date.now()
         // Several at once, on a route and off it: none may outlive the deadline (plus a loaded box's slack).
-        const outcomes = await Promise.all([`${ctx.prefix}/echo`, `${ctx.prefix}/echo`, '/elsewhere'].map((path) => answerOrClose(host.httpUrl, path, headers, HANDSHAKE_TIMEOUT + 3000)))
+        const outcomes = await Promise.all(
+          [`${ctx.prefix}/echo`, `${ctx.prefix}/echo`, '/elsewhere'].map((path) =>
+            answerOrClose(host.httpUrl, path, headers, HANDSHAKE_TIMEOUT + 3000),
+          ),
+        )
         expect(Date.now() - started).toBeLessThan(HANDSHAKE_TIMEOUT + 3000)
         for (const outcome of outcomes) expect(outcome).not.toBe(101)
         expect(host.bridge.connections.size).toBe(0)
@@ -49,7 +59,10 @@ export const boundCases: readonly ConformanceCase[] = [
       const host = await ctx.host.start({ ...baseRoutes, ...handshakeRoutes }, { prefix: ctx.prefix, handshakeTimeout: HANDSHAKE_TIMEOUT })
       try {
         const started = Date.now()
-        const response = await rawUpgradeRequest(host.httpUrl, `${ctx.prefix}/hsHang`).catch((error: unknown) => ({ status: String(error), body: '' }))
+        const response = await rawUpgradeRequest(host.httpUrl, `${ctx.prefix}/hsHang`).catch((error: unknown) => ({
+          status: String(error),
+          body: '',
+        }))
         const elapsed = Date.now() - started
         expect({ status: response.status, body: response.body }).toEqual({ status: 503, body: 'Handshake timed out' })
         expect(elapsed).toBeGreaterThanOrEqual(HANDSHAKE_TIMEOUT - 50)

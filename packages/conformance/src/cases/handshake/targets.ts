@@ -18,7 +18,15 @@ export const targetCases: readonly ConformanceCase[] = [
       const t = ctx.token()
       const upgrade = (target: string) => rawUpgradeRequest(ctx.running.httpUrl, `${ctx.prefix}${target}`)
       const query = `t=${t}&token=good`
-      for (const target of [`/hsAuth?${query}&x=%zz`, `/hsAuth?${query}&x=%`, `/hsAuth?${query}&x=%4`, `/hsAuth?${query}&x=\\`, `/hsAuth%zz?${query}`, '/no-such-route%', '/no-such-route?x=%g0']) {
+      for (const target of [
+        `/hsAuth?${query}&x=%zz`,
+        `/hsAuth?${query}&x=%`,
+        `/hsAuth?${query}&x=%4`,
+        `/hsAuth?${query}&x=\\`,
+        `/hsAuth%zz?${query}`,
+        '/no-such-route%',
+        '/no-such-route?x=%g0',
+      ]) {
         expectRefusal(await upgrade(target), 400, INVALID)
       }
       expect(recorded(t)).toEqual([])
@@ -34,7 +42,13 @@ export const targetCases: readonly ConformanceCase[] = [
         expectRefusal(await rawUpgradeRequest(ctx.running.httpUrl, target), 400, INVALID)
       }
       // Node's HTTP parser answers these itself (a bare 400) before any listener; a runtime that hands them on gets core's.
-      for (const target of [`${ctx.prefix}/echo\x01`, `${ctx.prefix}/echo\x7f`, `${ctx.prefix}/echo?x=\t`, `${ctx.prefix}/echo\u00e9`, `${ctx.prefix}/echo?x=\u{1f600}`]) {
+      for (const target of [
+        `${ctx.prefix}/echo\x01`,
+        `${ctx.prefix}/echo\x7f`,
+        `${ctx.prefix}/echo?x=\t`,
+        `${ctx.prefix}/echo\u00e9`,
+        `${ctx.prefix}/echo?x=\u{1f600}`,
+      ]) {
         expect((await rawUpgradeRequest(ctx.running.httpUrl, target)).status, JSON.stringify(target)).toBe(400)
       }
       expect(ctx.running.bridge.connections.size).toBe(opened)

@@ -23,13 +23,21 @@ export const boundedLoggingCases: readonly ConformanceCase[] = [
     async run(ctx) {
       const lines: LogRecord[] = []
       const errors: WsError[] = []
-      const host = await ctx.host.start(outcomeRoutes, { prefix: ctx.prefix, logger: recordingLogger(lines), onError: (error) => void errors.push(error) })
+      const host = await ctx.host.start(outcomeRoutes, {
+        prefix: ctx.prefix,
+        logger: recordingLogger(lines),
+        onError: (error) => void errors.push(error),
+      })
       try {
         // One connection, FLOOD bad frames, then one good one: its echo means every frame was handled.
         const flooder = await RawWebSocket.open(host.wsUrl, `${ctx.prefix}/outcomeEcho`)
         for (let i = 0; i < FLOOD; i++) flooder.sendText('{not json')
         flooder.sendText('"done"')
-        await eventually(() => flooder.frames.some((f) => f.opcode === Opcode.TEXT && f.payload.toString().includes('"echo":"done"')), 'the echo after the flood', 10_000)
+        await eventually(
+          () => flooder.frames.some((f) => f.opcode === Opcode.TEXT && f.payload.toString().includes('"echo":"done"')),
+          'the echo after the flood',
+          10_000,
+        )
         flooder.destroy()
         await eventually(() => host.bridge.connections.size === 0, 'the flooder released')
         expect(errors).toHaveLength(FLOOD)
@@ -37,13 +45,18 @@ export const boundedLoggingCases: readonly ConformanceCase[] = [
           ['warn', '[wsbridge] INVALID_JSON route=outcomeEcho connection=<id>: Message is not valid JSON'],
           ['warn', '[wsbridge] INVALID_JSON route=outcomeEcho connection=<id>: 10 times so far (Message is not valid JSON)'],
           ['warn', '[wsbridge] INVALID_JSON route=outcomeEcho connection=<id>: 100 times so far (Message is not valid JSON)'],
-          ['warn', `[wsbridge] INVALID_JSON route=outcomeEcho connection=<id>: ${FLOOD} times in all, connection closed (Message is not valid JSON)`],
+          [
+            'warn',
+            `[wsbridge] INVALID_JSON route=outcomeEcho connection=<id>: ${FLOOD} times in all, connection closed (Message is not valid JSON)`,
+          ],
         ])
         expect(lines.every((l) => l.error === undefined)).toBe(true)
 
         // VIOLATORS connections at once, each failing the protocol: one line each, until the cap.
         lines.length = 0
-        const violators = await Promise.all(Array.from({ length: VIOLATORS }, () => RawWebSocket.open(host.wsUrl, `${ctx.prefix}/outcomeEcho`)))
+        const violators = await Promise.all(
+          Array.from({ length: VIOLATORS }, () => RawWebSocket.open(host.wsUrl, `${ctx.prefix}/outcomeEcho`)),
+        )
         for (const raw of violators) raw.send({ opcode: Opcode.TEXT, payload: '{}', mask: false })
         await eventually(() => errors.length === FLOOD + VIOLATORS, `${VIOLATORS} PROTOCOL_ERROR reports`, 10_000)
         const written = () => lines.filter((l) => l.message.includes('PROTOCOL_ERROR')).length

@@ -53,10 +53,15 @@ export async function runOnConnection(ctx: SuiteContext, outcome: ClientOutcome,
     raw.destroy()
   }
   // Every error is counted once the connection is gone: then no later report can arrive.
-  await eventually(() => mine().length > 0 && ![...ctx.running.bridge.connections].some((c) => c.id === mine()[0]?.connection), 'the connection released')
+  await eventually(
+    () => mine().length > 0 && ![...ctx.running.bridge.connections].some((c) => c.id === mine()[0]?.connection),
+    'the connection released',
+  )
   expect(mine().map((e) => e.error.code)).toEqual([outcome.code])
   const id = mine()[0]!.connection!
-  expect(ctx.logLines.filter((line) => line.message.includes(`connection=${id}`))).toEqual([expectedLine(outcome, { route: provoke.route, id })])
+  expect(ctx.logLines.filter((line) => line.message.includes(`connection=${id}`))).toEqual([
+    expectedLine(outcome, { route: provoke.route, id }),
+  ])
 }
 
 /** A refused upgrade: its answer, one onRefused call (and onError when the server failed), one log line. */

@@ -72,7 +72,11 @@ export const abuseCases: readonly ConformanceCase[] = [
     name: 'abuse: a decompression bomb is refused with 1009 when compression is on',
     timeout: 15000,
     async run(ctx) {
-      const host = await ctx.host.start(securityRoutes, { prefix: ctx.prefix, compression: { enabled: true, threshold: 64 }, maxPayloadLength: 64 * 1024 })
+      const host = await ctx.host.start(securityRoutes, {
+        prefix: ctx.prefix,
+        compression: { enabled: true, threshold: 64 },
+        maxPayloadLength: 64 * 1024,
+      })
       try {
         const url = `${host.wsUrl}${ctx.prefix}/secPublic`
         const normal = await openClient(url)

@@ -26,7 +26,10 @@ export async function expectHealthy(ctx: SuiteContext): Promise<void> {
 export async function expectNoLeaks(ctx: SuiteContext, closeAll: () => void): Promise<void> {
   closeAll()
   const bridge = ctx.running.bridge
-  await eventually(() => bridge.connections.size === 0 && bridge.topicCount === 0, `empty registry (size ${bridge.connections.size}, topics ${bridge.topicCount})`)
+  await eventually(
+    () => bridge.connections.size === 0 && bridge.topicCount === 0,
+    `empty registry (size ${bridge.connections.size}, topics ${bridge.topicCount})`,
+  )
 }
 
 /**

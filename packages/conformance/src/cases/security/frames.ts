@@ -22,11 +22,23 @@ const text = (payload: string | Uint8Array, extra: Partial<RawFrame> = {}): RawF
 
 /** The malformed-frame client on raw TCP. A runtime may drop instead of sending the close code (see `protocolCloseFrames`). */
 export const frameCases: readonly ConformanceCase[] = [
-  { name: 'malformed: an unmasked client frame fails the connection with 1002', run: (ctx) => expectFailure(ctx, [text('{}', { mask: false })], 1002) },
-  { name: 'malformed: reserved bits set without an extension fail with 1002', run: (ctx) => expectFailure(ctx, [text('{}', { rsv: 2 })], 1002) },
+  {
+    name: 'malformed: an unmasked client frame fails the connection with 1002',
+    run: (ctx) => expectFailure(ctx, [text('{}', { mask: false })], 1002),
+  },
+  {
+    name: 'malformed: reserved bits set without an extension fail with 1002',
+    run: (ctx) => expectFailure(ctx, [text('{}', { rsv: 2 })], 1002),
+  },
   { name: 'malformed: an unknown opcode fails with 1002', run: (ctx) => expectFailure(ctx, [{ opcode: 0x3, payload: 'x' }], 1002) },
-  { name: 'malformed: a fragmented control frame fails with 1002', run: (ctx) => expectFailure(ctx, [{ opcode: Opcode.PING, payload: 'x', fin: false }], 1002) },
-  { name: 'malformed: a control frame over 125 bytes fails with 1002', run: (ctx) => expectFailure(ctx, [{ opcode: Opcode.PING, payload: 'x'.repeat(126) }], 1002) },
+  {
+    name: 'malformed: a fragmented control frame fails with 1002',
+    run: (ctx) => expectFailure(ctx, [{ opcode: Opcode.PING, payload: 'x', fin: false }], 1002),
+  },
+  {
+    name: 'malformed: a control frame over 125 bytes fails with 1002',
+    run: (ctx) => expectFailure(ctx, [{ opcode: Opcode.PING, payload: 'x'.repeat(126) }], 1002),
+  },
   {
     name: 'malformed: invalid UTF-8 in a text frame fails with 1007',
     run: (ctx) => expectFailure(ctx, [text(new Uint8Array([0x22, 0xc3, 0x28, 0x22]))], 1007),

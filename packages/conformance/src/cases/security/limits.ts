@@ -130,7 +130,11 @@ export const limitCases: readonly ConformanceCase[] = [
       expect(closesOf(t)).toEqual([])
       slow.sendText(JSON.stringify({ count: 1, size: 1 }))
       const marker = JSON.stringify({ i: 0, payload: 'x' })
-      await eventually(() => slow.frames.some((f) => f.payload.length === marker.length && f.payload.toString() === marker), 'a reply after drain', 5000)
+      await eventually(
+        () => slow.frames.some((f) => f.payload.length === marker.length && f.payload.toString() === marker),
+        'a reply after drain',
+        5000,
+      )
       slow.destroy()
     },
   },

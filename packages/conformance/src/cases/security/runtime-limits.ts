@@ -36,7 +36,9 @@ export const runtimeLimitCases: readonly ConformanceCase[] = [
       try {
         const send = (raw: RawWebSocket, frames: number): void => {
           const parts = ['"', ...Array.from({ length: frames - 2 }, (_, i) => String(i)), '"']
-          parts.forEach((payload, i) => raw.send({ opcode: i === 0 ? Opcode.TEXT : Opcode.CONTINUATION, payload, fin: i === parts.length - 1 }))
+          parts.forEach((payload, i) =>
+            raw.send({ opcode: i === 0 ? Opcode.TEXT : Opcode.CONTINUATION, payload, fin: i === parts.length - 1 }),
+          )
         }
         const within = await RawWebSocket.open(host.wsUrl, `${ctx.prefix}/echo`)
         send(within, maxFragments)

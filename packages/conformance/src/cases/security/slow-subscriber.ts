@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
 import type { ConformanceCase } from '../../case.js'
-import type { TestClient } from '../../client.js'
+import type { WireClient } from '../../client.js'
 import type { SuiteContext } from '../../context.js'
 import { RawWebSocket } from '../../raw-frames.js'
 import { recorded, waitForRecorded } from '../../recorder.js'
@@ -11,7 +11,10 @@ const SIZE = 16 * 1024
 const closesOf = (token: string) => recorded(token).filter((e) => e.type === 'close')
 
 /** A subscriber that never reads while another connection publishes 4000 × 16 KiB (64 MiB) to its topic. */
-async function floodSlowSubscriber(ctx: SuiteContext, route: string): Promise<{ token: string; slow: RawWebSocket; publisher: TestClient }> {
+async function floodSlowSubscriber(
+  ctx: SuiteContext,
+  route: string,
+): Promise<{ token: string; slow: RawWebSocket; publisher: WireClient }> {
   const token = ctx.token()
   const slow = await RawWebSocket.open(ctx.running.wsUrl, `${ctx.prefix}/${route}?t=${token}`)
   slow.socket.pause()

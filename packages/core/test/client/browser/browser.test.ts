@@ -9,7 +9,16 @@ import { clientTestRoutes, serverLog } from '../routes.js'
 import { startWsHost, type WsTestHost } from '../ws-host.js'
 
 const CHROMIUM = '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+]
 // In CI a missing browser is a failure, never a silent skip.
 const available = existsSync(CHROMIUM) || process.env['CI'] === 'true'
 
@@ -53,7 +62,9 @@ describe.skipIf(!available)('client in Chromium', () => {
     // An allowlist, not a denylist: besides the client and the page, only the wire-level modules the
     // client shares with the server may be bundled (no valibot, no bridge, no pub/sub, no dispatch).
     const shared = ['src/control-frames.ts', 'src/close-codes.ts', 'src/errors.ts']
-    expect(inputs.filter((file) => !file.startsWith('src/client/') && !file.startsWith('test/client/browser/') && !shared.includes(file))).toEqual([])
+    expect(
+      inputs.filter((file) => !file.startsWith('src/client/') && !file.startsWith('test/client/browser/') && !shared.includes(file)),
+    ).toEqual([])
   })
 
   it('connects to a relative baseUrl (http → ws), sends and receives typed messages', async () => {

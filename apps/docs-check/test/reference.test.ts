@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { docsDir } from '../src/blocks.js'
+import { entryPoints, exportedNames } from '../src/exports.js'
+import { referenceRows } from '../src/reference.js'
+
+// docs/reference.md lists every export of core's documented entry points, each with the page that
+// explains it: a name added to an entry point without a line here fails the build, and so does a
+// line for a name that is no longer exported.
+const documented = ['@wsbridge/core', '@wsbridge/core/adapter', '@wsbridge/core/client', '@wsbridge/core/testing']
+const names = exportedNames(entryPoints().filter((entry) => documented.includes(entry.specifier)))
+const rows = referenceRows(readFileSync(join(docsDir, 'reference.md'), 'utf8'))
+const sorted = (list: readonly string[]): string[] => [...list].sort()
+
+describe('docs/reference.md', () => {
+  it.each(documented)('lists exactly the exports of %s', (entry) => {
+    const exported = names.filter((name) => name.entry === entry).map((name) => name.name)
+    expect(exported.length).toBeGreaterThan(0)
+    expect(sorted(rows.filter((row) => row.entry === entry).map((row) => row.name))).toEqual(sorted(exported))
+  })
+
+  it('links every export to a page that explains it', () => {
+    expect(
+      rows.filter((row) => !row.links.some((link) => /\.md(#|$)/.test(link))).map((row) => `reference.md:${row.line} ${row.name}`),
+    ).toEqual([])
+  })
+
+  it('reads sections and rows as written (a missing row is noticed)', () => {
+    const page = [
+      '## `@x/a`',
+      '',
+      '| Export | What | Page |',
+      '|---|---|---|',
+      '| `one` | first | [p](p.md) |',
+      '| `two` | second | none |',
+      '## Other',
+      '| `three` | not listed | [p](p.md) |',
+    ].join('\n')
+    expect(referenceRows(page)).toEqual([
+      { entry: '@x/a', name: 'one', line: 5, links: ['p.md'] },
+      { entry: '@x/a', name: 'two', line: 6, links: [] },
+    ])
+  })
+})
