@@ -19,103 +19,34 @@ const bunFragments = 'Bun (uWebSockets) has no cap on the frames of one message;
 const bunTarget =
   'Bun hands fetch the URL it parsed: a \\ in the path arrives as /, DEL and non-ASCII bytes percent-encoded; it answers control characters with 505 itself'
 
+/** What every Node host declares (ws underneath), and what both Bun hosts declare (uWebSockets). */
+const onNode = {
+  capabilities: {
+    nativePubSub: false,
+    httpRoutes: true,
+    protocolCloseFrames: true,
+    restart: true,
+    fallbackRoute: true,
+    fragmentLimit: true,
+    rawRequestTarget: true,
+  },
+  reasons: { nativePubSub: nodeReason },
+} as const
+const onBun = {
+  capabilities: { ...onNode.capabilities, nativePubSub: true, fragmentLimit: false, rawRequestTarget: false },
+  reasons: { fragmentLimit: bunFragments, rawRequestTarget: bunTarget },
+} as const
+
 export const hostProfiles: readonly HostProfile[] = [
-  {
-    name: 'node-ws',
-    setup: '`@wsbridge/adapter-node-ws` on Node `ws`',
-    capabilities: {
-      nativePubSub: false,
-      httpRoutes: true,
-      protocolCloseFrames: true,
-      restart: true,
-      fallbackRoute: true,
-      fragmentLimit: true,
-      rawRequestTarget: true,
-    },
-    reasons: { nativePubSub: nodeReason },
-  },
-  {
-    name: 'express',
-    setup: '`@wsbridge/adapter-express` on Express 5',
-    capabilities: {
-      nativePubSub: false,
-      httpRoutes: true,
-      protocolCloseFrames: true,
-      restart: true,
-      fallbackRoute: true,
-      fragmentLimit: true,
-      rawRequestTarget: true,
-    },
-    reasons: { nativePubSub: nodeReason },
-  },
-  {
-    name: 'hono-node-ws',
-    setup: '`@wsbridge/adapter-hono` with `@hono/node-ws`',
-    capabilities: {
-      nativePubSub: false,
-      httpRoutes: true,
-      protocolCloseFrames: true,
-      restart: true,
-      fallbackRoute: true,
-      fragmentLimit: true,
-      rawRequestTarget: true,
-    },
-    reasons: { nativePubSub: nodeReason },
-  },
-  {
-    name: 'hono-node-server',
-    setup: '`@wsbridge/adapter-hono` with `@hono/node-server` 2',
-    capabilities: {
-      nativePubSub: false,
-      httpRoutes: true,
-      protocolCloseFrames: true,
-      restart: true,
-      fallbackRoute: true,
-      fragmentLimit: true,
-      rawRequestTarget: true,
-    },
-    reasons: { nativePubSub: nodeReason },
-  },
-  {
-    name: 'hono-bun',
-    setup: '`@wsbridge/adapter-hono` with `hono/bun` under Bun',
-    capabilities: {
-      nativePubSub: true,
-      httpRoutes: true,
-      protocolCloseFrames: true,
-      restart: true,
-      fallbackRoute: true,
-      fragmentLimit: false,
-      rawRequestTarget: false,
-    },
-    reasons: { fragmentLimit: bunFragments, rawRequestTarget: bunTarget },
-  },
-  {
-    name: 'bun',
-    setup: '`@wsbridge/adapter-bun` on `Bun.serve`',
-    capabilities: {
-      nativePubSub: true,
-      httpRoutes: true,
-      protocolCloseFrames: true,
-      restart: true,
-      fallbackRoute: true,
-      fragmentLimit: false,
-      rawRequestTarget: false,
-    },
-    reasons: { fragmentLimit: bunFragments, rawRequestTarget: bunTarget },
-  },
+  { name: 'node-ws', setup: '`@wsbridge/adapter-node-ws` on Node `ws`', ...onNode },
+  { name: 'express', setup: '`@wsbridge/adapter-express` on Express 5', ...onNode },
+  { name: 'hono-node-ws', setup: '`@wsbridge/adapter-hono` with `@hono/node-ws`', ...onNode },
+  { name: 'hono-node-server', setup: '`@wsbridge/adapter-hono` with `@hono/node-server` 2', ...onNode },
+  { name: 'hono-bun', setup: '`@wsbridge/adapter-hono` with `hono/bun` under Bun', ...onBun },
+  { name: 'bun', setup: '`@wsbridge/adapter-bun` on `Bun.serve`', ...onBun },
   {
     name: 'minimal',
     setup: 'the minimal adapter of [writing an adapter](adapters/writing-an-adapter.md) on Node `ws`',
-    capabilities: {
-      nativePubSub: false,
-      httpRoutes: true,
-      protocolCloseFrames: true,
-      restart: true,
-      fallbackRoute: true,
-      fragmentLimit: true,
-      rawRequestTarget: true,
-    },
-    reasons: { nativePubSub: nodeReason },
+    ...onNode,
   },
 ]

@@ -3,68 +3,11 @@ import { createBridge, defineRoute, type Connection } from '../src/index.js'
 import type { Transport } from '../src/adapter/index.js'
 import { createWsTransports } from '../src/sockets/index.js'
 import { createTestBridge } from '../src/testing/index.js'
+// One list for this test and the conformance case over the wire; that file imports nothing.
+import { DOCUMENTED_CONNECTION_KEYS, FORMER_INTERNALS } from '../../conformance/src/connection-surface-names.js'
 
-/** The documented Connection (connection-types.ts, docs/routes-and-connections.md), and nothing else. */
-const DOCUMENTED = [
-  'bufferedAmount',
-  'broadcast',
-  'close',
-  'context',
-  'headers',
-  'id',
-  'ip',
-  'joinRoom',
-  'leaveRoom',
-  'params',
-  'ping',
-  'publish',
-  'query',
-  'raw',
-  'readyState',
-  'rooms',
-  'route',
-  'send',
-  'subscribe',
-  'terminate',
-  'toString',
-  'topics',
-  'unsubscribe',
-  'url',
-  'user',
-]
 // Every class prototype has `constructor` (Object.prototype too); what it leads to is checked below.
-const EXPECTED = [...DOCUMENTED, 'constructor'].sort()
-
-/** Names the runtime once exposed on the connection: each called straight into its internals. */
-const FORMER_INTERNALS = [
-  'pong',
-  'closeQuietly',
-  'drop',
-  'message',
-  'run',
-  'sweep',
-  'opened',
-  'closed',
-  'error',
-  'drain',
-  'drained',
-  'idle',
-  'rejectMessage',
-  'handlerFailed',
-  'taskFailed',
-  'sendErrorFrame',
-  'report',
-  'sendFrame',
-  'admit',
-  'beforeSend',
-  'compress',
-  'definition',
-  'routeTopic',
-  'nativePubSub',
-  'limits',
-  'guardPolicy',
-  'canPing',
-]
+const EXPECTED = [...DOCUMENTED_CONNECTION_KEYS, 'constructor'].sort()
 
 /** Every key reachable on `value`: own and inherited, strings and symbols, up to Object.prototype. */
 function reachableKeys(value: object): string[] {

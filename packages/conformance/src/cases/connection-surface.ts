@@ -1,35 +1,7 @@
 import { expect } from 'vitest'
 import { defineCaseGroup } from '../case.js'
+import { DOCUMENTED_CONNECTION_KEYS } from '../connection-surface-names.js'
 import { connectionSurfaceRoutes, type SurfaceReport } from '../routes/connection-surface.js'
-
-/** The documented Connection (docs/routes-and-connections.md); every class prototype adds `constructor`. */
-const DOCUMENTED = [
-  'bufferedAmount',
-  'broadcast',
-  'close',
-  'context',
-  'headers',
-  'id',
-  'ip',
-  'joinRoom',
-  'leaveRoom',
-  'params',
-  'ping',
-  'publish',
-  'query',
-  'raw',
-  'readyState',
-  'rooms',
-  'route',
-  'send',
-  'subscribe',
-  'terminate',
-  'toString',
-  'topics',
-  'unsubscribe',
-  'url',
-  'user',
-]
 
 export const connectionSurfaceGroup = defineCaseGroup({
   name: 'connection surface',
@@ -41,7 +13,7 @@ export const connectionSurfaceGroup = defineCaseGroup({
         const client = await ctx.connect('/surfaceReport')
         client.send('again')
         const reports = (await client.take(2)) as SurfaceReport[]
-        const expected = [...DOCUMENTED, 'constructor'].sort()
+        const expected = [...DOCUMENTED_CONNECTION_KEYS, 'constructor'].sort()
         for (const at of ['open', 'message'] as const) {
           expect(reports.find((report) => report.at === at)).toEqual({ at, keys: expected, statics: [], internals: [] })
         }

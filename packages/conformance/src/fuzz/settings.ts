@@ -33,11 +33,13 @@ function readRuns(): number | undefined {
 
 /** One seed per process, printed by every fuzz case. */
 export const fuzzSeed = readSeed()
-const runsOverride = readRuns()
-const replayPath = env('WSBRIDGE_FUZZ_PATH')
+/** Inputs per property when WSBRIDGE_FUZZ_RUNS is set (long runs), else undefined. */
+export const fuzzRunsOverride = readRuns()
+/** The counterexample path to replay (WSBRIDGE_FUZZ_PATH), if any. */
+export const fuzzReplayPath = env('WSBRIDGE_FUZZ_PATH')
 
 /** Inputs a property runs: its CI count, or WSBRIDGE_FUZZ_RUNS when set. */
-export const fuzzRuns = (ciRuns: number): number => runsOverride ?? ciRuns
+export const fuzzRuns = (ciRuns: number): number => fuzzRunsOverride ?? ciRuns
 
 /**
  * A case's time budget for `runs` inputs of about `perInput` ms each (over sockets), with room for
@@ -52,7 +54,7 @@ export function fuzzParams<T>(ciRuns: number, timeout: number): Parameters<T> {
     numRuns: fuzzRuns(ciRuns),
     plugins: [fc.interruptAfterTimeLimit(Math.floor(timeout * 0.8)) as Plugin<T>],
   }
-  return replayPath === undefined ? params : { ...params, path: replayPath, endOnFailure: true }
+  return fuzzReplayPath === undefined ? params : { ...params, path: fuzzReplayPath, endOnFailure: true }
 }
 
 /** Counts the inputs one case ran; `report` prints `fuzz <surface> (<host>): N inputs, seed S`. */

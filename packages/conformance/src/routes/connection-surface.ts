@@ -1,35 +1,5 @@
 import { defineRoute, type Connection } from '@wsbridge/core'
-
-/** Names core once exposed on the connection; each reached straight into the runtime's internals. */
-export const FORMER_INTERNALS = [
-  'pong',
-  'closeQuietly',
-  'drop',
-  'message',
-  'run',
-  'sweep',
-  'opened',
-  'closed',
-  'error',
-  'drain',
-  'drained',
-  'idle',
-  'rejectMessage',
-  'handlerFailed',
-  'taskFailed',
-  'sendErrorFrame',
-  'report',
-  'sendFrame',
-  'admit',
-  'beforeSend',
-  'compress',
-  'definition',
-  'routeTopic',
-  'nativePubSub',
-  'limits',
-  'guardPolicy',
-  'canPing',
-] as const
+import { FORMER_INTERNALS } from '../connection-surface-names.js'
 
 /** What a handler can reach on its connection: every key up to Object.prototype, and static members of the classes behind it. */
 export interface SurfaceReport {

@@ -5,35 +5,12 @@ import type { Parameters } from 'fast-check'
  * count and one fixed seed, so CI is reproducible and bounded; `pnpm fuzz` sets
  * WSBRIDGE_FUZZ_RUNS (inputs per property) and WSBRIDGE_FUZZ_SEED=random. A failure prints
  * fast-check's `{ seed, path }`: WSBRIDGE_FUZZ_SEED=<seed> WSBRIDGE_FUZZ_PATH=<path> replays
- * exactly that counterexample. The conformance kit reads the same variables (its src/fuzz/settings.ts).
+ * exactly that counterexample. The variables are parsed once, by the conformance kit's src/fuzz/settings.ts.
  */
-export const DEFAULT_FUZZ_SEED = 15_0415
+// The kit's parser of WSBRIDGE_FUZZ_SEED/RUNS/PATH, read by path like text.ts: one reading of the variables.
+import { fuzzReplayPath as replayPath, fuzzRunsOverride, fuzzSeed } from '../../../conformance/src/fuzz/settings.js'
 
-const env = (name: string): string | undefined => process.env[name] || undefined
-
-function readSeed(): number {
-  const raw = env('WSBRIDGE_FUZZ_SEED')
-  if (raw === undefined) return DEFAULT_FUZZ_SEED
-  if (raw === 'random') return (Math.random() * 0x1_0000_0000) | 0
-  const seed = Number(raw)
-  if (!Number.isInteger(seed)) throw new Error(`[wsbridge] WSBRIDGE_FUZZ_SEED must be an integer or "random", got ${JSON.stringify(raw)}`)
-  return seed
-}
-
-function readRuns(): number | undefined {
-  const raw = env('WSBRIDGE_FUZZ_RUNS')
-  if (raw === undefined) return undefined
-  const runs = Number(raw)
-  if (!Number.isInteger(runs) || runs < 1)
-    throw new Error(`[wsbridge] WSBRIDGE_FUZZ_RUNS must be a positive integer, got ${JSON.stringify(raw)}`)
-  return runs
-}
-
-/** One seed per process: every property of a run uses it, and each suite prints it. */
-export const fuzzSeed = readSeed()
-/** Inputs per property when set (long runs); otherwise each property's own CI count. */
-export const fuzzRunsOverride = readRuns()
-const replayPath = env('WSBRIDGE_FUZZ_PATH')
+export { fuzzRunsOverride, fuzzSeed }
 
 /** Counts the inputs one surface ran, across its properties, and prints them once. */
 export class FuzzSurface {
