@@ -59,9 +59,9 @@ export class SocketEvents implements ConnectionEvents {
 
   /**
    * One incoming frame, in arrival order. Written out here and queued with `serialQueue.run`
-   * itself, not through helpers: JavaScriptCore inlines only a few calls deep, and each wrapper
-   * between the adapter's handler and the queue cost Bun's echo path ~40 instructions a message
-   * (docs/benchmarks.md, finding 17).
+   * itself, not through helpers: JavaScriptCore inlines only a few calls deep, and the two wrappers
+   * that stood between the adapter's handler and the queue cost Bun ~110 instructions a message on
+   * the receive path (docs/benchmarks.md, finding 17).
    */
   message(data: string | Uint8Array, isBinary: boolean): void {
     const connection = this.#connection
