@@ -1,7 +1,9 @@
 import { packageBuild } from '../tsconfig/tsup.base.js'
 
 export default packageBuild({
-  // The suite registers tests with the runner that imports it (vitest, or Bun's mapping of the
-  // `vitest` import): bundling a copy would register them with a runner nobody is running.
+  // The fixture is what host processes load (any runtime); the rest is the suite, which runs in vitest.
+  entry: ['src/index.ts', 'src/fixture/index.ts'],
+  // The suite registers tests with the runner that imports it: bundling a copy would register them
+  // with a runner nobody is running.
   external: ['vitest'],
 })

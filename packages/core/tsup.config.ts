@@ -1,7 +1,7 @@
 import { packageBuild } from '../tsconfig/tsup.base.js'
 
 export default packageBuild({
-  entry: ['src/index.ts', 'src/adapter/index.ts', 'src/client/index.ts', 'src/testing/index.ts', 'src/sockets/index.ts'],
+  entry: ['src/index.ts', 'src/adapter/index.ts', 'src/client/index.ts', 'src/testing/index.ts'],
   platform: 'neutral',
   external: ['valibot'],
 })

@@ -57,6 +57,7 @@ export const fullConfig: BenchConfig = {
     windowMs: 400,
     echo: { clients: 50, depth: 8 },
     fanout: { subscribers: 1000, burst: 10 },
+    rooms: [500, 2000, 5000],
   },
 }
 
@@ -76,5 +77,7 @@ export const quickConfig: BenchConfig = {
     windowMs: 200,
     echo: { clients: 50, depth: 8 },
     fanout: { subscribers: 1000, burst: 5 },
+    // Room sizes open up to 10,000 sockets per target and would take the quick run past 2 minutes: `--rooms=500,2000,5000`.
+    rooms: [],
   },
 }

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--quick] [--only=a,b] [--rounds=N] [--blocks=N] [--scenarios=memory,echo]`: starts
+ * `pnpm bench [--quick] [--only=a,b] [--rounds=N] [--blocks=N] [--scenarios=memory,echo] [--rooms=500,5000]`: starts
  * every target server, measures idle memory and handshakes in rotated rounds, then echo, typed and
  * fan-out in interleaved windows next to the raw runtime (CPU per op, throughput, latency). Prints
  * one Markdown table and one `bench <target> <scenario> ratio=<x>` line per target and comparison.
@@ -26,7 +26,10 @@ const scenarios = option('scenarios')?.split(',')
 const unknown = scenarios?.filter((s) => !(scenarioNames as readonly string[]).includes(s)) ?? []
 if (unknown.length > 0) throw new Error(`unknown scenario(s) ${unknown.join(', ')}; known: ${scenarioNames.join(', ')}`)
 const blocks = Number(option('blocks') ?? base.interleaved.blocks)
-const config: BenchConfig = { ...base, rounds, ...(scenarios ? { scenarios } : {}), interleaved: { ...base.interleaved, blocks } }
+// Fan-out room sizes besides the default room (`--rooms=` for none).
+const rooms = option('rooms')?.split(',').filter(Boolean).map(Number) ?? base.interleaved.rooms
+if (!rooms.every((size) => Number.isInteger(size) && size > 0)) throw new Error(`--rooms takes sizes such as 500,2000,5000`)
+const config: BenchConfig = { ...base, rounds, ...(scenarios ? { scenarios } : {}), interleaved: { ...base.interleaved, blocks, rooms } }
 const only = option('only')?.split(',')
 // --only takes names or parts of names (--only=hono runs every Hono target); the raw runtime of each
 // selected target always runs too, since every ratio divides by it.

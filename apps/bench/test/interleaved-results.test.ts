@@ -4,6 +4,7 @@ import { InterleavedResults } from '../src/interleaved/results.js'
 import type { InterleavedRun } from '../src/interleaved/run.js'
 import { evaluate } from '../src/report/checks.js'
 import { Results } from '../src/report/metrics.js'
+import { renderTable } from '../src/report/table.js'
 import { targets } from '../src/targets/registry.js'
 
 /** A window of `ops` operations that cost `cpuUsPerOp` µs of server CPU each. */
@@ -77,6 +78,44 @@ describe('interleaved ratios', () => {
     expect(checks.map((c) => [c.target, c.pass])).toEqual([
       ['wsbridge-node-ws', true],
       ['wsbridge-express', false],
+    ])
+  })
+
+  it('report each fan-out room size as a scenario of its own, from one run per target, held to the fan-out target', () => {
+    const specs = targets.filter((t) => t.name === 'raw-ws' || t.name === 'wsbridge-node-ws' || t.name === 'wsbridge-express')
+    const rooms = [
+      run({ 'raw-ws': 10, 'wsbridge-node-ws': 10.4 }, 3, () => 1, 'fanout-5000'),
+      run({ 'raw-ws': 10, 'wsbridge-express': 10.6 }, 3, () => 1, 'fanout-5000'),
+      run({ 'raw-ws': 5, 'wsbridge-node-ws': 5 }, 3, () => 1, 'fanout-500'),
+    ]
+    const windows = new Results(
+      rooms.flatMap((r) =>
+        r.slices.map((slice) => ({ target: slice.server, round: slice.block, result: { ...slice, scenario: r.scenario } })),
+      ),
+    )
+    const cpu = new InterleavedResults(rooms)
+    const checks = evaluate(specs, windows, () => true, cpu).filter((c) => /^fanout-\d+$/.test(c.label))
+    expect(checks.map((c) => [c.target, c.label, c.ratio.toFixed(2), c.pass])).toEqual([
+      ['wsbridge-node-ws', 'fanout-500', '1.00', true],
+      ['wsbridge-node-ws', 'fanout-5000', '1.04', true],
+      ['wsbridge-express', 'fanout-5000', '1.06', false],
+    ])
+    const rows = renderTable(specs, windows, cpu)
+      .split('\n')
+      .filter((line) => line.includes('fanout-'))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, 3)
+          .map((cell) => cell.trim()),
+      )
+    // Smallest room first, after the other scenarios, for the raw runtime too.
+    expect(rows).toEqual([
+      ['raw-ws', 'fanout-500'],
+      ['raw-ws', 'fanout-5000'],
+      ['wsbridge-node-ws', 'fanout-500'],
+      ['wsbridge-node-ws', 'fanout-5000'],
+      ['wsbridge-express', 'fanout-5000'],
     ])
   })
 })

@@ -9,9 +9,13 @@ import { inclusions, staleInclusions } from '../src/includes.js'
 const found = docPages().flatMap((page) => inclusions(page, readFileSync(join(docsDir, page), 'utf8')))
 
 describe('blocks that include a file', () => {
-  it('the adapter guide shows the minimal adapter and the conformance run the suite executes', () => {
+  it('the adapter guide shows the minimal adapter and the host program and the conformance run the suite executes', () => {
     const guide = found.filter((inclusion) => inclusion.page === 'adapters/writing-an-adapter.md').map((inclusion) => inclusion.path)
-    expect(guide).toEqual(['apps/docs-check/src/minimal-adapter.ts', 'apps/docs-check/test/minimal-adapter.test.ts'])
+    expect(guide).toEqual([
+      'apps/docs-check/src/minimal-adapter.ts',
+      'apps/docs-check/test/minimal-host.ts',
+      'apps/docs-check/test/minimal-adapter.test.ts',
+    ])
   })
 
   it('every included block is its file, byte for byte', () => {

@@ -10,7 +10,7 @@ import {
   type ConnectionEvents,
   type UpgradeDecision,
 } from '@wsbridge/core/adapter'
-import { BunPingTransport, bunClosed, bunSocketOptions } from '@wsbridge/core/sockets'
+import { BunPingTransport, bunClosed, bunNativePubSub, bunSocketOptions, type BunNativePubSub } from './transport/index.js'
 
 /** What the adapter keeps on each Bun socket (`ws.data`). */
 export interface BunSocketData {
@@ -50,7 +50,7 @@ function upgrade(
 ): Response | undefined {
   if (!decision.ok) return refusalResponse(decision)
   const headers = decision.protocol ? { 'Sec-WebSocket-Protocol': decision.protocol } : undefined
-  const data = new BunSocket(decision)
+  const data = new BunSocket(decision, bunNativePubSub(server))
   if (server.upgrade(request, headers ? { data, headers } : { data })) return undefined
   // Bun refused the handshake itself (no or a bad Sec-WebSocket-Key, wrong version): reported like every other refusal.
   const error = handshakeError(request.method, request.headers) ?? new WsError('INVALID_HANDSHAKE')
@@ -58,16 +58,16 @@ function upgrade(
 }
 
 /**
- * A Bun socket's `ws.data` and, once it is open, core's view of the socket and its native pub/sub
- * (core's BunPingTransport: send, close, terminate, ping, bufferedAmount, subscribe, publish). One
- * object per connection serves all three roles, and it is a class, not objects of closures.
+ * A Bun socket's `ws.data` and, once it is open, core's view of the socket (BunPingTransport: send,
+ * close, terminate, ping, bufferedAmount, and its server's native pub/sub). One object per
+ * connection serves all three roles, and it is a class, not objects of closures.
  */
 class BunSocket extends BunPingTransport<ServerWebSocket<BunSocketData>> implements BunSocketData {
   accepted: AcceptedUpgrade | undefined
   events?: ConnectionEvents
   // The upgrade creates this object before Bun has created the socket: `opened` hands it over.
-  constructor(accepted: AcceptedUpgrade) {
-    super()
+  constructor(accepted: AcceptedUpgrade, pubsub: BunNativePubSub) {
+    super(undefined, pubsub)
     this.accepted = accepted
   }
   /** Called once from Bun's `open` handler: hands the socket to core. */
@@ -83,9 +83,9 @@ class BunSocket extends BunPingTransport<ServerWebSocket<BunSocketData>> impleme
 /**
  * wsbridge on `Bun.serve`. Returns the `fetch` and `websocket` handlers Bun expects.
  *
- * Topic fan-out uses Bun's native pub/sub (`ws.subscribe`, `ws.publish`) through core's
- * `NativePubSub` hook; core keeps the topic index, so includeSelf, `bridge.publish`, `topics` and
- * `subscriberCount` behave exactly as on every other adapter (docs/pubsub.md).
+ * Topic fan-out uses Bun's native pub/sub (`ws.subscribe`, `server.publish`) through core's
+ * `NativePubSub` capability; core keeps the topic index, so includeSelf, `bridge.publish`, `topics`
+ * and `subscriberCount` behave exactly as on every other adapter (docs/pubsub.md).
  *
  * @see https://bun.sh/docs/api/websockets
  * @example

@@ -66,3 +66,24 @@ describe("Bun's native pub/sub through core's NativePubSub hook", () => {
     expect(server.subscriberCount('news')).toBe(0)
   })
 })
+
+describe('one adapter behind two Bun servers', () => {
+  test("a publish reaches the subscribers of both servers (Bun's topics are per server), counted once each", async () => {
+    const adapter = createBunWebSocket(routes, { prefix: '/api' })
+    const servers = [0, 1].map(() => Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: adapter.fetch, websocket: adapter.websocket }))
+    try {
+      const [a, b, c] = await Promise.all([0, 1, 1].map((i) => openClient(`ws://127.0.0.1:${servers[i]!.port}/api/room`)))
+      for (let i = 0; i < 200 && adapter.bridge.subscriberCount('news') < 3; i++) await Bun.sleep(5)
+      expect(servers.map((server) => server.subscriberCount('news'))).toEqual([1, 2])
+      expect(adapter.bridge.publish('news', 'both')).toBe(3)
+      for (const client of [a, b, c]) expect(await client!.next()).toBe('both')
+      b!.send({ includeSelf: false })
+      const fromB = (await a!.next()) as { from: string }
+      expect(await c!.next()).toEqual(fromB)
+      for (const client of [a, b, c]) client!.close()
+    } finally {
+      await adapter.close()
+      for (const server of servers) await server.stop(true)
+    }
+  })
+})

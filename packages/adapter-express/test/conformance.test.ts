@@ -1,4 +1,9 @@
+import { fileURLToPath } from 'node:url'
 import { runConformanceSuite } from '@wsbridge/conformance'
-import { expressHost } from './host.js'
 
-runConformanceSuite(expressHost)
+runConformanceSuite({
+  name: 'express',
+  command: [process.execPath, '--import', 'tsx', 'test/host.ts'],
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  capabilities: { httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
+})

@@ -3,11 +3,11 @@ import type { GetConnInfo } from 'hono/conninfo'
 import type { UpgradeWebSocket } from 'hono/ws'
 import { WsError, type Bridge, type BridgeOptions, type Routes } from '@wsbridge/core'
 import { handshakeError, isWebSocketUpgrade, refuseRequestTarget, toBridge, upgradeUrl } from '@wsbridge/core/adapter'
-import { UpgradeGuard, wsServerOptions, type UpgradeServer, type WsServerOptions } from '@wsbridge/core/sockets'
+import { UpgradeGuard, wsServerOptions, type UpgradeServer, type WsServerOptions } from '@wsbridge/adapter-node-ws/transport'
 import { nodeUpgradeSocket, refuse, requestMethod, requestTarget } from './refusal.js'
 import { bunWebSocketOptions, type BunWebSocketFor } from './runtime-options.js'
 import { HonoSocketEvents, type AdapterState } from './socket-events.js'
-import { remoteAddress } from './transport.js'
+import { bunServerFanOut, remoteAddress } from './transport.js'
 
 export interface HonoWebSocketOptions extends BridgeOptions {
   /** Your runtime's helper: from `hono/bun`, `@hono/node-ws`'s createNodeWebSocket, or `@hono/node-server` 2. */
@@ -67,8 +67,8 @@ export function createHonoWebSocket<const R extends Routes>(
 
   const middleware: MiddlewareHandler = async (c, next) => {
     // The Request's own Headers: nothing keeps the Request once the socket is open (on Node the
-    // helpers' listeners that held it are removed, see helper-listeners.ts), so the sorted copy
-    // undici caches on it when they are iterated goes with it.
+    // helpers' listeners that held it are removed, see adapter-node-ws's transport/helper-listeners.ts),
+    // so the sorted copy undici caches on it when they are iterated goes with it.
     const headers = c.req.raw.headers
     // `Upgrade: websocket` with `Connection: upgrade`, as Node decides: anything else is the app's.
     if (!isWebSocketUpgrade(headers)) return next()
@@ -96,7 +96,7 @@ export function createHonoWebSocket<const R extends Routes>(
     // The helper hands on to `next` only when the runtime did not upgrade (hono/bun: Bun refused a
     // malformed handshake): then it is a refusal like the others, not a request for the app's routes.
     let declined = false
-    const response = await upgradeWebSocket(() => HonoSocketEvents.create(state, decision), helperOptions)(
+    const response = await upgradeWebSocket(() => HonoSocketEvents.create(state, decision, bunServerFanOut(c)), helperOptions)(
       c,
       async () => void (declined = true),
     )

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { refusalHttp, refusalResponse, type RejectedUpgrade } from '@wsbridge/core/adapter'
-import { answerUpgradeSocket, type UpgradeGuard, type UpgradeSocket } from '@wsbridge/core/sockets'
+import { answerUpgradeSocket, type UpgradeGuard, type UpgradeSocket } from '@wsbridge/adapter-node-ws/transport'
 
 /** `c.env` of a request a Node helper built from the server's `'upgrade'` event. */
 interface NodeUpgradeEnv {

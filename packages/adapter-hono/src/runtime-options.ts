@@ -1,5 +1,5 @@
 import type { Bridge } from '@wsbridge/core'
-import { bunSocketOptions, type BunSocketOptions } from '@wsbridge/core/sockets'
+import { bunSocketOptions, type BunSocketOptions } from '@wsbridge/adapter-bun/transport'
 
 /** Where the events object for a socket lives on Bun: hono/bun stores it in `ws.data.events`. */
 interface BunSocketLike {

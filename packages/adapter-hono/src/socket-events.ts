@@ -1,11 +1,11 @@
 import type { WSContext, WSEvents } from 'hono/ws'
 import type { Bridge } from '@wsbridge/core'
-import type { AcceptedUpgrade, ConnectionEvents } from '@wsbridge/core/adapter'
-import { addWsCloseReasons, bunClosed, createWsEventWiring, wsBytesCopy } from '@wsbridge/core/sockets'
+import type { AcceptedUpgrade, ConnectionEvents, NativePubSub } from '@wsbridge/core/adapter'
+import { bunClosed } from '@wsbridge/adapter-bun/transport'
+import { adoptWsSocket, isWsSocket } from '@wsbridge/adapter-node-ws/transport'
 import { createOrderedRunner, toFrame, type IncomingData, type OrderedRunner } from './frames.js'
 import { kBunMessage, kPong } from './runtime-options.js'
-import { releaseHelperListenersAfterOpen } from './helper-listeners.js'
-import { isWsSocket, toTransport, type RawSocket } from './transport.js'
+import { toTransport } from './transport.js'
 
 /** What all connections of one adapter share; each connection holds one reference to it. */
 export interface AdapterState {
@@ -13,10 +13,6 @@ export interface AdapterState {
   /** On Bun, pongs reach core only through the handler `bunWebSocket` wraps. */
   bunPongsHooked: boolean
 }
-
-// Over `ws` (Node), messages, pongs, errors and the close go from `ws` straight to core. Binary
-// with its own copy of the bytes, as the Node helpers would hand it over.
-const wireWsEvents = createWsEventWiring(wsBytesCopy)
 
 /**
  * The events object Hono's `upgradeWebSocket` gets for one connection. A class, not an object of
@@ -36,50 +32,61 @@ export class HonoSocketEvents {
   // Created by the first Blob (Deno/Workers with `binaryType: 'blob'`); until then every frame
   // and the close are handled synchronously, in arrival order.
   #order: OrderedRunner | undefined
+  // The native fan-out of the Bun server that upgraded the socket (transport.ts, bunServerFanOut).
+  readonly #pubsub: NativePubSub | undefined
 
-  constructor(adapter: AdapterState, accepted: AcceptedUpgrade) {
+  constructor(adapter: AdapterState, accepted: AcceptedUpgrade, pubsub?: NativePubSub) {
     this.#adapter = adapter
     this.#accepted = accepted
+    this.#pubsub = pubsub
   }
 
   /** The events object for one connection, typed as what `upgradeWebSocket` takes. */
-  static create(adapter: AdapterState, accepted: AcceptedUpgrade): WSEvents {
+  static create(adapter: AdapterState, accepted: AcceptedUpgrade, pubsub: NativePubSub | undefined): WSEvents {
     // The cast is for `onMessage`, a getter that is undefined over ws, which WSEvents (an optional
     // property under exactOptionalPropertyTypes) cannot express.
-    return new HonoSocketEvents(adapter, accepted) as WSEvents
+    return new HonoSocketEvents(adapter, accepted, pubsub) as WSEvents
   }
 
-  // Every Hono runtime calls onOpen before it delivers any message, and each handler below is
-  // synchronous, so no frame can arrive between the upgrade and core listening to it.
+  // Each handler below is synchronous, so no frame can arrive between the upgrade and core
+  // listening to it.
   onOpen(_event: Event, ws: WSContext): void {
-    const raw = ws.raw as RawSocket | undefined
-    const wsRaw = (this.#wsRaw = isWsSocket(raw))
-    // First thing: its microtask must come before any a user's onOpen queues.
-    const keepOwnListeners = wsRaw ? releaseHelperListenersAfterOpen(raw) : undefined
-    // `ws` on Node emits pongs itself; Bun's come through `bunWebSocket`'s pong handler.
-    this.#events = this.#adapter.bridge.open(this.#accepted!, toTransport(ws, wsRaw || this.#adapter.bunPongsHooked))
+    this.#open(ws)
+  }
+
+  /**
+   * Opens the connection, once. Hono's helper on Cloudflare Workers never calls onOpen (an accepted
+   * Workers socket has no open event), so there the first message, close or error opens it: the
+   * route's onOpen still runs first, exactly once.
+   */
+  #open(ws: WSContext): void {
+    const accepted = this.#accepted
+    if (accepted === undefined) return
     this.#accepted = undefined
-    if (wsRaw) {
-      // The listeners reach core directly: once the helpers' own listeners are gone, nothing keeps
-      // this object, and an open connection costs no more than over adapter-node-ws.
-      wireWsEvents(raw, this.#events)
-      // ws's own 1009/1008 closes then carry the reason every other host sends.
-      addWsCloseReasons(raw)
-      keepOwnListeners!()
+    if (isWsSocket(ws.raw)) {
+      // `ws` on Node (@hono/node-server, @hono/node-ws): adopted whole by adapter-node-ws, whose
+      // listeners reach core directly. Once the helpers' own listeners are gone, nothing keeps this
+      // object, and an open connection costs no more than over adapter-node-ws.
+      this.#wsRaw = true
+      this.#events = adoptWsSocket(this.#adapter.bridge, accepted, ws.raw)
+      return
     }
+    // Bun's pongs come through `bunWebSocket`'s pong handler.
+    this.#events = this.#adapter.bridge.open(accepted, toTransport(ws, this.#adapter.bunPongsHooked, this.#pubsub))
   }
 
   /**
    * With `ws` underneath there is no onMessage: the Node helpers then skip the MessageEvent (and
-   * the copy of a text frame's bytes) they would build for every message, and the listener
-   * `wireWsEvents` adds takes it straight from ws. The helpers replay through onMessage only what arrived before onOpen,
-   * and nothing can: they start buffering and call onOpen in the same synchronous step.
+   * the copy of a text frame's bytes) they would build for every message, and adapter-node-ws's
+   * listener takes it straight from ws. The helpers replay through onMessage only what arrived
+   * before onOpen, and nothing can: they start buffering and call onOpen in the same synchronous step.
    */
-  get onMessage(): ((event: MessageEvent) => void) | undefined {
+  get onMessage(): ((event: MessageEvent, ws: WSContext) => void) | undefined {
     return this.#wsRaw ? undefined : this.#message
   }
 
-  #message(event: MessageEvent): void {
+  #message(event: MessageEvent, ws: WSContext): void {
+    this.#open(ws)
     this.#received(event.data as IncomingData)
   }
 
@@ -100,18 +107,21 @@ export class HonoSocketEvents {
     ;(this.#order ??= createOrderedRunner((error) => this.#events?.error(error)))(() => this.#deliver(frame))
   }
 
-  // With `ws` underneath, the close comes from `raw` (wireWsEvents): the helpers' own listener is gone.
-  onClose(event: CloseEvent): void {
+  // With `ws` underneath, the close comes from `raw` (adoptWsSocket): the helpers' own listener is gone.
+  onClose(event: CloseEvent, ws: WSContext): void {
     if (this.#wsRaw) return
+    this.#open(ws)
     const order = this.#order
     if (order !== undefined && !order.idle) return order(() => this.#closed(event.code, event.reason))
     this.#closed(event.code, event.reason)
   }
 
-  // With `ws` underneath, errors come from `raw` (wireWsEvents): @hono/node-ws 1.3.1 builds an
+  // With `ws` underneath, errors come from `raw` (adoptWsSocket): @hono/node-ws 1.3.1 builds an
   // ErrorEvent, which Node 20 lacks, so its onError never fires there.
-  onError(event: Event): void {
-    if (!this.#wsRaw) this.#events?.error((event as Event & { error?: unknown }).error ?? event)
+  onError(event: Event, ws: WSContext): void {
+    if (this.#wsRaw) return
+    this.#open(ws)
+    this.#events?.error((event as Event & { error?: unknown }).error ?? event)
   }
 
   [kPong](): void {

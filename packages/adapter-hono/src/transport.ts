@@ -1,30 +1,14 @@
 import type { Context } from 'hono'
 import type { WSContext } from 'hono/ws'
 import type { NativePubSub, Transport } from '@wsbridge/core/adapter'
-import {
-  BunPingTransport,
-  BunTransport,
-  createWsPreFraming,
-  createWsTransports,
-  type BunLikeSocket,
-  type WsEventSource,
-  type WsLikeSocket,
-} from '@wsbridge/core/sockets'
-import type { ListenerOwner } from './helper-listeners.js'
+import { BunPingTransport, BunTransport, bunNativePubSub, type BunLikeSocket, type BunPublisher } from '@wsbridge/adapter-bun/transport'
 
-/** The parts of `ws.raw` used when present: `ws`'s WebSocket on Node, ServerWebSocket on Bun. */
+/** The parts of `ws.raw` used when present: Bun's ServerWebSocket, or whatever another runtime hands over. */
 export interface RawSocket {
   terminate?(): void
   ping?(): void
-  on?(event: 'message' | 'pong' | 'error' | 'close', listener: (...args: never[]) => void): unknown
-  listeners?(event: string): Function[]
-  off?(event: string, listener: (...args: any[]) => void): unknown
   readonly bufferedAmount?: number
   getBufferedAmount?(): number
-  // Bun's ServerWebSocket has native pub/sub; `ws` on Node has none.
-  subscribe?(topic: string): void
-  unsubscribe?(topic: string): void
-  publish?(topic: string, data: string | Uint8Array): number
 }
 
 /** `c.env` on Node (`incoming` is the IncomingMessage) and on Bun (the server itself, or `{ server }`). */
@@ -32,6 +16,9 @@ interface RuntimeEnv {
   readonly incoming?: { readonly socket?: { readonly remoteAddress?: string } }
   readonly server?: RuntimeEnv
   requestIP?(request: Request): { readonly address: string } | null
+  // Bun's Server (hono/bun): its `publish` is the native fan-out of every socket it upgrades.
+  readonly publish?: BunPublisher['publish']
+  readonly upgrade?: unknown
 }
 
 /** The peer address from whichever runtime serves the request, without importing any runtime. */
@@ -42,35 +29,31 @@ export function remoteAddress(c: Context): string | undefined {
 }
 
 /**
- * Hands core a Transport for one socket. Where `ws.raw` is a socket this package knows (`ws`'s
- * WebSocket on Node, Bun's ServerWebSocket), the transport calls it directly, exactly as the
- * helpers' WSContext would: hono/bun builds a new WSContext (with its own parsed URL) for every
- * event, so keeping the one from onOpen would hold ~0.5 KB per connection for nothing, and on Node
- * it saves a call and an options object per message. Anything else goes through the WSContext.
- * `canPing` says whether pongs reach core (core's heartbeat terminates peers that never answer).
+ * The native fan-out of the Bun server behind `c` (hono/bun passes it as `c.env`), shared by every
+ * socket that server upgrades; undefined on other runtimes, where core sends to each subscriber.
  */
-export function toTransport(ws: WSContext, canPing: boolean): Transport {
+export function bunServerFanOut(c: Context): NativePubSub | undefined {
+  const env = c.env as RuntimeEnv | undefined
+  const server = env?.server ?? env
+  return typeof server?.publish === 'function' && typeof server.upgrade === 'function' ? bunNativePubSub(server as BunPublisher) : undefined
+}
+
+/**
+ * Hands core a Transport for one socket that is not `ws`'s (that one is adopted whole, see
+ * socket-events.ts). Where `ws.raw` is Bun's ServerWebSocket, the transport calls it directly,
+ * exactly as the helper's WSContext would: hono/bun builds a new WSContext (with its own parsed
+ * URL) for every event, so keeping the one from onOpen would hold ~0.5 KB per connection for
+ * nothing. Anything else goes through the WSContext. `canPing` says whether pongs reach core
+ * (core's heartbeat terminates peers that never answer); `pubsub` is the Bun server's fan-out
+ * (bunServerFanOut).
+ */
+export function toTransport(ws: WSContext, canPing: boolean, pubsub: NativePubSub | undefined): Transport {
   const raw = ws.raw as RawSocket | undefined
-  if (isBunSocket(raw)) return canPing && typeof raw.ping === 'function' ? new BunPingTransport(raw) : new BunTransport(raw)
-  if (isWsSocket(raw)) return canPing ? new WsPingTransport(raw) : new WsTransport(raw)
+  if (isBunSocket(raw)) return canPing && typeof raw.ping === 'function' ? new BunPingTransport(raw, pubsub) : new BunTransport(raw, pubsub)
   return new HonoTransport(ws, canPing)
 }
 
-/** `ws`'s WebSocket: what @hono/node-server and @hono/node-ws hand over as `raw`. */
-type WsSocket = RawSocket & WsLikeSocket & WsEventSource & ListenerOwner
-
-export function isWsSocket<R extends RawSocket>(raw: R | undefined): raw is R & WsSocket {
-  return (
-    typeof raw?.on === 'function' &&
-    typeof raw.listeners === 'function' &&
-    typeof raw.off === 'function' &&
-    typeof raw.terminate === 'function' &&
-    typeof raw.ping === 'function' &&
-    typeof (raw as Partial<WsSocket>).send === 'function'
-  )
-}
-
-// Bun's ServerWebSocket (hono/bun's `raw`) is the only raw socket with native pub/sub.
+// Bun's ServerWebSocket: hono/bun's `raw`.
 function isBunSocket(raw: RawSocket | undefined): raw is RawSocket & BunLikeSocket {
   const bun = raw as Partial<BunLikeSocket> | undefined
   return (
@@ -84,27 +67,20 @@ function isBunSocket(raw: RawSocket | undefined): raw is RawSocket & BunLikeSock
   )
 }
 
-// Created once for this module. The encoder runs only over ws, that is on Node (or a runtime with
-// Node's Buffer): text goes out as frames built in a Buffer, once per publish for all subscribers
-// (core's ws-pre-framing.ts), and ws sends a Buffer as is.
-const { WsTransport, WsPingTransport } = createWsTransports((text) => Buffer.from(text, 'utf8'), createWsPreFraming(Buffer))
-
 /**
  * Any other runtime (Deno, Workers): Hono's WSContext onto core's Transport, with terminate, ping
- * and bufferedAmount from `raw` where it has them. `ping` and `pubsub` are own properties only when
- * available: core tests them for presence.
+ * and bufferedAmount from `raw` where it has them. `ping` is an own property only when available:
+ * core tests it for presence.
  */
-class HonoTransport implements Transport, NativePubSub {
+class HonoTransport implements Transport {
   readonly #ws: WSContext
   readonly #raw: RawSocket | undefined
   declare readonly ping?: () => void
-  declare readonly pubsub?: NativePubSub
 
   constructor(ws: WSContext, canPing: boolean) {
     this.#ws = ws
     const raw = (this.#raw = ws.raw as RawSocket | undefined)
     if (canPing && raw?.ping) this.ping = pingRaw.bind(raw)
-    if (raw?.subscribe && raw.unsubscribe && raw.publish) this.pubsub = this
   }
 
   get raw(): unknown {
@@ -127,18 +103,6 @@ class HonoTransport implements Transport, NativePubSub {
 
   get bufferedAmount(): number {
     return this.#raw?.bufferedAmount ?? this.#raw?.getBufferedAmount?.() ?? 0
-  }
-
-  subscribe(topic: string): void {
-    this.#raw?.subscribe?.(topic)
-  }
-
-  unsubscribe(topic: string): void {
-    this.#raw?.unsubscribe?.(topic)
-  }
-
-  publish(topic: string, frame: string | Uint8Array): void {
-    this.#raw?.publish?.(topic, frame)
   }
 }
 

@@ -1,4 +1,4 @@
 import { runConformanceSuite } from '@wsbridge/conformance'
-import { honoNodeServerHost } from './hosts.js'
+import { honoNodeHost } from './conformance-hosts.js'
 
-runConformanceSuite(honoNodeServerHost)
+runConformanceSuite(honoNodeHost('hono-node-server', 'node-server'))

@@ -1,4 +1,4 @@
 import { runConformanceSuite } from '@wsbridge/conformance'
-import { honoNodeWsHost } from './hosts.js'
+import { honoNodeHost } from './conformance-hosts.js'
 
-runConformanceSuite(honoNodeWsHost)
+runConformanceSuite(honoNodeHost('hono-node-ws', 'node-ws'))

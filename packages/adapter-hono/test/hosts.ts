@@ -1,12 +1,13 @@
 import { serve, upgradeWebSocket as nodeServerUpgrade, type ServerType, type WebSocketServerLike } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
-import { httpServerInstance, listenHost, type HostInstance } from '@wsbridge/conformance'
+import { httpServerInstance, type HostInstance } from '@wsbridge/conformance'
 import { createNodeWebSocketServer } from '@wsbridge/adapter-node-ws'
 import type { Bridge } from '@wsbridge/core'
 import type { Server } from 'node:http'
 import { Hono } from 'hono'
 import { WebSocketServer } from 'ws'
 import { createHonoWebSocket } from '../src/index.js'
+import type { InProcessHost } from './smoke.js'
 
 interface ListenOptions {
   /** node-server 2's built-in WebSocket support. */
@@ -27,13 +28,9 @@ async function serveApp(app: Hono, port: number, bridge: Bridge, { websocket, in
   return httpServerInstance(server, { bridge, close: () => bridge.close({ timeout: 1000 }) })
 }
 
-const reasons = { nativePubSub: 'Node has no native pub/sub: core sends to each subscriber' }
-
 /** Hono on @hono/node-server, upgrades through @hono/node-ws (createNodeWebSocket + injectWebSocket). */
-export const honoNodeWsHost = listenHost({
+export const honoNodeWsHost: InProcessHost = {
   name: 'hono-node-ws',
-  capabilities: { nativePubSub: false, httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
-  reasons,
   async listen(routes, options, port) {
     const app = new Hono()
     const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
@@ -45,13 +42,11 @@ export const honoNodeWsHost = listenHost({
     app.all('*', (c) => c.text('app'))
     return serveApp(app, port, bridge, { inject: (server) => injectWebSocket(guardUpgrades(server)) })
   },
-})
+}
 
 /** Hono on @hono/node-server 2 with its built-in `upgradeWebSocket` and a noServer ws server. */
-export const honoNodeServerHost = listenHost({
+export const honoNodeServerHost: InProcessHost = {
   name: 'hono-node-server',
-  capabilities: { nativePubSub: false, httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
-  reasons,
   async listen(routes, options, port) {
     const app = new Hono()
     const { middleware, bridge, wsServerOptions, guardUpgrades } = createHonoWebSocket(routes, {
@@ -68,17 +63,15 @@ export const honoNodeServerHost = listenHost({
       inject: guardUpgrades,
     })
   },
-})
+}
 
 /**
  * Hono serves HTTP on @hono/node-server; adapter-node-ws takes the upgrades on the same server, so
  * Hono keeps nothing per socket (docs/adapters/hono.md, "Idle memory on Node"). node-server gets
  * no `websocket` option: ours is the server's only upgrade listener.
  */
-export const honoNodeServerAttachHost = listenHost({
+export const honoNodeServerAttachHost: InProcessHost = {
   name: 'hono-node-server + adapter-node-ws',
-  capabilities: { nativePubSub: false, httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
-  reasons,
   async listen(routes, options, port) {
     const app = new Hono()
     app.get('/health', (c) => c.text('ok'))
@@ -87,4 +80,4 @@ export const honoNodeServerAttachHost = listenHost({
     // serve() types its result as any of node's servers; without `createServer` options it is an http.Server.
     return serveApp(app, port, wss.bridge, { inject: (server) => wss.attach(server as Server) })
   },
-})
+}

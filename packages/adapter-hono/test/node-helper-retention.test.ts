@@ -51,7 +51,7 @@ const helpers = {
 }
 
 // Both helpers' own socket listeners close over the upgrade's Context, Request and IncomingMessage
-// (~6 KB per connection); the adapter removes them (src/helper-listeners.ts).
+// (~6 KB per connection); the adapter removes them (adapter-node-ws's src/transport/helper-listeners.ts).
 describe.each(Object.entries(helpers))('%s', (_name, mount) => {
   test('an open socket keeps nothing of its upgrade request alive, and still echoes and closes', async () => {
     const refs: WeakRef<object>[] = []

@@ -6,20 +6,27 @@ import {
   smokeCloses,
   smokeRoutes,
   smokeTests,
-  type ConformanceHost,
-  type RunningHost,
+  type HostInstance,
+  type HostListen,
 } from '@wsbridge/conformance'
 
+/** A Hono app on one runtime, started in this process for the adapter's own tests. */
+export interface InProcessHost {
+  readonly name: string
+  readonly listen: HostListen
+}
+
 /** Adapter smoke tests over real sockets, shared by the Node hosts (vitest) and hono/bun (bun test). */
-export function describeSmoke(host: ConformanceHost): void {
+export function describeSmoke(host: InProcessHost): void {
   describe(`wsbridge in a Hono app on ${host.name}`, () => {
-    let running: RunningHost
+    let running: HostInstance & { readonly wsUrl: string; readonly httpUrl: string }
     let base: string
     beforeAll(async () => {
-      running = await host.start(smokeRoutes, { prefix: '/api' })
+      const instance = await host.listen(smokeRoutes, { prefix: '/api' }, 0)
+      running = { ...instance, wsUrl: `ws://127.0.0.1:${instance.port}`, httpUrl: `http://127.0.0.1:${instance.port}` }
       base = `${running.wsUrl}/api`
     })
-    afterAll(() => running.close())
+    afterAll(() => running.stop())
 
     test("the app's own routes keep working, and non-route upgrades fall through to 404", async () => {
       const health = await fetch(`${running.httpUrl}/health`)

@@ -26,14 +26,14 @@ test('Deno/Workers-style socket: a Blob being read holds back later text frames 
   const events = new HonoSocketEvents({ bridge, bunPongsHooked: false }, decision)
   const sent: unknown[] = []
   const ws = { raw: undefined, send: (data: unknown) => void sent.push(data), close: () => undefined } as unknown as WSContext
-  const message = (data: unknown) => events.onMessage!(new MessageEvent('message', { data }))
+  const message = (data: unknown) => events.onMessage!(new MessageEvent('message', { data }), ws)
 
   events.onOpen(new Event('open'), ws)
   message('"a"')
   message(new Blob([new Uint8Array([1, 2])]))
   message('"b"')
   // Node 20 has no global CloseEvent; the helpers pass their own with these two fields.
-  events.onClose({ code: 1000, reason: '' } as CloseEvent)
+  events.onClose({ code: 1000, reason: '' } as CloseEvent, ws)
   await new Promise((resolve) => setTimeout(resolve, 50))
   expect(seen).toEqual(['a', [1, 2], 'b', ['closed', 1000]])
   // A raw socket this package does not know: replies go through Hono's WSContext.

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WsError } from '@wsbridge/core'
 import { refusalHttp, type RejectedUpgrade } from '@wsbridge/core/adapter'
-import { answerUpgradeSocket } from '@wsbridge/core/sockets'
+import { answerUpgradeSocket } from './transport/index.js'
 
 /** A refusal as the bridge decided it (status, message, and the error behind it). */
 export type Refusal = Pick<RejectedUpgrade, 'status' | 'message' | 'error'>

@@ -1,44 +1,18 @@
 import { EventEmitter } from 'node:events'
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { WsError, type Bridge, type BridgeOptions, type Routes, type UpgradeRequest } from '@wsbridge/core'
-import {
-  handshakeError,
-  refuseRequestTarget,
-  toBridge,
-  type AcceptedUpgrade,
-  type RouteMatch,
-  type UpgradeDecision,
-} from '@wsbridge/core/adapter'
-import { wsServerOptions, wsWithCloseReasons } from '@wsbridge/core/sockets'
+import { WsError, type Bridge, type Routes } from '@wsbridge/core'
+import { refuseRequestTarget, toBridge, type AcceptedUpgrade } from '@wsbridge/core/adapter'
 import { WebSocket, WebSocketServer } from 'ws'
-import { answerRefusal, notFoundRefusal, refuseUpgrade } from './refuse.js'
+import { answerRefusal, notFoundRefusal } from './refuse.js'
+import type { NodeWebSocketServer, NodeWebSocketServerOptions, UpgradeCallback } from './server-types.js'
+import { wsServerOptions, wsWithCloseReasons } from './transport/index.js'
+import { createUpgradeFlow } from './upgrade-flow.js'
+import { upgradeRequest } from './upgrade-request.js'
 import { requestUpgradeUrl } from './upgrade-url.js'
 import { wireSocket } from './wire.js'
 
-export type NodeWebSocketServerOptions = BridgeOptions
-
-export type UpgradeCallback = (ws: WebSocket, request: IncomingMessage) => void
-
-/**
- * A wsbridge server on `ws`. It is an EventEmitter: `'connection'` `(ws, request)` is emitted once
- * per accepted socket unless `handleUpgrade` was given a callback (which then gets the socket
- * instead; the tutorial's `ws => wss.emit('connection', ws, req)` callback is therefore harmless).
- */
-export interface NodeWebSocketServer<R extends Routes = Routes> extends EventEmitter {
-  readonly bridge: Bridge<R>
-  /** The underlying `ws` server (noServer mode), for escape hatches. */
-  readonly wss: WebSocketServer
-  /** Upgrades `request` if it matches a route (after origin/auth checks); 404s it otherwise. */
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, callback?: UpgradeCallback): void
-  /**
-   * Listens to `server`'s `'upgrade'` event. Requests for no route are left to the server's other
-   * `'upgrade'` listeners when it has any, and answered 404 otherwise.
-   */
-  attach<S extends Server>(server: S): S
-  /** Closes every connection with 1001 (waiting for them, see `bridge.close`), then the ws server. */
-  close(): Promise<void>
-}
+export type { NodeWebSocketServer, NodeWebSocketServerOptions, UpgradeCallback } from './server-types.js'
 
 /**
  * Creates a wsbridge server on the `ws` package in noServer mode.
@@ -69,70 +43,7 @@ export function createNodeWebSocketServer<const R extends Routes>(
   const emitter = new EventEmitter()
   const attached: [Server, (request: IncomingMessage, socket: Duplex, head: Buffer) => void][] = []
 
-  /** Runs core's checks, then upgrades or refuses. Never throws: a bug here must not crash the host. */
-  function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, match: RouteMatch, callback: UpgradeCallback | undefined): void {
-    try {
-      // Before any hook, and in core's words: ws would answer a malformed handshake its own way (405, text/html).
-      const malformed = handshakeError(request.method ?? 'GET', request.headers)
-      if (malformed) return answerRefusal(socket, bridge.refuse(upgradeRequest(request, match.url.href), malformed, match))
-      const decision = bridge.authorize(upgradeRequest(request, match.url.href), match)
-      // Synchronous without auth or context hooks: the handshake completes in this call.
-      if (decision instanceof Promise) void settleLater(decision, request, socket, head, match, callback)
-      else upgradeOrRefuse(decision, request, socket, head, callback)
-    } catch (error) {
-      failed(request, socket, match, error)
-    }
-  }
-
-  async function settleLater(
-    decision: Promise<UpgradeDecision>,
-    request: IncomingMessage,
-    socket: Duplex,
-    head: Buffer,
-    match: RouteMatch,
-    callback: UpgradeCallback | undefined,
-  ): Promise<void> {
-    // During async auth the client may go away; an error then must not crash the process.
-    let gone = false
-    const onGone = (): void => void (gone = true)
-    socket.on('close', onGone)
-    socket.on('error', onGone)
-    try {
-      const settled = await decision
-      if (!gone) upgradeOrRefuse(settled, request, socket, head, callback)
-    } catch (error) {
-      failed(request, socket, match, error)
-    } finally {
-      socket.off('close', onGone)
-      socket.off('error', onGone)
-    }
-  }
-
-  function upgradeOrRefuse(
-    decision: UpgradeDecision,
-    request: IncomingMessage,
-    socket: Duplex,
-    head: Buffer,
-    callback: UpgradeCallback | undefined,
-  ): void {
-    if (socket.destroyed) return
-    if (!decision.ok) return answerRefusal(socket, decision)
-    if (decision.protocol !== undefined) protocols.set(request, decision.protocol)
-    wss.handleUpgrade(request, socket, head, (ws) => accept(decision, ws, request, socket, callback))
-  }
-
-  // authorize never rejects; this guards the adapter's own code. Refused through the bridge like a
-  // hook that threw: onRefused and onError see it, the bounded log writes it with its stack.
-  function failed(request: IncomingMessage, socket: Duplex, match: RouteMatch, error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error)
-    const internal = new WsError('INTERNAL', `Upgrade failed: ${message}`, { cause: error, expose: false })
-    try {
-      answerRefusal(socket, bridge.refuse(upgradeRequest(request, match.url.href), internal, match))
-    } catch {
-      // Reporting failed too: the socket must not stay open unanswered.
-      refuseUpgrade(socket, 500)
-    }
-  }
+  const upgrade = createUpgradeFlow(bridge, wss, protocols, accept)
 
   function accept(
     accepted: AcceptedUpgrade,
@@ -194,8 +105,4 @@ export function createNodeWebSocketServer<const R extends Routes>(
   }
 
   return Object.assign(emitter, { bridge, wss, handleUpgrade, attach, close })
-}
-
-function upgradeRequest(request: IncomingMessage, url: string): UpgradeRequest {
-  return { url, headers: request.headers, ip: request.socket.remoteAddress }
 }

@@ -1,12 +1,15 @@
 import type { Duplex } from 'node:stream'
 import type { Bridge } from '@wsbridge/core'
 import type { AcceptedUpgrade, ConnectionEvents } from '@wsbridge/core/adapter'
-import { createWsEventWiring, createWsPreFraming, createWsTransports, wsBytes } from '@wsbridge/core/sockets'
-import type { WebSocket } from 'ws'
+import * as ws from 'ws'
+import { createWsEventWiring, createWsPreFraming, createWsTransports, isWsFramer, utf8Buffer, wsBytes } from './transport/index.js'
+
+// ws's public framing (lib/sender.js `Sender.frame`): `ws` exports the class, @types/ws does not declare it.
+const { Sender } = ws as { readonly Sender?: unknown }
 
 // Created once for this module: the encode-once text frame hands ws a Buffer, which it sends as is,
-// and text goes out as frames built in a Buffer, once per publish (core's ws-pre-framing.ts).
-const { WsPingTransport } = createWsTransports((text) => Buffer.from(text, 'utf8'), createWsPreFraming(Buffer))
+// and text goes out as frames ws's Sender builds, once per publish (transport/ws-pre-framing.ts).
+const { WsPingTransport } = createWsTransports(utf8Buffer, isWsFramer(Sender) ? createWsPreFraming(Sender) : undefined)
 
 // Binary messages reach core as ws's own Buffer, without a copy.
 const wireEvents = createWsEventWiring(wsBytes)
@@ -15,13 +18,13 @@ const wireEvents = createWsEventWiring(wsBytes)
  * Hands an upgraded `ws` socket to core and forwards its events. Everything here runs in the same
  * tick as the upgrade callback: no frame can arrive before the message listener exists.
  */
-export function wireSocket(bridge: Bridge, accepted: AcceptedUpgrade, ws: WebSocket, socket: Duplex): void {
-  const events = bridge.open(accepted, new WsPingTransport(ws))
-  wireEvents(ws, events)
+export function wireSocket(bridge: Bridge, accepted: AcceptedUpgrade, socket: ws.WebSocket, upgraded: Duplex): void {
+  const events = bridge.open(accepted, new WsPingTransport(socket))
+  wireEvents(socket, events)
   // ws has no drain event of its own; the upgraded TCP socket's drain is the same signal. A shared
   // listener that finds the connection on the socket (`this`): no closure per connection.
-  ;(socket as WithEvents<Duplex>)[kEvents] = events
-  socket.on('drain', onDrain)
+  ;(upgraded as WithEvents<Duplex>)[kEvents] = events
+  upgraded.on('drain', onDrain)
 }
 
 const kEvents = Symbol('wsbridge.events')

@@ -1,4 +1,9 @@
+import { fileURLToPath } from 'node:url'
 import { runConformanceSuite } from '@wsbridge/conformance'
-import { nodeWsHost } from './host.js'
 
-runConformanceSuite(nodeWsHost)
+runConformanceSuite({
+  name: 'node-ws',
+  command: [process.execPath, '--import', 'tsx', 'test/host.ts'],
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  capabilities: { httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
+})

@@ -1,22 +1,20 @@
 import { createServer } from 'node:http'
-import { httpServerInstance, listenHost } from '@wsbridge/conformance'
+import type { AddressInfo } from 'node:net'
+import { createConformanceFixture } from '@wsbridge/conformance/fixture'
 import { createNodeWebSocketServer } from '../src/index.js'
 
-/** node:http with GET /health and a catch-all answering `app`, plus the adapter in attach mode, on 127.0.0.1 (port 0 the first time). */
-export const nodeWsHost = listenHost({
-  name: 'node-ws',
-  capabilities: { httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
-  async listen(routes, options, port) {
-    const server = createServer((request, response) => {
-      if (request.url === '/health') response.end('ok')
-      else response.end('app')
-    })
-    const wss = createNodeWebSocketServer(routes, options)
-    wss.attach(server)
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject)
-      server.listen(port, '127.0.0.1', resolve)
-    })
-    return httpServerInstance(server, wss)
-  },
+/**
+ * The conformance host: node:http with GET /health and a catch-all answering `app`, plus the adapter
+ * in attach mode, on 127.0.0.1. The suite runs it as a process (conformance.test.ts); written out
+ * in full, as a third party's host would be (docs/conformance.md).
+ */
+const fixture = createConformanceFixture()
+const server = createServer((request, response) => response.end(request.url === '/health' ? 'ok' : 'app'))
+const wss = createNodeWebSocketServer(fixture.routes, fixture.options)
+fixture.observe(wss.bridge, async () => {
+  await wss.close()
+  server.closeAllConnections()
+  server.close()
 })
+wss.attach(server)
+server.listen(fixture.port, '127.0.0.1', () => fixture.ready((server.address() as AddressInfo).port))

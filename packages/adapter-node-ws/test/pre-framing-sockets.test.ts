@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { createNodeWebSocketServer } from '../src/index.js'
 
-// Text reaches ws sockets as pre-built frames, one per publish (core's ws-pre-framing.ts). These
+// Text reaches ws sockets as pre-built frames, one per publish (transport/ws-pre-framing.ts). These
 // run over real sockets with permessage-deflate negotiated, where a socket's ws sender can be busy
 // compressing a large message when a send or publish arrives: neither may overtake it.
 const big = 'x'.repeat(64 * 1024)

@@ -1,25 +1,12 @@
-import type { WsError, WsRefusal } from '@wsbridge/core'
-import { openClient, type WireClientOptions, type WireClient } from './client.js'
+import { openClient, type WireClient, type WireClientOptions } from './client.js'
+import type { FixtureConfig } from './fixture/config.js'
+import type { WireRefusal } from './fixture/protocol.js'
+import type { BridgeErrorRecord, LogRecord } from './host-events.js'
+import type { ConformanceHost, HostCapabilities } from './host.js'
 import { forget } from './recorder.js'
-import type { ConformanceHost, HostCapabilities, RunningHost } from './host.js'
+import { RunningHost } from './running-host.js'
 
-/** One call of the bridge-level `onError` hook, as the suite saw it. */
-export interface BridgeErrorRecord {
-  readonly error: WsError
-  readonly route: string | undefined
-  /** The `t` query parameter of the connection, when it had one (the recorder token). */
-  readonly token: string | undefined
-  /** The connection's id, when the error was on a connection. */
-  readonly connection: string | undefined
-}
-
-/** One line the host's bridge wrote through the `logger` the suite passes. */
-export interface LogRecord {
-  readonly level: 'error' | 'warn' | 'info' | 'debug'
-  readonly message: string
-  /** What `error` got with the line (the thrown value), if anything. */
-  readonly error?: unknown
-}
+export type { BridgeErrorRecord, LogRecord } from './host-events.js'
 
 /** State shared by every case of one host run. */
 export interface SharedState {
@@ -28,23 +15,21 @@ export interface SharedState {
   readonly prefix: string
   running: RunningHost | undefined
   startError: unknown
-  readonly bridgeErrors: BridgeErrorRecord[]
-  readonly refusals: WsRefusal[]
-  readonly logLines: LogRecord[]
 }
 
 /** What a case receives: the running host plus helpers whose resources are released after the case. */
 export interface SuiteContext {
   readonly host: ConformanceHost
   readonly capabilities: HostCapabilities
-  /** The prefix every demo route is mounted under, e.g. `/ws`. */
+  /** The prefix every fixture route is mounted under, e.g. `/ws`. */
   readonly prefix: string
+  /** The host process the suite started for the run (every case shares it). */
   readonly running: RunningHost
   /** Every bridge `onError` call since the host started. */
   readonly bridgeErrors: readonly BridgeErrorRecord[]
   /** Every bridge `onRefused` call since the host started. */
-  readonly refusals: readonly WsRefusal[]
-  /** Every line the bridge logged since the host started (the suite's host runs with no line cap). */
+  readonly refusals: readonly WireRefusal[]
+  /** Every line the bridge logged since the host started (the run's host logs with no line cap). */
   readonly logLines: readonly LogRecord[]
   /** `ws://host:port` + prefix + `path` (path includes any query string). */
   url(path: string): string
@@ -52,6 +37,18 @@ export interface SuiteContext {
   connect(path: string, options?: WireClientOptions): Promise<WireClient>
   /** A fresh recorder token (`?t=<token>`), forgotten when the case ends. */
   token(): string
+  /**
+   * Starts another process of the same host with other bridge options (limits, compression, a log
+   * cap) or only some route files; it is ended when the case ends.
+   */
+  startHost(config?: Omit<FixtureConfig, 'prefix' | 'port'>): Promise<RunningHost>
+}
+
+/** Starts `host` with `config` and returns it running, or throws with what the host printed. */
+export async function startHost(host: ConformanceHost, config: FixtureConfig): Promise<RunningHost> {
+  const running = new RunningHost(host, config)
+  await running.start()
+  return running
 }
 
 /** How long cleanup waits for the server to release a case's connections before moving on. */
@@ -62,15 +59,16 @@ export function createCaseContext(shared: SharedState): { ctx: SuiteContext; cle
   const running = shared.running
   const clients: WireClient[] = []
   const tokens: string[] = []
+  const hosts: RunningHost[] = []
   const url = (path: string): string => `${running.wsUrl}${shared.prefix}${path}`
   const ctx: SuiteContext = {
     host: shared.host,
     capabilities: shared.capabilities,
     prefix: shared.prefix,
     running,
-    bridgeErrors: shared.bridgeErrors,
-    refusals: shared.refusals,
-    logLines: shared.logLines,
+    bridgeErrors: running.events.bridgeErrors,
+    refusals: running.events.refusals,
+    logLines: running.events.logLines,
     url,
     async connect(path, options) {
       const client = await openClient(url(path), options)
@@ -82,6 +80,12 @@ export function createCaseContext(shared: SharedState): { ctx: SuiteContext; cle
       tokens.push(token)
       return token
     },
+    async startHost(config = {}) {
+      const started = new RunningHost(shared.host, { ...config, prefix: shared.prefix })
+      hosts.push(started)
+      await started.start()
+      return started
+    },
   }
   return {
     ctx,
@@ -90,8 +94,8 @@ export function createCaseContext(shared: SharedState): { ctx: SuiteContext; cle
     async cleanup() {
       for (const client of clients) client.terminate()
       await Promise.all(clients.map((client) => client.closed))
-      const deadline = Date.now() + RELEASE_TIMEOUT
-      while (running.bridge.connections.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10))
+      await Promise.all(hosts.map((host) => host.kill()))
+      await running.connectionsAre(0, RELEASE_TIMEOUT).catch(() => undefined)
       for (const token of tokens) forget(token)
     },
   }

@@ -18,11 +18,27 @@ export async function expectEchoes(client: WireClient, value: unknown): Promise<
   expect(await client.next()).toEqual({ echo: value })
 }
 
-/** Asserts nothing more arrives on `client` within `ms` milliseconds. */
+/**
+ * Asserts nothing more arrives on `client` within `ms` milliseconds. Only where no ordering can
+ * prove it (deliveries through another process, such as a pub/sub backend); else `expectQuiet`.
+ */
 export async function expectSilence(client: WireClient, ms = 100): Promise<void> {
   const before = client.frames.length
   await delay(ms)
   expect(client.frames.slice(before)).toEqual([])
+}
+
+/**
+ * Asserts nothing is on its way to `client`: sends `probe` and expects the next frame to be its
+ * answer. The server handles one client's messages in order and writes to its socket in order, so
+ * any frame it sent before handling the probe arrives before the answer.
+ */
+export async function expectQuiet(client: WireClient, probe: unknown, answer: unknown): Promise<void> {
+  const before = client.frames.length
+  client.send(probe)
+  const next = await client.next()
+  expect(client.frames.slice(before), 'frames before the probe was answered').toHaveLength(1)
+  expect(next).toMatchObject(answer as object)
 }
 
 /** A fresh random token for the recorder side channel. */

@@ -1,24 +1,3 @@
-import type { Bridge, BridgeOptions, Routes } from '@wsbridge/core'
-
-/** A running server of one host (adapter + runtime) that the suite drives over real sockets. */
-export interface RunningHost {
-  /** `ws://127.0.0.1:<port>`: base for WebSocket URLs (the suite appends prefix + route path). */
-  readonly wsUrl: string
-  /** `http://127.0.0.1:<port>`: base for plain HTTP requests to the host's own non-ws routes. */
-  readonly httpUrl: string
-  /** The bridge the adapter drives (created by the adapter from the routes, or passed in). */
-  readonly bridge: Bridge
-  /** Stops the server and every connection. */
-  close(): Promise<void>
-  /**
-   * Optional (declare the `restart` capability with it): drops every connection without a close
-   * frame and stops listening, as a crash or redeploy would, then serves the same routes with the
-   * same options on the same port again. `bridge` must return the new bridge afterwards (a getter).
-   * The client group's reconnect-after-restart case uses it.
-   */
-  restart?(): Promise<void>
-}
-
 /**
  * Differences between runtimes, declared once and used with `skipIf` in the suite. Every flag that
  * is false must carry a reason in `reasons` so the compatibility table can print it.
@@ -34,7 +13,11 @@ export interface HostCapabilities {
    * the security group's malformed-frame cases then accept a drop.
    */
   readonly protocolCloseFrames: boolean
-  /** `RunningHost.restart` is implemented. Optional so hosts written before it still type-check. */
+  /**
+   * The host can be killed and started again on the same port (the suite does it: SIGKILL, then the
+   * command again), as a crash or redeploy would. True by default for a host command; false where a
+   * restart cannot keep the address.
+   */
   readonly restart?: boolean
   /**
    * The host's app answers every plain HTTP request it has no route of its own for with 200 and the
@@ -57,16 +40,24 @@ export interface HostCapabilities {
   readonly rawRequestTarget?: boolean
 }
 
+/**
+ * A host the suite drives over the wire: a command that serves the conformance fixture
+ * (`@wsbridge/conformance/fixture`) on 127.0.0.1 and announces its port on stdout. The suite starts
+ * it once for the run and again for cases that need other bridge options, each time with the
+ * fixture's config in the `WSBRIDGE_CONFORMANCE` environment variable (see docs/conformance.md).
+ */
 export interface ConformanceHost {
   /** Printed in `conformance <name>: N passed, M failed`, e.g. `node-ws`, `hono-bun`. */
   readonly name: string
+  /** The program and its arguments, e.g. `['bun', 'test/host-main.ts']` or `['deno', 'run', '-A', 'host.ts']`. */
+  readonly command: readonly [string, ...string[]]
+  /** Working directory of the command. Default: the suite's. */
+  readonly cwd?: string
+  /** Extra environment for the command (the suite's own environment is passed too). */
+  readonly env?: Readonly<Record<string, string>>
+  /** Milliseconds to wait for the host's ready line. Default 30000 (a cold runtime compiles first). */
+  readonly startTimeout?: number
   readonly capabilities?: Partial<HostCapabilities>
   /** Why a capability is false, keyed by capability name. */
   readonly reasons?: Partial<Record<keyof HostCapabilities, string>>
-  /**
-   * Starts the host on 127.0.0.1 and an ephemeral port, serving `routes` under `options.prefix`.
-   * Pass `options` to the adapter unchanged: the suite observes the bridge through `options.onError`
-   * and some cases set limits. May be called more than once (some cases start a host of their own).
-   */
-  start(routes: Routes, options: BridgeOptions & { readonly prefix: string }): Promise<RunningHost>
 }

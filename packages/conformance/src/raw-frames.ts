@@ -1,86 +1,24 @@
-import { randomBytes } from 'node:crypto'
-import { connect, type Socket } from 'node:net'
+import type { Socket } from 'node:net'
+import { encodeFrame, Opcode, readFrame, type RawFrame, type ServerFrame } from './raw-frame-codec.js'
+import { rawUpgrade, type RawOpenOptions } from './raw-handshake.js'
 
 /**
  * A WebSocket client on raw TCP (node:net, available in Node and Bun) that can send frames no
  * well-behaved client library would: unmasked, reserved bits set, unknown opcodes, oversized or
  * fragmented control frames, invalid UTF-8, bad close codes. It never answers pings on its own
  * (so it doubles as the dead peer for heartbeat tests) and reports how the server ended the
- * connection: a close frame with its code, or a plain drop.
+ * connection: a close frame with its code, or a plain drop. The bytes of a frame are
+ * raw-frame-codec.ts's; the handshake is raw-handshake.ts's.
  * @see https://www.rfc-editor.org/rfc/rfc6455#section-5.2
  */
 
-export const Opcode = { CONTINUATION: 0x0, TEXT: 0x1, BINARY: 0x2, CLOSE: 0x8, PING: 0x9, PONG: 0xa } as const
-
-export interface RawFrame {
-  readonly opcode: number
-  readonly payload?: Uint8Array | string
-  /** FIN bit. Default true. */
-  readonly fin?: boolean
-  /** RSV1-3 as a 3-bit number (4 = RSV1). Default 0. */
-  readonly rsv?: number
-  /** Clients must mask; `false` sends an unmasked frame. Default true. */
-  readonly mask?: boolean
-}
-
-/** A frame the server sent. */
-export interface ServerFrame {
-  readonly opcode: number
-  readonly fin: boolean
-  /** RSV1: set on a permessage-deflate compressed message (the payload is then deflated). */
-  readonly compressed: boolean
-  readonly payload: Buffer
-}
+export { closePayload, encodeFrame, Opcode, type RawFrame, type ServerFrame } from './raw-frame-codec.js'
+export { openHalfHandshake, type RawOpenOptions } from './raw-handshake.js'
 
 /** How the server ended the connection: a close frame (with its code, if any) or a TCP drop. */
 export type RawOutcome =
   | { readonly kind: 'close'; readonly code: number | undefined; readonly reason: string }
   | { readonly kind: 'dropped' }
-
-export function encodeFrame(frame: RawFrame): Buffer {
-  const payload = typeof frame.payload === 'string' ? Buffer.from(frame.payload) : Buffer.from(frame.payload ?? [])
-  const masked = frame.mask ?? true
-  const length = payload.length
-  const extended = length < 126 ? 0 : length < 65536 ? 2 : 8
-  const head = Buffer.alloc(2 + extended + (masked ? 4 : 0))
-  head[0] = ((frame.fin ?? true) ? 0x80 : 0) | (((frame.rsv ?? 0) & 7) << 4) | (frame.opcode & 0x0f)
-  head[1] = (masked ? 0x80 : 0) | (extended === 0 ? length : extended === 2 ? 126 : 127)
-  if (extended === 2) head.writeUInt16BE(length, 2)
-  if (extended === 8) head.writeBigUInt64BE(BigInt(length), 2)
-  if (!masked) return Buffer.concat([head, payload])
-  const key = randomBytes(4)
-  key.copy(head, 2 + extended)
-  const body = Buffer.alloc(length)
-  for (let i = 0; i < length; i++) body[i] = payload[i]! ^ key[i & 3]!
-  return Buffer.concat([head, body])
-}
-
-/** A close frame payload: 2-byte code and optional reason. */
-export function closePayload(code: number, reason = ''): Buffer {
-  const buffer = Buffer.alloc(2 + Buffer.byteLength(reason))
-  buffer.writeUInt16BE(code, 0)
-  buffer.write(reason, 2)
-  return buffer
-}
-
-function upgradeHead(url: URL, path: string, headers: Readonly<Record<string, string>>): string {
-  const lines = [
-    `GET ${path} HTTP/1.1`,
-    `host: ${url.host}`,
-    'connection: Upgrade',
-    'upgrade: websocket',
-    'sec-websocket-version: 13',
-    `sec-websocket-key: ${randomBytes(16).toString('base64')}`,
-    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
-  ]
-  return `${lines.join('\r\n')}\r\n\r\n`
-}
-
-export interface RawOpenOptions {
-  readonly headers?: Readonly<Record<string, string>>
-  /** Milliseconds to wait for the 101. Default 3000. */
-  readonly timeout?: number
-}
 
 export class RawWebSocket {
   readonly socket: Socket
@@ -107,34 +45,7 @@ export class RawWebSocket {
 
   /** Performs the handshake on a fresh TCP connection; `wsUrl` is `ws://host:port`, `path` includes the prefix. */
   static open(wsUrl: string, path: string, options: RawOpenOptions = {}): Promise<RawWebSocket> {
-    const url = new URL(wsUrl)
-    return new Promise((resolve, reject) => {
-      const socket = connect(Number(url.port), url.hostname)
-      let head = Buffer.alloc(0)
-      const timer = setTimeout(
-        () => fail(new Error(`raw upgrade ${path}: no 101 within ${options.timeout ?? 3000} ms`)),
-        options.timeout ?? 3000,
-      )
-      const fail = (error: Error): void => {
-        clearTimeout(timer)
-        socket.destroy()
-        reject(error)
-      }
-      const onData = (chunk: Buffer): void => {
-        head = Buffer.concat([head, chunk])
-        const end = head.indexOf('\r\n\r\n')
-        if (end < 0) return
-        socket.off('data', onData)
-        clearTimeout(timer)
-        const [status = '', ...lines] = head.subarray(0, end).toString('latin1').split('\r\n')
-        if (!/^HTTP\/1\.1 101/.test(status)) return fail(new Error(`raw upgrade ${path}: ${status}`))
-        const extensions = lines.find((line) => /^sec-websocket-extensions:/i.test(line))?.replace(/^[^:]*:\s*/, '') ?? ''
-        resolve(new RawWebSocket(socket, head.subarray(end + 4), extensions))
-      }
-      socket.on('data', onData)
-      socket.once('error', fail)
-      socket.once('connect', () => socket.write(upgradeHead(url, path, options.headers ?? {})))
-    })
+    return rawUpgrade(wsUrl, path, options, (socket, rest, extensions) => new RawWebSocket(socket, rest, extensions))
   }
 
   send(frame: RawFrame): void {
@@ -197,42 +108,4 @@ function parseJson(text: string): unknown {
   } catch {
     return text
   }
-}
-
-function readFrame(buffer: Buffer): { frame: ServerFrame; size: number } | undefined {
-  if (buffer.length < 2) return undefined
-  let length = buffer[1]! & 0x7f
-  let offset = 2
-  if (length === 126) {
-    if (buffer.length < 4) return undefined
-    length = buffer.readUInt16BE(2)
-    offset = 4
-  } else if (length === 127) {
-    if (buffer.length < 10) return undefined
-    length = Number(buffer.readBigUInt64BE(2))
-    offset = 10
-  }
-  if (buffer.length < offset + length) return undefined
-  const frame = {
-    opcode: buffer[0]! & 0x0f,
-    fin: (buffer[0]! & 0x80) !== 0,
-    compressed: (buffer[0]! & 0x40) !== 0,
-    payload: buffer.subarray(offset, offset + length),
-  }
-  return { frame, size: offset + length }
-}
-
-/** Opens TCP connections that send only part of an upgrade request and then stall (slowloris). */
-export function openHalfHandshake(wsUrl: string, path: string): Promise<Socket> {
-  const url = new URL(wsUrl)
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(url.port), url.hostname)
-    socket.once('error', reject)
-    socket.once('connect', () => {
-      socket.off('error', reject)
-      socket.on('error', () => undefined)
-      socket.write(upgradeHead(url, path, {}).split('\r\n').slice(0, 3).join('\r\n'))
-      resolve(socket)
-    })
-  })
 }

@@ -1,9 +1,8 @@
 /**
- * An in-process side channel between demo routes and the cases. The host runs in the same process
- * as the suite (`ConformanceHost.start` is a function), so routes record what they observed
- * (onClose calls, send results, route onError calls) under the token the client put in the query
- * string (`?t=<token>`), and the case reads it back. Tokens are random per case, so several hosts
- * or groups can share the one module-level log.
+ * The suite's copy of what routes recorded on the hosts (onClose calls, send results, route
+ * onError calls), keyed by the token the case's client put in the query string (`?t=<token>`).
+ * Hosts report each record on their event channel (`fixture/journal.ts`); every running host feeds
+ * this mirror. Tokens are random per case, so hosts and groups can share it.
  */
 
 export interface RecordedEvent {
@@ -12,31 +11,46 @@ export interface RecordedEvent {
 }
 
 const log: Map<string, RecordedEvent[]> = new Map()
+const listeners: Map<string, Set<() => void>> = new Map()
 
-export function record(token: string | undefined, event: RecordedEvent): void {
-  if (!token) return
+/** Adds a record that came over the wire and wakes whoever waits on its token. */
+export function mirrorRecord(token: string, event: RecordedEvent): void {
   const events = log.get(token)
   if (events) events.push(event)
   else log.set(token, [event])
+  for (const listener of listeners.get(token) ?? []) listener()
 }
 
 export function recorded(token: string): readonly RecordedEvent[] {
   return log.get(token) ?? []
 }
 
-/** Polls the log until `predicate` holds; rejects with what was recorded after `timeout` ms. */
-export async function waitForRecorded(
+/** Resolves once `predicate` holds over the token's records (woken by each one); rejects with what was recorded after `timeout` ms. */
+export function waitForRecorded(
   token: string,
   predicate: (events: readonly RecordedEvent[]) => boolean,
   timeout = 3000,
 ): Promise<readonly RecordedEvent[]> {
-  const deadline = Date.now() + timeout
-  for (;;) {
-    const events = recorded(token)
-    if (predicate(events)) return events
-    if (Date.now() > deadline) throw new Error(`timed out waiting for recorded events under ${token}; got ${JSON.stringify(events)}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
+  if (predicate(recorded(token))) return Promise.resolve(recorded(token))
+  return new Promise((resolve, reject) => {
+    const waiting = listeners.get(token) ?? new Set()
+    listeners.set(token, waiting)
+    const done = (): void => {
+      clearTimeout(timer)
+      waiting.delete(check)
+      if (waiting.size === 0) listeners.delete(token)
+    }
+    const check = (): void => {
+      if (!predicate(recorded(token))) return
+      done()
+      resolve(recorded(token))
+    }
+    const timer = setTimeout(() => {
+      done()
+      reject(new Error(`timed out waiting for recorded events under ${token}; got ${JSON.stringify(recorded(token))}`))
+    }, timeout)
+    waiting.add(check)
+  })
 }
 
 /** Forgets a token's events (the suite calls it after each case). */

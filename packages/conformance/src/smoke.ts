@@ -2,7 +2,6 @@ import { defineRoute, type Connection } from '@wsbridge/core'
 import { expect, test } from 'vitest'
 import { openClient } from './client.js'
 import { delay } from './helpers.js'
-import type { RunningHost } from './host.js'
 import { rawUpgradeRequest } from './raw-http.js'
 
 /**
@@ -57,7 +56,10 @@ export const smokeRoutes = {
 }
 
 /** Where a server serves `smokeRoutes` under the prefix `/api`. */
-export type SmokeTarget = Pick<RunningHost, 'wsUrl' | 'httpUrl'>
+export interface SmokeTarget {
+  readonly wsUrl: string
+  readonly httpUrl: string
+}
 
 /**
  * Registers, inside the caller's `describe`, the smoke tests every adapter shares. `target` is read

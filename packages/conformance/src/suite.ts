@@ -1,22 +1,22 @@
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { mergeGroupRoutes, type CaseGroup } from './case.js'
-import { createCaseContext, type SharedState } from './context.js'
+import type { CaseGroup } from './case.js'
+import { createCaseContext, type SharedState, startHost } from './context.js'
 import { caseGroups } from './groups.js'
 import type { ConformanceHost, HostCapabilities } from './host.js'
-import { baseRoutes } from './routes/base.js'
 import { Tally, writeReport } from './tally.js'
-import { recordingLogger } from './log-records.js'
 
 export interface SuiteOptions {
-  /** Mount point for the demo routes. Default `/ws`. */
+  /** Mount point for the fixture routes. Default `/ws`. */
   readonly prefix?: string
   /** Groups to run. Default: every group in `caseGroups`. */
   readonly groups?: readonly CaseGroup[]
 }
 
-const defaultCapabilities: HostCapabilities = { nativePubSub: false, httpRoutes: false, protocolCloseFrames: true }
+const defaultCapabilities: HostCapabilities = { nativePubSub: false, httpRoutes: false, protocolCloseFrames: true, restart: true }
 
 const DEFAULT_CASE_TIMEOUT = 10_000
+/** Starting a host process: a cold runtime may compile the fixture first. */
+const HOOK_TIMEOUT = 60_000
 
 function withinTimeout(work: Promise<void>, ms: number, name: string): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -27,49 +27,39 @@ function withinTimeout(work: Promise<void>, ms: number, name: string): Promise<v
 }
 
 /**
- * Registers the conformance suite for `host` with the test runner (vitest on Node, `bun test` on
- * Bun). The host is started once before the cases and closed after them; afterwards one line
- * `conformance <host>: N passed, M failed[, K skipped (reasons)]` is printed.
+ * Registers the conformance suite for `host` with vitest. The suite runs the host's command (a
+ * separate process, any runtime) once before the cases and ends it after them, and observes it only
+ * over the wire; afterwards one line `conformance <host>: N passed, M failed[, K skipped (reasons)]`
+ * is printed.
  */
 export function runConformanceSuite(host: ConformanceHost, options: SuiteOptions = {}): void {
   const groups = options.groups ?? caseGroups
-  const routes = { ...baseRoutes, ...mergeGroupRoutes(groups) }
   const shared: SharedState = {
     host,
     capabilities: { ...defaultCapabilities, ...host.capabilities },
     prefix: options.prefix ?? '/ws',
     running: undefined,
     startError: undefined,
-    bridgeErrors: [],
-    refusals: [],
-    logLines: [],
   }
   const tally = new Tally(host.name)
 
   describe(`conformance ${host.name}`, () => {
     beforeAll(async () => {
       try {
-        shared.running = await host.start(routes, {
-          prefix: shared.prefix,
-          onError: (error, connection) =>
-            void shared.bridgeErrors.push({ error, route: connection?.route, token: connection?.query['t'], connection: connection?.id }),
-          onRefused: (refusal) => void shared.refusals.push(refusal),
-          // Every line is kept for the cases (nothing printed), uncapped so no case's line is
-          // suppressed by another's; the outcomes group proves the cap on a host of its own.
-          logger: recordingLogger(shared.logLines),
-          logLimit: 0,
-        })
+        // Every line is kept for the cases, uncapped so no case's line is suppressed by another's;
+        // the outcomes group proves the cap on a host of its own.
+        shared.running = await startHost(host, { prefix: shared.prefix, logLimit: 0 })
       } catch (error) {
         // Not rethrown: every case then fails with this error, so the summary counts them as failed.
         shared.startError = error
       }
-    })
+    }, HOOK_TIMEOUT)
 
     afterAll(async () => {
       await shared.running?.close()
       console.log(tally.summary())
       await writeReport(tally.report(shared.capabilities, host.reasons))
-    })
+    }, HOOK_TIMEOUT)
 
     for (const group of groups) {
       describe(group.name, () => {

@@ -1,6 +1,6 @@
 import { defineRoute } from '@wsbridge/core'
 import { describe, expect, it } from 'vitest'
-import { defineCaseGroup, mergeGroupRoutes } from '../src/case.js'
+import { fixtureRoutes, mergeRoutes } from '../src/routes/index.js'
 import { conformanceCases } from '../src/catalog.js'
 import { renderCompatibilityTable } from '../src/compat-table.js'
 import type { HostCapabilities } from '../src/host.js'
@@ -31,13 +31,15 @@ describe('conformanceCases', () => {
   })
 })
 
-describe('mergeGroupRoutes', () => {
-  it('merges routes of several groups and refuses a key two groups define', () => {
-    const a = defineCaseGroup({ name: 'a', routes: { one: route }, cases: [] })
-    const b = defineCaseGroup({ name: 'b', routes: { two: route }, cases: [] })
-    expect(Object.keys(mergeGroupRoutes([a, b]))).toEqual(['one', 'two'])
-    const clash = defineCaseGroup({ name: 'c', routes: { one: route }, cases: [] })
-    expect(() => mergeGroupRoutes([a, clash])).toThrow(/"one" is defined by groups "a" and "c"/)
+describe('mergeRoutes', () => {
+  it('merges route files and refuses a key two of them define', () => {
+    expect(Object.keys(mergeRoutes({ a: { one: route }, b: { two: route } }))).toEqual(['one', 'two'])
+    expect(() => mergeRoutes({ a: { one: route }, c: { one: route } })).toThrow(/"one" is defined in a and c/)
+  })
+
+  it('the fixture serves every route file without a clash', () => {
+    expect(Object.keys(fixtureRoutes)).toContain('echo')
+    expect(Object.keys(fixtureRoutes)).toContain('squeeze')
   })
 })
 

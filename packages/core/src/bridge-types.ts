@@ -85,7 +85,8 @@ export interface Bridge<R extends Routes = Routes> {
   readonly maxFragments: number
   /**
    * The largest handshakeTimeout of the bridge and any route (0: none): the deadline a Node adapter
-   * puts on every upgrade socket it is handed before a route is known (core/sockets `guardUpgrades`).
+   * puts on every upgrade socket it is handed before a route is known (adapter-node-ws's
+   * `UpgradeGuard`, behind adapter-hono's `guardUpgrades`).
    */
   readonly handshakeTimeout: number
   /** permessage-deflate for the runtime: enabled when the bridge or any route enables it (negotiation is per server). */

@@ -4,7 +4,8 @@ import type { AcceptedUpgrade, Bridge, BridgeOptions } from './bridge-types.js'
 import { resolveBridgeLimits } from './bridge-limits.js'
 import { Shutdown } from './bridge-shutdown.js'
 import type { Connection } from './connection-types.js'
-import { ConnectionImpl, connectionInternals, type ConnectionHost } from './connection.js'
+import { ConnectionImpl, connectionInternals } from './connection.js'
+import type { ConnectionHost } from './connection-host.js'
 import { socketEvents } from './connection-events.js'
 import { hubMembers, opened as connectionOpened, sweep as sweepConnection } from './connection-policy.js'
 import { WsError } from './errors.js'
@@ -77,7 +78,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
   const unfinished = new PendingSet<ConnectionImpl>()
   const shutdown = new Shutdown(connections, unfinished, () => hub.close(), baseLimits.closeTimeout)
 
-  const host: ConnectionHost = {
+  const host: ConnectionHost<ConnectionImpl> = {
     reportError,
     subscribe(connection, topic) {
       hub.subscribe(connection, topic)
@@ -88,8 +89,10 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     publish: (topic, frame, exclude) => hub.publish([topic], frame, exclude),
     publishTopics: (topics, frame, exclude) => hub.publish(topics, frame, exclude),
     nativeQueued: (bytes) => hub.nativeQueued(bytes),
+    closing: (connection) => hub.closing(connection),
     released(connection) {
       hub.unsubscribe(connection, connectionInternals.site(connection).topic)
+      hub.released(connection)
       // Open connections are awaited through `connections`; from here until onClose has run, through `unfinished`.
       unfinished.add(connection)
       connections.released()

@@ -26,7 +26,7 @@ function dispatchReceived(connection: ConnectionImpl, text: string): unknown {
   return dispatchText(site.route, text, site.limits.maxDepth, connection, rejectMessage)
 }
 
-function receivedBinary(connection: ConnectionImpl, site: ConnectionSite, data: Uint8Array): void {
+function receivedBinary(connection: ConnectionImpl, site: ConnectionSite<ConnectionImpl>, data: Uint8Array): void {
   // Runtimes enforce the bridge-wide maximum; a route's smaller limit is enforced here.
   if (data.byteLength > site.limits.maxPayloadLength) return fatal(connection, new WsError('PAYLOAD_TOO_LARGE'))
   const onBinary = site.route.handler?.onBinary
@@ -42,9 +42,11 @@ let bind: (events: SocketEvents, connection: ConnectionImpl) => boolean
  * connection itself, so that what handlers hold has no `message`, `closed` or `pong` to call; only
  * the adapter that opened the socket holds this object.
  *
- * Core's own transports (sockets/: ws and Bun) extend this class, so for them the one object that
- * wraps the runtime socket also takes its events, and a connection costs no object more than its
- * transport. For any other transport `bridge.open` creates one (a header and a field).
+ * An adapter's transport class may extend this class (adapter-node-ws's ws transports, the Bun
+ * transports), so the one object that wraps the runtime socket also takes its events, and a
+ * connection costs no object more than its transport: `bridge.open` then returns the transport
+ * itself. For any other transport `bridge.open` creates one (a header and a field). A subclass
+ * reaches nothing of the connection: the link is private to this module.
  */
 export class SocketEvents implements ConnectionEvents {
   #connection: ConnectionImpl | undefined

@@ -1,30 +1,35 @@
 import type { WsError } from './errors.js'
 import type { AcceptedUpgrade } from './bridge-types.js'
-import type { ConnectionImpl } from './connection.js'
 import type { Limits } from './limits.js'
 import type { AnyRoute } from './route.js'
 import type { GuardPolicy } from './security/guard.js'
 
-/** What a connection needs from the bridge that owns it. */
-export interface ConnectionHost {
-  reportError(error: WsError, connection: ConnectionImpl): void
-  subscribe(connection: ConnectionImpl, topic: string): void
-  unsubscribe(connection: ConnectionImpl, topic: string): void
-  publish(topic: string, frame: string | Uint8Array, exclude: ConnectionImpl | undefined): number
+/**
+ * What a connection needs from the bridge that owns it. `C` is the connection the bridge is told
+ * about (core's ConnectionImpl): a type parameter, so this module imports nothing from
+ * connection.ts, which is built on it.
+ */
+export interface ConnectionHost<C> {
+  reportError(error: WsError, connection: C): void
+  subscribe(connection: C, topic: string): void
+  unsubscribe(connection: C, topic: string): void
+  publish(topic: string, frame: string | Uint8Array, exclude: C | undefined): number
   /** Publishes to several topics at once; a member of more than one receives the frame once. */
-  publishTopics(topics: readonly string[], frame: string | Uint8Array, exclude: ConnectionImpl | undefined): number
+  publishTopics(topics: readonly string[], frame: string | Uint8Array, exclude: C | undefined): number
   /** A socket with native pub/sub was handed `bytes` directly (pubsub/native-clearance.ts counts them). */
   nativeQueued(bytes: number): void
-  released(connection: ConnectionImpl): void
+  /** A connection with native pub/sub left OPEN: native fan-out stops counting it (pubsub/native-fanout.ts). */
+  closing(connection: C): void
+  released(connection: C): void
   /** Called after onClose has finished (graceful shutdown waits for it). */
-  finished?(connection: ConnectionImpl): void
+  finished?(connection: C): void
 }
 
 /**
  * Everything connections of one route on one bridge share: built once per route (per limits
  * object), so a connection holds one reference instead of six fields (idle memory per connection).
  */
-export interface ConnectionSite {
+export interface ConnectionSite<C> {
   /** The route's key in the routes object. */
   readonly name: string
   /** The route's broadcast topic (every connection joins it at open), built once. */
@@ -34,7 +39,7 @@ export interface ConnectionSite {
   /** The route's `output` is checked on send (the resolved validateOutput setting, and an output schema exists). */
   readonly validateOutput: boolean
   readonly policy: GuardPolicy
-  readonly host: ConnectionHost
+  readonly host: ConnectionHost<C>
 }
 
 /** What a connection is built from: the accepted upgrade's per-connection fields. */

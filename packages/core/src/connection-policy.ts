@@ -116,9 +116,9 @@ export function sweep(connection: ConnectionImpl, at: number): void {
   if (due & SweepDue.IDLE_TIMEOUT) internals.closeQuietly(connection, CloseCode.GOING_AWAY, 'Idle timeout')
 }
 
-/** How the bridge's pub/sub hub sends to a connection and finds its runtime's native fan-out. */
+/** How the bridge's pub/sub hub sends to a connection and finds its transport (and native fan-out). */
 export const hubMembers: HubMemberAccess<ConnectionImpl> = {
   sendFrame: (connection, frame, shared) => internals.sendFrame(connection, frame, shared),
-  nativePubSub: (connection) => internals.transport(connection).pubsub,
+  transport: (connection) => internals.transport(connection),
   backpressureLimit: (connection) => internals.site(connection).limits.backpressureLimit,
 }

@@ -10,13 +10,11 @@ import { broadcastTopics, roomTopic, roomsOf } from './pubsub/topics.js'
 import { compressFlag, connectionGuard } from './security/guard.js'
 import type { Transport } from './transport.js'
 
-export type { ConnectionHost, ConnectionInit, ConnectionSite } from './connection-host.js'
-
 /** What other core modules may do with a connection beyond its public API. */
 export interface ConnectionInternals {
   /** A brand check: true only for connections core built. */
   is(value: unknown): value is ConnectionImpl
-  site(connection: ConnectionImpl): ConnectionSite
+  site(connection: ConnectionImpl): ConnectionSite<ConnectionImpl>
   transport(connection: ConnectionImpl): Transport
   /** Marks the connection CLOSED; returns the topics it was subscribed to, which it no longer holds. */
   markClosed(connection: ConnectionImpl): ReadonlySet<string> | undefined
@@ -29,33 +27,30 @@ export interface ConnectionInternals {
 }
 
 /**
- * Filled in by ConnectionImpl's static block, the only code that can read a connection's private
- * state. Not exported from the package: only core modules import it, so what a handler holds is
- * the documented Connection and nothing else (no method, getter or symbol leads further).
+ * Filled in by ConnectionImpl's static block, the only code that can read a connection's private state. Not exported
+ * from the package: what a handler holds is the documented Connection and nothing else (no method, getter or symbol leads further).
  */
 export let connectionInternals: ConnectionInternals
 
 const NO_TOPICS: ReadonlySet<string> = new Set()
 
 /**
- * The one Connection implementation, built around an adapter's Transport (composition, not a
- * subclass per runtime). It is what handlers receive, so its public members are exactly the
- * documented Connection; what the bridge, the adapter's events (connection-events.ts) and core's
- * policies (connection-policy.ts) do goes through `connectionInternals`.
+ * The one Connection implementation, built around an adapter's Transport (composition, not a subclass per runtime). It is
+ * what handlers receive, so its public members are exactly the documented Connection; what the bridge, the adapter's
+ * events (connection-events.ts) and core's policies (connection-policy.ts) do goes through `connectionInternals`.
  *
- * Idle memory per connection is part of the contract, so this is one object: the queue, the guard
- * and what the upgrade established (connection-request.ts) are its base classes, and what every
- * connection of a route shares is one `site` reference. Its helpers are static: a private instance
- * method would cost every instance a V8 brand field.
+ * Idle memory per connection is part of the contract, so this is one object: the queue, the guard and what the upgrade
+ * established (connection-request.ts) are its base classes, and what every connection of a route shares is one `site`
+ * reference. Its helpers are static: a private instance method would cost every instance a V8 brand field.
  */
 export class ConnectionImpl extends ConnectionRequest implements Connection {
   // Allocated on the first subscribe: an empty Set costs ~200 bytes and many connections never subscribe.
   #topics: Set<string> | undefined
   #state: ReadyState = ReadyState.OPEN
-  readonly #site: ConnectionSite
+  readonly #site: ConnectionSite<ConnectionImpl>
   readonly #transport: Transport
 
-  constructor(init: ConnectionInit, site: ConnectionSite, transport: Transport) {
+  constructor(init: ConnectionInit, site: ConnectionSite<ConnectionImpl>, transport: Transport) {
     super(init, site.route.context !== undefined)
     this.#site = site
     this.#transport = transport
@@ -68,14 +63,14 @@ export class ConnectionImpl extends ConnectionRequest implements Connection {
       transport: (connection) => connection.#transport,
       markClosed(connection) {
         const topics = connection.#topics
-        connection.#state = ReadyState.CLOSED
+        ConnectionImpl.#leaveOpen(connection, ReadyState.CLOSED)
         connection.#topics = undefined
         return topics
       },
       sendFrame: (connection, frame, shared) => ConnectionImpl.#sendFrame(connection, frame, shared),
       closeQuietly(connection, code, reason) {
         if (connection.#state !== ReadyState.OPEN) return
-        connection.#state = ReadyState.CLOSING
+        ConnectionImpl.#leaveOpen(connection, ReadyState.CLOSING)
         closeSafely(connection.#transport, code, reason)
       },
       handed: (connection, frame) => ConnectionImpl.#handed(connection, frame),
@@ -116,13 +111,13 @@ export class ConnectionImpl extends ConnectionRequest implements Connection {
       throw new WsError('INVALID_CLOSE_CODE', `[wsbridge] close reason is longer than ${MAX_CLOSE_REASON_BYTES} bytes`)
     }
     if (this.#state !== ReadyState.OPEN) return
-    this.#state = ReadyState.CLOSING
+    ConnectionImpl.#leaveOpen(this, ReadyState.CLOSING)
     this.#transport.close(code, reason)
   }
 
   terminate(): void {
     if (this.#state === ReadyState.CLOSED) return
-    this.#state = ReadyState.CLOSING
+    ConnectionImpl.#leaveOpen(this, ReadyState.CLOSING)
     this.#transport.terminate()
   }
 
@@ -195,5 +190,11 @@ export class ConnectionImpl extends ConnectionRequest implements Connection {
   /** A frame went to the runtime directly: native fan-out counts it (pubsub/native-clearance.ts). A ping counts as an empty frame. */
   static #handed(connection: ConnectionImpl, frame: string | Uint8Array): void {
     if (connection.#transport.pubsub) connection.#site.host.nativeQueued(maxWireBytes(frame))
+  }
+
+  /** Leaves OPEN; native fan-out stops counting the connection as a receiver at once (pubsub/native-fanout.ts). */
+  static #leaveOpen(connection: ConnectionImpl, state: ReadyState): void {
+    if (connection.#state === ReadyState.OPEN && connection.#transport.pubsub) connection.#site.host.closing(connection)
+    connection.#state = state
   }
 }

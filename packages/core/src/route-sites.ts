@@ -8,19 +8,19 @@ import { guardPolicy } from './security/guard.js'
 const isProduction = (): boolean =>
   (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['NODE_ENV'] === 'production'
 
-/** What a bridge resolves per route on first use and keeps, so handshakes and connections share it. */
-export interface RouteSites {
+/** What a bridge resolves per route on first use and keeps, so handshakes and connections (of type `C`) share it. */
+export interface RouteSites<C> {
   /** The limits a route's upgrades get: the bridge's, or one object per route with the route's own over them. */
   limitsFor(name: string, route: Routes[string]): Limits
   /** The site a connection of `accepted` joins (connection-host.ts). */
-  siteFor(accepted: AcceptedUpgrade): ConnectionSite
+  siteFor(accepted: AcceptedUpgrade): ConnectionSite<C>
 }
 
 /** `validateOutput` is the bridge's option: the default for routes that set none. */
-export function createRouteSites(base: Limits, host: ConnectionHost, validateOutput: boolean | undefined): RouteSites {
+export function createRouteSites<C>(base: Limits, host: ConnectionHost<C>, validateOutput: boolean | undefined): RouteSites<C> {
   const outputChecks = validateOutput ?? !isProduction()
   // A route with its own limits resolves them once, so its connections share one Limits object.
-  const sites: Map<string, ConnectionSite> = new Map()
+  const sites: Map<string, ConnectionSite<C>> = new Map()
   const resolvedLimits: Map<string, Limits> = new Map()
 
   function limitsFor(name: string, route: Routes[string]): Limits {
@@ -30,12 +30,12 @@ export function createRouteSites(base: Limits, host: ConnectionHost, validateOut
     return limits
   }
 
-  function siteFor(accepted: AcceptedUpgrade): ConnectionSite {
+  function siteFor(accepted: AcceptedUpgrade): ConnectionSite<C> {
     const name = accepted.match.name
     const site = sites.get(name)
     if (site && site.limits === accepted.limits && site.route === accepted.match.route) return site
     const route = accepted.match.route
-    const created: ConnectionSite = {
+    const created: ConnectionSite<C> = {
       name,
       topic: routeTopic(name),
       route,

@@ -27,20 +27,32 @@ export interface Transport {
   readonly bufferedAmount: number
   /** The runtime's own socket object, for escape hatches. */
   readonly raw: unknown
-  /** Native pub/sub, on runtimes that have it (Bun). Without it core sends to each subscriber. */
-  readonly pubsub?: NativePubSub
+  /**
+   * The runtime's own topic fan-out, on runtimes that have it (Bun): the same object for every
+   * socket of one server. Without it core sends to each subscriber.
+   */
+  readonly pubsub?: NativePubSub | undefined
 }
 
 /**
- * Runtime-native topic fan-out for one socket (Bun's ServerWebSocket). Core keeps its own topic
- * index either way (topics, subscriberCount, presence and cleanup come from it) and decides who
- * receives what; native calls only replace the per-subscriber send loop. See core/src/pubsub/hub.ts.
+ * A runtime's native topic fan-out (Bun's `server.publish`), shared by the sockets of one server.
+ * Core keeps its own topic index either way (topics, subscriberCount, presence and cleanup come
+ * from it), counts each topic's native subscribers as they join and leave, and decides who
+ * receives what: it calls `publish` only when every native subscriber but the publishing
+ * connection is to get the frame, so a publish costs the same JavaScript whatever the topic's
+ * size. Core only ever passes transports whose `pubsub` is this object. See
+ * core/src/pubsub/native-fanout.ts.
  */
 export interface NativePubSub {
-  subscribe(topic: string): void
-  unsubscribe(topic: string): void
-  /** Sends to every native subscriber of `topic` except this socket (Bun's `ws.publish`). */
-  publish(topic: string, frame: string | Uint8Array): void
+  /** Subscribes `socket` to `topic` in the runtime. */
+  subscribe(socket: Transport, topic: string): void
+  unsubscribe(socket: Transport, topic: string): void
+  /**
+   * Sends `frame`, uncompressed, once to every socket subscribed to `topic` through this object
+   * except `except` (an open subscriber: the connection that published). Bun: `server.publish`, or
+   * `except`'s `ws.publish`, which skips the publishing socket.
+   */
+  publish(topic: string, frame: string | Uint8Array, except: Transport | undefined): void
 }
 
 /**

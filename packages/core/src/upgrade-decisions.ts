@@ -19,7 +19,7 @@ export interface UpgradeDecisionDeps {
   readonly owns: (url: string) => boolean
   readonly reporter: Pick<Reporter, 'refused'>
   readonly counter: ConnectionCounter
-  readonly limitsFor: RouteSites['limitsFor']
+  readonly limitsFor: RouteSites<unknown>['limitsFor']
   readonly shutdown: { readonly closing: boolean }
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createBridge, defineRoute, type Connection } from '../src/index.js'
-import type { Transport } from '../src/adapter/index.js'
-import { createWsTransports } from '../src/sockets/index.js'
+import { SocketEvents, type Transport } from '../src/adapter/index.js'
 import { createTestBridge } from '../src/testing/index.js'
 // One list for this test and the conformance case over the wire; that file imports nothing.
 import { DOCUMENTED_CONNECTION_KEYS, FORMER_INTERNALS } from '../../conformance/src/connection-surface-names.js'
@@ -101,35 +100,36 @@ describe('the connection a handler receives', () => {
     expect(received!.readyState).toBe(3)
   })
 
-  it("core's own transports are their socket's events object: no second object per connection", () => {
+  it("a transport extending SocketEvents is its socket's events object: no second object per connection", () => {
     const connections: Connection[] = []
     const bridge = createBridge({
       r: defineRoute({ kind: 'ws', handler: { onOpen: (c) => void connections.push(c), onMessage: () => undefined } }),
     })
-    const { WsPingTransport } = createWsTransports((text) => new TextEncoder().encode(text))
-    const socket = {
-      sent: [] as unknown[],
-      send(data: unknown) {
+    // What an adapter's transport class does (adapter-node-ws's ws transports, the Bun transports).
+    class PingTransport extends SocketEvents implements Transport {
+      readonly sent: unknown[] = []
+      readonly bufferedAmount = 0
+      readonly raw = undefined
+      send(data: string | Uint8Array): void {
         this.sent.push(data)
-      },
-      close() {},
-      terminate() {},
-      ping() {},
-      bufferedAmount: 0,
+      }
+      close(): void {}
+      terminate(): void {}
+      ping(): void {}
     }
     const open = (transport: Transport) => {
       const decision = bridge.authorize({ url: '/r', headers: {}, ip: '127.0.0.1' }, bridge.match('/r')!)
       if (decision instanceof Promise || !decision.ok) throw new Error('expected a synchronous acceptance')
       return bridge.open(decision, transport)
     }
-    const transport = new WsPingTransport(socket)
+    const transport = new PingTransport()
     const events = open(transport)
     expect(events).toBe(transport)
     // A transport already serving a connection is not rebound: the second one gets an events object of its own.
     const second = open(transport)
     expect(second).not.toBe(transport)
     events.message('{"~":"ping"}', false)
-    expect(socket.sent).toEqual(['{"~":"pong"}'])
+    expect(transport.sent).toEqual(['{"~":"pong"}'])
     second.closed(1000, '')
     expect(connections.map((c) => c.readyState)).toEqual([1, 3])
     for (const connection of connections) expectOnlyDocumented(connection)

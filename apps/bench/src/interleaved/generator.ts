@@ -48,7 +48,7 @@ async function measure(server: JobServer, load: Load): Promise<Omit<Slice, 'bloc
   load.counting = false
   const { histogram } = load
   return {
-    scenario: server === job.raw && job.scenario === 'typed' ? 'echo' : job.scenario,
+    scenario: job.room ?? (server === job.raw && job.scenario === 'typed' ? 'echo' : job.scenario),
     server: server.name,
     ...window,
     ops: load.ops - opsBefore,

@@ -1,4 +1,4 @@
-import type { ScenarioResult } from '../scenarios/types.js'
+import type { RoomScenario, ScenarioResult } from '../scenarios/types.js'
 import type { EchoShape } from '../load/echo-load.js'
 import type { FanoutShape } from '../load/fanout-load.js'
 
@@ -16,6 +16,12 @@ export interface InterleavedSettings {
   readonly windowMs: number
   readonly echo: EchoShape
   readonly fanout: FanoutShape
+  /**
+   * Fan-out room sizes measured besides `fanout.subscribers`, each reported as `fanout-<size>`. A
+   * room is measured one target at a time next to raw (two loads of up to 5,000 sockets, within
+   * the open-file limit), with bursts scaled so a burst carries as many deliveries as the default room's.
+   */
+  readonly rooms: readonly number[]
 }
 
 export interface JobServer {
@@ -33,6 +39,8 @@ export interface InterleavedJob {
   readonly raw: JobServer
   readonly targets: readonly JobServer[]
   readonly settings: InterleavedSettings
+  /** A fan-out room job: what its windows are reported as (settings.fanout has the room's size). */
+  readonly room?: RoomScenario
 }
 
 /** One measured window, as the generator prints it (`SLICE {json}`): a scenario result plus where it ran. */

@@ -1,5 +1,5 @@
 import { cost, median, type CostRatios } from '../report/metrics.js'
-import type { ScenarioName } from '../scenarios/types.js'
+import type { ReportedScenario } from '../scenarios/types.js'
 import type { Slice } from './job.js'
 import type { InterleavedRun } from './run.js'
 
@@ -19,7 +19,7 @@ export class InterleavedResults implements CostRatios {
   }
 
   /** Normalized cost per block, in block order; undefined for the raw server itself (always 1). */
-  normalized(target: string, scenario: ScenarioName): number[] | undefined {
+  normalized(target: string, scenario: ReportedScenario): number[] | undefined {
     const run = this.runs.find((r) => r.scenario === scenario && r.slices.some((s) => s.server === target))
     if (!run) return this.runs.some((r) => r.raw === target) ? undefined : []
     if (run.raw === target) return undefined
@@ -32,7 +32,7 @@ export class InterleavedResults implements CostRatios {
       })
   }
 
-  ratios(a: string, scenarioA: ScenarioName, b: string, scenarioB: ScenarioName): number[] {
+  ratios(a: string, scenarioA: ReportedScenario, b: string, scenarioB: ReportedScenario): number[] {
     const na = this.normalized(a, scenarioA)
     const nb = this.normalized(b, scenarioB)
     const blocks = Math.min(na?.length ?? Infinity, nb?.length ?? Infinity)
@@ -40,7 +40,7 @@ export class InterleavedResults implements CostRatios {
     return Array.from({ length: blocks }, (_, i) => (na?.[i] ?? 1) / (nb?.[i] ?? 1))
   }
 
-  ratio(a: string, scenarioA: ScenarioName, b: string, scenarioB: ScenarioName): number {
+  ratio(a: string, scenarioA: ReportedScenario, b: string, scenarioB: ReportedScenario): number {
     return median(this.ratios(a, scenarioA, b, scenarioB))
   }
 }

@@ -1,5 +1,6 @@
 import type { RunningServer } from '../runner/server.js'
 import { runBunScript } from '../runner/spawn.js'
+import { roomScenario, type ReportedScenario } from '../scenarios/types.js'
 import { rawOf } from '../targets/registry.js'
 import {
   interleavedScenarios,
@@ -11,7 +12,8 @@ import {
 } from './job.js'
 
 export interface InterleavedRun {
-  readonly scenario: InterleavedScenario
+  /** The scenario, or the fan-out room size (`fanout-<size>`), its windows report. */
+  readonly scenario: ReportedScenario
   readonly raw: string
   readonly slices: readonly Slice[]
 }
@@ -25,8 +27,9 @@ const pathOf = (scenario: InterleavedScenario): string => (scenario === 'fanout'
 
 /**
  * For each runtime, runs one interleaved generator per scenario against its raw server and every
- * selected target on it (see generator.ts), on the servers the rounds already warmed. Runtimes run
- * one after the other; the other runtime's servers sit idle meanwhile.
+ * selected target on it (see generator.ts), on the servers the rounds already warmed, then one per
+ * fan-out room size and target (see `InterleavedSettings.rooms`). Runtimes run one after the
+ * other; the other runtime's servers sit idle meanwhile.
  */
 export async function runInterleaved(
   servers: readonly RunningServer[],
@@ -41,21 +44,41 @@ export async function runInterleaved(
       if (scenarios && !scenarios.includes(scenario)) continue
       const members = servers.filter((s) => s !== rawServer && rawOf(s.spec) === raw.name && (scenario !== 'typed' || s.spec.typed))
       if (members.length === 0) continue
-      const started = performance.now()
       const job: InterleavedJob = {
         scenario,
         raw: jobServer(rawServer, scenario === 'typed' ? 'echo' : scenario),
         targets: members.map((s) => jobServer(s, scenario)),
         settings,
       }
-      const slices = await runGenerator(job, (failure) => result.failures.push(`interleaved ${raw.name} ${scenario}: ${failure}`))
-      result.runs.push({ scenario, raw: raw.name, slices })
-      log(
-        `interleaved ${scenario} on ${raw.name} and ${members.length} targets: ${slices.length} windows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-      )
+      await runJob(job, scenario, result, log)
+    }
+    if (scenarios && !scenarios.includes('fanout')) continue
+    const { fanout } = settings
+    for (const size of settings.rooms) {
+      // Bursts carry as many deliveries as in the default room, so each window drains as fast.
+      const room = { subscribers: size, burst: Math.max(1, Math.round((fanout.burst * fanout.subscribers) / size)) }
+      for (const member of servers.filter((s) => s !== rawServer && rawOf(s.spec) === raw.name)) {
+        const job: InterleavedJob = {
+          scenario: 'fanout',
+          room: roomScenario(size),
+          raw: jobServer(rawServer, 'fanout'),
+          targets: [jobServer(member, 'fanout')],
+          settings: { ...settings, fanout: room },
+        }
+        await runJob(job, roomScenario(size), result, log)
+      }
     }
   }
   return result
+}
+
+async function runJob(job: InterleavedJob, scenario: ReportedScenario, result: InterleavedLog, log: (line: string) => void): Promise<void> {
+  const started = performance.now()
+  const raw = job.raw.name
+  const slices = await runGenerator(job, (failure) => result.failures.push(`interleaved ${raw} ${scenario}: ${failure}`))
+  result.runs.push({ scenario, raw, slices })
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  log(`interleaved ${scenario} on ${raw} and ${job.targets.map((t) => t.name).join(', ')}: ${slices.length} windows in ${seconds} s`)
 }
 
 const jobServer = (server: RunningServer, scenario: InterleavedScenario): JobServer => ({

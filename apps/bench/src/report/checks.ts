@@ -1,5 +1,5 @@
 import { rawOf, type TargetSpec } from '../targets/registry.js'
-import type { ScenarioName } from '../scenarios/types.js'
+import { roomScenariosIn, type ReportedScenario } from '../scenarios/types.js'
 import { heapPerConnection, type CostRatios, type Results } from './metrics.js'
 
 /** One `bench <target> <label> ratio=<x>` line: one of the performance targets (docs/benchmarks.md), or information only. */
@@ -51,10 +51,13 @@ export function evaluate(
     rounds?: readonly number[],
     per = 'blocks',
   ): void => void checks.push({ target, label, ratio, detail, pass, ...(rounds ? { rounds, per } : {}) })
+  // Fan-out room sizes (`fanout-500`…) are held to fan-out's target, for each room a target was measured in.
+  const rooms = roomScenariosIn(results.measurements.map((m) => m.result.scenario))
+  const roomsOf = (target: string): ReportedScenario[] => rooms.filter((room) => results.of(target, room).length > 0)
   for (const spec of specs) {
     if (!available(spec.name) || spec.kind === 'raw') continue
     const raw = rawOf(spec)
-    const vsRaw = (scenario: ScenarioName, limit: number | undefined, as: ScenarioName = scenario): void => {
+    const vsRaw = (scenario: ReportedScenario, limit: number | undefined, as: ReportedScenario = scenario): void => {
       const source = scenario === 'handshake' ? results : cpu
       const rounds = source.ratios(spec.name, scenario, raw, as)
       const ratio = source.ratio(spec.name, scenario, raw, as)
@@ -69,7 +72,7 @@ export function evaluate(
       )
     }
     if (spec.kind !== 'wsbridge') {
-      for (const scenario of ['echo', 'fanout', 'handshake'] as const) vsRaw(scenario, undefined)
+      for (const scenario of ['echo', 'fanout', ...roomsOf(spec.name), 'handshake'] as const) vsRaw(scenario, undefined)
       add(
         spec.name,
         'memory',
@@ -81,6 +84,7 @@ export function evaluate(
     }
     vsRaw('echo', 1.05)
     vsRaw('fanout', 1.05)
+    for (const room of roomsOf(spec.name)) vsRaw(room, 1.05)
     vsRaw('handshake', undefined)
     const bytes = results.difference(spec.name, raw, 'memory')
     add(

@@ -1,5 +1,5 @@
 import type { Measurement } from '../runner/rounds.js'
-import type { ScenarioName, ScenarioResult } from '../scenarios/types.js'
+import type { ReportedScenario, ScenarioResult } from '../scenarios/types.js'
 
 export const median = (values: readonly number[]): number => {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b)
@@ -29,9 +29,9 @@ export const heapPerConnection = (result: ScenarioResult): number => result.heap
 export interface CostRatios {
   readonly source: string
   /** The per-round (per-block) ratios of a's cost to b's, in order. */
-  ratios(a: string, scenarioA: ScenarioName, b: string, scenarioB: ScenarioName): number[]
+  ratios(a: string, scenarioA: ReportedScenario, b: string, scenarioB: ReportedScenario): number[]
   /** Their median. */
-  ratio(a: string, scenarioA: ScenarioName, b: string, scenarioB: ScenarioName): number
+  ratio(a: string, scenarioA: ReportedScenario, b: string, scenarioB: ReportedScenario): number
 }
 
 export class Results implements CostRatios {
@@ -42,12 +42,12 @@ export class Results implements CostRatios {
     this.measurements = measurements
   }
 
-  of(target: string, scenario: ScenarioName): ScenarioResult[] {
+  of(target: string, scenario: ReportedScenario): ScenarioResult[] {
     return this.measurements.filter((m) => m.target === target && m.result.scenario === scenario).map((m) => m.result)
   }
 
   /** Median over rounds of any figure of one target's scenario. */
-  median(target: string, scenario: ScenarioName, figure: (r: ScenarioResult) => number): number {
+  median(target: string, scenario: ReportedScenario, figure: (r: ScenarioResult) => number): number {
     return median(this.of(target, scenario).map(figure))
   }
 
@@ -55,12 +55,24 @@ export class Results implements CostRatios {
    * Median over rounds of a/b, each ratio taken within one round (same machine state), so drift
    * between rounds cancels out. `figure` defaults to `cost`.
    */
-  ratio(a: string, scenarioA: ScenarioName, b: string, scenarioB: ScenarioName, figure: (r: ScenarioResult) => number = cost): number {
+  ratio(
+    a: string,
+    scenarioA: ReportedScenario,
+    b: string,
+    scenarioB: ReportedScenario,
+    figure: (r: ScenarioResult) => number = cost,
+  ): number {
     return median(this.ratios(a, scenarioA, b, scenarioB, figure))
   }
 
   /** The per-round ratios behind `ratio`, in round order (shown so a reader sees the spread). */
-  ratios(a: string, scenarioA: ScenarioName, b: string, scenarioB: ScenarioName, figure: (r: ScenarioResult) => number = cost): number[] {
+  ratios(
+    a: string,
+    scenarioA: ReportedScenario,
+    b: string,
+    scenarioB: ReportedScenario,
+    figure: (r: ScenarioResult) => number = cost,
+  ): number[] {
     const ratios: number[] = []
     for (const m of this.measurements) {
       if (m.target !== a || m.result.scenario !== scenarioA) continue
@@ -71,7 +83,7 @@ export class Results implements CostRatios {
   }
 
   /** Median over rounds of a − b (used for memory: bytes per connection above raw). `figure` defaults to `cost`. */
-  difference(a: string, b: string, scenario: ScenarioName, figure: (r: ScenarioResult) => number = cost): number {
+  difference(a: string, b: string, scenario: ReportedScenario, figure: (r: ScenarioResult) => number = cost): number {
     const diffs: number[] = []
     for (const m of this.measurements) {
       if (m.target !== a || m.result.scenario !== scenario) continue

@@ -1,8 +1,9 @@
-import { scenarioNames, type ScenarioName, type ScenarioResult } from '../scenarios/types.js'
+import { roomScenariosIn, scenarioNames, type ReportedScenario, type ScenarioResult } from '../scenarios/types.js'
 import { rawOf, type TargetSpec } from '../targets/registry.js'
 import { cost, median, quantile, throughput, type CostRatios, type Results } from './metrics.js'
 
-const units: Record<ScenarioName, string> = { memory: 'conns', handshake: 'hs/s', echo: 'msg/s', typed: 'msg/s', fanout: 'deliv/s' }
+const units: Record<string, string> = { memory: 'conns', handshake: 'hs/s', echo: 'msg/s', typed: 'msg/s', fanout: 'deliv/s' }
+const unitOf = (scenario: ReportedScenario): string => units[scenario] ?? units['fanout']!
 
 /** A figure with thousands separators and `digits` decimals; '–' for a missing one. */
 export const fmt = (n: number, digits = 0): string =>
@@ -19,8 +20,10 @@ export function renderTable(specs: readonly TargetSpec[], results: Results, cpu:
     '| target | scenario | throughput | server CPU/op | × raw | p50 ms | p99 ms | server CPU | client CPU | errors |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ]
+  // Fan-out room sizes (`fanout-500`…) after the scenarios, smallest room first.
+  const scenarios = [...scenarioNames, ...roomScenariosIn(results.measurements.map((m) => m.result.scenario))]
   for (const spec of specs) {
-    for (const scenario of scenarioNames) {
+    for (const scenario of scenarios) {
       const runs = results.of(spec.name, scenario)
       if (runs.length === 0) continue
       const m = (figure: (r: ScenarioResult) => number): number => results.median(spec.name, scenario, figure)
@@ -29,7 +32,7 @@ export function renderTable(specs: readonly TargetSpec[], results: Results, cpu:
       const ratios = spec.name === raw ? [1] : source.ratios(spec.name, scenario, raw, scenario === 'typed' ? 'echo' : scenario)
       const spread = ratios.length >= 4 ? ` (${fmt(quantile(ratios, 0.25), 2)}–${fmt(quantile(ratios, 0.75), 2)})` : ''
       const costCell = scenario === 'memory' ? `${fmt(m(cost))} B/conn` : `${fmt(m(cost), 2)} µs`
-      const rate = scenario === 'memory' ? `${fmt(m((r) => r.ops))} ${units[scenario]}` : `${fmt(m(throughput))} ${units[scenario]}`
+      const rate = scenario === 'memory' ? `${fmt(m((r) => r.ops))} ${unitOf(scenario)}` : `${fmt(m(throughput))} ${unitOf(scenario)}`
       lines.push(
         `| ${spec.name} | ${scenario} | ${rate} | ${costCell} | ${fmt(median(ratios), 3)}${spread} | ${fmt(
           m((r) => r.p50Ms ?? Number.NaN),

@@ -5,7 +5,6 @@ import { defineCaseGroup } from '../case.js'
 import type { SuiteContext } from '../context.js'
 import { delay } from '../helpers.js'
 import { recorded, waitForRecorded } from '../recorder.js'
-import { startRestartable } from '../restartable.js'
 import { clientRoutes } from '../routes/client.js'
 
 // Bun (and Node 22+) have a global WebSocket; Node 20 gets the `ws` client.
@@ -36,7 +35,6 @@ const opens = (token: string) => recorded(token).filter((e) => e.type === 'open'
 
 export const clientGroup = defineCaseGroup({
   name: 'client',
-  routes: clientRoutes,
   cases: [
     {
       name: 'typed client: sends made before open are queued and flushed in order',
@@ -64,42 +62,34 @@ export const clientGroup = defineCaseGroup({
     },
     {
       name: 'typed client: reconnects after the server restarts and flushes what was sent meanwhile',
+      needs: 'restart',
       timeout: 20_000,
       async run(ctx) {
-        // Hosts with the `restart` capability restart themselves on their port; any other host (a
-        // user's own) runs a second instance behind a proxy that really stops and starts it.
-        const native = ctx.capabilities.restart === true && ctx.running.restart !== undefined
-        const instance = native
-          ? undefined
-          : await startRestartable(ctx.host, clientRoutes, { prefix: ctx.prefix, onError: () => undefined })
-        try {
-          const t = ctx.token()
-          const baseUrl = (instance?.wsUrl ?? ctx.running.wsUrl) + ctx.prefix
-          // A fixed ~500 ms first retry (no jitter) keeps the client in 'reconnecting' long enough to
-          // send while it is down, even when the host is back within milliseconds on a loaded box.
-          const { $ws } = setupBridge(clientRoutes, {
-            baseUrl,
-            WebSocket: WebSocketImpl,
-            reconnect: { initialDelay: 500, maxDelay: 1000, random: () => 0.99 },
-          })
-          const closes: number[] = []
-          const conn = $ws.clientLog({ t }, { onClose: (code, _reason, { willReconnect }) => void (willReconnect && closes.push(code)) })
-          await conn.opened()
-          const bridgeOf = () => instance?.bridge ?? ctx.running.bridge
-          const bridgeBefore = bridgeOf()
-          const restarted = instance ? instance.restart(300) : ctx.running.restart!()
-          await until(() => conn.state === 'reconnecting', 'reconnecting state')
-          expect(conn.send('while down')).toBe('queued')
-          await restarted
-          await waitForRecorded(t, () => opens(t) === 2 && messages(t).length === 1, 10_000)
-          expect(messages(t)).toEqual(['while down'])
-          expect(conn.reconnects).toBe(1)
-          expect(closes).toHaveLength(1)
-          expect(bridgeOf()).not.toBe(bridgeBefore)
-          conn.close()
-        } finally {
-          await instance?.close()
-        }
+        const t = ctx.token()
+        // A fixed ~500 ms first retry (no jitter) keeps the client in 'reconnecting' long enough to
+        // send while it is down, even when the host is back within milliseconds on a loaded box.
+        const { $ws } = setupBridge(clientRoutes, {
+          baseUrl: ctx.running.wsUrl + ctx.prefix,
+          WebSocket: WebSocketImpl,
+          reconnect: { initialDelay: 500, maxDelay: 1000, random: () => 0.99 },
+        })
+        const closes: number[] = []
+        const conn = $ws.clientLog({ t }, { onClose: (code, _reason, { willReconnect }) => void (willReconnect && closes.push(code)) })
+        await conn.opened()
+        // The host has run onOpen (and reported it) before it dies.
+        await waitForRecorded(t, () => opens(t) === 1)
+        const pidBefore = ctx.running.pid
+        // The host process is killed (no close frame) and its command run again on the same port.
+        const restarted = ctx.running.restart()
+        await until(() => conn.state === 'reconnecting', 'reconnecting state')
+        expect(conn.send('while down')).toBe('queued')
+        await restarted
+        await waitForRecorded(t, () => opens(t) === 2 && messages(t).length === 1, 10_000)
+        expect(messages(t)).toEqual(['while down'])
+        expect(conn.reconnects).toBe(1)
+        expect(closes).toHaveLength(1)
+        expect(ctx.running.pid).not.toBe(pidBefore)
+        conn.close()
       },
     },
     {
@@ -115,15 +105,15 @@ export const clientGroup = defineCaseGroup({
           reconnect: { initialDelay: 600, random: () => 0.99 },
         })
         const conn = $ws.clientFeed({ room }, { onMessage: (m) => void received.push(m) })
-        await until(() => ctx.running.bridge.subscriberCount(topic) === 1, 'subscription')
-        ctx.running.bridge.publish(topic, { n: 1 })
+        await ctx.running.poll(async () => (await ctx.running.subscriberCount(topic)) === 1, 'subscription')
+        await ctx.running.publish(topic, { n: 1 })
         await until(() => received.length === 1, 'first message')
         conn.send({ kick: true })
-        await until(() => ctx.running.bridge.subscriberCount(topic) === 0 && conn.state === 'reconnecting', 'the drop')
-        ctx.running.bridge.publish(topic, { n: 2 })
-        ctx.running.bridge.publish(topic, { n: 3 })
+        await ctx.running.poll(async () => conn.state === 'reconnecting' && (await ctx.running.subscriberCount(topic)) === 0, 'the drop')
+        await ctx.running.publish(topic, { n: 2 })
+        await ctx.running.publish(topic, { n: 3 })
         await until(() => conn.reconnects === 1 && received.length === 3, 'replay')
-        ctx.running.bridge.publish(topic, { n: 4 })
+        await ctx.running.publish(topic, { n: 4 })
         await until(() => received.length === 4, 'live message')
         expect(received).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }])
         conn.close()

@@ -2,7 +2,6 @@ import { expect } from 'vitest'
 import { defineCaseGroup, type ConformanceCase } from '../case.js'
 import type { SuiteContext } from '../context.js'
 import { expectEchoes } from '../helpers.js'
-import { closeReasonsRoutes } from '../routes/close-reasons.js'
 
 const MAX_REASON_BYTES = 123
 const utf8 = new TextEncoder()
@@ -36,7 +35,6 @@ async function expectTrimmedClose(ctx: SuiteContext, path: string, code: number,
 
 export const closeReasonsGroup = defineCaseGroup({
   name: 'close reasons',
-  routes: closeReasonsRoutes,
   cases: [
     ...Object.entries(longReasons).map(
       ([script, reason]): ConformanceCase => ({

@@ -1,14 +1,11 @@
 import { expect } from 'vitest'
 import { defineCaseGroup } from '../case.js'
-import { delay } from '../helpers.js'
 import { recorded, waitForRecorded } from '../recorder.js'
-import { closingRoutes } from '../routes/closing.js'
 
 const closes = (token: string) => recorded(token).filter((e) => e.type === 'close')
 
 export const closingGroup = defineCaseGroup({
   name: 'closing',
-  routes: closingRoutes,
   cases: [
     {
       name: 'server close with code and reason is seen by the client',
@@ -25,8 +22,7 @@ export const closingGroup = defineCaseGroup({
         const client = await ctx.connect(`/closeLog?t=${token}`)
         await waitForRecorded(token, (events) => events.some((e) => e.type === 'open'))
         client.close(4001, 'client says bye')
-        await waitForRecorded(token, () => closes(token).length > 0)
-        await delay(100)
+        await ctx.running.released(token)
         expect(closes(token)).toEqual([{ type: 'close', code: 4001, reason: 'client says bye', readyState: 3 }])
       },
     },
@@ -36,8 +32,7 @@ export const closingGroup = defineCaseGroup({
         const token = ctx.token()
         const client = await ctx.connect(`/closeLog?t=${token}`)
         client.close()
-        await waitForRecorded(token, () => closes(token).length > 0)
-        await delay(50)
+        await ctx.running.released(token)
         expect(closes(token)).toEqual([{ type: 'close', code: 1005, reason: '', readyState: 3 }])
       },
     },
@@ -53,8 +48,7 @@ export const closingGroup = defineCaseGroup({
           const client = await ctx.connect(`/closeLog?t=${token}`)
           client.send({ end })
           expect(await client.waitClose()).toMatchObject(seen)
-          await waitForRecorded(token, () => closes(token).length > 0)
-          await delay(50)
+          await ctx.running.released(token)
           const ended = recorded(token).find((e) => e.type === `server-${end}`)
           expect(ended).toMatchObject({ before: 1, send: 'closed' })
           // CLOSING on Node (ws waits for the peer's close reply); Bun completes the close at once, so CLOSED.
@@ -72,8 +66,7 @@ export const closingGroup = defineCaseGroup({
         const client = await ctx.connect(`/closeLog?t=${token}`)
         await waitForRecorded(token, (events) => events.some((e) => e.type === 'open'))
         client.terminate()
-        await waitForRecorded(token, () => closes(token).length > 0)
-        await delay(50)
+        await ctx.running.released(token)
         expect(closes(token)).toEqual([{ type: 'close', code: 1006, reason: '', readyState: 3 }])
       },
     },

@@ -1,11 +1,10 @@
 import { expect } from 'vitest'
 import { defineCaseGroup } from '../case.js'
 import { DOCUMENTED_CONNECTION_KEYS } from '../connection-surface-names.js'
-import { connectionSurfaceRoutes, type SurfaceReport } from '../routes/connection-surface.js'
+import type { SurfaceReport } from '../routes/connection-surface.js'
 
 export const connectionSurfaceGroup = defineCaseGroup({
   name: 'connection surface',
-  routes: connectionSurfaceRoutes,
   cases: [
     {
       name: "a handler's connection exposes only the documented API: no runtime internal is reachable or callable",

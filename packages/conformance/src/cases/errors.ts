@@ -3,7 +3,7 @@ import type { ConformanceCase } from '../case.js'
 import { defineCaseGroup } from '../case.js'
 import { expectEchoes, expectErrorFrame } from '../helpers.js'
 import { waitForRecorded } from '../recorder.js'
-import { errorsRoutes, SECRET } from '../routes/errors.js'
+import { SECRET } from '../routes/errors.js'
 
 const failurePoints = ['open-sync', 'open-async', 'message-sync', 'message-async'] as const
 
@@ -33,7 +33,6 @@ function handlerFailureCase(where: (typeof failurePoints)[number]): ConformanceC
 
 export const errorsGroup = defineCaseGroup({
   name: 'errors',
-  routes: errorsRoutes,
   cases: [
     {
       name: 'invalid JSON gets an INVALID_JSON error frame and the socket stays open',

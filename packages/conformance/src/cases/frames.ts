@@ -2,13 +2,12 @@ import { expect } from 'vitest'
 import { defineCaseGroup } from '../case.js'
 import { Opcode, RawWebSocket } from '../raw-frames.js'
 import { waitForRecorded } from '../recorder.js'
-import { framesRoutes, sampleValues, type SampleKind } from '../routes/frames.js'
+import { sampleValues, type SampleKind } from '../routes/frames.js'
 
 const kinds = Object.keys(sampleValues) as SampleKind[]
 
 export const framesGroup = defineCaseGroup({
   name: 'frames',
-  routes: framesRoutes,
   cases: [
     {
       name: 'send() writes objects, arrays, strings, numbers, booleans and null as JSON text',

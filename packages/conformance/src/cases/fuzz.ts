@@ -1,5 +1,4 @@
 import { defineCaseGroup } from '../case.js'
-import { fuzzRoutes } from '../routes/fuzz.js'
 import { closeReasonsCase } from './fuzz/close-reasons.js'
 import { messagesCase } from './fuzz/messages.js'
 import { rawFramesCase } from './fuzz/raw-frames.js'
@@ -12,6 +11,5 @@ import { upgradesCase } from './fuzz/upgrades.js'
  */
 export const fuzzGroup = defineCaseGroup({
   name: 'fuzz',
-  routes: fuzzRoutes,
   cases: [rawFramesCase, closeReasonsCase, messagesCase, upgradesCase],
 })

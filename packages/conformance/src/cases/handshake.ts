@@ -1,5 +1,4 @@
 import { defineCaseGroup } from '../case.js'
-import { handshakeRoutes } from '../routes/handshake.js'
 import { answerCases } from './handshake/answers.js'
 import { boundCases } from './handshake/bounds.js'
 import { targetCases } from './handshake/targets.js'
@@ -11,6 +10,5 @@ import { targetCases } from './handshake/targets.js'
  */
 export const handshakeGroup = defineCaseGroup({
   name: 'handshake',
-  routes: handshakeRoutes,
   cases: [...answerCases, ...targetCases, ...boundCases],
 })

@@ -5,7 +5,6 @@ import { rawHttpRequest, rawUpgradeRequest } from '../raw-http.js'
 
 export const httpGroup = defineCaseGroup({
   name: 'http',
-  routes: {},
   cases: [
     {
       name: 'an unknown path under the prefix is answered 404 and not upgraded',
@@ -24,7 +23,7 @@ export const httpGroup = defineCaseGroup({
         // Not wsbridge's: the host answers (Node: 404, no other upgrade listener; Bun and Hono: the app's own answer).
         expect((await rawUpgradeRequest(ctx.running.httpUrl, '/echo')).status).not.toBe(101)
         expect((await rawUpgradeRequest(ctx.running.httpUrl, `${ctx.prefix}echo`)).status).not.toBe(101)
-        expect(ctx.running.bridge.connections.size).toBe(0)
+        expect(await ctx.running.connectionCount()).toBe(0)
       },
     },
     {

@@ -1,13 +1,12 @@
 import { expect } from 'vitest'
 import { defineCaseGroup } from '../case.js'
-import { expectSilence } from '../helpers.js'
+import { expectQuiet } from '../helpers.js'
 
 const CONNECTIONS = 50
 const MESSAGES = 3
 
 export const isolationGroup = defineCaseGroup({
   name: 'isolation',
-  routes: {},
   cases: [
     {
       name: `${CONNECTIONS} concurrent connections each receive only their own messages`,
@@ -21,8 +20,8 @@ export const isolationGroup = defineCaseGroup({
         replies.forEach((got, from) => {
           expect(got).toEqual(Array.from({ length: MESSAGES }, (_, n) => ({ echo: { from, n } })))
         })
-        await Promise.all(clients.map((client) => expectSilence(client, 50)))
-        const ids = new Set([...ctx.running.bridge.connections].map((c) => c.id))
+        await Promise.all(clients.map((client, from) => expectQuiet(client, { probe: from }, { echo: { probe: from } })))
+        const ids = new Set((await ctx.running.connections()).map((c) => c.id))
         expect(ids.size).toBeGreaterThanOrEqual(CONNECTIONS)
       },
     },

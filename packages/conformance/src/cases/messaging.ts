@@ -1,11 +1,9 @@
 import { expect } from 'vitest'
 import { defineCaseGroup } from '../case.js'
 import { expectEchoes } from '../helpers.js'
-import { messagingRoutes } from '../routes/messaging.js'
 
 export const messagingGroup = defineCaseGroup({
   name: 'messaging',
-  routes: messagingRoutes,
   cases: [
     {
       name: 'echo round trip',

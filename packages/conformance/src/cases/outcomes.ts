@@ -1,7 +1,6 @@
 import { defineCaseGroup } from '../case.js'
 import type { ConformanceCase } from '../case.js'
 import { clientOutcomes, type ClientOutcome } from '../client-outcomes.js'
-import { outcomeRoutes } from '../routes/outcomes.js'
 import { boundedLoggingCases } from './outcomes/bounded.js'
 import { runOnConnection, runUpgrade } from './outcomes/run.js'
 
@@ -27,6 +26,5 @@ function outcomeCase(outcome: ClientOutcome): ConformanceCase {
  */
 export const outcomesGroup = defineCaseGroup({
   name: 'outcomes',
-  routes: outcomeRoutes,
   cases: [...clientOutcomes.map(outcomeCase), ...boundedLoggingCases],
 })

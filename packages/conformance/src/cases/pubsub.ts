@@ -3,8 +3,10 @@ import { expect } from 'vitest'
 import { defineCaseGroup } from '../case.js'
 import type { WireClient } from '../client.js'
 import type { SuiteContext } from '../context.js'
-import { delay, expectSilence } from '../helpers.js'
-import { pubsubRoutes } from '../routes/pubsub.js'
+import { expectQuiet } from '../helpers.js'
+
+/** A command every pub/sub route answers: the probe of `expectQuiet`. */
+const STATE = { type: 'state' }
 
 /** Sends a pub/sub command and waits for its ack (and anything the server sends before it). */
 async function command(client: WireClient, message: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -23,17 +25,8 @@ async function clients(ctx: SuiteContext, count: number, topic?: string): Promis
 
 const unique = (name: string): string => `${name}-${crypto.randomUUID()}`
 
-async function waitUntil(condition: () => boolean, what: string, timeout = 5000): Promise<void> {
-  const deadline = Date.now() + timeout
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await delay(10)
-  }
-}
-
 export const pubsubGroup = defineCaseGroup({
   name: 'pubsub',
-  routes: pubsubRoutes,
   cases: [
     {
       name: 'publish reaches the other subscribers and not the sender (default)',
@@ -44,9 +37,9 @@ export const pubsubGroup = defineCaseGroup({
         expect(await command(a!, { type: 'pub', topic, data: { n: 1 } })).toEqual({ ack: 'pub', delivered: 2 })
         expect(await b!.next()).toEqual({ n: 1 })
         expect(await c!.next()).toEqual({ n: 1 })
-        await expectSilence(a!)
-        await expectSilence(outsider!)
-        expect(ctx.running.bridge.subscriberCount(topic)).toBe(3)
+        await expectQuiet(a!, STATE, { ack: 'state' })
+        await expectQuiet(outsider!, STATE, { ack: 'state' })
+        expect(await ctx.running.subscriberCount(topic)).toBe(3)
       },
     },
     {
@@ -64,7 +57,7 @@ export const pubsubGroup = defineCaseGroup({
       async run(ctx) {
         const topic = unique('t')
         const [a, b] = await clients(ctx, 2, topic)
-        expect(ctx.running.bridge.publish(topic, { from: 'http' })).toBe(2)
+        expect(await ctx.running.publish(topic, { from: 'http' })).toBe(2)
         expect(await a!.next()).toEqual({ from: 'http' })
         expect(await b!.next()).toEqual({ from: 'http' })
       },
@@ -77,7 +70,7 @@ export const pubsubGroup = defineCaseGroup({
         await command(b!, { type: 'unsub', topic })
         a!.send({ type: 'pub', topic, data: 1, includeSelf: true })
         expect(await a!.take(2)).toEqual([1, { ack: 'pub', delivered: 1 }])
-        await expectSilence(b!)
+        await expectQuiet(b!, STATE, { ack: 'state' })
         expect(await command(a!, { type: 'state' })).toMatchObject({ topics: [topic], rooms: [] })
       },
     },
@@ -94,7 +87,7 @@ export const pubsubGroup = defineCaseGroup({
         await command(r2!, { type: 'join', room: room2 })
         await command(otherRoute!, { type: 'join', room: room1 })
         expect(await command(both!, { type: 'state' })).toMatchObject({ rooms: [room1, room2].sort() })
-        expect(ctx.running.bridge.subscriberCount(roomTopic('pubsub', room1))).toBe(2)
+        expect(await ctx.running.subscriberCount(roomTopic('pubsub', room1))).toBe(2)
 
         expect(await command(r1!, { type: 'broadcast', data: 'rooms', rooms: [room1, room2] })).toEqual({ ack: 'broadcast', delivered: 2 })
         expect(await both!.next()).toBe('rooms')
@@ -104,8 +97,8 @@ export const pubsubGroup = defineCaseGroup({
         expect(await r1!.take(2)).toEqual(['everyone', { ack: 'broadcast', delivered: 4 }])
         for (const client of [both!, r2!, none!]) expect(await client.next()).toBe('everyone')
         // Same room name on another route is another room, and route-wide broadcast stays on its route.
-        await expectSilence(otherRoute!)
-        await expectSilence(both!)
+        await expectQuiet(otherRoute!, STATE, { ack: 'state' })
+        await expectQuiet(both!, STATE, { ack: 'state' })
       },
     },
     {
@@ -117,42 +110,35 @@ export const pubsubGroup = defineCaseGroup({
           await command(client, { type: 'sub', topic: unique(`leak${i % 2}`) })
           await command(client, { type: 'join', room: `leak-room-${i % 3}` })
         }
-        expect(ctx.running.bridge.topicCount).toBeGreaterThan(0)
+        expect(await ctx.running.topicCount()).toBeGreaterThan(0)
         list.forEach((client, i) => (i % 2 ? client.close() : client.terminate()))
-        const bridge = ctx.running.bridge
-        await waitUntil(() => bridge.connections.size === 0, `every connection to close (open: ${bridge.connections.size})`)
-        await waitUntil(() => bridge.topicCount === 0, `topicCount 0 (is ${bridge.topicCount})`)
-        expect(bridge.subscriberCount(routeTopic('pubsub'))).toBe(0)
+        await ctx.running.connectionsAre(0)
+        await ctx.running.poll(async () => (await ctx.running.topicCount()) === 0, 'topicCount 0')
+        expect(await ctx.running.subscriberCount(routeTopic('pubsub'))).toBe(0)
       },
     },
     {
       name: 'presence lists { id, user } per topic and emits join and leave events',
       async run(ctx) {
         const topic = unique('presence')
-        const events: PresenceEvent[] = []
-        const off = ctx.running.bridge.onPresence((event) => {
-          if (event.topic === topic) events.push(event)
-        })
-        try {
-          const ann = await ctx.connect('/pubsub?name=ann')
-          const bob = await ctx.connect('/pubsub?name=bob')
-          await command(ann, { type: 'sub', topic })
-          await command(bob, { type: 'sub', topic })
-          const annId = (await command(ann, { type: 'state' }))['id']
-          const bobId = (await command(bob, { type: 'state' }))['id']
-          const members = ctx.running.bridge.presence(topic)
-          expect(members.map((m) => m.user)).toEqual([{ name: 'ann' }, { name: 'bob' }])
-          expect(members.map((m) => m.id)).toEqual([annId, bobId])
-          // One instance, no shared presence: the cluster-wide answer is the local one.
-          expect(await ctx.running.bridge.clusterPresence(topic)).toEqual(members)
-          bob.close()
-          await waitUntil(() => events.length === 3, 'the leave event')
-          expect(events.map((e) => `${e.type} ${(e.member.user as { name: string }).name}`)).toEqual(['join ann', 'join bob', 'leave bob'])
-          expect(events[2]?.member.id).toBe(bobId)
-          expect(ctx.running.bridge.presence(topic)).toEqual([{ id: annId, user: { name: 'ann' } }])
-        } finally {
-          off()
-        }
+        await ctx.running.watchPresence()
+        const events = (): PresenceEvent[] => (ctx.running.events.presence as PresenceEvent[]).filter((event) => event.topic === topic)
+        const ann = await ctx.connect('/pubsub?name=ann')
+        const bob = await ctx.connect('/pubsub?name=bob')
+        await command(ann, { type: 'sub', topic })
+        await command(bob, { type: 'sub', topic })
+        const annId = (await command(ann, { type: 'state' }))['id']
+        const bobId = (await command(bob, { type: 'state' }))['id']
+        const members = await ctx.running.presence(topic)
+        expect(members.map((m) => m.user)).toEqual([{ name: 'ann' }, { name: 'bob' }])
+        expect(members.map((m) => m.id)).toEqual([annId, bobId])
+        // One instance, no shared presence: the cluster-wide answer is the local one.
+        expect(await ctx.running.clusterPresence(topic)).toEqual(members)
+        bob.close()
+        await ctx.running.until(() => events().length === 3, 'the leave event')
+        expect(events().map((e) => `${e.type} ${(e.member.user as { name: string }).name}`)).toEqual(['join ann', 'join bob', 'leave bob'])
+        expect(events()[2]?.member.id).toBe(bobId)
+        expect(await ctx.running.presence(topic)).toEqual([{ id: annId, user: { name: 'ann' } }])
       },
     },
   ],

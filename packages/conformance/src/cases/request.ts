@@ -1,11 +1,9 @@
 import { expect } from 'vitest'
 import { defineCaseGroup } from '../case.js'
 import { rawUpgradeRequest } from '../raw-http.js'
-import { requestRoutes } from '../routes/request.js'
 
 export const requestGroup = defineCaseGroup({
   name: 'request',
-  routes: requestRoutes,
   cases: [
     {
       name: ':param, optional :param? and query string reach the connection; connection.url is the ws:// URL the client used',

@@ -1,5 +1,4 @@
 import { defineCaseGroup } from '../case.js'
-import { securityRoutes } from '../routes/security.js'
 import { abuseCases } from './security/abuse.js'
 import { authCases } from './security/auth.js'
 import { capCases } from './security/caps.js'
@@ -8,12 +7,10 @@ import { frameCases } from './security/frames.js'
 import { limitCases } from './security/limits.js'
 import { runtimeLimitCases } from './security/runtime-limits.js'
 import { slowSubscriberCases } from './security/slow-subscriber.js'
-import { slowSubscriberRoutes } from '../routes/slow-subscriber.js'
 
 /** Safe by default: auth at upgrade, origin, limits, heartbeat, backpressure, malformed frames, abuse, shutdown. */
 export const securityGroup = defineCaseGroup({
   name: 'security',
-  routes: { ...securityRoutes, ...slowSubscriberRoutes },
   cases: [
     ...authCases,
     ...limitCases,

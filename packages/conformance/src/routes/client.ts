@@ -1,5 +1,5 @@
 import { defineRoute } from '@wsbridge/core'
-import { record } from '../recorder.js'
+import { record } from '../fixture/journal.js'
 
 /** Routes the typed-client cases connect to (`@wsbridge/core/client` against every host). */
 export const clientRoutes = {

@@ -1,5 +1,5 @@
 import { defineRoute } from '@wsbridge/core'
-import { record } from '../recorder.js'
+import { record } from '../fixture/journal.js'
 
 export const closingRoutes = {
   /** Closes with the `{ code, reason }` the client asks for. */

@@ -1,5 +1,5 @@
 import { defineRoute, WsError } from '@wsbridge/core'
-import { record } from '../recorder.js'
+import { record } from '../fixture/journal.js'
 
 /** Thrown by the `throws` route; it must never appear in anything a client receives. */
 export const SECRET = 'conformance-internal-detail-must-not-leak'

@@ -1,5 +1,5 @@
 import { defineRoute } from '@wsbridge/core'
-import { record } from '../recorder.js'
+import { record } from '../fixture/journal.js'
 
 /** What the `kinds` route sends for each requested kind. */
 export const sampleValues = {

@@ -1,5 +1,5 @@
 import { defineRoute, tokenAuth, WsError } from '@wsbridge/core'
-import { record } from '../recorder.js'
+import { record } from '../fixture/journal.js'
 
 /** The body every host's app answers a plain HTTP request it has no route for with (the `fallbackRoute` capability). */
 export const APP_BODY = 'app'

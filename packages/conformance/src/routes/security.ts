@@ -1,5 +1,5 @@
 import { defineRoute, noAuth, tokenAuth, WsError, type UpgradeContext } from '@wsbridge/core'
-import { record } from '../recorder.js'
+import { record } from '../fixture/journal.js'
 
 /** Must never reach a client: thrown by verify() and by handlers on the security routes. */
 export const SECURITY_SECRET = 'security-internal-detail-must-not-leak'
@@ -151,4 +151,6 @@ export const securityRoutes = {
       },
     },
   }),
+  /** Echoes every message as it came: the compression cases read which replies were deflated. */
+  squeeze: defineRoute({ kind: 'ws', handler: { onMessage: (message, c) => c.send(message) } }),
 }

@@ -1,5 +1,5 @@
 import { defineRoute, type BackpressurePolicy } from '@wsbridge/core'
-import { record } from '../recorder.js'
+import { record } from '../fixture/journal.js'
 import { securityTimings } from './security.js'
 
 /** What a publisher may observe of a subscriber it floods: the bytes the server has queued for it. */

@@ -1,6 +1,6 @@
 import { defineRoute, type InvalidMessagePolicy } from '@wsbridge/core'
 import * as v from 'valibot'
-import { record } from '../recorder.js'
+import { record } from '../fixture/journal.js'
 
 const Output = v.variant('type', [
   v.object({ type: v.literal('joined'), roomId: v.string() }),

@@ -37,7 +37,24 @@ export class NativeClearance {
     else this.#until.delete(topic)
   }
 
-  /** A member joined `topic`: its buffer was never checked. */
+  /** Whether `topic` has a check that still counts (a member joining it must then be folded in). */
+  recorded(topic: string): boolean {
+    return this.#until.has(topic)
+  }
+
+  /**
+   * A member joined `topic` `headroom` bytes below its limit. Its buffer grows by at most the bytes
+   * counted from now on, so the topic's check still holds while those stay below its headroom too:
+   * one read of the newcomer's buffer instead of every member's at the next publish.
+   */
+  joined(topic: string, headroom: number): void {
+    const until = this.#until.get(topic)
+    if (until === undefined) return
+    if (!(headroom > 0)) this.#until.delete(topic)
+    else if (this.#queued + headroom < until) this.#until.set(topic, this.#queued + headroom)
+  }
+
+  /** `topic` lost its last member (or its members' buffers are unknown): its check is dropped. */
   forget(topic: string): void {
     this.#until.delete(topic)
   }

@@ -1,114 +1,27 @@
 import fc from 'fast-check'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { backoffDelay, type BackoffOptions } from '../../src/client/backoff.js'
+import type { BackoffOptions } from '../../src/client/backoff.js'
 import { ReconnectingConnection } from '../../src/client/connection.js'
-import { decodeIncoming } from '../../src/client/incoming.js'
 import { NO_RECONNECT_CODES } from '../../src/client/policy.js'
-import { ResumeTracker } from '../../src/client/resume-tracker.js'
-import { errorCodes } from '../../src/index.js'
+import { incomingData } from './client-incoming.js'
 import { FakeSocket } from './fake-socket.js'
 import { FuzzSurface } from './settings.js'
 import { anyText } from './text.js'
 
-// The browser client against a hostile or broken network: any frame, any close code in any order.
-// Nothing may throw out of a socket event, reconnect delays stay within the documented full-jitter
-// bounds, and the codes that mean "done" or "you may not" (1000, 1008, 4401, 4403) end it for good.
+// The browser client's state machine against a hostile or broken network: any frame, any close
+// code in any order. Nothing may throw out of a socket event, reconnect delays stay within the
+// documented full-jitter bounds, and the codes that mean "done" or "you may not" (1000, 1008, 4401,
+// 4403) end it for good. Frame decoding alone is client-frames.test.ts's, backoffDelay alone
+// client-backoff.test.ts's.
 
 const surface = new FuzzSurface('client')
 afterAll(() => void surface.report())
-
-const hugeNumber = fc.constantFrom(1e308, -0, Number.MAX_SAFE_INTEGER + 2, 0.5, -1)
-const controlLike = fc.oneof(
-  fc.record(
-    {
-      '~': fc.constantFrom('msg', 'gap', 'pong', 'ping', '', 'other'),
-      t: fc.oneof(anyText(6), fc.integer()),
-      e: fc.oneof(anyText(4), fc.constant(null)),
-      s: fc.oneof(fc.integer(), hugeNumber),
-      d: fc.jsonValue({ maxDepth: 2 }),
-      after: fc.oneof(fc.integer(), hugeNumber),
-      next: fc.oneof(fc.integer(), hugeNumber),
-    },
-    { requiredKeys: ['~'] },
-  ),
-  fc.record(
-    {
-      type: fc.constant('error'),
-      code: fc.oneof(fc.constantFrom(...Object.keys(errorCodes), 'toString', '__proto__'), anyText(6)),
-      message: fc.oneof(anyText(10), fc.integer()),
-      issues: fc.jsonValue({ maxDepth: 2 }),
-    },
-    { requiredKeys: ['type'] },
-  ),
-)
-/** What a socket's message event may carry: text of any kind, bytes in any view, or nonsense. */
-export const incomingData = fc.oneof(
-  { weight: 3, arbitrary: fc.json({ maxDepth: 3 }) },
-  { weight: 3, arbitrary: controlLike.map((value) => JSON.stringify(value).replace('1e+308', '1e400')) },
-  { weight: 2, arbitrary: anyText(20) },
-  {
-    weight: 1,
-    arbitrary: fc
-      .uint8Array({ maxLength: 16 })
-      .chain((bytes) => fc.constantFrom<unknown>(bytes, bytes.buffer, new DataView(bytes.buffer), new Blob([bytes]))),
-  },
-  { weight: 1, arbitrary: fc.constantFrom<unknown>(null, undefined, 42, {}, [], '{"~":"msg","t":"__proto__","e":"x","s":1,"d":1}') },
-)
 
 const anyCode = fc.oneof(
   fc.constantFrom(...NO_RECONNECT_CODES),
   fc.constantFrom(1001, 1005, 1006, 1011, 1012, 1013, 4000, 4500),
   fc.integer({ min: 0, max: 65535 }),
 )
-
-describe('fuzz: client frame parsing', () => {
-  it(
-    'decodeIncoming never throws, whatever a frame holds',
-    () => {
-      fc.assert(
-        fc.property(
-          fc.array(incomingData, { maxLength: 8 }),
-          surface.counted((frames: unknown[]) => {
-            const tracker = new ResumeTracker()
-            for (const data of frames) expect(['message', 'binary', 'error', 'gap', 'none']).toContain(decodeIncoming(data, tracker).kind)
-            expect(() => tracker.encode()).not.toThrow()
-          }),
-        ),
-        surface.params(1000),
-      )
-    },
-    surface.timeout(1000, 1),
-  )
-})
-
-describe('fuzz: reconnect delays', () => {
-  const options = fc.record({
-    initialDelay: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.double({ min: 0, max: 100_000, noNaN: true })),
-    maxDelay: fc.integer({ min: 0, max: 1_000_000 }),
-    factor: fc.double({ min: 1, max: 10, noNaN: true }),
-  })
-  it(
-    'backoffDelay(n) is an integer in [0, min(maxDelay, initialDelay * factor^n)] for any attempt',
-    () => {
-      fc.assert(
-        fc.property(
-          fc.nat(5000),
-          options,
-          fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-          surface.counted((attempt: number, opts: Required<Omit<BackoffOptions, 'maxAttempts' | 'random'>>, random: number) => {
-            const delay = backoffDelay(attempt, { ...opts, random: () => random })
-            const cap = opts.initialDelay === 0 ? 0 : Math.min(opts.maxDelay, opts.initialDelay * opts.factor ** attempt)
-            expect(Number.isInteger(delay), `delay ${delay}`).toBe(true)
-            expect(delay).toBeGreaterThanOrEqual(0)
-            expect(delay).toBeLessThanOrEqual(cap)
-          }),
-        ),
-        surface.params(2000),
-      )
-    },
-    surface.timeout(2000, 1),
-  )
-})
 
 type ClientEvent =
   | { kind: 'open' }

@@ -1,62 +1,21 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { defineRoute, errorCodes, WsError, type AuthRejection, type WsErrorCode } from '../../src/index.js'
+import { defineRoute, errorCodes, WsError, type WsErrorCode } from '../../src/index.js'
 import { createTestBridge, type TestBridge, type TestClient } from '../../src/testing/index.js'
 import { FuzzSurface } from './settings.js'
 import { anyCloseCode, anyText, closeReason, expectSendableClose, isSendableCloseCode, utf8Length, validCloseCode } from './text.js'
 
-// Every way a close code and reason reach the runtime: `connection.close`, a WsError thrown by a
-// handler on an `onInvalid: 'close'` route, an auth refusal in `authFailure: 'close'` mode, the
-// policy closes (size, depth, rate, binary, backpressure) and shutdown. Whatever the text, the
-// transport is handed a sendable code and at most 123 bytes that do not split a character.
+// Every way an open connection is closed with a code and reason: `connection.close`, a WsError
+// thrown by a handler on an `onInvalid: 'close'` route, the policy closes (size, depth, rate,
+// binary, backpressure) and shutdown; auth refusals in `authFailure: 'close'` mode are
+// refusal-close.test.ts's. Whatever the text, the transport is handed a sendable code and at most
+// 123 bytes that do not split a character.
 
 const surface = new FuzzSurface('close-reasons (core)')
 afterAll(() => void surface.report())
 
 const CLOSING_CODES: ReadonlySet<string> = new Set(['INVALID_JSON', 'VALIDATION_FAILED', 'UNKNOWN_TYPE', 'TOO_DEEP'])
 const wsErrorCode = fc.constantFrom(...(Object.keys(errorCodes) as WsErrorCode[]))
-
-/** An auth refusal as the query carries it (JSON, so lone surrogates survive the URL). */
-type Refusal =
-  | { kind: 'return'; code?: number; reason?: string }
-  | { kind: 'throw'; code: 'UNAUTHORIZED' | 'FORBIDDEN'; reason: string }
-  | { kind: 'falsy' }
-
-const refusal: fc.Arbitrary<Refusal> = fc.oneof(
-  fc.record(
-    { kind: fc.constant('return' as const), code: fc.oneof(anyCloseCode, fc.constantFrom(401, 403, 4401, 4403)), reason: closeReason },
-    { requiredKeys: ['kind'] },
-  ),
-  fc.record({
-    kind: fc.constant('throw' as const),
-    code: fc.constantFrom('UNAUTHORIZED' as const, 'FORBIDDEN' as const),
-    reason: closeReason,
-  }),
-  fc.constant({ kind: 'falsy' as const }),
-)
-
-/** Always refuses; the user type is there so the route has one (a refusal-only hook would type `user` as never). */
-function refuse(spec: Refusal): AuthRejection | { id: string } | null {
-  if (spec.kind === 'falsy') return null
-  if (spec.kind === 'throw') throw new WsError(spec.code, spec.reason)
-  return {
-    success: false,
-    ...(spec.code === undefined ? {} : { code: spec.code }),
-    ...(spec.reason === undefined ? {} : { reason: spec.reason }),
-  }
-}
-
-/** docs/errors.md and security.md: 403/4403 mean forbidden, an integer 4000-4999 is used as-is, the reason defaults to the table's. */
-function expectedRefusalClose(spec: Refusal): { code: number; reason: string } {
-  if (spec.kind === 'falsy') return { code: 4401, reason: errorCodes.UNAUTHORIZED.message }
-  if (spec.kind === 'throw') return { code: spec.code === 'FORBIDDEN' ? 4403 : 4401, reason: spec.reason }
-  const forbidden = spec.code === 403 || spec.code === 4403
-  const own = spec.code !== undefined && Number.isInteger(spec.code) && spec.code >= 4000 && spec.code <= 4999
-  return {
-    code: own ? spec.code! : forbidden ? 4403 : 4401,
-    reason: spec.reason ?? (forbidden ? errorCodes.FORBIDDEN.message : errorCodes.UNAUTHORIZED.message),
-  }
-}
 
 const routes = {
   closer: defineRoute({
@@ -71,12 +30,6 @@ const routes = {
         throw new WsError((m as { code: WsErrorCode }).code, (m as { message: string }).message)
       },
     },
-  }),
-  refuser: defineRoute({
-    kind: 'ws',
-    authFailure: 'close',
-    auth: ({ query }) => refuse(JSON.parse(query['r'] ?? '{"kind":"falsy"}') as Refusal),
-    handler: { onMessage: () => undefined },
   }),
   policies: defineRoute({
     kind: 'ws',
@@ -143,28 +96,6 @@ describe('fuzz: close codes and reasons', () => {
             if (CLOSING_CODES.has(code)) expectSendableClose(client.closed!, errorCodes[code].close, message)
             else expect(client.sent).toEqual([expect.objectContaining({ type: 'error', code })])
             await settled(t, client)
-          }),
-        ),
-        surface.params(300),
-      )
-    },
-    surface.timeout(300, 5),
-  )
-
-  it(
-    "an auth refusal in authFailure: 'close' mode closes with 4401/4403 or the hook's own 4xxx code and its reason trimmed",
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          refusal,
-          surface.counted(async (spec: Refusal) => {
-            const result = await t.upgrade(`/refuser?r=${encodeURIComponent(JSON.stringify(spec))}`)
-            expect(result.ok).toBe(true)
-            const client = (result as { client: TestClient }).client
-            const close = await client.waitForClose()
-            const expected = expectedRefusalClose(spec)
-            expectSendableClose(close, expected.code, expected.reason)
-            expect(t.bridge.connections.size).toBe(0)
           }),
         ),
         surface.params(300),

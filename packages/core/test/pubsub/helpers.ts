@@ -12,20 +12,27 @@ export interface RecordedSocket {
   close(code?: number, reason?: string): void
 }
 
-/** Bun's topic model (ws.publish excludes the sender, every subscriber gets the same bytes), for hub tests. */
-export class NativeTopics {
+/**
+ * Bun's topic model for hub tests: one server's fan-out (`server.publish`; with `except`, that
+ * socket's `ws.publish`, which skips it), every subscriber getting the same frame object.
+ */
+export class NativeTopics implements NativePubSub {
   readonly #topics = new Map<string, Set<(string | Uint8Array)[]>>()
   publishCalls = 0
+  /** Reads of a transport's `pubsub` by core: how many members core visited. */
+  reads = 0
 
-  socket(frames: (string | Uint8Array)[]): NativePubSub {
-    return {
-      subscribe: (topic) => void this.#set(topic).add(frames),
-      unsubscribe: (topic) => void this.#set(topic).delete(frames),
-      publish: (topic, frame) => {
-        this.publishCalls++
-        for (const other of this.#set(topic)) if (other !== frames) other.push(frame)
-      },
-    }
+  subscribe(socket: Transport, topic: string): void {
+    this.#set(topic).add(socket.raw as (string | Uint8Array)[])
+  }
+
+  unsubscribe(socket: Transport, topic: string): void {
+    this.#set(topic).delete(socket.raw as (string | Uint8Array)[])
+  }
+
+  publish(topic: string, frame: string | Uint8Array, except: Transport | undefined): void {
+    this.publishCalls++
+    for (const frames of this.#set(topic)) if (frames !== except?.raw) frames.push(frame)
   }
 
   /** Native subscribers of `topic` (Bun's server.subscriberCount). */
@@ -64,8 +71,8 @@ export async function connect(
       return buffered()
     },
     raw: frames,
-    ...(native ? { pubsub: native.socket(frames) } : {}),
   }
+  if (native) Object.defineProperty(transport, 'pubsub', { get: () => (native.reads++, native), enumerable: true })
   events = bridge.open(decision, transport)
   const connection = [...bridge.connections].find((c) => (c as { raw?: unknown }).raw === frames)
   if (!connection) throw new Error('connection not registered')

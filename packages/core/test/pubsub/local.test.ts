@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { defineRoute, roomTopic, routeTopic } from '../../src/index.js'
+import { defineRoute } from '../../src/index.js'
 import { bridgeOf, connect, settle } from './helpers.js'
+
+// Topics on the bridge's own (local) fan-out: who receives a publish, what is encoded and marked
+// shared, and what is left once connections go. Rooms are rooms.test.ts's, presence presence.test.ts's.
 
 const routes = {
   chat: defineRoute({ kind: 'ws', handler: { onMessage: () => undefined } }),
@@ -103,103 +106,5 @@ describe('topics', () => {
     expect(bridge.connections.has(a.connection)).toBe(true)
     expect((bridge.connections as unknown as { add?: unknown }).add).toBeUndefined()
     expect((bridge.connections as unknown as { delete?: unknown }).delete).toBeUndefined()
-  })
-})
-
-describe('rooms', () => {
-  it('joinRoom, leaveRoom and rooms map onto route-scoped topics', async () => {
-    const bridge = bridgeOf(routes)
-    const a = await connect(bridge, '/chat')
-    a.connection.joinRoom('lobby')
-    a.connection.joinRoom('a:b')
-    expect([...a.connection.rooms].sort()).toEqual(['a:b', 'lobby'])
-    expect(a.connection.topics.has(roomTopic('chat', 'lobby'))).toBe(true)
-    expect(bridge.subscriberCount('room:chat:lobby')).toBe(1)
-    a.connection.leaveRoom('lobby')
-    expect([...a.connection.rooms]).toEqual(['a:b'])
-  })
-
-  it('broadcast to several rooms reaches a member of two rooms once; includeSelf adds the sender', async () => {
-    const bridge = bridgeOf(routes)
-    const [a, b, c, d] = await Promise.all([
-      connect(bridge, '/chat'),
-      connect(bridge, '/chat'),
-      connect(bridge, '/chat'),
-      connect(bridge, '/chat'),
-    ])
-    a.connection.joinRoom('r1')
-    b.connection.joinRoom('r1')
-    b.connection.joinRoom('r2')
-    c.connection.joinRoom('r2')
-    expect(a.connection.broadcast({ m: 1 }, { rooms: ['r1', 'r2'] })).toBe(2)
-    expect(a.connection.broadcast({ m: 2 }, { rooms: 'r1', includeSelf: true })).toBe(2)
-    expect(a.connection.broadcast({ m: 3 }, { rooms: [] })).toBe(0)
-    expect(a.messages()).toEqual([{ m: 2 }])
-    expect(b.messages()).toEqual([{ m: 1 }, { m: 2 }])
-    expect(c.messages()).toEqual([{ m: 1 }])
-    expect(d.messages()).toEqual([])
-  })
-
-  it('broadcast without rooms reaches the whole route and no other route', async () => {
-    const bridge = bridgeOf(routes)
-    const [a, b, other] = await Promise.all([connect(bridge, '/chat'), connect(bridge, '/chat'), connect(bridge, '/game')])
-    expect(a.connection.broadcast({ all: true })).toBe(1)
-    expect(a.connection.broadcast({ all: 'me too' }, { includeSelf: true })).toBe(2)
-    expect(b.messages()).toEqual([{ all: true }, { all: 'me too' }])
-    expect(a.messages()).toEqual([{ all: 'me too' }])
-    expect(other.messages()).toEqual([])
-    expect(bridge.publish(routeTopic('game'), 'from http')).toBe(1)
-    expect(other.messages()).toEqual(['from http'])
-    // The route topic is bookkeeping, not something the user subscribed to.
-    expect([...a.connection.topics]).toEqual([])
-  })
-
-  it('broadcast from onClose reaches the rest of the route', async () => {
-    const bridge = bridgeOf({
-      chat: defineRoute({ kind: 'ws', handler: { onMessage: () => undefined, onClose: (c) => void c.broadcast({ left: c.id }) } }),
-    })
-    const [a, b] = await Promise.all([connect(bridge, '/chat'), connect(bridge, '/chat')])
-    a.close()
-    await settle()
-    expect(b.messages()).toEqual([{ left: a.connection.id }])
-  })
-})
-
-describe('presence', () => {
-  it('lists members and emits join and leave, including on close', async () => {
-    const bridge = bridgeOf({
-      chat: defineRoute({ kind: 'ws', auth: (req) => ({ name: req.query['name'] ?? '' }), handler: { onMessage: () => undefined } }),
-    })
-    const events: string[] = []
-    const off = bridge.onPresence((e) => {
-      if (e.topic.startsWith('room:')) events.push(`${e.type} ${e.topic} ${(e.member.user as { name: string }).name}`)
-    })
-    const [ann, bob] = await Promise.all([connect(bridge, '/chat?name=ann'), connect(bridge, '/chat?name=bob')])
-    ann.connection.joinRoom('lobby')
-    bob.connection.joinRoom('lobby')
-    expect(bridge.presence(roomTopic('chat', 'lobby'))).toEqual([
-      { id: ann.connection.id, user: { name: 'ann' } },
-      { id: bob.connection.id, user: { name: 'bob' } },
-    ])
-    expect(bridge.presence(routeTopic('chat'))).toHaveLength(2)
-    bob.close()
-    await settle()
-    expect(bridge.presence(roomTopic('chat', 'lobby'))).toEqual([{ id: ann.connection.id, user: { name: 'ann' } }])
-    off()
-    ann.connection.leaveRoom('lobby')
-    expect(events).toEqual(['join room:chat:lobby ann', 'join room:chat:lobby bob', 'leave room:chat:lobby bob'])
-    expect(bridge.presence(roomTopic('chat', 'lobby'))).toEqual([])
-  })
-
-  it('reports a throwing listener and still subscribes', async () => {
-    const errors: string[] = []
-    const bridge = bridgeOf(routes, { onError: (e) => errors.push(e.code) })
-    bridge.onPresence(() => {
-      throw new Error('listener bug')
-    })
-    const a = await connect(bridge, '/chat')
-    a.connection.subscribe('t')
-    expect(bridge.subscriberCount('t')).toBe(1)
-    expect(errors).toContain('PUBSUB_ERROR')
   })
 })

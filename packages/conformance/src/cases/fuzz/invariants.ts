@@ -3,7 +3,6 @@ import type { WireClient } from '../../client.js'
 import type { SuiteContext } from '../../context.js'
 import { FuzzCounter } from '../../fuzz/settings.js'
 import { expectEchoes } from '../../helpers.js'
-import { eventually } from '../security/expect.js'
 
 /** A bystander on /fuzzEcho, and the bridge's registry and topic counts with it connected. */
 interface Healthy {
@@ -15,8 +14,8 @@ interface Healthy {
 async function openHealthy(ctx: SuiteContext): Promise<Healthy> {
   // The echo route without a rate limit: a long run sends the bystander one message per input.
   const client = await ctx.connect('/fuzzEcho')
-  const { bridge } = ctx.running
-  return { client, connections: bridge.connections.size, topics: bridge.topicCount }
+  const [connections, topics] = await Promise.all([ctx.running.connectionCount(), ctx.running.topicCount()])
+  return { client, connections, topics }
 }
 
 /**
@@ -25,11 +24,16 @@ async function openHealthy(ctx: SuiteContext): Promise<Healthy> {
  */
 async function expectHealthyAndEmpty(ctx: SuiteContext, healthy: Healthy, n: number): Promise<void> {
   await expectEchoes(healthy.client, { fuzz: n })
-  const { bridge } = ctx.running
-  await eventually(
-    () => bridge.connections.size === healthy.connections && bridge.topicCount === healthy.topics,
-    `registry back to ${healthy.connections} connections and ${healthy.topics} topics (now ${bridge.connections.size}, ${bridge.topicCount})`,
-  )
+  let now = ''
+  await ctx.running
+    .poll(async () => {
+      const [connections, topics] = await Promise.all([ctx.running.connectionCount(), ctx.running.topicCount()])
+      now = `${connections}, ${topics}`
+      return connections === healthy.connections && topics === healthy.topics
+    }, `registry back to ${healthy.connections} connections and ${healthy.topics} topics`)
+    .catch((error: Error) => {
+      throw new Error(`${error.message} (now ${now})`)
+    })
 }
 
 /** Wraps a property's check of one input: the input is counted and, once its check passed, the invariants are checked. */

@@ -77,13 +77,13 @@ export const answerCases: readonly ConformanceCase[] = [
     name: 'a request with Upgrade: websocket but no Connection: Upgrade is plain HTTP on every host: the app answers it',
     needs: 'fallbackRoute',
     async run(ctx) {
-      const before = ctx.running.bridge.connections.size
+      const before = await ctx.running.connectionCount()
       const response = await rawHttpRequest(ctx.running.httpUrl, {
         path: `${ctx.prefix}/echo`,
         headers: { upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': key() },
       })
       expect({ status: response.status, body: response.body }).toEqual({ status: 200, body: APP_BODY })
-      expect(ctx.running.bridge.connections.size).toBe(before)
+      expect(await ctx.running.connectionCount()).toBe(before)
     },
   },
   {

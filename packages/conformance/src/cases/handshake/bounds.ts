@@ -4,8 +4,6 @@ import type { ConformanceCase } from '../../case.js'
 import { expectEchoes } from '../../helpers.js'
 import { openClient } from '../../client.js'
 import { rawHttpRequest, rawUpgradeRequest } from '../../raw-http.js'
-import { handshakeRoutes } from '../../routes/handshake.js'
-import { baseRoutes } from '../../routes/base.js'
 
 /** Short enough for the suite, long enough that a loaded CI box answers well-formed upgrades inside it. */
 const HANDSHAKE_TIMEOUT = 500
@@ -26,7 +24,7 @@ export const boundCases: readonly ConformanceCase[] = [
     name: 'handshakeTimeout: an upgrade whose Upgrade header comes after 1,000 other headers (Node drops it) is answered or closed in time, never held',
     timeout: 15000,
     async run(ctx) {
-      const host = await ctx.host.start({ ...baseRoutes, ...handshakeRoutes }, { prefix: ctx.prefix, handshakeTimeout: HANDSHAKE_TIMEOUT })
+      const host = await ctx.startHost({ routes: ['base', 'handshake'], options: { handshakeTimeout: HANDSHAKE_TIMEOUT } })
       try {
         const fillers = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`x-filler-${i}`, '1']))
         const headers = {
@@ -45,7 +43,7 @@ export const boundCases: readonly ConformanceCase[] = [
         )
         expect(Date.now() - started).toBeLessThan(HANDSHAKE_TIMEOUT + 3000)
         for (const outcome of outcomes) expect(outcome).not.toBe(101)
-        expect(host.bridge.connections.size).toBe(0)
+        expect(await host.connectionCount()).toBe(0)
         await expectEchoes(await openClient(`${host.wsUrl}${ctx.prefix}/echo`), 'still serving')
       } finally {
         await host.close()
@@ -56,7 +54,7 @@ export const boundCases: readonly ConformanceCase[] = [
     name: "handshakeTimeout: an auth hook that never settles is answered 503 'Handshake timed out' in time, and nothing opens later",
     timeout: 15000,
     async run(ctx) {
-      const host = await ctx.host.start({ ...baseRoutes, ...handshakeRoutes }, { prefix: ctx.prefix, handshakeTimeout: HANDSHAKE_TIMEOUT })
+      const host = await ctx.startHost({ routes: ['base', 'handshake'], options: { handshakeTimeout: HANDSHAKE_TIMEOUT } })
       try {
         const started = Date.now()
         const response = await rawUpgradeRequest(host.httpUrl, `${ctx.prefix}/hsHang`).catch((error: unknown) => ({
@@ -67,7 +65,7 @@ export const boundCases: readonly ConformanceCase[] = [
         expect({ status: response.status, body: response.body }).toEqual({ status: 503, body: 'Handshake timed out' })
         expect(elapsed).toBeGreaterThanOrEqual(HANDSHAKE_TIMEOUT - 50)
         expect(elapsed).toBeLessThan(HANDSHAKE_TIMEOUT + 2500)
-        expect(host.bridge.connections.size).toBe(0)
+        expect(await host.connectionCount()).toBe(0)
         // A well-formed upgrade to a route without hooks is never held by the deadline.
         await expectEchoes(await openClient(`${host.wsUrl}${ctx.prefix}/echo`), 'still serving')
       } finally {

@@ -37,7 +37,7 @@ export const targetCases: readonly ConformanceCase[] = [
     name: 'a \\ in the path is refused 400 like any invalid target, never read as /; control characters, DEL and non-ASCII bytes are refused 400 before any handler',
     needs: 'rawRequestTarget',
     async run(ctx) {
-      const opened = ctx.running.bridge.connections.size
+      const opened = await ctx.running.connectionCount()
       for (const target of [`${ctx.prefix}/echo\\`, `${ctx.prefix}\\echo`, `${ctx.prefix}/no-such-route\\x`]) {
         expectRefusal(await rawUpgradeRequest(ctx.running.httpUrl, target), 400, INVALID)
       }
@@ -51,7 +51,7 @@ export const targetCases: readonly ConformanceCase[] = [
       ]) {
         expect((await rawUpgradeRequest(ctx.running.httpUrl, target)).status, JSON.stringify(target)).toBe(400)
       }
-      expect(ctx.running.bridge.connections.size).toBe(opened)
+      expect(await ctx.running.connectionCount()).toBe(opened)
     },
   },
 ]

@@ -1,10 +1,6 @@
-import type { WsError } from '@wsbridge/core'
 import { expect } from 'vitest'
 import type { ConformanceCase } from '../../case.js'
-import type { LogRecord } from '../../context.js'
-import { recordingLogger } from '../../log-records.js'
 import { Opcode, RawWebSocket } from '../../raw-frames.js'
-import { outcomeRoutes } from '../../routes/outcomes.js'
 import { eventually } from '../security/expect.js'
 
 const FLOOD = 500
@@ -21,13 +17,10 @@ export const boundedLoggingCases: readonly ConformanceCase[] = [
     name: `logging is bounded: ${FLOOD} invalid JSON frames on one connection give 4 lines; ${VIOLATORS} protocol violations at once at most ${LIMIT} lines a second plus a summary; onError sees all`,
     timeout: 20_000,
     async run(ctx) {
-      const lines: LogRecord[] = []
-      const errors: WsError[] = []
-      const host = await ctx.host.start(outcomeRoutes, {
-        prefix: ctx.prefix,
-        logger: recordingLogger(lines),
-        onError: (error) => void errors.push(error),
-      })
+      // The bridge's default log cap, unlike the run's host (which logs every line for the cases).
+      const host = await ctx.startHost({ routes: ['outcomes'], logLimit: 'default' })
+      const lines = host.events.logLines
+      const errors = host.events.bridgeErrors
       try {
         // One connection, FLOOD bad frames, then one good one: its echo means every frame was handled.
         const flooder = await RawWebSocket.open(host.wsUrl, `${ctx.prefix}/outcomeEcho`)
@@ -39,7 +32,8 @@ export const boundedLoggingCases: readonly ConformanceCase[] = [
           10_000,
         )
         flooder.destroy()
-        await eventually(() => host.bridge.connections.size === 0, 'the flooder released')
+        await host.connectionsAre(0)
+        await host.sync()
         expect(errors).toHaveLength(FLOOD)
         expect(lines.map((l) => [l.level, l.message.replace(/connection=[^\s:]+/, 'connection=<id>')])).toEqual([
           ['warn', '[wsbridge] INVALID_JSON route=outcomeEcho connection=<id>: Message is not valid JSON'],
@@ -58,13 +52,13 @@ export const boundedLoggingCases: readonly ConformanceCase[] = [
           Array.from({ length: VIOLATORS }, () => RawWebSocket.open(host.wsUrl, `${ctx.prefix}/outcomeEcho`)),
         )
         for (const raw of violators) raw.send({ opcode: Opcode.TEXT, payload: '{}', mask: false })
-        await eventually(() => errors.length === FLOOD + VIOLATORS, `${VIOLATORS} PROTOCOL_ERROR reports`, 10_000)
+        await host.until(() => errors.length === FLOOD + VIOLATORS, `${VIOLATORS} PROTOCOL_ERROR reports`, 10_000)
         const written = () => lines.filter((l) => l.message.includes('PROTOCOL_ERROR')).length
         const summaries = () => lines.filter((l) => l.message.startsWith('[wsbridge] suppressed'))
         const suppressed = () => summaries().reduce((sum, l) => sum + Number(/suppressed (\d+)/.exec(l.message)?.[1] ?? 0), 0)
         // Every violation is either written or counted in a summary, which comes when its second ends.
-        await eventually(() => written() + suppressed() === VIOLATORS, 'every line written or summarised', 5000)
-        expect(errors.slice(FLOOD).every((e) => e.code === 'PROTOCOL_ERROR')).toBe(true)
+        await host.until(() => written() + suppressed() === VIOLATORS, 'every line written or summarised', 5000)
+        expect(errors.slice(FLOOD).every((e) => e.error.code === 'PROTOCOL_ERROR')).toBe(true)
         expect(summaries().length).toBeGreaterThan(0)
         expect(written()).toBeLessThanOrEqual(LIMIT * (summaries().length + 1))
         expect(lines.every((l) => l.level === 'warn' && l.error === undefined)).toBe(true)

@@ -1,9 +1,9 @@
-import type { WsRefusal } from '@wsbridge/core'
 import { expect } from 'vitest'
 import type { ClientOutcome, Provocation } from '../../client-outcomes.js'
 import type { LogRecord, SuiteContext } from '../../context.js'
 import { Opcode, RawWebSocket } from '../../raw-frames.js'
 import { rawUpgradeRequest } from '../../raw-http.js'
+import type { WireRefusal } from '../../fixture/protocol.js'
 import { OUTCOME_SECRET } from '../../routes/outcomes.js'
 import { eventually, expectProtocolOutcome } from '../security/expect.js'
 
@@ -35,7 +35,7 @@ export async function runOnConnection(ctx: SuiteContext, outcome: ClientOutcome,
     if (provoke.kind === 'slow-reader') {
       raw.socket.pause()
       raw.sendText(JSON.stringify({ count: 4000, size: 16 * 1024 }))
-      await eventually(() => mine().length > 0, `${outcome.code} reported`, 10_000)
+      await ctx.running.until(() => mine().length > 0, `${outcome.code} reported`, 10_000)
       raw.socket.resume()
     } else {
       for (const frame of provoke.frames) raw.send(frame)
@@ -53,10 +53,11 @@ export async function runOnConnection(ctx: SuiteContext, outcome: ClientOutcome,
     raw.destroy()
   }
   // Every error is counted once the connection is gone: then no later report can arrive.
-  await eventually(
-    () => mine().length > 0 && ![...ctx.running.bridge.connections].some((c) => c.id === mine()[0]?.connection),
-    'the connection released',
-  )
+  await ctx.running.until(() => mine().length > 0, `${outcome.code} reported`)
+  const connection = mine()[0]!.connection
+  await ctx.running.poll(async () => !(await ctx.running.connections()).some((c) => c.id === connection), 'the connection released')
+  // Reports written before the release have all arrived once a barrier has.
+  await ctx.running.sync()
   expect(mine().map((e) => e.error.code)).toEqual([outcome.code])
   const id = mine()[0]!.connection!
   expect(ctx.logLines.filter((line) => line.message.includes(`connection=${id}`))).toEqual([
@@ -82,8 +83,10 @@ export async function runUpgrade(ctx: SuiteContext, outcome: ClientOutcome, prov
     const client = await ctx.connect(path.slice(ctx.prefix.length))
     expect((await client.waitClose()).code).toBe(answer.code)
   }
-  await eventually(() => ctx.refusals.length > refusalsBefore, 'onRefused called')
-  const refusals: WsRefusal[] = ctx.refusals.slice(refusalsBefore)
+  await ctx.running.until(() => ctx.refusals.length > refusalsBefore, 'onRefused called')
+  // The onError call and the log line that go with the refusal have arrived once a barrier has.
+  await ctx.running.sync()
+  const refusals: WireRefusal[] = ctx.refusals.slice(refusalsBefore)
   expect(refusals.map(({ code, blame, route, path: refusedPath }) => ({ code, blame, route, path: refusedPath }))).toEqual([
     { code: outcome.code, blame: outcome.blame, route: provoke.route, path: `${ctx.prefix}${pathname}` },
   ])

@@ -13,12 +13,12 @@ export const authCases: readonly ConformanceCase[] = [
     name: 'auth: a missing or invalid token is refused with 401 before upgrade; no socket, no handler',
     async run(ctx) {
       const t = ctx.token()
-      const before = ctx.running.bridge.connections.size
+      const before = await ctx.running.connectionCount()
       for (const query of [`?t=${t}`, `?t=${t}&token=wrong`]) {
         const response = await rawUpgradeRequest(ctx.running.httpUrl, `${ctx.prefix}/secAuthQuery${query}`)
         expect(response.status).toBe(401)
       }
-      expect(ctx.running.bridge.connections.size).toBe(before)
+      expect(await ctx.running.connectionCount()).toBe(before)
       expect(opened(t)).toEqual([])
     },
   },

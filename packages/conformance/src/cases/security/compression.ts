@@ -1,11 +1,9 @@
-import { defineRoute } from '@wsbridge/core'
 import { expect } from 'vitest'
 import type { ConformanceCase } from '../../case.js'
 import { eventually } from './expect.js'
 import { Opcode, RawWebSocket } from '../../raw-frames.js'
 
 /** Echoes every message; the case reads the server's frames off the wire to see which were deflated. */
-const compressionRoutes = { squeeze: defineRoute({ kind: 'ws', handler: { onMessage: (message, c) => c.send(message) } }) }
 const OFFER = { 'sec-websocket-extensions': 'permessage-deflate; client_max_window_bits' }
 const THRESHOLD = 256
 
@@ -24,7 +22,7 @@ export const compressionCases: readonly ConformanceCase[] = [
     timeout: 15000,
     async run(ctx) {
       // Off by default: the offer is declined and nothing is deflated.
-      const host = await ctx.host.start(compressionRoutes, { prefix: ctx.prefix })
+      const host = await ctx.startHost({ routes: ['security'] })
       try {
         const plain = await RawWebSocket.open(host.wsUrl, `${ctx.prefix}/squeeze`, { headers: OFFER })
         expect(plain.extensions).toBe('')
@@ -33,7 +31,7 @@ export const compressionCases: readonly ConformanceCase[] = [
       } finally {
         await host.close()
       }
-      const on = await ctx.host.start(compressionRoutes, { prefix: ctx.prefix, compression: { enabled: true, threshold: THRESHOLD } })
+      const on = await ctx.startHost({ routes: ['security'], options: { compression: { enabled: true, threshold: THRESHOLD } } })
       try {
         const raw = await RawWebSocket.open(on.wsUrl, `${ctx.prefix}/squeeze`, { headers: OFFER })
         expect(raw.extensions).toContain('permessage-deflate')

@@ -2,6 +2,7 @@ import { expect } from 'vitest'
 import type { SuiteContext } from '../../context.js'
 import { expectEchoes } from '../../helpers.js'
 import type { RawOutcome } from '../../raw-frames.js'
+import type { RunningHost } from '../../running-host.js'
 
 /** Polls `predicate` until it holds or `timeout` ms pass (then fails with `what`). */
 export async function eventually(predicate: () => boolean, what: string, timeout = 3000): Promise<void> {
@@ -25,11 +26,21 @@ export async function expectHealthy(ctx: SuiteContext): Promise<void> {
  */
 export async function expectNoLeaks(ctx: SuiteContext, closeAll: () => void): Promise<void> {
   closeAll()
-  const bridge = ctx.running.bridge
-  await eventually(
-    () => bridge.connections.size === 0 && bridge.topicCount === 0,
-    `empty registry (size ${bridge.connections.size}, topics ${bridge.topicCount})`,
-  )
+  await expectEmptyRegistry(ctx.running)
+}
+
+/** The host's connection registry (the observer aside) and topic index are empty, or become so. */
+export async function expectEmptyRegistry(host: RunningHost): Promise<void> {
+  let last = ''
+  await host
+    .poll(async () => {
+      const [connections, topics] = await Promise.all([host.connectionCount(), host.topicCount()])
+      last = `size ${connections}, topics ${topics}`
+      return connections === 0 && topics === 0
+    }, `an empty registry`)
+    .catch((error: Error) => {
+      throw new Error(`${error.message} (${last})`)
+    })
 }
 
 /**

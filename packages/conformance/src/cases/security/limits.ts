@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
 import type { ConformanceCase } from '../../case.js'
-import { expectErrorFrame, delay } from '../../helpers.js'
+import { expectErrorFrame } from '../../helpers.js'
 import { Opcode, RawWebSocket } from '../../raw-frames.js'
 import { rawUpgradeRequest } from '../../raw-http.js'
 import { recorded, waitForRecorded } from '../../recorder.js'
@@ -40,7 +40,10 @@ export const limitCases: readonly ConformanceCase[] = [
       expect(refused.status).toBe(503)
       held[0]!.close()
       await held[0]!.waitClose()
-      await delay(20)
+      await ctx.running.poll(
+        async () => (await ctx.running.connections()).filter((c) => c.route === 'secMaxConn').length < securityTimings.maxConnections,
+        'a freed slot',
+      )
       const again = await ctx.connect('/secMaxConn')
       again.send({})
       expect(await again.next()).toEqual({ user: undefined })
@@ -69,7 +72,7 @@ export const limitCases: readonly ConformanceCase[] = [
       expect(outcome).toEqual({ kind: 'dropped' })
       expect(dead.frames.some((f) => f.opcode === Opcode.PING)).toBe(true)
       await waitForRecorded(t, () => closesOf(t).length > 0)
-      await delay(50)
+      await ctx.running.released(t)
       expect(closesOf(t)).toHaveLength(1)
       // The same reason on every host (Bun reports its own close of a terminated socket at once, without one).
       expect(closesOf(t)[0]).toMatchObject({ code: 1006, reason: 'Heartbeat timeout' })

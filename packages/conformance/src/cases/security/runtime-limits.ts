@@ -2,7 +2,6 @@ import { expect } from 'vitest'
 import type { ConformanceCase } from '../../case.js'
 import { openClient } from '../../client.js'
 import { Opcode, RawWebSocket } from '../../raw-frames.js'
-import { baseRoutes } from '../../routes/base.js'
 import { expectEchoes } from '../../helpers.js'
 
 /** Limits the runtime enforces itself (ws, Bun), before core sees a message: the peer reads the same close on every host. */
@@ -11,7 +10,7 @@ export const runtimeLimitCases: readonly ConformanceCase[] = [
     name: "max payload: a message over the bridge-wide limit is the runtime's to refuse, and closes 1009 'Received too big message' (Bun's words) on every host",
     timeout: 15000,
     async run(ctx) {
-      const host = await ctx.host.start(baseRoutes, { prefix: ctx.prefix, maxPayloadLength: 1024 })
+      const host = await ctx.startHost({ routes: ['base'], options: { maxPayloadLength: 1024 } })
       try {
         const url = `${host.wsUrl}${ctx.prefix}/echo`
         const text = await openClient(url)
@@ -32,7 +31,7 @@ export const runtimeLimitCases: readonly ConformanceCase[] = [
     timeout: 15000,
     async run(ctx) {
       const maxFragments = 4
-      const host = await ctx.host.start(baseRoutes, { prefix: ctx.prefix, maxFragments })
+      const host = await ctx.startHost({ routes: ['base'], options: { maxFragments } })
       try {
         const send = (raw: RawWebSocket, frames: number): void => {
           const parts = ['"', ...Array.from({ length: frames - 2 }, (_, i) => String(i)), '"']

@@ -1,4 +1,0 @@
-import { runConformanceSuite } from '@wsbridge/conformance'
-import { bunHost } from './host.js'
-
-runConformanceSuite(bunHost)

@@ -1,4 +1,0 @@
-import { runConformanceSuite } from '@wsbridge/conformance'
-import { honoBunHost } from './host.js'
-
-runConformanceSuite(honoBunHost)

@@ -1,0 +1,30 @@
+import type { Bridge } from '@wsbridge/core'
+
+/**
+ * Options for `ws`'s `new WebSocketServer(...)` that apply the bridge's payload and compression
+ * settings (adapter-node-ws, and Hono's Node helpers through adapter-hono).
+ */
+export interface WsServerOptions {
+  readonly noServer: true
+  /**
+   * Core tracks the open connections itself. ws's own set would be a second copy, and for every
+   * socket it adds a close listener (a closure with its own context, ~150 bytes).
+   */
+  readonly clientTracking: false
+  /** Bounds the inflated size too: a frame past it (or a decompression bomb) closes with 1009 inside `ws`. */
+  readonly maxPayload: number
+  /** Frames one message may arrive in; more closes with 1008 inside `ws` (0: no cap). The bridge's `maxFragments`. */
+  readonly maxFragments: number
+  /** Negotiated only when the bridge enables compression; core picks which frames to compress (its threshold), so ws's own is 0. */
+  readonly perMessageDeflate: false | { readonly threshold: 0 }
+}
+
+export function wsServerOptions(bridge: Bridge): WsServerOptions {
+  return {
+    noServer: true,
+    clientTracking: false,
+    maxPayload: bridge.maxPayloadLength,
+    maxFragments: bridge.maxFragments,
+    perMessageDeflate: bridge.compression.enabled ? { threshold: 0 } : false,
+  }
+}

@@ -1,0 +1,91 @@
+import fc from 'fast-check'
+import { afterAll, describe, expect, it } from 'vitest'
+import { defineRoute, errorCodes, WsError, type AuthRejection } from '../../src/index.js'
+import { createTestBridge, type TestClient } from '../../src/testing/index.js'
+import { FuzzSurface } from './settings.js'
+import { anyCloseCode, closeReason, expectSendableClose } from './text.js'
+
+// An auth refusal in `authFailure: 'close'` mode: the upgrade completes and the socket is closed at
+// once, with the code and reason the hook returned or threw (or the table's). Whatever the text,
+// the transport is handed a sendable code and at most 123 bytes that do not split a character.
+
+const surface = new FuzzSurface('refusal-close-reasons (core)')
+afterAll(() => void surface.report())
+
+/** An auth refusal as the query carries it (JSON, so lone surrogates survive the URL). */
+type Refusal =
+  | { kind: 'return'; code?: number; reason?: string }
+  | { kind: 'throw'; code: 'UNAUTHORIZED' | 'FORBIDDEN'; reason: string }
+  | { kind: 'falsy' }
+
+const refusal: fc.Arbitrary<Refusal> = fc.oneof(
+  fc.record(
+    { kind: fc.constant('return' as const), code: fc.oneof(anyCloseCode, fc.constantFrom(401, 403, 4401, 4403)), reason: closeReason },
+    { requiredKeys: ['kind'] },
+  ),
+  fc.record({
+    kind: fc.constant('throw' as const),
+    code: fc.constantFrom('UNAUTHORIZED' as const, 'FORBIDDEN' as const),
+    reason: closeReason,
+  }),
+  fc.constant({ kind: 'falsy' as const }),
+)
+
+/** Always refuses; the user type is there so the route has one (a refusal-only hook would type `user` as never). */
+function refuse(spec: Refusal): AuthRejection | { id: string } | null {
+  if (spec.kind === 'falsy') return null
+  if (spec.kind === 'throw') throw new WsError(spec.code, spec.reason)
+  return {
+    success: false,
+    ...(spec.code === undefined ? {} : { code: spec.code }),
+    ...(spec.reason === undefined ? {} : { reason: spec.reason }),
+  }
+}
+
+/** docs/errors.md and security.md: 403/4403 mean forbidden, an integer 4000-4999 is used as-is, the reason defaults to the table's. */
+function expectedRefusalClose(spec: Refusal): { code: number; reason: string } {
+  if (spec.kind === 'falsy') return { code: 4401, reason: errorCodes.UNAUTHORIZED.message }
+  if (spec.kind === 'throw') return { code: spec.code === 'FORBIDDEN' ? 4403 : 4401, reason: spec.reason }
+  const forbidden = spec.code === 403 || spec.code === 4403
+  const own = spec.code !== undefined && Number.isInteger(spec.code) && spec.code >= 4000 && spec.code <= 4999
+  return {
+    code: own ? spec.code! : forbidden ? 4403 : 4401,
+    reason: spec.reason ?? (forbidden ? errorCodes.FORBIDDEN.message : errorCodes.UNAUTHORIZED.message),
+  }
+}
+
+const routes = {
+  refuser: defineRoute({
+    kind: 'ws',
+    authFailure: 'close',
+    auth: ({ query }) => refuse(JSON.parse(query['r'] ?? '{"kind":"falsy"}') as Refusal),
+    handler: { onMessage: () => undefined },
+  }),
+}
+
+describe('fuzz: close codes and reasons of auth refusals', () => {
+  const t = createTestBridge(routes)
+  afterAll(() => t.close())
+
+  it(
+    "an auth refusal in authFailure: 'close' mode closes with 4401/4403 or the hook's own 4xxx code and its reason trimmed",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          refusal,
+          surface.counted(async (spec: Refusal) => {
+            const result = await t.upgrade(`/refuser?r=${encodeURIComponent(JSON.stringify(spec))}`)
+            expect(result.ok).toBe(true)
+            const client = (result as { client: TestClient }).client
+            const close = await client.waitForClose()
+            const expected = expectedRefusalClose(spec)
+            expectSendableClose(close, expected.code, expected.reason)
+            expect(t.bridge.connections.size).toBe(0)
+          }),
+        ),
+        surface.params(300),
+      )
+    },
+    surface.timeout(300, 5),
+  )
+})
