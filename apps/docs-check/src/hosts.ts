@@ -1,4 +1,4 @@
-import type { HostCapabilities } from '@wsbridge/conformance'
+import { bunProfile, type HostCapabilities, nodeProfile } from '@wsbridge/conformance'
 
 /**
  * The hosts the conformance suite runs on in this repository (see each adapter's test/host.ts, and
@@ -14,27 +14,14 @@ export interface HostProfile {
   readonly reasons: Partial<Record<keyof HostCapabilities, string>>
 }
 
-const nodeReason = 'Node has no native pub/sub: core sends to each subscriber'
-const bunFragments = 'Bun (uWebSockets) has no cap on the frames of one message; maxPayloadLength still bounds its size'
-const bunTarget =
-  'Bun hands fetch the URL it parsed: a \\ in the path arrives as /, DEL and non-ASCII bytes percent-encoded; it answers control characters with 505 itself'
-
 /** What every Node host declares (ws underneath), and what both Bun hosts declare (uWebSockets). */
 const onNode = {
-  capabilities: {
-    nativePubSub: false,
-    httpRoutes: true,
-    protocolCloseFrames: true,
-    restart: true,
-    fallbackRoute: true,
-    fragmentLimit: true,
-    rawRequestTarget: true,
-  },
-  reasons: { nativePubSub: nodeReason },
+  capabilities: { protocolCloseFrames: true, restart: true, ...nodeProfile.capabilities },
+  reasons: nodeProfile.reasons,
 } as const
 const onBun = {
-  capabilities: { ...onNode.capabilities, nativePubSub: true, fragmentLimit: false, rawRequestTarget: false },
-  reasons: { fragmentLimit: bunFragments, rawRequestTarget: bunTarget },
+  capabilities: { protocolCloseFrames: true, restart: true, ...bunProfile.capabilities },
+  reasons: bunProfile.reasons,
 } as const
 
 export const hostProfiles: readonly HostProfile[] = [

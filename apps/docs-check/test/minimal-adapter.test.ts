@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { runConformanceSuite } from '@wsbridge/conformance'
+import { nodeProfile, runConformanceSuite } from '@wsbridge/conformance'
 
 // The adapter docs/adapters/writing-an-adapter.md shows (included verbatim, see
 // writing-an-adapter.test.ts) runs the whole conformance suite, as every shipped adapter does:
@@ -8,6 +8,5 @@ runConformanceSuite({
   name: 'minimal',
   command: [process.execPath, '--import', 'tsx', 'test/minimal-host.ts'],
   cwd: fileURLToPath(new URL('..', import.meta.url)),
-  capabilities: { httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
-  reasons: { nativePubSub: 'Node has no native pub/sub: core sends to each subscriber' },
+  ...nodeProfile,
 })

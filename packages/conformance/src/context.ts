@@ -1,3 +1,4 @@
+import type { CaseDeadline } from './case-deadline.js'
 import { openClient, type WireClient, type WireClientOptions } from './client.js'
 import type { FixtureConfig } from './fixture/config.js'
 import type { WireRefusal } from './fixture/protocol.js'
@@ -42,6 +43,8 @@ export interface SuiteContext {
    * cap) or only some route files; it is ended when the case ends.
    */
   startHost(config?: Omit<FixtureConfig, 'prefix' | 'port'>): Promise<RunningHost>
+  /** `running.restart()`, its boot left out of the case's time limit as every host start is. */
+  restartHost(): Promise<void>
 }
 
 /** Starts `host` with `config` and returns it running, or throws with what the host printed. */
@@ -54,7 +57,7 @@ export async function startHost(host: ConformanceHost, config: FixtureConfig): P
 /** How long cleanup waits for the server to release a case's connections before moving on. */
 const RELEASE_TIMEOUT = 2000
 
-export function createCaseContext(shared: SharedState): { ctx: SuiteContext; cleanup(): Promise<void> } {
+export function createCaseContext(shared: SharedState, deadline?: CaseDeadline): { ctx: SuiteContext; cleanup(): Promise<void> } {
   if (!shared.running) throw new Error(`host ${shared.host.name} did not start: ${String(shared.startError)}`)
   const running = shared.running
   const clients: WireClient[] = []
@@ -80,10 +83,23 @@ export function createCaseContext(shared: SharedState): { ctx: SuiteContext; cle
       tokens.push(token)
       return token
     },
+    async restartHost() {
+      const resume = deadline?.pause()
+      try {
+        await running.restart()
+      } finally {
+        resume?.()
+      }
+    },
     async startHost(config = {}) {
       const started = new RunningHost(shared.host, { ...config, prefix: shared.prefix })
       hosts.push(started)
-      await started.start()
+      const resume = deadline?.pause()
+      try {
+        await started.start()
+      } finally {
+        resume?.()
+      }
       return started
     },
   }

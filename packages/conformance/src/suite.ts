@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { CaseGroup } from './case.js'
+import { CaseDeadline, withinDeadline } from './case-deadline.js'
 import { createCaseContext, type SharedState, startHost } from './context.js'
 import { caseGroups } from './groups.js'
 import type { ConformanceHost, HostCapabilities } from './host.js'
@@ -18,13 +19,8 @@ const DEFAULT_CASE_TIMEOUT = 10_000
 /** Starting a host process: a cold runtime may compile the fixture first. */
 const HOOK_TIMEOUT = 60_000
 
-function withinTimeout(work: Promise<void>, ms: number, name: string): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`case "${name}" timed out after ${ms}ms`)), ms)
-  })
-  return Promise.race([work, expired]).finally(() => clearTimeout(timer))
-}
+/** The runner's own limit on top of a case's: room for the host starts its clock leaves out. */
+const BACKSTOP = 120_000
 
 /**
  * Registers the conformance suite for `host` with vitest. The suite runs the host's command (a
@@ -72,9 +68,10 @@ export function runConformanceSuite(host: ConformanceHost, options: SuiteOptions
           it.skipIf(missing)(
             testCase.name,
             async () => {
-              const { ctx, cleanup } = createCaseContext(shared)
+              const deadline = new CaseDeadline(timeout, testCase.name)
+              const { ctx, cleanup } = createCaseContext(shared, deadline)
               try {
-                await withinTimeout(testCase.run(ctx), timeout, testCase.name)
+                await withinDeadline(testCase.run(ctx), deadline)
                 tally.add({ ...result, status: 'passed' })
               } catch (error) {
                 tally.add({ ...result, status: 'failed' })
@@ -84,7 +81,7 @@ export function runConformanceSuite(host: ConformanceHost, options: SuiteOptions
               }
             },
             // The runner's own timeout is a backstop: ours fires first, so a hung case is counted as failed.
-            timeout + 1000,
+            timeout + BACKSTOP,
           )
         }
       })

@@ -80,7 +80,7 @@ export const clientGroup = defineCaseGroup({
         await waitForRecorded(t, () => opens(t) === 1)
         const pidBefore = ctx.running.pid
         // The host process is killed (no close frame) and its command run again on the same port.
-        const restarted = ctx.running.restart()
+        const restarted = ctx.restartHost()
         await until(() => conn.state === 'reconnecting', 'reconnecting state')
         expect(conn.send('while down')).toBe('queued')
         await restarted

@@ -1,24 +1,11 @@
-import { defineRoute, tokenAuth, WsError, type AuthRejection, type WsErrorCode } from '@wsbridge/core'
+import { defineRoute, tokenAuth, WsError, type WsErrorCode } from '@wsbridge/core'
 import * as v from 'valibot'
+import { type FuzzRefusal, refuse } from '../fuzz/refusal-spec.js'
+
+export type { FuzzRefusal } from '../fuzz/refusal-spec.js'
 
 /** The route-level payload limit the raw-frame fuzzer crosses (the bridge-wide one stays the default). */
 export const FUZZ_MAX_PAYLOAD = 4096
-
-/** An auth refusal as the `r` query parameter carries it (JSON, so any string survives the URL). */
-export type FuzzRefusal =
-  | { kind: 'return'; code?: number; reason?: string }
-  | { kind: 'throw'; code: 'UNAUTHORIZED' | 'FORBIDDEN'; reason: string }
-  | { kind: 'falsy' }
-
-function refuse(spec: FuzzRefusal): AuthRejection | { id: string } | null {
-  if (spec.kind === 'falsy') return null
-  if (spec.kind === 'throw') throw new WsError(spec.code, spec.reason)
-  return {
-    success: false,
-    ...(spec.code === undefined ? {} : { code: spec.code }),
-    ...(spec.reason === undefined ? {} : { reason: spec.reason }),
-  }
-}
 
 const verify = (token: string): { name: string } | null => {
   if (token === 'boom') throw new Error('verify failed')

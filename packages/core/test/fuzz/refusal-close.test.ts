@@ -1,9 +1,10 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { defineRoute, errorCodes, WsError, type AuthRejection } from '../../src/index.js'
+import { defineRoute, errorCodes } from '../../src/index.js'
 import { createTestBridge, type TestClient } from '../../src/testing/index.js'
 import { FuzzSurface } from './settings.js'
-import { anyCloseCode, closeReason, expectSendableClose } from './text.js'
+import { type FuzzRefusal as Refusal, refusalInput, refuse } from '../../../conformance/src/fuzz/refusals.js'
+import { expectSendableClose } from './text.js'
 
 // An auth refusal in `authFailure: 'close'` mode: the upgrade completes and the socket is closed at
 // once, with the code and reason the hook returned or threw (or the table's). Whatever the text,
@@ -12,35 +13,7 @@ import { anyCloseCode, closeReason, expectSendableClose } from './text.js'
 const surface = new FuzzSurface('refusal-close-reasons (core)')
 afterAll(() => void surface.report())
 
-/** An auth refusal as the query carries it (JSON, so lone surrogates survive the URL). */
-type Refusal =
-  | { kind: 'return'; code?: number; reason?: string }
-  | { kind: 'throw'; code: 'UNAUTHORIZED' | 'FORBIDDEN'; reason: string }
-  | { kind: 'falsy' }
-
-const refusal: fc.Arbitrary<Refusal> = fc.oneof(
-  fc.record(
-    { kind: fc.constant('return' as const), code: fc.oneof(anyCloseCode, fc.constantFrom(401, 403, 4401, 4403)), reason: closeReason },
-    { requiredKeys: ['kind'] },
-  ),
-  fc.record({
-    kind: fc.constant('throw' as const),
-    code: fc.constantFrom('UNAUTHORIZED' as const, 'FORBIDDEN' as const),
-    reason: closeReason,
-  }),
-  fc.constant({ kind: 'falsy' as const }),
-)
-
-/** Always refuses; the user type is there so the route has one (a refusal-only hook would type `user` as never). */
-function refuse(spec: Refusal): AuthRejection | { id: string } | null {
-  if (spec.kind === 'falsy') return null
-  if (spec.kind === 'throw') throw new WsError(spec.code, spec.reason)
-  return {
-    success: false,
-    ...(spec.code === undefined ? {} : { code: spec.code }),
-    ...(spec.reason === undefined ? {} : { reason: spec.reason }),
-  }
-}
+const refusal = refusalInput(true)
 
 /** docs/errors.md and security.md: 403/4403 mean forbidden, an integer 4000-4999 is used as-is, the reason defaults to the table's. */
 function expectedRefusalClose(spec: Refusal): { code: number; reason: string } {

@@ -4,7 +4,7 @@ import { expect } from 'vitest'
 import { fuzzParams, fuzzTimeout } from '../../fuzz/settings.js'
 import { anyCloseCode, closeReason, expectSendableClose, isSendableCloseCode, utf8Length } from '../../fuzz/text.js'
 import { closePayload, Opcode, RawWebSocket } from '../../raw-frames.js'
-import type { FuzzRefusal } from '../../routes/fuzz.js'
+import { type FuzzRefusal, refusalInput } from '../../fuzz/refusals.js'
 import { fuzzCase } from './invariants.js'
 
 const RUNS = 60
@@ -21,17 +21,7 @@ const request: fc.Arbitrary<Request> = fc.oneof(
     message: closeReason,
   }),
 )
-const refusal: fc.Arbitrary<FuzzRefusal> = fc.oneof(
-  fc.record(
-    { kind: fc.constant('return' as const), code: fc.oneof(anyCloseCode, fc.constantFrom(401, 403, 4401, 4403)), reason: closeReason },
-    { requiredKeys: ['kind'] },
-  ),
-  fc.record({
-    kind: fc.constant('throw' as const),
-    code: fc.constantFrom('UNAUTHORIZED' as const, 'FORBIDDEN' as const),
-    reason: closeReason,
-  }),
-)
+const refusal = refusalInput(false)
 
 /** The first thing the server sent: a close (code and strictly decoded reason) or a JSON text frame. */
 async function firstAnswer(raw: RawWebSocket): Promise<{ close: { code: number; reason: string } } | { text: unknown }> {
