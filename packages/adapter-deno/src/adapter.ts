@@ -12,6 +12,12 @@ import { denoUpgradeWebSocket, type DenoServeInfo } from './deno-types.js'
 import { denoIdleTimeout } from './heartbeat.js'
 import { wireDenoSocket } from './socket-events.js'
 
+/** The path and query of `url` as written: what follows its origin. */
+function requestTarget(url: string): string {
+  const path = url.indexOf('/', url.indexOf('//') + 2)
+  return path === -1 ? '/' : url.slice(path)
+}
+
 export interface DenoWebSocketOptions extends BridgeOptions {
   /**
    * Answers every plain HTTP request, and upgrades outside the prefix. Default: 404. An upgrade under
@@ -50,8 +56,10 @@ export function createDenoWebSocket<const R extends Routes>(
   function upgrade(request: Request, upgradeRequest: UpgradeRequest, match: RouteMatch, decision: UpgradeDecision): Response {
     if (!decision.ok) return refusalResponse(decision)
     try {
-      const upgradeOptions = { idleTimeout: denoIdleTimeout(decision), ...(decision.protocol ? { protocol: decision.protocol } : {}) }
-      const { socket, response } = denoUpgradeWebSocket()(request, upgradeOptions)
+      const { socket, response } = denoUpgradeWebSocket()(request, { idleTimeout: denoIdleTimeout(decision) })
+      // Set here rather than through Deno's `protocol` option, which splits the client's offer on
+      // ", " only and throws for "a,b" (how the ws client and others send it).
+      if (decision.protocol) response.headers.set('Sec-WebSocket-Protocol', decision.protocol)
       wireDenoSocket(socket, decision, bridge)
       return response
     } catch (cause) {
@@ -67,9 +75,9 @@ export function createDenoWebSocket<const R extends Routes>(
     // Read now: Deno refuses `remoteAddr` once the request is upgraded.
     const ip = info.remoteAddr.hostname
     const upgradeRequest: UpgradeRequest = { url: request.url, headers: request.headers, ip }
-    // A broken `%` escape or a `\` in the query is core's 400 before routing. Deno hands over the
-    // URL it parsed: a `\` in the path is already `/` here.
-    const badTarget = refuseRequestTarget(bridge, upgradeRequest, request.url)
+    // Deno's `request.url` is the origin followed by the request target as the client sent it (a `\`
+    // stays a `\`, non-ASCII is not escaped): an invalid target is core's 400 before routing.
+    const badTarget = refuseRequestTarget(bridge, upgradeRequest, requestTarget(request.url))
     if (badTarget) return refusalResponse(badTarget)
     const match = bridge.match(request.url)
     if (!match) {

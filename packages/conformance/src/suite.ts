@@ -12,7 +12,16 @@ export interface SuiteOptions {
   readonly groups?: readonly CaseGroup[]
 }
 
-const defaultCapabilities: HostCapabilities = { nativePubSub: false, httpRoutes: false, protocolCloseFrames: true, restart: true }
+const defaultCapabilities: HostCapabilities = {
+  nativePubSub: false,
+  httpRoutes: false,
+  protocolCloseFrames: true,
+  restart: true,
+  compression: true,
+  strictFraming: true,
+  heartbeatDrop: true,
+  closeWhileReceiving: true,
+}
 
 const DEFAULT_CASE_TIMEOUT = 10_000
 /** Starting a host process: a cold runtime may compile the fixture first. */
