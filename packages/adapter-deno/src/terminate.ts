@@ -29,11 +29,6 @@ function resourceId(socket: DenoSocket): number | undefined {
   return typeof rid === 'number' ? rid : undefined
 }
 
-/** Whether `terminateDenoSocket` can drop a socket of this runtime without a closing handshake. */
-export function canTerminate(socket: DenoSocket): boolean {
-  return resourceCloser() !== undefined && resourceId(socket) !== undefined
-}
-
 /** Drops the socket without a closing handshake (the peer sees the TCP connection end); Deno then reports `close`. */
 export function terminateDenoSocket(socket: DenoSocket): void {
   const close = resourceCloser()
