@@ -23,7 +23,8 @@ runConformanceSuite({
     protocolCloseFrames: 'Deno drops the TCP connection on a protocol error, without a close frame',
     fragmentLimit: 'Deno has no cap on the frames of one message; its fixed 64 MiB message limit still applies',
     compression: "Deno's server WebSocket has no permessage-deflate: the offer is declined and frames go uncompressed",
-    strictFraming: 'Deno reads an unmasked client frame like a masked one, and takes a pong over 125 bytes, instead of failing the connection',
+    strictFraming:
+      'Deno reads an unmasked client frame like a masked one, and takes a pong over 125 bytes, instead of failing the connection',
     heartbeatDrop:
       "Deno's own heartbeat (upgradeWebSocket's idleTimeout, which the adapter sets from the bridge's) sends a close frame (1001) before dropping a dead peer",
     closeWhileReceiving:

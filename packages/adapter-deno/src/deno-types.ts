@@ -19,7 +19,10 @@ export interface DenoSocket {
   close(code?: number, reason?: string): void
   addEventListener(type: 'open', listener: () => void): void
   addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void
-  addEventListener(type: 'close', listener: (event: { readonly code: number; readonly reason: string; readonly wasClean: boolean }) => void): void
+  addEventListener(
+    type: 'close',
+    listener: (event: { readonly code: number; readonly reason: string; readonly wasClean: boolean }) => void,
+  ): void
   addEventListener(type: 'error', listener: (event: { readonly message?: string }) => void): void
 }
 

@@ -59,7 +59,8 @@ function expectOutcome(ctx: SuiteContext, script: Script, frames: readonly Serve
 /** Whether the script writes a frame a lenient runtime serves (strictFraming false): unmasked, or a pong over 125 bytes. */
 function breaksLeniently(script: Script): boolean {
   return script.writes.some(
-    (write) => !(write instanceof Uint8Array) && (write.mask === false || (write.opcode === Opcode.PONG && (write.payload?.length ?? 0) > 125)),
+    (write) =>
+      !(write instanceof Uint8Array) && (write.mask === false || (write.opcode === Opcode.PONG && (write.payload?.length ?? 0) > 125)),
   )
 }
 
