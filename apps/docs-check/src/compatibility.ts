@@ -16,6 +16,10 @@ const capabilityNotes: Record<keyof HostCapabilities, string> = {
   fallbackRoute: 'the app answers every other plain request (a catch-all): upgrades under the prefix stay wsbridge’s',
   fragmentLimit: 'the runtime caps the frames of one message (`maxFragments`)',
   rawRequestTarget: 'the adapter reads the request target as sent, so a `\\` in the path is refused (400) like every invalid target',
+  compression: 'permessage-deflate is negotiated when the bridge enables `compression`',
+  strictFraming: 'every framing violation fails the connection, an unmasked client frame and a pong over 125 bytes included',
+  heartbeatDrop: 'a peer the heartbeat found dead is dropped without a close frame',
+  closeWhileReceiving: 'the server’s close frame reaches a peer that is still sending',
 }
 
 /** Whether `host` runs `c`: a case that needs a capability is skipped on hosts without it. */

@@ -1,4 +1,4 @@
-import { bunProfile, type HostCapabilities, nodeProfile } from '@wsbridge/conformance'
+import { bunProfile, defaultCapabilities, denoProfile, type HostCapabilities, nodeProfile } from '@wsbridge/conformance'
 
 /**
  * The hosts the conformance suite runs on in this repository (see each adapter's test/host.ts, and
@@ -14,15 +14,12 @@ export interface HostProfile {
   readonly reasons: Partial<Record<keyof HostCapabilities, string>>
 }
 
-/** What every Node host declares (ws underneath), and what both Bun hosts declare (uWebSockets). */
-const onNode = {
-  capabilities: { protocolCloseFrames: true, restart: true, ...nodeProfile.capabilities },
-  reasons: nodeProfile.reasons,
-} as const
-const onBun = {
-  capabilities: { protocolCloseFrames: true, restart: true, ...bunProfile.capabilities },
-  reasons: bunProfile.reasons,
-} as const
+/** What the hosts on each runtime declare: the suite's defaults, then the runtime's profile. */
+const on = (profile: { readonly capabilities: Partial<HostCapabilities>; readonly reasons: HostProfile['reasons'] }) =>
+  ({ capabilities: { ...defaultCapabilities, ...profile.capabilities }, reasons: profile.reasons }) as const
+const onNode = on(nodeProfile)
+const onBun = on(bunProfile)
+const onDeno = on(denoProfile)
 
 export const hostProfiles: readonly HostProfile[] = [
   { name: 'node-ws', setup: '`@wsbridge/adapter-node-ws` on Node `ws`', ...onNode },
@@ -31,6 +28,7 @@ export const hostProfiles: readonly HostProfile[] = [
   { name: 'hono-node-server', setup: '`@wsbridge/adapter-hono` with `@hono/node-server` 2', ...onNode },
   { name: 'hono-bun', setup: '`@wsbridge/adapter-hono` with `hono/bun` under Bun', ...onBun },
   { name: 'bun', setup: '`@wsbridge/adapter-bun` on `Bun.serve`', ...onBun },
+  { name: 'deno', setup: '`@wsbridge/adapter-deno` on `Deno.serve`', ...onDeno },
   {
     name: 'minimal',
     setup: 'the minimal adapter of [writing an adapter](adapters/writing-an-adapter.md) on Node `ws`',

@@ -38,6 +38,31 @@ export interface HostCapabilities {
    * what it refuses itself (control characters) it answers before any handler. Optional.
    */
   readonly rawRequestTarget?: boolean
+  /**
+   * The runtime negotiates permessage-deflate when the bridge enables compression (ws, Bun). False
+   * where it has no permessage-deflate (Deno's server WebSocket): frames then go uncompressed.
+   * Optional; true unless declared.
+   */
+  readonly compression?: boolean
+  /**
+   * The runtime fails the connection on every framing violation of RFC 6455 §5, including a client
+   * frame without a mask (§5.1) and a pong over 125 bytes (§5.5). False where it serves those (Deno
+   * reads an unmasked frame like a masked one and takes any pong). Optional; true unless declared.
+   */
+  readonly strictFraming?: boolean
+  /**
+   * A peer the heartbeat found dead is dropped without a close frame. False where the runtime's own
+   * heartbeat ends it (Deno's `idleTimeout`: a close frame, then the drop); onClose still gets 1006
+   * `Heartbeat timeout` once. Optional; true unless declared.
+   */
+  readonly heartbeatDrop?: boolean
+  /**
+   * The server's close frame reaches a peer that is still sending. False where the runtime, once
+   * closing, drops the connection at the peer's next frame before its own close frame is written
+   * (Deno): a client flooding past the rate limit may then read 1006 instead of 1008. Optional; true
+   * unless declared.
+   */
+  readonly closeWhileReceiving?: boolean
 }
 
 /**

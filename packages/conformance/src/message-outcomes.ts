@@ -77,7 +77,10 @@ export const messageOutcomes: readonly ClientOutcome[] = [
     'Client is not reading fast enough',
     { kind: 'slow-reader', route: 'outcomeSlow' },
   ),
-  violation('an unmasked frame', 1002, 'Client frame is not masked', [text('{}', { mask: false })]),
+  {
+    ...violation('an unmasked frame', 1002, 'Client frame is not masked', [text('{}', { mask: false })]),
+    needs: 'strictFraming',
+  },
   violation('a frame with RSV1, RSV2 or RSV3 set, no extension negotiated', 1002, 'Reserved bits set without an extension', [
     text('{}', { rsv: 2 }),
   ]),

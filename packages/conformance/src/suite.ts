@@ -3,7 +3,8 @@ import type { CaseGroup } from './case.js'
 import { CaseDeadline, withinDeadline } from './case-deadline.js'
 import { createCaseContext, type SharedState, startHost } from './context.js'
 import { caseGroups } from './groups.js'
-import type { ConformanceHost, HostCapabilities } from './host.js'
+import type { ConformanceHost } from './host.js'
+import { defaultCapabilities } from './host-profiles.js'
 import { Tally, writeReport } from './tally.js'
 
 export interface SuiteOptions {
@@ -12,8 +13,6 @@ export interface SuiteOptions {
   /** Groups to run. Default: every group in `caseGroups`. */
   readonly groups?: readonly CaseGroup[]
 }
-
-const defaultCapabilities: HostCapabilities = { nativePubSub: false, httpRoutes: false, protocolCloseFrames: true, restart: true }
 
 const DEFAULT_CASE_TIMEOUT = 10_000
 /** Starting a host process: a cold runtime may compile the fixture first. */

@@ -15,6 +15,10 @@ const capabilities: HostCapabilities = {
   fallbackRoute: true,
   fragmentLimit: true,
   rawRequestTarget: true,
+  compression: true,
+  strictFraming: true,
+  heartbeatDrop: true,
+  closeWhileReceiving: true,
 }
 
 describe('conformanceCases', () => {

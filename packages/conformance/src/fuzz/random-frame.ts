@@ -21,6 +21,16 @@ export interface RandomFrameOutcome {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 const utf8 = new TextEncoder()
 
+/** Whether `bytes` can still begin valid UTF-8 (an incomplete last character is fine). */
+function validPrefix(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream: true })
+    return true
+  } catch {
+    return false
+  }
+}
+
 function decode(bytes: Uint8Array): string | undefined {
   try {
     return strictUtf8.decode(bytes)
@@ -81,7 +91,12 @@ function outcome(frame: FrameFields): RandomFrameOutcome {
     if (decode(payload.subarray(2)) === undefined) return fail('close reason not UTF-8', 1007)
     return { write: [sent], end: { kind: 'close', code } }
   }
-  // Data frames: without FIN the message is incomplete, and our close ends it unanswered.
+  // Data frames: without FIN the message is incomplete, and our close ends it unanswered. A text
+  // fragment that is already invalid UTF-8 may fail the connection at once (§8.1 lets a server fail
+  // fast, as Deno does) or wait for the rest (ws, Bun): either end is RFC 6455's.
+  if (!fin && opcode === Opcode.TEXT && !validPrefix(payload)) {
+    return { write: [sent, clean], end: { kind: 'fail', codes: [1007, 1000], why: 'text fragment not UTF-8 (fail fast, or our close)' } }
+  }
   if (!fin) return accepted()
   if (opcode === Opcode.BINARY) return accepted({ binary: [...payload] })
   const text = decode(payload)

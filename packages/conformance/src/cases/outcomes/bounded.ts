@@ -51,7 +51,7 @@ export const boundedLoggingCases: readonly ConformanceCase[] = [
         const violators = await Promise.all(
           Array.from({ length: VIOLATORS }, () => RawWebSocket.open(host.wsUrl, `${ctx.prefix}/outcomeEcho`)),
         )
-        for (const raw of violators) raw.send({ opcode: Opcode.TEXT, payload: '{}', mask: false })
+        for (const raw of violators) raw.send({ opcode: Opcode.TEXT, payload: '{}', rsv: 2 })
         await host.until(() => errors.length === FLOOD + VIOLATORS, `${VIOLATORS} PROTOCOL_ERROR reports`, 10_000)
         const written = () => lines.filter((l) => l.message.includes('PROTOCOL_ERROR')).length
         const summaries = () => lines.filter((l) => l.message.startsWith('[wsbridge] suppressed'))

@@ -25,7 +25,9 @@ export const abuseCases: readonly ConformanceCase[] = [
         for (let j = i; j < i + FLOOD_BURST; j++) flooder.send({ i: j })
         await new Promise((resolve) => setImmediate(resolve))
       }
-      expect(await flooder.waitClose()).toMatchObject({ code: 1008 })
+      const closed = await flooder.waitClose()
+      // A runtime that drops a closing connection at the peer's next frame (closeWhileReceiving false) may lose its close frame.
+      if (ctx.capabilities.closeWhileReceiving || closed.code !== 1006) expect(closed).toMatchObject({ code: 1008 })
       await expectEchoes(healthy, { after: 'flood' })
       await expectNoLeaks(ctx, () => healthy.terminate())
     },
@@ -82,6 +84,7 @@ export const abuseCases: readonly ConformanceCase[] = [
   },
   {
     name: 'abuse: a decompression bomb is refused with 1009 when compression is on',
+    needs: 'compression',
     timeout: 15000,
     async run(ctx) {
       const host = await ctx.startHost({

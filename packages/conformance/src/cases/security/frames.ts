@@ -24,6 +24,7 @@ const text = (payload: string | Uint8Array, extra: Partial<RawFrame> = {}): RawF
 export const frameCases: readonly ConformanceCase[] = [
   {
     name: 'malformed: an unmasked client frame fails the connection with 1002',
+    needs: 'strictFraming',
     run: (ctx) => expectFailure(ctx, [text('{}', { mask: false })], 1002),
   },
   {

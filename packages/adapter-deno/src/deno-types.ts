@@ -1,0 +1,50 @@
+/**
+ * The parts of Deno's API the adapter touches, duck-typed: nothing here depends on Deno's lib types,
+ * so the package typechecks under Node's tsc and imports on any runtime. Shapes from
+ * https://docs.deno.com/api/deno/~/Deno.upgradeWebSocket and ~/Deno.ServeHandlerInfo.
+ */
+
+/** `Deno.ServeHandlerInfo`: what `Deno.serve` passes a handler next to the request. */
+export interface DenoServeInfo {
+  /** The peer's address; `hostname` for TCP, `path` for a Unix socket. Readable only before the upgrade completes. */
+  readonly remoteAddr: { readonly hostname?: string; readonly port?: number; readonly path?: string; readonly transport?: string }
+}
+
+/** Deno's server-side `WebSocket` (the web API) as the adapter uses it. */
+export interface DenoSocket {
+  binaryType: string
+  readonly bufferedAmount: number
+  readonly readyState: number
+  send(data: string | ArrayBufferView): void
+  close(code?: number, reason?: string): void
+  addEventListener(type: 'open', listener: () => void): void
+  addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void
+  addEventListener(
+    type: 'close',
+    listener: (event: { readonly code: number; readonly reason: string; readonly wasClean: boolean }) => void,
+  ): void
+  addEventListener(type: 'error', listener: (event: { readonly message?: string }) => void): void
+}
+
+/** `Deno.upgradeWebSocket`'s options (`idleTimeout` in seconds, 0 turns Deno's pings off). */
+export interface DenoUpgradeOptions {
+  readonly protocol?: string
+  readonly idleTimeout?: number
+}
+
+/** `Deno.upgradeWebSocket`. */
+export type DenoUpgradeWebSocket = (
+  request: Request,
+  options?: DenoUpgradeOptions,
+) => { readonly socket: DenoSocket; readonly response: Response }
+
+interface DenoGlobal {
+  readonly Deno?: { readonly upgradeWebSocket?: DenoUpgradeWebSocket }
+}
+
+/** `Deno.upgradeWebSocket`, read when a request arrives, never as the module loads (it must import anywhere). */
+export function denoUpgradeWebSocket(): DenoUpgradeWebSocket {
+  const upgrade = (globalThis as DenoGlobal).Deno?.upgradeWebSocket
+  if (!upgrade) throw new TypeError('[@wsbridge/adapter-deno] Deno.upgradeWebSocket is not available: run under Deno')
+  return upgrade
+}
