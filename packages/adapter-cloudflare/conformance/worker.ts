@@ -1,6 +1,6 @@
 import { createConformanceFixture, parseFixtureConfig } from '@wsbridge/conformance/fixture'
 import type { CloudflareWebSocket, DurableObjectStateLike } from '../src/index.js'
-import { createDurableObjectWebSocket, type DurableObjectWebSocket } from '../src/index.js'
+import { createDurableObjectWebSocket, type DurableObjectWebSocket, forwardableRequest } from '../src/index.js'
 
 /** The bindings host.mjs gives the Worker: the suite's config (JSON) and the fixture's object. */
 interface Env {
@@ -20,7 +20,8 @@ export default {
   fetch(request: Request, env: Env): Response | Promise<Response> {
     const prefix = parseFixtureConfig(env.CONFORMANCE).prefix ?? '/ws'
     const path = new URL(request.url).pathname
-    if (path === prefix || path.startsWith(`${prefix}/`)) return env.FIXTURE.get(env.FIXTURE.idFromName('conformance')).fetch(request)
+    if (path === prefix || path.startsWith(`${prefix}/`))
+      return env.FIXTURE.get(env.FIXTURE.idFromName('conformance')).fetch(forwardableRequest(request))
     return new Response(path === '/health' ? 'ok' : 'app')
   },
 }

@@ -7,6 +7,8 @@
 
 /** A workerd WebSocket as a Durable Object holds it (the server end of a `WebSocketPair`). */
 export interface CloudflareWebSocket {
+  /** Takes the socket into this request's context (not hibernatable): only for sockets closed at once. */
+  accept(): void
   send(message: string | ArrayBuffer | ArrayBufferView): void
   close(code?: number, reason?: string): void
   /** Stored with the socket and kept across hibernation (at most 2,048 bytes, structured-clonable). */

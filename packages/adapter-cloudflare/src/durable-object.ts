@@ -1,7 +1,8 @@
-import type { Bridge, BridgeOptions, Routes, UpgradeRequest } from '@wsbridge/core'
+import { WsError, type Bridge, type BridgeOptions, type Routes, type UpgradeRequest } from '@wsbridge/core'
 import {
   handshakeError,
   isWebSocketUpgrade,
+  protocolViolations,
   refusalResponse,
   refuseRequestTarget,
   toBridge,
@@ -14,6 +15,7 @@ import {
   type DurableObjectStateLike,
   type WebSocketAutoResponse,
 } from './cloudflare-types.js'
+import { clientMethod } from './forward.js'
 import { ObjectPubSub } from './object-pubsub.js'
 import { attachmentOf, DurableObjectSocket } from './socket.js'
 
@@ -78,12 +80,19 @@ export function createDurableObjectWebSocket<const R extends Routes>(
 
   function upgrade(decision: UpgradeDecision): Response {
     if (!decision.ok) return refusalResponse(decision)
-    const [client, server] = [...Object.values(newWebSocketPair())] as CloudflareWebSocket[]
-    state.acceptWebSocket(server!)
-    const socket = new DurableObjectSocket(server!, pubsub)
-    sockets.set(server!, socket)
-    bridge.open(decision, socket)
-    socket.persist()
+    const [client, server] = [...Object.values(newWebSocketPair())] as [CloudflareWebSocket, CloudflareWebSocket]
+    const socket = new DurableObjectSocket(server, pubsub)
+    if (decision.refusal) {
+      // Auth close mode: core closes at once. Not handed to the object (nothing to hibernate):
+      // workerd delivers a close sent right after `accept()`, not one on a socket `acceptWebSocket` took.
+      server.accept()
+      bridge.open(decision, socket)
+    } else {
+      state.acceptWebSocket(server)
+      sockets.set(server, socket)
+      bridge.open(decision, socket)
+      socket.persist()
+    }
     const headers = decision.protocol ? { 'Sec-WebSocket-Protocol': decision.protocol } : undefined
     // workerd's ResponseInit takes the client end as `webSocket`; the DOM's type does not know it.
     return new Response(null, { status: 101, webSocket: client, ...(headers ? { headers } : {}) } as ResponseInit)
@@ -91,7 +100,11 @@ export function createDurableObjectWebSocket<const R extends Routes>(
 
   function fetch(request: Request): Response | Promise<Response> {
     if (!isWebSocketUpgrade(request.headers)) return notFound(request)
-    const upgradeRequest: UpgradeRequest = { url: request.url, headers: request.headers, ip: request.headers.get('cf-connecting-ip') ?? undefined }
+    const upgradeRequest: UpgradeRequest = {
+      url: request.url,
+      headers: request.headers,
+      ip: request.headers.get('cf-connecting-ip') ?? undefined,
+    }
     const badTarget = refuseRequestTarget(bridge, upgradeRequest, request.url)
     if (badTarget) return refusalResponse(badTarget)
     const match = bridge.match(request.url)
@@ -99,7 +112,7 @@ export function createDurableObjectWebSocket<const R extends Routes>(
       const refused = bridge.notFound(upgradeRequest)
       return refused ? refusalResponse(refused) : notFound(request)
     }
-    const malformed = handshakeError(request.method, request.headers)
+    const malformed = handshakeError(clientMethod(request), request.headers)
     if (malformed) return refusalResponse(bridge.refuse(upgradeRequest, malformed, match))
     // A promise only when the route has auth or context hooks; it never rejects.
     const decision = bridge.authorize({ ...upgradeRequest, url: match.url.href }, match)
@@ -111,7 +124,8 @@ export function createDurableObjectWebSocket<const R extends Routes>(
     if (!socket) return
     sockets.delete(raw)
     pubsub.left(socket)
-    socket.closed(code, reason)
+    // workerd describes a drop ("WebSocket disconnected without sending Close frame."); every host reports 1006 without a reason.
+    socket.closed(code, code === 1006 ? '' : reason)
   }
 
   return {
@@ -132,7 +146,8 @@ export function createDurableObjectWebSocket<const R extends Routes>(
       }
     },
     webSocketError(raw, error) {
-      sockets.get(raw)?.error(error)
+      // workerd calls this when the connection failed (a client's protocol violation, a network error).
+      sockets.get(raw)?.error(new WsError('PROTOCOL_ERROR', protocolViolations.other, { cause: error }))
       closed(raw, 1006, '')
     },
     close: () => bridge.close(),

@@ -1,4 +1,5 @@
 export { createDurableObjectWebSocket } from './durable-object.js'
+export { forwardableRequest } from './forward.js'
 export type { DurableObjectWebSocket, DurableObjectWebSocketOptions } from './durable-object.js'
 export type {
   CloudflareWebSocket,

@@ -12,7 +12,22 @@ export interface SuiteOptions {
   readonly groups?: readonly CaseGroup[]
 }
 
-const defaultCapabilities: HostCapabilities = { nativePubSub: false, httpRoutes: false, protocolCloseFrames: true, restart: true }
+const defaultCapabilities: HostCapabilities = {
+  nativePubSub: false,
+  httpRoutes: false,
+  protocolCloseFrames: true,
+  restart: true,
+  abortiveClose: true,
+  serverPing: true,
+  refusalHeaders: true,
+  protocolErrors: true,
+  payloadLimit: true,
+  compressionControl: true,
+  bufferedAmount: true,
+  headerLimit: true,
+  nonGetUpgrade: true,
+  closeOutsideEvents: true,
+}
 
 const DEFAULT_CASE_TIMEOUT = 10_000
 /** Starting a host process: a cold runtime may compile the fixture first. */
