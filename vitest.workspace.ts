@@ -12,6 +12,7 @@ export const projects = [
   'packages/adapter-express',
   'packages/adapter-hono',
   'packages/adapter-bun',
+  'packages/adapter-cloudflare',
   'packages/pubsub-redis',
   'packages/cli',
   'apps/chat',

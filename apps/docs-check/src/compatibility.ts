@@ -16,6 +16,16 @@ const capabilityNotes: Record<keyof HostCapabilities, string> = {
   fallbackRoute: 'the app answers every other plain request (a catch-all): upgrades under the prefix stay wsbridge’s',
   fragmentLimit: 'the runtime caps the frames of one message (`maxFragments`)',
   rawRequestTarget: 'the adapter reads the request target as sent, so a `\\` in the path is refused (400) like every invalid target',
+  abortiveClose: '`terminate()` drops the connection without a close frame (the client sees 1006)',
+  serverPing: 'the transport sends WebSocket pings, so core’s heartbeat finds dead peers',
+  refusalHeaders: 'refusals go out with core’s headers as given (`Connection: close`)',
+  protocolErrors: 'the runtime reports a client’s malformed frames to the adapter and fails the connection',
+  payloadLimit: 'the runtime takes the bridge-wide `maxPayloadLength`',
+  compressionControl: 'permessage-deflate is negotiated only when the bridge enables it',
+  bufferedAmount: 'the runtime reports `bufferedAmount`, so backpressure limits apply',
+  headerLimit: 'the runtime refuses or drops an upgrade with over 1,000 headers',
+  nonGetUpgrade: 'an upgrade with a method other than GET reaches the adapter (refused 400)',
+  closeOutsideEvents: 'a close started from a timer or before the 101 is out reaches the client',
 }
 
 /** Whether `host` runs `c`: a case that needs a capability is skipped on hosts without it. */

@@ -25,6 +25,7 @@ runConformanceSuite({
     closeOutsideEvents: false,
   },
   reasons: {
+    nativePubSub: 'workerd has no pub/sub: the adapter fans out within the object',
     rawRequestTarget: 'workerd hands fetch only the URL it parsed',
     fragmentLimit: 'workerd takes no cap on the frames of one message; maxPayloadLength still bounds its size',
     abortiveClose: 'a Durable Object can only close a WebSocket with a close frame: terminate() closes with 1011',

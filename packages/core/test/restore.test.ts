@@ -35,7 +35,7 @@ describe('bridge.restore (a socket that outlived its instance, as after Durable 
     const events = first.open(decision, recorder())
     await new Promise((resolve) => setTimeout(resolve, 0))
     const snapshot = structuredClone(connectionSnapshot(events)!)
-    expect(snapshot.topics.sort()).toEqual(['news', 'room:room:lobby'].sort())
+    expect([...snapshot.topics].sort()).toEqual(['news', 'room:room:lobby'].sort())
 
     const second = createBridge(routes, { logger: false })
     const socket = recorder()
