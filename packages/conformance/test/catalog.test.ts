@@ -15,6 +15,16 @@ const capabilities: HostCapabilities = {
   fallbackRoute: true,
   fragmentLimit: true,
   rawRequestTarget: true,
+  abortiveClose: true,
+  serverPing: true,
+  refusalHeaders: true,
+  protocolErrors: true,
+  payloadLimit: true,
+  compressionControl: true,
+  bufferedAmount: true,
+  headerLimit: true,
+  nonGetUpgrade: true,
+  closeOutsideEvents: true,
 }
 
 describe('conformanceCases', () => {
