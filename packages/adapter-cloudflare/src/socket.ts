@@ -1,3 +1,4 @@
+import { WsError } from '@wsbridge/core'
 import { connectionSnapshot, SocketEvents, type ConnectionSnapshot, type Transport } from '@wsbridge/core/adapter'
 import type { CloudflareWebSocket } from './cloudflare-types.js'
 import type { ObjectPubSub } from './object-pubsub.js'
@@ -58,6 +59,13 @@ export class DurableObjectSocket extends SocketEvents implements Transport {
   /** Writes the connection's current snapshot to the socket (after open, and on every topic change). */
   persist(): void {
     const connection = connectionSnapshot(this)
-    if (connection) this.raw.serializeAttachment({ wsbridge: 1, connection } satisfies Attachment)
+    if (!connection) return
+    try {
+      this.raw.serializeAttachment({ wsbridge: 1, connection } satisfies Attachment)
+    } catch (cause) {
+      // Over 2,048 bytes, or a user or context that cannot be cloned: the socket works until the
+      // object hibernates, and the error hooks say why it will not be taken back then.
+      this.error(new WsError('INTERNAL', 'Connection state cannot be kept across hibernation', { cause }))
+    }
   }
 }
