@@ -13,6 +13,7 @@ export const projects = [
   'packages/adapter-hono',
   'packages/adapter-bun',
   'packages/adapter-deno',
+  'packages/adapter-cloudflare',
   'packages/pubsub-redis',
   'packages/cli',
   'apps/chat',

@@ -20,6 +20,16 @@ const capabilityNotes: Record<keyof HostCapabilities, string> = {
   strictFraming: 'every framing violation fails the connection, an unmasked client frame and a pong over 125 bytes included',
   heartbeatDrop: 'a peer the heartbeat found dead is dropped without a close frame',
   closeWhileReceiving: 'the server’s close frame reaches a peer that is still sending',
+  abortiveClose: '`terminate()` drops the connection without a close frame (the client sees 1006)',
+  serverPing: 'the transport sends WebSocket pings, so core’s heartbeat finds dead peers',
+  refusalHeaders: 'refusals go out with core’s headers as given (`Connection: close`)',
+  protocolErrors: 'the runtime reports a client’s malformed frames to the adapter and fails the connection',
+  payloadLimit: 'the runtime takes the bridge-wide `maxPayloadLength`',
+  compressionControl: 'permessage-deflate is negotiated only when the bridge enables it',
+  bufferedAmount: 'the runtime reports `bufferedAmount`, so backpressure limits apply',
+  headerLimit: 'the runtime refuses or drops an upgrade with over 1,000 headers',
+  nonGetUpgrade: 'an upgrade with a method other than GET reaches the adapter (refused 400)',
+  closeOutsideEvents: 'a close started from a timer or before the 101 is out reaches the client',
 }
 
 /** Whether `host` runs `c`: a case that needs a capability is skipped on hosts without it. */

@@ -1,4 +1,4 @@
-import { bunProfile, defaultCapabilities, denoProfile, type HostCapabilities, nodeProfile } from '@wsbridge/conformance'
+import { bunProfile, defaultCapabilities, denoProfile, type HostCapabilities, nodeProfile, workerdProfile } from '@wsbridge/conformance'
 
 /**
  * The hosts the conformance suite runs on in this repository (see each adapter's test/host.ts, and
@@ -20,6 +20,7 @@ const on = (profile: { readonly capabilities: Partial<HostCapabilities>; readonl
 const onNode = on(nodeProfile)
 const onBun = on(bunProfile)
 const onDeno = on(denoProfile)
+const onWorkerd = on(workerdProfile)
 
 export const hostProfiles: readonly HostProfile[] = [
   { name: 'node-ws', setup: '`@wsbridge/adapter-node-ws` on Node `ws`', ...onNode },
@@ -29,6 +30,7 @@ export const hostProfiles: readonly HostProfile[] = [
   { name: 'hono-bun', setup: '`@wsbridge/adapter-hono` with `hono/bun` under Bun', ...onBun },
   { name: 'bun', setup: '`@wsbridge/adapter-bun` on `Bun.serve`', ...onBun },
   { name: 'deno', setup: '`@wsbridge/adapter-deno` on `Deno.serve`', ...onDeno },
+  { name: 'workerd', setup: '`@wsbridge/adapter-cloudflare` in a Durable Object under workerd (Miniflare)', ...onWorkerd },
   {
     name: 'minimal',
     setup: 'the minimal adapter of [writing an adapter](adapters/writing-an-adapter.md) on Node `ws`',

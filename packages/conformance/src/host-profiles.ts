@@ -12,6 +12,16 @@ export const defaultCapabilities: HostCapabilities = {
   strictFraming: true,
   heartbeatDrop: true,
   closeWhileReceiving: true,
+  abortiveClose: true,
+  serverPing: true,
+  refusalHeaders: true,
+  protocolErrors: true,
+  payloadLimit: true,
+  compressionControl: true,
+  bufferedAmount: true,
+  headerLimit: true,
+  nonGetUpgrade: true,
+  closeOutsideEvents: true,
 }
 
 /**
@@ -42,6 +52,7 @@ export const denoProfile = {
     fragmentLimit: false,
     rawRequestTarget: true,
     compression: false,
+    compressionControl: false,
     strictFraming: false,
     heartbeatDrop: false,
     closeWhileReceiving: false,
@@ -51,11 +62,54 @@ export const denoProfile = {
     protocolCloseFrames: 'Deno drops the TCP connection on a protocol error, without a close frame',
     fragmentLimit: 'Deno has no cap on the frames of one message; its fixed 64 MiB message limit still applies',
     compression: "Deno's server WebSocket has no permessage-deflate: the offer is declined and frames go uncompressed",
+    compressionControl: "Deno's server WebSocket has no permessage-deflate, so the bridge cannot turn it on",
     strictFraming:
       'Deno reads an unmasked client frame like a masked one, and takes a pong over 125 bytes, instead of failing the connection',
     heartbeatDrop:
       "Deno's own heartbeat (upgradeWebSocket's idleTimeout, which the adapter sets from the bridge's) sends a close frame (1001) before dropping a dead peer",
     closeWhileReceiving:
       "Once closing, Deno drops the connection at the peer's next frame, before its own close frame is written: a client still sending may read 1006",
+  },
+} as const satisfies Profile
+
+/** A Durable Object on workerd (Miniflare) with the WebSocket Hibernation API: what workerd owns of the socket. */
+export const workerdProfile = {
+  capabilities: {
+    nativePubSub: false,
+    strictFraming: false,
+    httpRoutes: true,
+    fallbackRoute: true,
+    rawRequestTarget: false,
+    fragmentLimit: false,
+    abortiveClose: false,
+    serverPing: false,
+    refusalHeaders: false,
+    protocolErrors: false,
+    payloadLimit: false,
+    compressionControl: false,
+    bufferedAmount: false,
+    headerLimit: false,
+    nonGetUpgrade: false,
+    closeOutsideEvents: false,
+  },
+  reasons: {
+    nativePubSub: 'workerd has no pub/sub: the adapter fans out within the object',
+    rawRequestTarget: 'workerd hands fetch only the URL it parsed',
+    fragmentLimit: 'workerd takes no cap on the frames of one message; maxPayloadLength still bounds its size',
+    abortiveClose: 'a Durable Object can only close a WebSocket with a close frame: terminate() closes with 1011',
+    serverPing:
+      'workerd sends no WebSocket pings from a Durable Object; heartbeats are the client’s (setWebSocketAutoResponse answers them without waking the object)',
+    refusalHeaders:
+      'workerd writes hop-by-hop headers itself and drops Connection: close from a Worker’s response (status and body are still checked)',
+    strictFraming: 'workerd handles malformed frames itself and reports none to the Durable Object (see protocolErrors)',
+    protocolErrors: 'workerd handles malformed frames itself and does not hand them to the Durable Object as the suite expects',
+    payloadLimit: 'workerd refuses messages over its own 1 MiB limit (1009 "Message is too large") before the bridge sees them',
+    compressionControl: 'workerd negotiates permessage-deflate itself, whatever the bridge says',
+    bufferedAmount: 'workerd reports no bufferedAmount for a server WebSocket, so backpressure limits cannot apply',
+    headerLimit: 'workerd accepts an upgrade with 1,000 extra headers',
+    nonGetUpgrade:
+      "Miniflare forwards requests to the Worker with fetch, which throws on an upgrade that is not GET: the client gets workerd's 500 before any code of ours runs",
+    closeOutsideEvents:
+      'under Miniflare a close() on a hibernatable socket outside a WebSocket event (a timer: idle timeout, shutdown deadline; or before the 101 is out: a close in onOpen) never reached the client; closes from message handlers do',
   },
 } as const satisfies Profile

@@ -63,6 +63,36 @@ export interface HostCapabilities {
    * unless declared.
    */
   readonly closeWhileReceiving?: boolean
+  /**
+   * `terminate()` drops the TCP connection without a close frame (the client sees 1006). False where
+   * the runtime can only close with a frame (workerd). Optional; true unless declared.
+   */
+  readonly abortiveClose?: boolean
+  /** The transport sends WebSocket pings, so core's heartbeat finds dead peers. Optional; true unless declared. */
+  readonly serverPing?: boolean
+  /** A refusal goes out with core's headers as given (`Connection: close`). Optional; true unless declared. */
+  readonly refusalHeaders?: boolean
+  /**
+   * The runtime reports a client's protocol violation (malformed frame, bad close code) to the
+   * adapter and fails the connection with or without a close frame. Optional; true unless declared.
+   */
+  readonly protocolErrors?: boolean
+  /** The runtime takes the bridge-wide `maxPayloadLength` (its own refusal words aside). Optional; true unless declared. */
+  readonly payloadLimit?: boolean
+  /** permessage-deflate is negotiated only when the bridge enables it. Optional; true unless declared. */
+  readonly compressionControl?: boolean
+  /** The runtime reports the bytes it has queued (`bufferedAmount`), so backpressure limits apply. Optional; true unless declared. */
+  readonly bufferedAmount?: boolean
+  /** The runtime refuses or drops an upgrade with over 1,000 headers. Optional; true unless declared. */
+  readonly headerLimit?: boolean
+  /** An upgrade with a method other than GET reaches the adapter (which refuses it 400). Optional; true unless declared. */
+  readonly nonGetUpgrade?: boolean
+  /**
+   * A close the server starts outside a socket event reaches the client: from a timer (idle
+   * timeout, shutdown) or while the upgrade is still being answered (a close in `onOpen`).
+   * Optional; true unless declared.
+   */
+  readonly closeOutsideEvents?: boolean
 }
 
 /**

@@ -19,6 +19,16 @@ const capabilities: HostCapabilities = {
   strictFraming: true,
   heartbeatDrop: true,
   closeWhileReceiving: true,
+  abortiveClose: true,
+  serverPing: true,
+  refusalHeaders: true,
+  protocolErrors: true,
+  payloadLimit: true,
+  compressionControl: true,
+  bufferedAmount: true,
+  headerLimit: true,
+  nonGetUpgrade: true,
+  closeOutsideEvents: true,
 }
 
 describe('conformanceCases', () => {

@@ -1,4 +1,5 @@
 import type { Connection } from './connection-types.js'
+import type { ConnectionSnapshot } from './connection-snapshot.js'
 import type { WsError } from './errors.js'
 import type { WsLogger } from './logging/logger.js'
 import type { Limits, RouteLimits } from './limits.js'
@@ -112,6 +113,12 @@ export interface Bridge<R extends Routes = Routes> {
   refuse(request: UpgradeRequest, error: WsError, match?: RouteMatch): RejectedUpgrade
   /** Wires an accepted socket into core. Call synchronously once the runtime has upgraded. */
   open(accepted: AcceptedUpgrade, transport: Transport): ConnectionEvents
+  /**
+   * Takes over a socket opened by an earlier instance of this bridge (a Durable Object woken from
+   * hibernation) from the snapshot the adapter kept (`connectionSnapshot`): same id, user, context,
+   * params, query and topics; headers are not kept. Runs no upgrade check and no `onOpen`.
+   */
+  restore(snapshot: ConnectionSnapshot, transport: Transport): ConnectionEvents
   /**
    * Sends to every subscriber of `topic` (no sender to exclude), here and through the pub/sub
    * driver on every other instance. Encodes once. Returns the number of local deliveries.

@@ -4,6 +4,7 @@ import type { AcceptedUpgrade, Bridge, BridgeOptions } from './bridge-types.js'
 import { resolveBridgeLimits } from './bridge-limits.js'
 import { Shutdown } from './bridge-shutdown.js'
 import type { Connection } from './connection-types.js'
+import type { ConnectionSnapshot } from './connection-snapshot.js'
 import { ConnectionImpl, connectionInternals } from './connection.js'
 import type { ConnectionHost } from './connection-host.js'
 import { socketEvents } from './connection-events.js'
@@ -129,6 +130,14 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
       closeSafely(transport, refusal.code, refusal.reason)
       return IGNORED_EVENTS
     }
+    const connection = admit(accepted, transport)
+    connectionOpened(connection)
+    if (shutdown.closing) connection.close(CloseCode.GOING_AWAY, 'Server is shutting down')
+    // The adapter's handle on the socket's events, apart from the connection handlers receive.
+    return socketEvents(connection, transport)
+  }
+
+  function admit(accepted: AcceptedUpgrade & { readonly id?: string }, transport: Transport): ConnectionImpl {
     counter.add(accepted.match.name, accepted.ip, accepted.match.route.limits)
     const site = siteFor(accepted)
     const connection = new ConnectionImpl(accepted, site, transport)
@@ -138,9 +147,20 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     hub.subscribe(connection, site.topic, true)
     connections.opened()
     sweeper.wake()
-    connectionOpened(connection)
-    if (shutdown.closing) connection.close(CloseCode.GOING_AWAY, 'Server is shutting down')
-    // The adapter's handle on the socket's events, apart from the connection handlers receive.
+    return connection
+  }
+
+  // A socket that outlived the instance that opened it (hibernation): no upgrade checks, no onOpen.
+  function restore(snapshot: ConnectionSnapshot, transport: Transport): ConnectionEvents {
+    const match = router.match(snapshot.url)
+    if (match?.name !== snapshot.route) {
+      closeSafely(transport, CloseCode.GOING_AWAY, 'Route no longer served')
+      return IGNORED_EVENTS
+    }
+    const limits = limitsFor(match.name, match.route)
+    const { id, ip, user, context } = snapshot
+    const connection = admit({ ok: true, match, headers: {}, ip, user, context, limits, protocol: undefined, id }, transport)
+    for (const topic of snapshot.topics) connection.subscribe(topic)
     return socketEvents(connection, transport)
   }
 
@@ -156,6 +176,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     notFound,
     refuse,
     open,
+    restore,
     publish: (topic, data) => hub.publish([topic], encodeMessage(data), undefined),
     subscriberCount: (topic) => hub.subscriberCount(topic),
     presence: (topic) => hub.presence(topic),
@@ -170,19 +191,4 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     },
     close: (closeOptions) => shutdown.close(closeOptions),
   }
-}
-
-/** Adapters accept either a bridge or plain routes; this gives them a bridge either way. */
-export function toBridge<R extends Routes>(routesOrBridge: R | Bridge<R>, options?: BridgeOptions): Bridge<R> {
-  if (isBridge(routesOrBridge)) return routesOrBridge
-  return createBridge(routesOrBridge, options)
-}
-
-export function isBridge(value: unknown): value is Bridge {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Bridge).authorize === 'function' &&
-    typeof (value as Bridge).open === 'function'
-  )
 }

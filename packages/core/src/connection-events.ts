@@ -5,6 +5,7 @@ import { ReadyState } from './connection-types.js'
 import { dispatchText } from './dispatch.js'
 import { WsError } from './errors.js'
 import type { ConnectionSite } from './connection-host.js'
+import type { ConnectionSnapshot } from './connection-snapshot.js'
 import { connectionGuard } from './security/guard.js'
 import { serialQueue } from './serial-queue.js'
 import type { ConnectionEvents, Transport } from './transport.js'
@@ -36,6 +37,7 @@ function receivedBinary(connection: ConnectionImpl, site: ConnectionSite<Connect
 
 /** Links `events` to `connection`; false when `events` already serves another connection. */
 let bind: (events: SocketEvents, connection: ConnectionImpl) => boolean
+let linked: (events: SocketEvents) => ConnectionImpl | undefined
 
 /**
  * What `bridge.open` hands the adapter: the socket's events, forwarded to its connection. Never the
@@ -57,6 +59,7 @@ export class SocketEvents implements ConnectionEvents {
       events.#connection = connection
       return true
     }
+    linked = (events) => events.#connection
   }
 
   /**
@@ -106,4 +109,22 @@ export function socketEvents(connection: ConnectionImpl, transport: Transport): 
   const events = new SocketEvents()
   bind(events, connection)
   return events
+}
+
+/**
+ * What `bridge.restore` needs to rebuild the open connection behind `events` (an object
+ * `bridge.open` or `bridge.restore` returned) in a fresh instance; undefined once it is closed.
+ */
+export function connectionSnapshot(events: ConnectionEvents): ConnectionSnapshot | undefined {
+  const connection = events instanceof SocketEvents ? linked(events) : undefined
+  if (connection === undefined || connection.readyState !== ReadyState.OPEN) return undefined
+  return {
+    id: connection.id,
+    route: connection.route,
+    url: connection.url.href,
+    ip: connection.ip,
+    user: connection.user,
+    context: connection.context,
+    topics: [...connection.topics],
+  }
 }

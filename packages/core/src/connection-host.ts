@@ -43,4 +43,7 @@ export interface ConnectionSite<C> {
 }
 
 /** What a connection is built from: the accepted upgrade's per-connection fields. */
-export type ConnectionInit = Pick<AcceptedUpgrade, 'match' | 'headers' | 'ip' | 'user' | 'context'>
+export type ConnectionInit = Pick<AcceptedUpgrade, 'match' | 'headers' | 'ip' | 'user' | 'context'> & {
+  /** The id a restored connection keeps (bridge.restore); new connections get a random one on first read. */
+  readonly id?: string
+}

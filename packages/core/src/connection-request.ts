@@ -36,6 +36,7 @@ export class ConnectionRequest extends ConnectionGuard {
   /** `contextHook`: the route builds the context (so even an empty one is kept as it is). */
   constructor(init: ConnectionInit, contextHook: boolean) {
     super()
+    this.#id = init.id
     this.ip = shareString(init.ip)
     this.headers = init.headers
     this.user = init.user

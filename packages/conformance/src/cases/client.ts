@@ -50,6 +50,7 @@ export const clientGroup = defineCaseGroup({
     },
     {
       name: 'typed client: no reconnect after a 4401 close',
+      needs: 'closeOutsideEvents',
       async run(ctx) {
         const t = ctx.token()
         const closes: number[] = []

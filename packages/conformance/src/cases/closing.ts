@@ -38,6 +38,7 @@ export const closingGroup = defineCaseGroup({
     },
     {
       name: "server close() and terminate(): readyState leaves OPEN at once, send reports 'closed', onClose runs once after the handler (server's code, or 1006 with no close frame)",
+      needs: 'abortiveClose',
       async run(ctx) {
         const cases = [
           { end: 'close', client: { code: 4002, reason: 'server ends it' }, onClose: { code: 4002, reason: 'server ends it' } },

@@ -5,7 +5,7 @@
  * core a `Transport` and forwards the socket's events to the returned `ConnectionEvents`. App
  * authors never need this entry; see docs/adapters/writing-an-adapter.md.
  */
-export { toBridge, isBridge } from '../bridge.js'
+export { toBridge, isBridge } from '../to-bridge.js'
 export type { AcceptedUpgrade, RejectedUpgrade, UpgradeDecision } from '../bridge-types.js'
 export type { RouteMatch } from '../router.js'
 export type { Transport, ConnectionEvents, NativePubSub } from '../transport.js'
@@ -16,4 +16,5 @@ export { refusalAnswer, refusalHttp, refusalResponse } from '../upgrade-response
 export type { RefusalAnswer } from '../upgrade-response.js'
 export { protocolViolations } from '../protocol-violations.js'
 export type { ProtocolViolation } from '../protocol-violations.js'
-export { SocketEvents } from '../connection-events.js'
+export { SocketEvents, connectionSnapshot } from '../connection-events.js'
+export type { ConnectionSnapshot } from '../connection-snapshot.js'

@@ -23,7 +23,8 @@ export class Sweeper {
 
   /** Call whenever a connection is added; starts the timer if it is not running. */
   wake(): void {
-    if (this.#timer !== undefined) return
+    // Period 0: no deadline to keep, so no timer (a runtime that hibernates idle instances can).
+    if (this.#timer !== undefined || this.period === 0) return
     this.#timer = setInterval(() => this.#tick(now()), this.period)
     ;(this.#timer as { unref?: () => void }).unref?.()
   }
@@ -36,7 +37,7 @@ export class Sweeper {
   }
 }
 
-/** The sweep period for a bridge: a quarter of its shortest heartbeat, idle or close deadline. */
+/** The sweep period for a bridge: a quarter of its shortest heartbeat, idle or close deadline; 0 when it has none. */
 export function sweepPeriod(base: Limits, routeLimits: readonly (RouteLimits | undefined)[]): number {
   let shortest = Number.POSITIVE_INFINITY
   for (const limits of [base, ...routeLimits]) {
@@ -46,5 +47,7 @@ export function sweepPeriod(base: Limits, routeLimits: readonly (RouteLimits | u
     if (limits.idleTimeout !== undefined && limits.idleTimeout > 0) shortest = Math.min(shortest, limits.idleTimeout * 1000)
     if (limits.closeTimeout !== undefined && limits.closeTimeout > 0) shortest = Math.min(shortest, limits.closeTimeout)
   }
+  // No heartbeat, idle timeout or close deadline anywhere: nothing to sweep, and no timer runs.
+  if (shortest === Number.POSITIVE_INFINITY) return 0
   return Math.min(MAX_PERIOD, Math.max(MIN_PERIOD, Math.floor(shortest / 4)))
 }

@@ -41,6 +41,7 @@ export type EachInput = <A extends unknown[]>(check: (...args: A) => Promise<voi
 
 export interface FuzzCaseSpec {
   readonly name: string
+  readonly needs?: ConformanceCase['needs']
   /** What the case's `fuzz <surface> (<host>): N inputs, seed S` line names. */
   readonly surface: string
   readonly timeout: number
@@ -52,6 +53,7 @@ export interface FuzzCaseSpec {
 export function fuzzCase(spec: FuzzCaseSpec): ConformanceCase {
   return {
     name: spec.name,
+    ...(spec.needs === undefined ? {} : { needs: spec.needs }),
     timeout: spec.timeout,
     async run(ctx) {
       const counter = new FuzzCounter()

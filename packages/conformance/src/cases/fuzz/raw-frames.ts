@@ -67,6 +67,7 @@ function breaksLeniently(script: Script): boolean {
 /** Random frame sequences on raw TCP: opcodes, lengths (7-, 16- and 64-bit), masks, RSV bits, fragments with control frames between them. */
 export const rawFramesCase = fuzzCase({
   name: 'fuzz: random frame sequences get their RFC 6455 outcome (echo, error frame, close code), other clients keep round-tripping, nothing leaks',
+  needs: 'protocolErrors',
   surface: 'raw-frames',
   timeout: TIMEOUT,
   async run(ctx, each) {

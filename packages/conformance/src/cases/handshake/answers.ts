@@ -7,12 +7,15 @@ import { rawHttpRequest, rawUpgradeRequest, type RawResponse } from '../../raw-h
 import { recorded } from '../../recorder.js'
 import { APP_BODY } from '../../routes/handshake.js'
 
-/** A refusal as every host must write it: the status, the message as a plain-text body, and the connection closed. */
-export function expectRefusal(response: RawResponse, status: number, body: string): void {
+/**
+ * A refusal as every host must write it: the status, the message as a plain-text body, and the
+ * connection closed (`Connection: close`, unless the host declares its runtime rewrites that header: `refusalHeaders`).
+ */
+export function expectRefusal(ctx: SuiteContext, response: RawResponse, status: number, body: string): void {
   expect({ status: response.status, body: response.body }).toEqual({ status, body })
   expect(response.headers['content-type']?.replace(/\s+/g, '').toLowerCase()).toBe('text/plain;charset=utf-8')
   expect(response.headers['content-length']).toBe(String(Buffer.byteLength(body)))
-  expect(response.headers['connection']?.toLowerCase()).toBe('close')
+  if (ctx.capabilities.refusalHeaders !== false) expect(response.headers['connection']?.toLowerCase()).toBe('close')
 }
 
 /** An upgrade request with exactly these handshake headers (none added). */
@@ -33,14 +36,14 @@ export const answerCases: readonly ConformanceCase[] = [
     async run(ctx) {
       const upgrade = (path: string, headers?: Record<string, string>) =>
         rawUpgradeRequest(ctx.running.httpUrl, `${ctx.prefix}${path}`, headers)
-      expectRefusal(await upgrade('/hsAuth'), 401, 'Missing token')
-      expectRefusal(await upgrade('/hsAuth?token=wrong'), 401, 'Invalid token')
-      expectRefusal(await upgrade('/hsAuth?token=forbidden'), 403, 'Not your room')
-      expectRefusal(await upgrade('/echo', { origin: 'https://evil.example' }), 403, 'Origin not allowed')
-      expectRefusal(await upgrade('/no-such-route'), 404, 'Not found')
-      expectRefusal(await upgrade('/hsContextThrows'), 500, 'Internal error')
+      expectRefusal(ctx, await upgrade('/hsAuth'), 401, 'Missing token')
+      expectRefusal(ctx, await upgrade('/hsAuth?token=wrong'), 401, 'Invalid token')
+      expectRefusal(ctx, await upgrade('/hsAuth?token=forbidden'), 403, 'Not your room')
+      expectRefusal(ctx, await upgrade('/echo', { origin: 'https://evil.example' }), 403, 'Origin not allowed')
+      expectRefusal(ctx, await upgrade('/no-such-route'), 404, 'Not found')
+      expectRefusal(ctx, await upgrade('/hsContextThrows'), 500, 'Internal error')
       const held = await ctx.connect('/hsCap')
-      expectRefusal(await upgrade('/hsCap'), 503, 'Too many connections')
+      expectRefusal(ctx, await upgrade('/hsCap'), 503, 'Too many connections')
       await expectEchoes(held, 'still open')
     },
   },
@@ -49,17 +52,20 @@ export const answerCases: readonly ConformanceCase[] = [
     async run(ctx) {
       const t = ctx.token()
       const path = `/hsAuth?t=${t}&token=good`
-      expectRefusal(await handshake(ctx, path, { 'sec-websocket-version': '13' }), 400, 'Missing or invalid Sec-WebSocket-Key header')
+      expectRefusal(ctx, await handshake(ctx, path, { 'sec-websocket-version': '13' }), 400, 'Missing or invalid Sec-WebSocket-Key header')
       expectRefusal(
+        ctx,
         await handshake(ctx, path, { 'sec-websocket-version': '13', 'sec-websocket-key': 'not-16-bytes' }),
         400,
         'Missing or invalid Sec-WebSocket-Key header',
       )
-      expectRefusal(
-        await handshake(ctx, path, { 'sec-websocket-version': '13', 'sec-websocket-key': key() }, 'POST'),
-        400,
-        'Invalid HTTP method',
-      )
+      if (ctx.capabilities.nonGetUpgrade !== false)
+        expectRefusal(
+          ctx,
+          await handshake(ctx, path, { 'sec-websocket-version': '13', 'sec-websocket-key': key() }, 'POST'),
+          400,
+          'Invalid HTTP method',
+        )
       for (const version of [{ 'sec-websocket-version': '8' }, {}]) {
         const response = await handshake(ctx, path, { ...version, 'sec-websocket-key': key() })
         expect({ status: response.status, body: response.body, version: response.headers['sec-websocket-version'] }).toEqual({
@@ -90,7 +96,7 @@ export const answerCases: readonly ConformanceCase[] = [
     name: 'an upgrade for an unknown path under the prefix is 404 even where the app answers every path; a plain request for it still reaches the app',
     needs: 'fallbackRoute',
     async run(ctx) {
-      expectRefusal(await rawUpgradeRequest(ctx.running.httpUrl, `${ctx.prefix}/no-such-route`), 404, 'Not found')
+      expectRefusal(ctx, await rawUpgradeRequest(ctx.running.httpUrl, `${ctx.prefix}/no-such-route`), 404, 'Not found')
       const plain = await rawHttpRequest(ctx.running.httpUrl, { path: `${ctx.prefix}/no-such-route` })
       expect({ status: plain.status, body: plain.body }).toEqual({ status: 200, body: APP_BODY })
     },

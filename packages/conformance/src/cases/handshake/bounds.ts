@@ -22,6 +22,7 @@ async function answerOrClose(baseUrl: string, path: string, headers: Record<stri
 export const boundCases: readonly ConformanceCase[] = [
   {
     name: 'handshakeTimeout: an upgrade whose Upgrade header comes after 1,000 other headers (Node drops it) is answered or closed in time, never held',
+    needs: 'headerLimit',
     timeout: 15000,
     async run(ctx) {
       const host = await ctx.startHost({ routes: ['base', 'handshake'], options: { handshakeTimeout: HANDSHAKE_TIMEOUT } })

@@ -27,7 +27,7 @@ export const targetCases: readonly ConformanceCase[] = [
         '/no-such-route%',
         '/no-such-route?x=%g0',
       ]) {
-        expectRefusal(await upgrade(target), 400, INVALID)
+        expectRefusal(ctx, await upgrade(target), 400, INVALID)
       }
       expect(recorded(t)).toEqual([])
       expect((await upgrade(`/hsAuth?${query}&x=%41%c3%A9%2F`)).status).toBe(101)
@@ -39,7 +39,7 @@ export const targetCases: readonly ConformanceCase[] = [
     async run(ctx) {
       const opened = await ctx.running.connectionCount()
       for (const target of [`${ctx.prefix}/echo\\`, `${ctx.prefix}\\echo`, `${ctx.prefix}/no-such-route\\x`]) {
-        expectRefusal(await rawUpgradeRequest(ctx.running.httpUrl, target), 400, INVALID)
+        expectRefusal(ctx, await rawUpgradeRequest(ctx.running.httpUrl, target), 400, INVALID)
       }
       // Node's HTTP parser answers these itself (a bare 400) before any listener; a runtime that hands them on gets core's.
       for (const target of [

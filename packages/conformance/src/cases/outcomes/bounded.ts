@@ -15,6 +15,7 @@ const LIMIT = 20
 export const boundedLoggingCases: readonly ConformanceCase[] = [
   {
     name: `logging is bounded: ${FLOOD} invalid JSON frames on one connection give 4 lines; ${VIOLATORS} protocol violations at once at most ${LIMIT} lines a second plus a summary; onError sees all`,
+    needs: 'protocolErrors',
     timeout: 20_000,
     async run(ctx) {
       // The bridge's default log cap, unlike the run's host (which logs every line for the cases).

@@ -112,6 +112,7 @@ export const abuseCases: readonly ConformanceCase[] = [
   },
   {
     name: 'shutdown: close() refuses new upgrades, sends 1001 to every client, runs every onClose, drops stragglers and resolves',
+    needs: 'closeOutsideEvents',
     timeout: 15000,
     async run(ctx) {
       const host = await ctx.startHost({ routes: ['security'], options: { closeTimeout: 300 } })

@@ -19,7 +19,7 @@ async function replyCompression(raw: RawWebSocket): Promise<boolean[]> {
 export const compressionCases: readonly ConformanceCase[] = [
   {
     name: 'compression: permessage-deflate is negotiated only when enabled, and only frames at or above the threshold are deflated',
-    needs: 'compression',
+    needs: 'compressionControl',
     timeout: 15000,
     async run(ctx) {
       // Off by default: the offer is declined and nothing is deflated.

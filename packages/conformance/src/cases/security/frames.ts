@@ -29,23 +29,32 @@ export const frameCases: readonly ConformanceCase[] = [
   },
   {
     name: 'malformed: reserved bits set without an extension fail with 1002',
+    needs: 'protocolErrors',
     run: (ctx) => expectFailure(ctx, [text('{}', { rsv: 2 })], 1002),
   },
-  { name: 'malformed: an unknown opcode fails with 1002', run: (ctx) => expectFailure(ctx, [{ opcode: 0x3, payload: 'x' }], 1002) },
+  {
+    name: 'malformed: an unknown opcode fails with 1002',
+    needs: 'protocolErrors',
+    run: (ctx) => expectFailure(ctx, [{ opcode: 0x3, payload: 'x' }], 1002),
+  },
   {
     name: 'malformed: a fragmented control frame fails with 1002',
+    needs: 'protocolErrors',
     run: (ctx) => expectFailure(ctx, [{ opcode: Opcode.PING, payload: 'x', fin: false }], 1002),
   },
   {
     name: 'malformed: a control frame over 125 bytes fails with 1002',
+    needs: 'protocolErrors',
     run: (ctx) => expectFailure(ctx, [{ opcode: Opcode.PING, payload: 'x'.repeat(126) }], 1002),
   },
   {
     name: 'malformed: invalid UTF-8 in a text frame fails with 1007',
+    needs: 'protocolErrors',
     run: (ctx) => expectFailure(ctx, [text(new Uint8Array([0x22, 0xc3, 0x28, 0x22]))], 1007),
   },
   {
     name: 'malformed: a close frame with a reserved (1004-1006, 1015), unassigned or out-of-range code, or a 1-byte payload, fails with 1002',
+    needs: 'protocolErrors',
     async run(ctx) {
       for (const code of [0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000]) {
         await expectFailure(ctx, [{ opcode: Opcode.CLOSE, payload: closePayload(code) }], 1002)
@@ -59,6 +68,7 @@ export const frameCases: readonly ConformanceCase[] = [
   },
   {
     name: 'malformed: a continuation frame with nothing to continue fails with 1002',
+    needs: 'protocolErrors',
     run: (ctx) => expectFailure(ctx, [{ opcode: Opcode.CONTINUATION, payload: 'x' }], 1002),
   },
   {

@@ -64,6 +64,7 @@ export const limitCases: readonly ConformanceCase[] = [
   },
   {
     name: "heartbeat: a peer that never answers pings is terminated and onClose runs with 1006 'Heartbeat timeout'; a live peer stays",
+    needs: 'serverPing',
     async run(ctx) {
       const t = ctx.token()
       const live = await ctx.connect('/secHeartbeat')
@@ -84,6 +85,7 @@ export const limitCases: readonly ConformanceCase[] = [
   },
   {
     name: 'idle timeout: a silent client is closed (1001 Idle timeout); a chatty one is not',
+    needs: 'closeOutsideEvents',
     async run(ctx) {
       const t = ctx.token()
       const silent = await ctx.connect(`/secIdle?t=${t}`)
@@ -100,6 +102,7 @@ export const limitCases: readonly ConformanceCase[] = [
   },
   {
     name: "backpressure 'close': a client that never reads is closed, server buffering stays bounded",
+    needs: 'bufferedAmount',
     timeout: 15000,
     async run(ctx) {
       const t = ctx.token()
@@ -119,6 +122,7 @@ export const limitCases: readonly ConformanceCase[] = [
   },
   {
     name: "backpressure 'drop': frames past the limit are dropped, onDrain fires once the client reads, the socket survives",
+    needs: 'bufferedAmount',
     timeout: 15000,
     async run(ctx) {
       const t = ctx.token()

@@ -8,6 +8,7 @@ import { expectEchoes } from '../../helpers.js'
 export const runtimeLimitCases: readonly ConformanceCase[] = [
   {
     name: "max payload: a message over the bridge-wide limit is the runtime's to refuse, and closes 1009 'Received too big message' (Bun's words) on every host",
+    needs: 'payloadLimit',
     timeout: 15000,
     async run(ctx) {
       const host = await ctx.startHost({ routes: ['base'], options: { maxPayloadLength: 1024 } })

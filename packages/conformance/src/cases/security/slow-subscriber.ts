@@ -30,6 +30,7 @@ async function floodSlowSubscriber(
 export const slowSubscriberCases: readonly ConformanceCase[] = [
   {
     name: "abuse: a subscriber that never reads while another connection publishes stays bounded and is closed (policy 'close')",
+    needs: 'bufferedAmount',
     timeout: 20000,
     async run(ctx) {
       const { token, slow, publisher } = await floodSlowSubscriber(ctx, 'secSlowSubClose')
@@ -45,6 +46,7 @@ export const slowSubscriberCases: readonly ConformanceCase[] = [
   },
   {
     name: "abuse: a subscriber that never reads while another connection publishes stays bounded, misses frames and survives (policy 'drop')",
+    needs: 'bufferedAmount',
     timeout: 20000,
     async run(ctx) {
       const { token, slow, publisher } = await floodSlowSubscriber(ctx, 'secSlowSubDrop')

@@ -1,0 +1,55 @@
+/**
+ * The few Cloudflare runtime shapes the adapter touches, duck-typed so the package needs no
+ * `@cloudflare/workers-types` and typechecks anywhere. They match workerd's WebSocket, the Durable
+ * Object state's Hibernation API and `WebSocketPair`; the real objects are read from `globalThis`
+ * only when a request is upgraded, never while the module loads.
+ */
+
+/** A workerd WebSocket as a Durable Object holds it (the server end of a `WebSocketPair`). */
+export interface CloudflareWebSocket {
+  /** Takes the socket into this request's context (not hibernatable): only for sockets closed at once. */
+  accept(): void
+  send(message: string | ArrayBuffer | ArrayBufferView): void
+  close(code?: number, reason?: string): void
+  /** Stored with the socket and kept across hibernation (at most 2,048 bytes, structured-clonable). */
+  serializeAttachment(value: unknown): void
+  deserializeAttachment(): unknown
+  readonly readyState: number
+}
+
+/** `new WebSocketRequestResponsePair(request, response)`: what `setWebSocketAutoResponse` takes. */
+export interface WebSocketAutoResponse {
+  readonly request: string
+  readonly response: string
+}
+
+/** The parts of `DurableObjectState` (`ctx`) the adapter uses: the WebSocket Hibernation API. */
+export interface DurableObjectStateLike {
+  acceptWebSocket(socket: CloudflareWebSocket, tags?: string[]): void
+  getWebSockets(tag?: string): CloudflareWebSocket[]
+  setWebSocketAutoResponse(pair?: unknown): void
+}
+
+/** `WebSocketPair`'s two ends: 0 goes to the client in the 101 response, 1 stays in the object. */
+export interface CloudflareWebSocketPair {
+  readonly 0: CloudflareWebSocket
+  readonly 1: CloudflareWebSocket
+}
+
+interface CloudflareGlobals {
+  readonly WebSocketPair?: new () => CloudflareWebSocketPair
+  readonly WebSocketRequestResponsePair?: new (request: string, response: string) => unknown
+}
+
+/** A new `WebSocketPair`, read from workerd's globals at call time. */
+export function newWebSocketPair(): CloudflareWebSocketPair {
+  const Pair = (globalThis as CloudflareGlobals).WebSocketPair
+  if (!Pair) throw new TypeError('[wsbridge/adapter-cloudflare] WebSocketPair is missing: run this in a Cloudflare Worker')
+  return new Pair()
+}
+
+/** The runtime's `WebSocketRequestResponsePair` for `pair`, or undefined outside workerd. */
+export function autoResponsePair(pair: WebSocketAutoResponse): unknown {
+  const Pair = (globalThis as CloudflareGlobals).WebSocketRequestResponsePair
+  return Pair ? new Pair(pair.request, pair.response) : undefined
+}

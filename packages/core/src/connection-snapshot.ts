@@ -1,0 +1,17 @@
+/**
+ * What an adapter keeps about an open connection so that a fresh instance of its process can take
+ * the same socket over: a Durable Object that hibernates keeps its WebSockets but loses its memory,
+ * and rebuilds each connection from this (`bridge.restore`). Plain structured-clonable data.
+ */
+export interface ConnectionSnapshot {
+  readonly id: string
+  /** The route's key. */
+  readonly route: string
+  /** The upgrade URL: `params` and `query` are read from it again. */
+  readonly url: string
+  readonly ip: string
+  readonly user: unknown
+  readonly context: unknown
+  /** Topics and rooms the connection had joined (not its route's own topic). */
+  readonly topics: readonly string[]
+}
