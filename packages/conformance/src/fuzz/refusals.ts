@@ -1,3 +1,4 @@
+import { errorCodes } from '@wsbridge/core'
 import fc from 'fast-check'
 import type { FuzzRefusal } from './refusal-spec.js'
 import { anyCloseCode, closeReason } from './text.js'
@@ -19,4 +20,16 @@ export function refusalInput(withFalsy: boolean): fc.Arbitrary<FuzzRefusal> {
     }),
   ]
   return fc.oneof(...given, ...(withFalsy ? [fc.constant({ kind: 'falsy' as const })] : []))
+}
+
+/** docs/errors.md and security.md: 403/4403 mean forbidden, an integer 4000-4999 is used as-is, the reason defaults to the table's. */
+export function expectedRefusalClose(spec: FuzzRefusal): { code: number; reason: string } {
+  if (spec.kind === 'falsy') return { code: 4401, reason: errorCodes.UNAUTHORIZED.message }
+  if (spec.kind === 'throw') return { code: spec.code === 'FORBIDDEN' ? 4403 : 4401, reason: spec.reason }
+  const forbidden = spec.code === 403 || spec.code === 4403
+  const own = spec.code !== undefined && Number.isInteger(spec.code) && spec.code >= 4000 && spec.code <= 4999
+  return {
+    code: own ? spec.code! : forbidden ? 4403 : 4401,
+    reason: spec.reason ?? (forbidden ? errorCodes.FORBIDDEN.message : errorCodes.UNAUTHORIZED.message),
+  }
 }

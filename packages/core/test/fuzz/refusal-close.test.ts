@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { defineRoute, errorCodes } from '../../src/index.js'
+import { defineRoute } from '../../src/index.js'
 import { createTestBridge, type TestClient } from '../../src/testing/index.js'
 import { FuzzSurface } from './settings.js'
-import { type FuzzRefusal as Refusal, refusalInput, refuse } from '../../../conformance/src/fuzz/refusals.js'
+import { expectedRefusalClose, type FuzzRefusal as Refusal, refusalInput, refuse } from '../../../conformance/src/fuzz/refusals.js'
 import { expectSendableClose } from './text.js'
 
 // An auth refusal in `authFailure: 'close'` mode: the upgrade completes and the socket is closed at
@@ -14,18 +14,6 @@ const surface = new FuzzSurface('refusal-close-reasons (core)')
 afterAll(() => void surface.report())
 
 const refusal = refusalInput(true)
-
-/** docs/errors.md and security.md: 403/4403 mean forbidden, an integer 4000-4999 is used as-is, the reason defaults to the table's. */
-function expectedRefusalClose(spec: Refusal): { code: number; reason: string } {
-  if (spec.kind === 'falsy') return { code: 4401, reason: errorCodes.UNAUTHORIZED.message }
-  if (spec.kind === 'throw') return { code: spec.code === 'FORBIDDEN' ? 4403 : 4401, reason: spec.reason }
-  const forbidden = spec.code === 403 || spec.code === 4403
-  const own = spec.code !== undefined && Number.isInteger(spec.code) && spec.code >= 4000 && spec.code <= 4999
-  return {
-    code: own ? spec.code! : forbidden ? 4403 : 4401,
-    reason: spec.reason ?? (forbidden ? errorCodes.FORBIDDEN.message : errorCodes.UNAUTHORIZED.message),
-  }
-}
 
 const routes = {
   refuser: defineRoute({

@@ -4,7 +4,7 @@ import { expect } from 'vitest'
 import { fuzzParams, fuzzTimeout } from '../../fuzz/settings.js'
 import { anyCloseCode, closeReason, expectSendableClose, isSendableCloseCode, utf8Length } from '../../fuzz/text.js'
 import { closePayload, Opcode, RawWebSocket } from '../../raw-frames.js'
-import { type FuzzRefusal, refusalInput } from '../../fuzz/refusals.js'
+import { expectedRefusalClose, type FuzzRefusal, refusalInput } from '../../fuzz/refusals.js'
 import { fuzzCase } from './invariants.js'
 
 const RUNS = 60
@@ -39,17 +39,6 @@ async function firstAnswer(raw: RawWebSocket): Promise<{ close: { code: number; 
 function closeOf(answer: Awaited<ReturnType<typeof firstAnswer>>): { code: number; reason: string } {
   expect(answer, 'a close frame, not a text frame').toHaveProperty('close')
   return (answer as { close: { code: number; reason: string } }).close
-}
-
-function expectedRefusal(spec: FuzzRefusal): { code: number; reason: string } {
-  if (spec.kind === 'falsy') return { code: 4401, reason: errorCodes.UNAUTHORIZED.message }
-  if (spec.kind === 'throw') return { code: spec.code === 'FORBIDDEN' ? 4403 : 4401, reason: spec.reason }
-  const forbidden = spec.code === 403 || spec.code === 4403
-  const own = spec.code !== undefined && Number.isInteger(spec.code) && spec.code >= 4000 && spec.code <= 4999
-  return {
-    code: own ? spec.code! : forbidden ? 4403 : 4401,
-    reason: spec.reason ?? (forbidden ? errorCodes.FORBIDDEN.message : errorCodes.UNAUTHORIZED.message),
-  }
 }
 
 /** Any code and any reason (every script, lone surrogates, any length) through every close path the runtime carries out. */
@@ -92,7 +81,7 @@ export const closeReasonsCase = fuzzCase({
           const raw = await RawWebSocket.open(ctx.running.wsUrl, `${ctx.prefix}/fuzzRefuser?r=${encodeURIComponent(JSON.stringify(spec))}`)
           try {
             const answer = await firstAnswer(raw)
-            const expected = expectedRefusal(spec)
+            const expected = expectedRefusalClose(spec)
             expectSendableClose(closeOf(answer), expected.code, expected.reason)
           } finally {
             raw.destroy()
