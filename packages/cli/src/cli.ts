@@ -1,60 +1,71 @@
+import { readFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, basename } from 'node:path'
-import { parseArgs } from 'node:util'
+import { basename, dirname } from 'node:path'
+import type { Routes } from '@wsbridge/core'
+import { type Command, parseInvocation, type RunOptions, USAGE } from './args.js'
 import { toAsyncApi } from './asyncapi.js'
 import { toJsonSchemas } from './json-schema.js'
 import { loadRoutes } from './load.js'
 import { toTypesFile } from './types-file.js'
 
-export const USAGE = `Usage: wsbridge <types|schema|asyncapi> <routes-module> [options]
+export { USAGE } from './args.js'
 
-  types      a .ts file of ClientMessage/ServerMessage unions per route (and Routes for setupBridge)
-  schema     JSON Schema for every route's messages
-  asyncapi   an AsyncAPI 3.0 document
+export interface CliOutput {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+}
 
-Options:
-  --export <name>    export holding the routes (default: routes, then default)
-  --out <file>       write here instead of stdout
-  --prefix <path>    asyncapi: the bridge prefix, e.g. /api
-  --server <url>     asyncapi: server URL, e.g. wss://example.com
-  --title <text>     asyncapi: info.title (default: the module name)
-  --version <text>   asyncapi: info.version (default: 1.0.0)`
+const processOutput: CliOutput = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+}
 
-/** Runs the CLI; returns the exit code. Output goes to `--out` or `stdout`. */
-export async function main(argv: readonly string[], stdout: (text: string) => void = (t) => void process.stdout.write(t)): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      export: { type: 'string' },
-      out: { type: 'string' },
-      prefix: { type: 'string' },
-      server: { type: 'string' },
-      title: { type: 'string' },
-      version: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  })
-  const [command, modulePath] = positionals
-  if (values.help || !command || !modulePath || !['types', 'schema', 'asyncapi'].includes(command)) {
-    ;(values.help ? stdout : (t: string) => void process.stderr.write(t))(`${USAGE}\n`)
-    return values.help ? 0 : 2
+/**
+ * Runs the CLI; returns the exit code: 0 done, 1 the routes module could not be used, 2 a usage
+ * error (named on stderr above the usage text). Output goes to `--out` (with one line on stdout
+ * saying what was written) or to stdout.
+ */
+export async function main(argv: readonly string[], output: Partial<CliOutput> = {}): Promise<number> {
+  const { stdout, stderr } = { ...processOutput, ...output }
+  const invocation = parseInvocation(argv)
+  switch (invocation.kind) {
+    case 'help':
+      stdout(`${USAGE}\n`)
+      return 0
+    case 'version':
+      stdout(`wsbridge ${cliVersion()}\n`)
+      return 0
+    case 'usage-error':
+      stderr(`wsbridge: ${invocation.message}\n\n${USAGE}\n`)
+      return 2
   }
-  const routes = await loadRoutes(modulePath, values.export)
-  let text: string
-  if (command === 'types') text = toTypesFile(routes, { source: basename(modulePath) })
-  else if (command === 'schema') text = `${JSON.stringify(toJsonSchemas(routes), null, 2)}\n`
-  else {
-    const info = { title: values.title ?? basename(modulePath).replace(/\.[cm]?[jt]s$/, ''), version: values.version ?? '1.0.0' }
-    const options = {
-      ...(values.prefix !== undefined && { prefix: values.prefix }),
-      ...(values.server !== undefined && { server: values.server }),
-    }
-    text = `${JSON.stringify(toAsyncApi(routes, info, options), null, 2)}\n`
+  const { command, modulePath, options } = invocation
+  const routes = await loadRoutes(modulePath, options.export)
+  const text = generate(command, routes, modulePath, options)
+  if (options.out === undefined) {
+    stdout(text)
+    return 0
   }
-  if (values.out) {
-    await mkdir(dirname(values.out), { recursive: true })
-    await writeFile(values.out, text)
-  } else stdout(text)
+  await mkdir(dirname(options.out), { recursive: true })
+  await writeFile(options.out, text)
+  const count = Object.keys(routes).length
+  stdout(`wsbridge ${command}: wrote ${options.out} (${count} route${count === 1 ? '' : 's'} from ${modulePath})\n`)
   return 0
+}
+
+function generate(command: Command, routes: Routes, modulePath: string, options: RunOptions): string {
+  if (command === 'types') return toTypesFile(routes, { source: basename(modulePath) })
+  if (command === 'schema') return `${JSON.stringify(toJsonSchemas(routes), null, 2)}\n`
+  const info = { title: options.title ?? basename(modulePath).replace(/\.[cm]?[jt]s$/, ''), version: options.apiVersion ?? '1.0.0' }
+  const asyncApiOptions = {
+    ...(options.prefix !== undefined && { prefix: options.prefix }),
+    ...(options.server !== undefined && { server: options.server }),
+  }
+  return `${JSON.stringify(toAsyncApi(routes, info, asyncApiOptions), null, 2)}\n`
+}
+
+/** The package's own version; the manifest sits one level above both src/ and dist/. */
+function cliVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string }
+  return manifest.version ?? 'unknown'
 }

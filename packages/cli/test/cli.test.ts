@@ -110,4 +110,43 @@ export const all: ServerMessage[] = [s, { type: 'joined', user: 'u', members: []
     const { stdout } = await wsbridge('schema', fixture, '--export', 'routes')
     expect(JSON.parse(stdout).echo).toEqual({ path: '/echo' })
   })
+
+  it('names usage mistakes and exits 2: a misspelt command, a missing option value, a missing module', async () => {
+    await expect(wsbridge('typs', fixture)).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Unknown command "typs"\. Did you mean "types"\?[\s\S]*Usage: wsbridge/),
+    })
+    await expect(wsbridge('types', fixture, '--out')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("'--out") })
+    await expect(wsbridge('types')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Missing the routes module') })
+    await expect(wsbridge('types', fixture, '--bogus')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--bogus') })
+  })
+
+  it('--version prints the package version; --help prints usage on stdout', async () => {
+    const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'))
+    expect((await wsbridge('--version')).stdout).toBe(`wsbridge ${version}\n`)
+    expect((await wsbridge('-v')).stdout).toBe(`wsbridge ${version}\n`)
+    expect((await wsbridge('--help')).stdout).toContain('--api-version <text>')
+  })
+
+  it('a missing routes module is one line naming the path the user gave, not the CLI internals', async () => {
+    const failure = await wsbridge('types', 'src/nope.ts').catch((error: { code: number; stderr: string }) => error)
+    expect(failure).toMatchObject({ code: 1 })
+    expect((failure as { stderr: string }).stderr.trim()).toBe(
+      `[wsbridge/cli] routes module not found: src/nope.ts (looked for ${join(packageDir, 'src/nope.ts')})`,
+    )
+  })
+
+  it('--out says what it wrote', async () => {
+    const target = join(out, 'said.json')
+    const { stdout } = await wsbridge('schema', fixture, '--out', target)
+    expect(stdout).toBe(`wsbridge schema: wrote ${target} (3 routes from ${fixture})\n`)
+    expect(Object.keys(JSON.parse(readFileSync(target, 'utf8')))).toEqual(['echo', 'shout', 'chat'])
+  })
+
+  it('a server entry as routes module: exits when done, its logs go to stderr, stdout stays the document', async () => {
+    const server = join(packageDir, 'test/fixtures/server.ts')
+    const { stdout, stderr } = await run(process.execPath, [bin, 'schema', server], { cwd: packageDir, timeout: 20_000 })
+    expect(Object.keys(JSON.parse(stdout))).toEqual(['echo', 'shout', 'chat'])
+    expect(stderr).toContain('starting the server')
+  })
 })
