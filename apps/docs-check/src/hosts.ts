@@ -1,4 +1,11 @@
-import { bunProfile, defaultCapabilities, denoProfile, type HostCapabilities, nodeProfile, workerdProfile } from '@wsbridge/conformance'
+import {
+  bunProfile,
+  defaultCapabilities,
+  denoProfile,
+  type HostCapabilities,
+  nodeProfile,
+  workerdProfile,
+} from '@wsbridge/conformance/tools'
 
 /**
  * The hosts the conformance suite runs on in this repository (see each adapter's test/host.ts, and
