@@ -8,10 +8,10 @@ import { installProject, runProjectSuite, summaryLine, writeProject } from '../s
 
 // A feature is done when it works from the packed packages, not only inside the repository. This
 // is what a third party does: `pnpm pack` tarballs (built dist/, publishConfig applied) installed
-// into a fresh project outside the repository, a host in plain JavaScript run with plain `node`,
+// into a fresh project outside the repository, hosts in plain JavaScript run with plain `node` and `bun`,
 // and the conformance suite run by that project's own vitest. It needs dist/ built first (turbo's
 // `^build` does it; by hand: `pnpm --filter <package> build`).
-const packageDirs = ['core', 'conformance', 'adapter-node-ws'].map((name) => join(repoRoot, 'packages', name))
+const packageDirs = ['core', 'conformance', 'adapter-node-ws', 'adapter-bun'].map((name) => join(repoRoot, 'packages', name))
 // A fast subset that still crosses every layer (routing, error frames, close codes, pub/sub, logged
 // outcomes), in the suite's run order.
 const groupNames = ['messaging', 'errors', 'closing', 'pubsub', 'outcomes']
@@ -23,7 +23,7 @@ describe('the packed packages', () => {
   const root = mkdtempSync(join(tmpdir(), 'wsbridge-packed-'))
   afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-  it('pass the conformance suite from a fresh project, with a plain-JavaScript host', async () => {
+  it('pass the conformance suite from a fresh project, with plain-JavaScript hosts on Node and Bun', async () => {
     expect(groups.map((group) => group.name)).toEqual(groupNames)
 
     const tarballs = join(root, 'tarballs')
@@ -48,6 +48,7 @@ describe('the packed packages', () => {
     )
     const context = `the packed project's vitest printed:\n${run.output}`
     expect(summaryLine(run.output, 'packed'), context).toBe(`conformance packed: ${expectedCases} passed, 0 failed`)
+    expect(summaryLine(run.output, 'packed-bun'), context).toBe(`conformance packed-bun: ${expectedCases} passed, 0 failed`)
     expect(run.code, context).toBe(0)
   }, 240_000)
 })

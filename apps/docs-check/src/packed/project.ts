@@ -43,7 +43,7 @@ export function writeProject(dir: string, packages: readonly PackedPackage[]): v
     pnpm: { overrides: tarballs },
   }
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
-  for (const file of ['host.mjs', 'packed.test.mjs']) copyFileSync(join(projectSources, file), join(dir, file))
+  for (const file of ['host.mjs', 'host-bun.mjs', 'packed.test.mjs']) copyFileSync(join(projectSources, file), join(dir, file))
 }
 
 export interface Install {
@@ -67,12 +67,15 @@ export async function installProject(dir: string): Promise<Install> {
   throw new Error(`[docs-check] pnpm install failed offline:\n${offline.output}\nand online:\n${online.output}`)
 }
 
+/** The Bun this repository pins (docs-check's dependency), standing in for the third party's own. */
+export const bunBin: string = join(repoRoot, 'apps/docs-check/node_modules/.bin/bun')
+
 /** Runs the project's own vitest on its test file, the conformance groups named in the environment. */
 export function runProjectSuite(dir: string, groups: readonly string[], timeout: number): Promise<CommandResult> {
   const vitest = join(dir, 'node_modules/vitest/vitest.mjs')
   return runCommand(process.execPath, [vitest, 'run', '--reporter=default'], {
     cwd: dir,
-    env: thirdPartyEnv({ WSBRIDGE_PACKED_GROUPS: groups.join(',') }),
+    env: thirdPartyEnv({ WSBRIDGE_PACKED_GROUPS: groups.join(','), WSBRIDGE_PACKED_BUN: bunBin }),
     timeout,
   })
 }

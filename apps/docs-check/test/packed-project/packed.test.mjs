@@ -1,7 +1,8 @@
 // The third party's suite file: the conformance kit from its tarball, run by the project's own vitest
-// against host.mjs. WSBRIDGE_PACKED_GROUPS (set by ../packed.test.ts) names the groups to run.
+// against host.mjs on Node and host-bun.mjs on Bun. WSBRIDGE_PACKED_GROUPS (set by ../packed.test.ts)
+// names the groups to run; WSBRIDGE_PACKED_BUN the bun binary (a third party has their own).
 import { fileURLToPath } from 'node:url'
-import { caseGroups, runConformanceSuite } from '@wsbridge/conformance'
+import { bunProfile, caseGroups, runConformanceSuite } from '@wsbridge/conformance'
 
 const wanted = (process.env.WSBRIDGE_PACKED_GROUPS ?? '').split(',').filter(Boolean)
 const groups = caseGroups.filter((group) => wanted.includes(group.name))
@@ -17,6 +18,16 @@ runConformanceSuite(
     cwd: fileURLToPath(new URL('.', import.meta.url)),
     capabilities: { httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
     reasons: { nativePubSub: 'Node has no native pub/sub: core sends to each subscriber' },
+  },
+  { groups },
+)
+
+runConformanceSuite(
+  {
+    name: 'packed-bun',
+    command: [process.env.WSBRIDGE_PACKED_BUN ?? 'bun', 'host-bun.mjs'],
+    cwd: fileURLToPath(new URL('.', import.meta.url)),
+    ...bunProfile,
   },
   { groups },
 )
