@@ -24,6 +24,10 @@ export function alarmSchedule(bridge: Bridge<Routes>, state: DurableObjectStateL
   const sweeps: SweepControl | undefined = storage ? externalSweeps(bridge) : undefined
   // When the alarm this instance set will fire (Date.now() clock); undefined once it fired or failed.
   let alarmAt: number | undefined
+  // Set when workerd refused the alarm (an object class without `alarm()`): a timer stands in,
+  // which works while the object stays in memory (and keeps it there), as core's own did.
+  let fallback: ReturnType<typeof setTimeout> | undefined
+  let refused = false
 
   function update(): void {
     if (!storage || !sweeps) return
@@ -33,10 +37,23 @@ export function alarmSchedule(bridge: Bridge<Routes>, state: DurableObjectStateL
     // An earlier alarm sweeps and sets the next one itself.
     if (alarmAt !== undefined && alarmAt <= at) return
     alarmAt = at
+    if (refused) {
+      clearTimeout(fallback)
+      fallback = setTimeout(fired, delay)
+      return
+    }
     Promise.resolve(storage.setAlarm(at)).catch(() => {
-      // Storage refused (the object is being reset): the next event sets it again.
+      // "Your Durable Object class must have an alarm() handler": from now on, a timer.
+      refused = true
       alarmAt = undefined
+      update()
     })
+  }
+
+  function fired(): void {
+    alarmAt = undefined
+    sweeps?.sweep()
+    update()
   }
 
   return {
@@ -44,10 +61,6 @@ export function alarmSchedule(bridge: Bridge<Routes>, state: DurableObjectStateL
       return alarmAt !== undefined
     },
     update,
-    fired() {
-      alarmAt = undefined
-      sweeps?.sweep()
-      update()
-    },
+    fired,
   }
 }
