@@ -29,7 +29,8 @@ const capabilityNotes: Record<keyof HostCapabilities, string> = {
   bufferedAmount: 'the runtime reports `bufferedAmount`, so backpressure limits apply',
   headerLimit: 'the runtime refuses or drops an upgrade with over 1,000 headers',
   nonGetUpgrade: 'an upgrade with a method other than GET reaches the adapter (refused 400)',
-  closeOutsideEvents: 'a close started from a timer or before the 101 is out reaches the client',
+  closeOutsideEvents: "a close started from a timer, an alarm or another socket's event ends the connection promptly",
+  closeInOpen: 'a close in onOpen, before the 101 is out, reaches the client',
 }
 
 /** Whether `host` runs `c`: a case that needs a capability is skipped on hosts without it. */

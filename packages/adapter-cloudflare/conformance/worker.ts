@@ -1,6 +1,7 @@
 import { createConformanceFixture, parseFixtureConfig } from '@wsbridge/conformance/fixture'
-import type { CloudflareWebSocket, DurableObjectStateLike } from '../src/index.js'
-import { createDurableObjectWebSocket, type DurableObjectWebSocket, forwardableRequest } from '../src/index.js'
+import type { DurableObjectStateLike } from '../src/index.js'
+import { createDurableObjectWebSocket, forwardableRequest } from '../src/index.js'
+import { WebSocketObject } from '../test/websocket-object.js'
 
 /** The bindings host.mjs gives the Worker: the suite's config (JSON) and the fixture's object. */
 interface Env {
@@ -26,30 +27,12 @@ export default {
   },
 }
 
-/** The Durable Object serving the fixture with the Hibernation API. */
-export class FixtureObject {
-  readonly #ws: DurableObjectWebSocket<Record<string, never>>
-
+/** The Durable Object serving the fixture with the Hibernation API (deadlines on its alarm). */
+export class FixtureObject extends WebSocketObject {
   constructor(state: DurableObjectStateLike, env: Env) {
     const fixture = createConformanceFixture(parseFixtureConfig(env.CONFORMANCE))
     const ws = createDurableObjectWebSocket(fixture.routes, state, { ...fixture.options, fallback: () => new Response('app') })
     fixture.observe(ws.bridge, () => ws.close())
-    this.#ws = ws as unknown as DurableObjectWebSocket<Record<string, never>>
-  }
-
-  fetch(request: Request): Response | Promise<Response> {
-    return this.#ws.fetch(request)
-  }
-
-  webSocketMessage(socket: CloudflareWebSocket, message: string | ArrayBuffer): void {
-    this.#ws.webSocketMessage(socket, message)
-  }
-
-  webSocketClose(socket: CloudflareWebSocket, code: number, reason: string, wasClean: boolean): void {
-    this.#ws.webSocketClose(socket, code, reason, wasClean)
-  }
-
-  webSocketError(socket: CloudflareWebSocket, error: unknown): void {
-    this.#ws.webSocketError(socket, error)
+    super(ws)
   }
 }

@@ -14,6 +14,8 @@ export interface CloudflareWebSocket {
   /** Stored with the socket and kept across hibernation (at most 2,048 bytes, structured-clonable). */
   serializeAttachment(value: unknown): void
   deserializeAttachment(): unknown
+  /** Only for a socket taken with `accept()` (a hibernatable socket's close comes to `webSocketClose`). */
+  addEventListener(type: 'close', listener: (event: { readonly code: number; readonly reason: string }) => void): void
   readonly readyState: number
 }
 
@@ -23,11 +25,21 @@ export interface WebSocketAutoResponse {
   readonly response: string
 }
 
-/** The parts of `DurableObjectState` (`ctx`) the adapter uses: the WebSocket Hibernation API. */
+/** The part of `DurableObjectStorage` (`ctx.storage`) the adapter uses: the object's one alarm. */
+export interface DurableObjectAlarmsLike {
+  setAlarm(scheduledTime: number | Date): Promise<void> | void
+}
+
+/** The parts of `DurableObjectState` (`ctx`) the adapter uses: the WebSocket Hibernation API and alarms. */
 export interface DurableObjectStateLike {
   acceptWebSocket(socket: CloudflareWebSocket, tags?: string[]): void
   getWebSockets(tag?: string): CloudflareWebSocket[]
   setWebSocketAutoResponse(pair?: unknown): void
+  /**
+   * With it, heartbeat, idle and close deadlines run on the object's alarm (call the adapter's
+   * `alarm()` from the object's); without it, on a timer, which keeps the object in memory.
+   */
+  readonly storage?: DurableObjectAlarmsLike
 }
 
 /** `WebSocketPair`'s two ends: 0 goes to the client in the 101 response, 1 stays in the object. */

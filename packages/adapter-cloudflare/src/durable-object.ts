@@ -17,6 +17,7 @@ import {
 } from './cloudflare-types.js'
 import { clientMethod } from './forward.js'
 import { ObjectPubSub } from './object-pubsub.js'
+import { alarmSchedule } from './alarm-schedule.js'
 import { attachmentOf, DurableObjectSocket } from './socket.js'
 
 export interface DurableObjectWebSocketOptions extends BridgeOptions {
@@ -38,6 +39,12 @@ export interface DurableObjectWebSocket<R extends Routes> {
   webSocketMessage(socket: CloudflareWebSocket, message: string | ArrayBuffer): void
   webSocketClose(socket: CloudflareWebSocket, code: number, reason: string, wasClean: boolean): void
   webSocketError(socket: CloudflareWebSocket, error: unknown): void
+  /**
+   * From the object's `alarm()`: runs the heartbeat, idle and close deadlines that are due and sets
+   * the alarm for the next one. The adapter sets the object's alarm itself (when `state.storage` is
+   * there); an object that needs its alarm for something else must call this too when it fires.
+   */
+  alarm(): void
   /** Closes every connection with 1001 and waits (see `bridge.close`). */
   close(): Promise<void>
 }
@@ -56,6 +63,7 @@ export interface DurableObjectWebSocket<R extends Routes> {
  *   webSocketMessage(socket, message) { this.ws.webSocketMessage(socket, message) }
  *   webSocketClose(socket, code, reason, wasClean) { this.ws.webSocketClose(socket, code, reason, wasClean) }
  *   webSocketError(socket, error) { this.ws.webSocketError(socket, error) }
+ *   alarm() { this.ws.alarm() }
  * }
  */
 export function createDurableObjectWebSocket<const R extends Routes>(
@@ -69,30 +77,35 @@ export function createDurableObjectWebSocket<const R extends Routes>(
   const pubsub = new ObjectPubSub((socket) => (socket as DurableObjectSocket).persist())
   if (autoResponse) state.setWebSocketAutoResponse(autoResponsePair(autoResponse))
   const notFound = (request: Request) => (fallback ? fallback(request) : new Response('Not Found', { status: 404 }))
+  const schedule = alarmSchedule(bridge, state)
 
   for (const raw of state.getWebSockets()) {
     const snapshot = attachmentOf(raw)
     if (!snapshot) continue
-    const socket = new DurableObjectSocket(raw, pubsub)
+    const socket = new DurableObjectSocket(raw, pubsub, Date.now() - (snapshot.silentFor ?? 0))
     sockets.set(raw, socket)
     bridge.restore(snapshot, socket)
   }
+  schedule.update()
 
   function upgrade(decision: UpgradeDecision): Response {
     if (!decision.ok) return refusalResponse(decision)
     const [client, server] = [...Object.values(newWebSocketPair())] as [CloudflareWebSocket, CloudflareWebSocket]
     const socket = new DurableObjectSocket(server, pubsub)
-    if (decision.refusal) {
-      // Auth close mode: core closes at once. Not handed to the object (nothing to hibernate):
-      // workerd delivers a close sent right after `accept()`, not one on a socket `acceptWebSocket` took.
+    // Held until onOpen's synchronous part has run (auth close mode: core closes at once). workerd
+    // ends the connection of a hibernatable socket closed outside its own events only when the object
+    // next hibernates: a socket closed before its 101 is accepted with plain accept() instead, which
+    // ends it at once (and has nothing to hibernate). Any other goes to the Hibernation API.
+    socket.hold()
+    sockets.set(server, socket)
+    bridge.open(decision, socket)
+    if (socket.closing) {
       server.accept()
-      bridge.open(decision, socket)
-    } else {
-      state.acceptWebSocket(server)
-      sockets.set(server, socket)
-      bridge.open(decision, socket)
-      socket.persist()
-    }
+      server.addEventListener('close', (event) => closed(server, event.code, event.reason))
+    } else state.acceptWebSocket(server)
+    socket.release()
+    socket.persist()
+    schedule.update()
     const headers = decision.protocol ? { 'Sec-WebSocket-Protocol': decision.protocol } : undefined
     // workerd's ResponseInit takes the client end as `webSocket`; the DOM's type does not know it.
     return new Response(null, { status: 101, webSocket: client, ...(headers ? { headers } : {}) } as ResponseInit)
@@ -133,8 +146,11 @@ export function createDurableObjectWebSocket<const R extends Routes>(
     fetch,
     webSocketMessage(raw, message) {
       const socket = sockets.get(raw)
-      if (typeof message === 'string') socket?.message(message, false)
-      else socket?.message(new Uint8Array(message), true)
+      if (!socket) return
+      if (typeof message === 'string') socket.message(message, false)
+      else socket.message(new Uint8Array(message), true)
+      // A message only moves deadlines later, unless it started a close (whose deadline starts now).
+      if (socket.closing || !schedule.pending) schedule.update()
     },
     webSocketClose(raw, code, reason) {
       closed(raw, code, reason)
@@ -150,6 +166,7 @@ export function createDurableObjectWebSocket<const R extends Routes>(
       sockets.get(raw)?.error(new WsError('PROTOCOL_ERROR', protocolViolations.other, { cause: error }))
       closed(raw, 1006, '')
     },
+    alarm: () => schedule.fired(),
     close: () => bridge.close(),
   }
 }

@@ -4,6 +4,7 @@ export type { DurableObjectWebSocket, DurableObjectWebSocketOptions } from './du
 export type {
   CloudflareWebSocket,
   CloudflareWebSocketPair,
+  DurableObjectAlarmsLike,
   DurableObjectStateLike,
   WebSocketAutoResponse,
 } from './cloudflare-types.js'

@@ -20,11 +20,24 @@ function fakeSocket(refuse: boolean): CloudflareWebSocket & { sent: unknown[] } 
       attachment = structuredClone(value)
     },
     deserializeAttachment: () => attachment,
+    addEventListener() {},
   }
 }
 
-async function openOn(raw: CloudflareWebSocket, errors: WsError[]): Promise<Connection> {
-  const routes = { room: defineRoute({ kind: 'ws', path: '/room/:id', handler: { onMessage() {} } }) }
+async function openOn(raw: CloudflareWebSocket, errors: WsError[]): Promise<Connection & { socket: DurableObjectSocket }> {
+  const routes = {
+    room: defineRoute({
+      kind: 'ws',
+      path: '/room/:id',
+      handler: {
+        onMessage: (message, connection) => {
+          // Changed in place, as handlers do: no (un)subscribe follows.
+          const context = connection.context as { note?: unknown }
+          context.note = (message as { note?: unknown }).note
+        },
+      },
+    }),
+  }
   const bridge = createBridge(routes, { logger: false, onError: (error) => void errors.push(error) })
   const match = bridge.match('http://h/room/7?q=1')!
   const decision = await bridge.authorize({ url: match.url.href, headers: {} }, match)
@@ -32,7 +45,7 @@ async function openOn(raw: CloudflareWebSocket, errors: WsError[]): Promise<Conn
   const socket = new DurableObjectSocket(raw, new ObjectPubSub((member) => (member as DurableObjectSocket).persist()))
   bridge.open(decision, socket)
   socket.persist()
-  return [...bridge.connections][0]!
+  return Object.assign([...bridge.connections][0]!, { socket })
 }
 
 describe('the attachment a socket carries across hibernation', () => {
@@ -47,11 +60,20 @@ describe('the attachment a socket carries across hibernation', () => {
       user: undefined,
       context: {},
       topics: [],
+      // Heard from just now: the attachment's time of the client's last frame.
+      silentFor: 0,
     })
     connection.subscribe('x')
     expect(attachmentOf(raw)?.topics).toEqual(['x'])
     connection.unsubscribe('x')
     expect(attachmentOf(raw)?.topics).toEqual([])
+  })
+
+  it('holds the context as a message handler changed it, without waiting for a topic change', async () => {
+    const raw = fakeSocket(false)
+    const connection = await openOn(raw, [])
+    connection.socket.message(JSON.stringify({ note: 'kept' }), false)
+    expect(attachmentOf(raw)?.context).toEqual({ note: 'kept' })
   })
 
   it('reports a snapshot workerd refuses to keep to the error hooks, and keeps the socket open', async () => {

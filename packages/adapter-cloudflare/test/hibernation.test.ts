@@ -1,27 +1,9 @@
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { WebSocket } from 'ws'
-import { startWorker } from './miniflare.js'
+import { openJson, sleep } from './json-client.js'
+import { startMiniflare } from './miniflare.mjs'
 
-type Started = Awaited<ReturnType<typeof startWorker>>
-
-/** A client that queues what it receives as JSON. */
-async function open(url: string): Promise<{ ws: WebSocket; next(): Promise<Record<string, unknown>> }> {
-  const ws = new WebSocket(url)
-  const inbox: Record<string, unknown>[] = []
-  const waiting: ((value: Record<string, unknown>) => void)[] = []
-  ws.on('message', (data) => {
-    const value = JSON.parse(String(data)) as Record<string, unknown>
-    const waiter = waiting.shift()
-    if (waiter) waiter(value)
-    else inbox.push(value)
-  })
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve())
-    ws.once('error', reject)
-  })
-  return { ws, next: () => (inbox.length > 0 ? Promise.resolve(inbox.shift()!) : new Promise((resolve) => waiting.push(resolve))) }
-}
+type Started = Awaited<ReturnType<typeof startMiniflare>>
 
 // workerd evicts a Durable Object after 10 s without events (Miniflare's default, as in production):
 // with no timer pending, the object hibernates and its sockets stay open.
@@ -30,25 +12,25 @@ const EVICTED_AFTER_MS = 13_000
 describe('hibernation (workerd under Miniflare)', () => {
   let host: Started
   beforeAll(async () => {
-    host = await startWorker(fileURLToPath(new URL('./hibernation-worker.ts', import.meta.url)), 'ROOMS', 'Room')
+    host = await startMiniflare(fileURLToPath(new URL('./hibernation-worker.ts', import.meta.url)), { durableObjects: { ROOMS: 'Room' } })
   })
   afterAll(() => host?.miniflare.dispose())
 
-  it('an evicted object rebuilds id, user, params, query, context and topics, and pub/sub still reaches everyone', async () => {
+  it('an evicted object rebuilds id, user, params, query, context (as handlers changed it) and topics, and pub/sub still reaches everyone', async () => {
     const base = `ws://127.0.0.1:${host.url.port}/room/r1`
-    const ada = await open(`${base}?token=ada&lang=en`)
-    const bob = await open(`${base}?token=bob`)
-    ada.ws.send('{}')
+    const ada = await openJson(`${base}?token=ada&lang=en`)
+    const bob = await openJson(`${base}?token=bob`)
+    ada.ws.send(JSON.stringify({ note: 'changed in onMessage' }))
     const before = await ada.next()
     expect(before).toMatchObject({
       user: { name: 'ada' },
       params: { roomId: 'r1' },
       query: { token: 'ada', lang: 'en' },
-      context: { room: 'r1', joined: 'at-upgrade' },
+      context: { room: 'r1', joined: 'at-upgrade', note: 'changed in onMessage' },
       topics: ['room:r1'],
     })
 
-    await new Promise((resolve) => setTimeout(resolve, EVICTED_AFTER_MS))
+    await sleep(EVICTED_AFTER_MS)
     ada.ws.send('{}')
     const after = await ada.next()
     // A new object instance answered: the first one was evicted while both sockets stayed open.
@@ -62,4 +44,17 @@ describe('hibernation (workerd under Miniflare)', () => {
     ada.ws.close()
     bob.ws.close()
   }, 40_000)
+
+  it('a handler publishes into another room’s object through its stub (idFromName), whose fallback publishes there', async () => {
+    const port = host.url.port
+    const ada = await openJson(`ws://127.0.0.1:${port}/room/r3?token=ada`)
+    const carol = await openJson(`ws://127.0.0.1:${port}/room/r4?token=carol`)
+    const dan = await openJson(`ws://127.0.0.1:${port}/room/r4?token=dan`)
+    ada.ws.send(JSON.stringify({ relayTo: 'r4', say: 'across objects' }))
+    expect(await carol.next()).toEqual({ say: 'across objects', from: 'r3' })
+    expect(await dan.next()).toEqual({ say: 'across objects', from: 'r3' })
+    // What r4's object answered r3's handler: it reached both of its sockets.
+    expect(await ada.next()).toEqual({ delivered: 2 })
+    for (const client of [ada, carol, dan]) client.ws.close()
+  })
 })

@@ -22,6 +22,7 @@ export const defaultCapabilities: HostCapabilities = {
   headerLimit: true,
   nonGetUpgrade: true,
   closeOutsideEvents: true,
+  closeInOpen: true,
 }
 
 /**
@@ -110,6 +111,6 @@ export const workerdProfile = {
     nonGetUpgrade:
       "Miniflare forwards requests to the Worker with fetch, which throws on an upgrade that is not GET: the client gets workerd's 500 before any code of ours runs",
     closeOutsideEvents:
-      'under Miniflare a close() on a hibernatable socket outside a WebSocket event (a timer: idle timeout, shutdown deadline; or before the 101 is out: a close in onOpen) never reached the client; closes from message handlers do',
+      "workerd sends a hibernatable socket's close frame at once when the close starts outside that socket's own event (the idle timeout's alarm, a shutdown from another request), but ends the TCP connection only when the object next hibernates (~10 s after its last event): later than the suite waits",
   },
 } as const satisfies Profile

@@ -88,11 +88,13 @@ export interface HostCapabilities {
   /** An upgrade with a method other than GET reaches the adapter (which refuses it 400). Optional; true unless declared. */
   readonly nonGetUpgrade?: boolean
   /**
-   * A close the server starts outside a socket event reaches the client: from a timer (idle
-   * timeout, shutdown) or while the upgrade is still being answered (a close in `onOpen`).
-   * Optional; true unless declared.
+   * A close the server starts outside the socket's own events reaches the client and ends the
+   * connection promptly: from a timer or alarm (idle timeout) or from another socket's event or
+   * request (shutdown). Optional; true unless declared.
    */
   readonly closeOutsideEvents?: boolean
+  /** A close in `onOpen`'s synchronous part, before the 101 is out, reaches the client. Optional; true unless declared. */
+  readonly closeInOpen?: boolean
 }
 
 /**

@@ -20,9 +20,11 @@ import { OpenConnections } from './open-connections.js'
 import { createRouteSites } from './route-sites.js'
 import type { Routes } from './route.js'
 import { ConnectionCounter } from './security/connection-limits.js'
+import { connectionGuard } from './security/guard.js'
 import { Sweeper, sweepPeriod } from './security/liveness.js'
 import { PendingSet } from './security/pending-set.js'
 import { createRouter, normalizePrefix } from './router.js'
+import { registerSweeps } from './sweep-control.js'
 import type { ConnectionEvents, Transport } from './transport.js'
 import { createUpgradeDecisions } from './upgrade-decisions.js'
 
@@ -160,11 +162,13 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     const limits = limitsFor(match.name, match.route)
     const { id, ip, user, context } = snapshot
     const connection = admit({ ok: true, match, headers: {}, ip, user, context, limits, protocol: undefined, id }, transport)
+    // Idle deadlines count from the client's last frame, not from the instance that took the socket back.
+    if (snapshot.silentFor !== undefined) connectionGuard.restored(connection, snapshot.silentFor)
     for (const topic of snapshot.topics) connection.subscribe(topic)
     return socketEvents(connection, transport)
   }
 
-  return {
+  const bridge: Bridge<R> = {
     routes,
     prefix,
     maxPayloadLength,
@@ -191,4 +195,6 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     },
     close: (closeOptions) => shutdown.close(closeOptions),
   }
+  registerSweeps(bridge, sweeper, connections)
+  return bridge
 }

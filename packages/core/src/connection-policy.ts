@@ -116,6 +116,11 @@ export function sweep(connection: ConnectionImpl, at: number): void {
   if (due & SweepDue.IDLE_TIMEOUT) internals.closeQuietly(connection, CloseCode.GOING_AWAY, 'Idle timeout')
 }
 
+/** When the bridge-wide sweep next has something to do for this connection (see `connectionGuard.nextDue`). */
+export function nextDue(connection: ConnectionImpl, at: number): number | undefined {
+  return connectionGuard.nextDue(connection, at, connection.readyState, internals.site(connection).policy, internals.transport(connection))
+}
+
 /** How the bridge's pub/sub hub sends to a connection and finds its transport (and native fan-out). */
 export const hubMembers: HubMemberAccess<ConnectionImpl> = {
   sendFrame: (connection, frame, shared) => internals.sendFrame(connection, frame, shared),

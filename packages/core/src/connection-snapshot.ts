@@ -14,4 +14,9 @@ export interface ConnectionSnapshot {
   readonly context: unknown
   /** Topics and rooms the connection had joined (not its route's own topic). */
   readonly topics: readonly string[]
+  /**
+   * Milliseconds since the client's last frame, as the adapter knows it when it restores (not
+   * written by `connectionSnapshot`): the idle timeout counts from there. Default: 0 (just now).
+   */
+  readonly silentFor?: number
 }

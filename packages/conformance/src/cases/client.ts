@@ -50,7 +50,7 @@ export const clientGroup = defineCaseGroup({
     },
     {
       name: 'typed client: no reconnect after a 4401 close',
-      needs: 'closeOutsideEvents',
+      needs: 'closeInOpen',
       async run(ctx) {
         const t = ctx.token()
         const closes: number[] = []

@@ -73,6 +73,14 @@ export interface GuardAccess {
   drained(guard: ConnectionGuard): boolean
   /** Called by the bridge-wide timer: SweepDue bits. Cheap when nothing is due: a few comparisons. */
   sweep(guard: ConnectionGuard, at: number, state: ReadyState, policy: GuardPolicy, socket: GuardedSocket): number
+  /**
+   * When a sweep next has something to do for this connection (core's clock, at or after `at`), or
+   * undefined for never: what an adapter that sweeps on its own schedule (sweep-control.ts) waits for.
+   * Backpressure is not polled: a runtime that reports no bufferedAmount never needs it.
+   */
+  nextDue(guard: ConnectionGuard, at: number, state: ReadyState, policy: GuardPolicy, socket: GuardedSocket): number | undefined
+  /** A restored connection (bridge.restore) was last heard from `silentFor` ms ago, not at restore. */
+  restored(guard: ConnectionGuard, silentFor: number): void
 }
 
 /** Filled in by ConnectionGuard's static block (the only code that can read its private fields). */
@@ -154,6 +162,19 @@ export class ConnectionGuard extends SerialQueue {
         }
         if (policy.idle > 0 && at - guard.#lastSeen >= policy.idle) due |= SweepDue.IDLE_TIMEOUT
         return due
+      },
+      nextDue(guard, at, state, policy, socket) {
+        if (state === ReadyState.CLOSED) return undefined
+        // Closing: the deadline starts at the first sweep that sees it (now, if it has not yet).
+        if (state === ReadyState.CLOSING)
+          return (guard.#flags & CLOSE_TIMED) === 0 ? at : Math.max(at, guard.#lastPing + policy.limits.closeTimeout)
+        let due = Number.POSITIVE_INFINITY
+        if (policy.heartbeat > 0 && socket.ping !== undefined) due = guard.#lastPing + policy.heartbeat
+        if (policy.idle > 0) due = Math.min(due, guard.#lastSeen + policy.idle)
+        return due === Number.POSITIVE_INFINITY ? undefined : Math.max(at, due)
+      },
+      restored(guard, silentFor) {
+        guard.#lastSeen = recentNow() - Math.max(0, silentFor)
       },
     }
   }

@@ -15,6 +15,8 @@ export class Sweeper {
   readonly period: number
   readonly #tick: (at: number) => void
   #timer: ReturnType<typeof setInterval> | undefined
+  /** Set once an adapter sweeps on its own schedule (sweep-control.ts): no interval runs again. */
+  #external = false
 
   constructor(period: number, tick: (at: number) => void) {
     this.period = period
@@ -24,9 +26,20 @@ export class Sweeper {
   /** Call whenever a connection is added; starts the timer if it is not running. */
   wake(): void {
     // Period 0: no deadline to keep, so no timer (a runtime that hibernates idle instances can).
-    if (this.#timer !== undefined || this.period === 0) return
+    if (this.#timer !== undefined || this.period === 0 || this.#external) return
     this.#timer = setInterval(() => this.#tick(now()), this.period)
     ;(this.#timer as { unref?: () => void }).unref?.()
+  }
+
+  /** Stops the interval for good: from now on the adapter calls `sweep` when a deadline is due. */
+  external(): void {
+    this.#external = true
+    this.sleep()
+  }
+
+  /** One visit of every connection, at `at` (core's clock). */
+  sweep(at: number): void {
+    this.#tick(at)
   }
 
   /** Call when the last connection is gone. */
