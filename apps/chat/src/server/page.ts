@@ -19,9 +19,10 @@ const appDir = new URL('../../', import.meta.url)
  * imports) with esbuild. The bundle holds no server code: the client imports route *types* only.
  */
 export async function loadPage(instance: string | undefined): Promise<Page> {
-  const [html, css, bundle] = await Promise.all([
+  const [html, css, icon, bundle] = await Promise.all([
     readFile(new URL('public/index.html', appDir), 'utf8'),
     readFile(new URL('public/style.css', appDir), 'utf8'),
+    readFile(new URL('public/favicon.svg', appDir), 'utf8'),
     build({
       entryPoints: [fileURLToPath(new URL('src/client/main.ts', appDir))],
       bundle: true,
@@ -40,6 +41,7 @@ export async function loadPage(instance: string | undefined): Promise<Page> {
     ['/index.html', index],
     ['/app.js', { body: script, contentType: 'text/javascript; charset=utf-8' }],
     ['/style.css', { body: css, contentType: 'text/css; charset=utf-8' }],
+    ['/favicon.svg', { body: icon, contentType: 'image/svg+xml' }],
     ['/health', { body: 'ok', contentType: 'text/plain; charset=utf-8' }],
   ])
 }
