@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ChatHost } from '../src/server/bun-binary.js'
+import type { ChatHost } from '../src/server/hosts.js'
 import { startChatProcess, type ChatProcess } from './support/chat-process.js'
 import { expectItems, expectText, openChat, say, waitForState } from './support/chat-page.js'
 import { hasChromium, launchChromium, mustRunBrowserTests, type Chromium } from './support/chromium.js'
 
 // Every entry point serves the same page and routes; the browser must not be able to tell them apart.
-const hosts: readonly ChatHost[] = ['express', 'bun', 'node-ws', 'hono-node', 'hono-bun']
+const hosts: readonly ChatHost[] = ['express', 'bun', 'node-ws', 'hono-node', 'hono-bun', 'deno', 'workerd']
 const artifacts = new URL('../test-artifacts/', import.meta.url)
 
 if (!hasChromium && mustRunBrowserTests) {
