@@ -2,15 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import type { Page, StaticFile } from './page-response.js'
 
-/** One file the chat serves over plain HTTP next to its WebSocket route. */
-export interface StaticFile {
-  readonly body: string
-  readonly contentType: string
-}
-
-/** URL path → file. Everything is built in memory at startup; there is nothing to build first. */
-export type Page = ReadonlyMap<string, StaticFile>
+// The page's types and the fetch-style responder live apart from Node's file reading and esbuild,
+// so the workerd bundle (server/worker.ts) can serve a page built elsewhere.
+export { pageResponse, type Page, type StaticFile } from './page-response.js'
 
 const appDir = new URL('../../', import.meta.url)
 
@@ -48,13 +44,6 @@ export async function loadPage(instance: string | undefined): Promise<Page> {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
-
-/** For fetch-style hosts (Bun, Hono): the file's Response, or undefined to fall through. */
-export function pageResponse(page: Page, request: Request): Response | undefined {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
-  const file = page.get(new URL(request.url).pathname)
-  return file && new Response(file.body, { headers: { 'content-type': file.contentType, 'cache-control': 'no-store' } })
 }
 
 /** For Node hosts (node:http, Express): answers and returns true, or returns false to fall through. */
