@@ -3,7 +3,7 @@ import { createBunWebSocket } from '@wsbridge/adapter-bun'
 import { announce, closeOnSignal, setupChat } from './server/bootstrap.js'
 import { pageResponse } from './server/page.js'
 
-const { config, bridge, page } = await setupChat()
+const { config, bridge, page } = await setupChat('bun')
 const { fetch, websocket } = createBunWebSocket(bridge, {
   fallback: (request) => pageResponse(page, request) ?? new Response('Not Found', { status: 404 }),
 })

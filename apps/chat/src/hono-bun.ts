@@ -5,7 +5,7 @@ import { upgradeWebSocket, websocket } from 'hono/bun'
 import { announce, closeOnSignal, setupChat } from './server/bootstrap.js'
 import { pageResponse } from './server/page.js'
 
-const { config, bridge, page } = await setupChat()
+const { config, bridge, page } = await setupChat('hono-bun')
 const { middleware, bunWebSocket } = createHonoWebSocket(bridge, { upgradeWebSocket })
 const app = new Hono()
 app.get('/api/*', middleware)

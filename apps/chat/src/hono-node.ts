@@ -9,7 +9,7 @@ import { setupChat } from './server/bootstrap.js'
 import { listenNode } from './server/node-listen.js'
 import { pageResponse } from './server/page.js'
 
-const { config, bridge, page } = await setupChat()
+const { config, bridge, page } = await setupChat('hono-node')
 const { middleware, wsServerOptions, guardUpgrades } = createHonoWebSocket(bridge, { upgradeWebSocket })
 const app = new Hono()
 app.get('/api/*', middleware)

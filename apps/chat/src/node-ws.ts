@@ -5,7 +5,7 @@ import { setupChat } from './server/bootstrap.js'
 import { listenNode } from './server/node-listen.js'
 import { servePage } from './server/page.js'
 
-const { config, bridge, page } = await setupChat()
+const { config, bridge, page } = await setupChat('node-ws')
 const server = createServer((request, response) => {
   if (!servePage(page, request, response)) response.writeHead(404).end('Not Found')
 })

@@ -1,8 +1,8 @@
 // `npm start`: runs the entry point named by CHAT_HOST (default: express). Node entry points run in
-// this process; Bun ones run under the bun binary from node_modules, with signals passed through.
+// this process; Bun and Deno ones run under their binary from node_modules, with signals passed through.
 import { spawn } from 'node:child_process'
 import { pathToFileURL } from 'node:url'
-import { bunBinary, chatHosts, entryFile, isChatHost } from './server/bun-binary.js'
+import { chatHosts, entryFile, hostCommand, isChatHost } from './server/hosts.js'
 
 const host = process.env['CHAT_HOST'] || 'express'
 if (!isChatHost(host)) {
@@ -13,7 +13,8 @@ if (!isChatHost(host)) {
 if (chatHosts[host] === 'node') {
   await import(pathToFileURL(entryFile(host)).href)
 } else {
-  const child = spawn(bunBinary, [entryFile(host)], { stdio: 'inherit' })
+  const [command, ...args] = hostCommand(host) as [string, ...string[]]
+  const child = spawn(command, args, { stdio: 'inherit' })
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal))
   child.on('exit', (code) => process.exit(code ?? 1))
 }

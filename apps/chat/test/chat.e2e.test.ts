@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ChatHost } from '../src/server/bun-binary.js'
+import type { ChatHost } from '../src/server/hosts.js'
 import { startChatProcess, type ChatProcess } from './support/chat-process.js'
 import { expectItems, expectText, openChat, say, waitForState } from './support/chat-page.js'
 import { hasChromium, launchChromium, mustRunBrowserTests, type Chromium } from './support/chromium.js'
 
 // Every entry point serves the same page and routes; the browser must not be able to tell them apart.
-const hosts: readonly ChatHost[] = ['express', 'bun', 'node-ws', 'hono-node', 'hono-bun']
+const hosts: readonly ChatHost[] = ['express', 'bun', 'node-ws', 'hono-node', 'hono-bun', 'deno', 'workerd']
 const artifacts = new URL('../test-artifacts/', import.meta.url)
 
 if (!hasChromium && mustRunBrowserTests) {
@@ -81,15 +81,22 @@ describe.skipIf(!hasChromium).each(hosts)('chat in Chromium on %s', (host) => {
     await page.close()
   })
 
-  it('reconnects and rejoins its room after the server restarts', async () => {
+  it('reconnects, rejoins its room and delivers what was typed while the server was down', async () => {
     const room = freshRoom()
     const alice = await openChat(browser.context, server.url, 'alice', room)
     const port = server.port
     await server.stop() // graceful: the page gets 1001 and starts reconnecting
     await waitForState(alice, 'reconnecting')
+    await say(alice, 'typed while offline')
+    await expectText(alice.locator('#messages li.pending').last(), /typed while offline/)
     server = await startChatProcess(host, { port })
     await waitForState(alice, 'open')
     await expectItems(alice.locator('#presence li'), ['Alice'])
+    // Shown as pending while offline; then the room's echo replaces it: the server took it in the
+    // room (rejoined first), not "Join #room first".
+    await expectText(alice.locator('#messages li.mine').last(), /Alice\s*typed while offline/)
+    expect(await alice.locator('#messages li.pending').count()).toBe(0)
+    expect(await alice.locator('#messages li', { hasText: /Join .* first/ }).count()).toBe(0)
 
     const bob = await openChat(browser.context, server.url, 'bob', room)
     await expectItems(alice.locator('#presence li'), ['Alice', 'Bob'])

@@ -39,6 +39,8 @@ describe.skipIf(!(hasRedis && hasChromium))('chat on two instances sharing Redis
     const bob = await openChat(browser.context, two.url, 'bob', room)
     expect(await alice.title()).toContain('(one)')
     expect(await bob.title()).toContain('(two)')
+    expect(await alice.locator('#server').innerText()).toBe('served by express (one)')
+    expect(await bob.locator('#server').innerText()).toBe('served by bun (two)')
     // Presence comes from Redis: each page lists the member on the other instance too.
     await expectItems(alice.locator('#presence li'), ['Alice', 'Bob'])
     await expectItems(bob.locator('#presence li'), ['Alice', 'Bob'])

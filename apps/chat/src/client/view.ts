@@ -8,6 +8,7 @@ function byId<T extends HTMLElement>(id: string): T {
 
 export const view = {
   status: byId<HTMLSpanElement>('status'),
+  server: byId<HTMLSpanElement>('server'),
   error: byId<HTMLParagraphElement>('error'),
   login: byId<HTMLFormElement>('login'),
   token: byId<HTMLSelectElement>('token'),
@@ -28,37 +29,62 @@ export function showStatus(state: string, label: string = state): void {
   view.status.textContent = label
 }
 
+/** "served by express": the host name the server sent in its welcome. */
+export function showServer(server: string | undefined): void {
+  view.server.hidden = server === undefined
+  view.server.textContent = server === undefined ? '' : `served by ${server}`
+}
+
 export function showError(text: string | undefined): void {
   view.error.hidden = text === undefined
   view.error.textContent = text ?? ''
 }
 
-export function addMessage(from: string | undefined, text: string, at: number = Date.now()): void {
+/** How a line in the message list looks: someone's message (yours or another's), a member event, or a notice. */
+export type LineKind = 'mine' | 'theirs' | 'event' | 'notice' | 'pending'
+
+/** One line of the message list; `from` is shown in bold before the text. */
+export function messageLine(kind: LineKind, text: string, from?: string, at: number = Date.now()): HTMLLIElement {
   const item = document.createElement('li')
-  const time = document.createElement('span')
+  item.className = kind
+  const time = document.createElement('time')
   time.className = 'time'
-  time.textContent = new Date(at).toLocaleTimeString()
+  time.dateTime = new Date(at).toISOString()
+  time.textContent = new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
   item.append(time)
-  if (from === undefined) {
-    item.classList.add('notice')
-  } else {
+  if (from !== undefined) {
     const name = document.createElement('span')
     name.className = 'from'
     name.textContent = from
     item.append(name)
   }
-  item.append(text)
-  view.messages.append(item)
-  view.messages.scrollTop = view.messages.scrollHeight
+  const body = document.createElement('span')
+  body.className = 'text'
+  body.textContent = text
+  item.append(body)
+  return item
 }
 
-export function showRooms(rooms: readonly string[], current: string | undefined, onPick: (room: string) => void): void {
+export interface RoomEntry {
+  readonly room: string
+  readonly unread: number
+}
+
+export function showRooms(rooms: readonly RoomEntry[], current: string, onPick: (room: string) => void): void {
   view.rooms.replaceChildren(
-    ...rooms.map((room) => {
+    ...rooms.map(({ room, unread }) => {
       const button = document.createElement('button')
       button.type = 'button'
+      button.dataset['room'] = room
       button.textContent = `# ${room}`
       button.setAttribute('aria-current', String(room === current))
+      if (unread > 0) {
+        const badge = document.createElement('span')
+        badge.className = 'unread'
+        badge.textContent = unread > 99 ? '99+' : String(unread)
+        badge.setAttribute('aria-label', `${unread} unread`)
+        button.append(' ', badge)
+      }
       button.onclick = () => onPick(room)
       const item = document.createElement('li')
       item.append(button)

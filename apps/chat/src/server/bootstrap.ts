@@ -1,5 +1,5 @@
 import { createBridge, type Bridge } from '@wsbridge/core'
-import { publishRoomPresence, routes } from '../routes.js'
+import { chatRoutes, publishRoomPresence, type ChatRoutes } from '../routes.js'
 import { backplaneReady, createBackplane } from './backplane.js'
 import { readConfig, type ChatConfig } from './config.js'
 import { loadPage, type Page } from './page.js'
@@ -7,7 +7,7 @@ import { loadPage, type Page } from './page.js'
 /** What every entry point needs before it starts its runtime's server. */
 export interface ChatSetup {
   readonly config: ChatConfig
-  readonly bridge: Bridge<typeof routes>
+  readonly bridge: Bridge<ChatRoutes>
   readonly page: Page
 }
 
@@ -15,13 +15,19 @@ export interface ChatSetup {
  * The one place the chat's bridge is configured: every host serves the routes under `/api`, and
  * with REDIS_URL set they publish through Redis so several instances share rooms.
  */
-export async function setupChat(): Promise<ChatSetup> {
+export async function setupChat(host: string): Promise<ChatSetup> {
   const config = readConfig()
   const [pubsub, page] = await Promise.all([createBackplane(config.redisUrl), loadPage(config.instance)])
+  const routes = chatRoutes(serverName(host, config))
   const bridge = createBridge(routes, pubsub ? { prefix: '/api', pubsub } : { prefix: '/api' })
   if (pubsub && config.redisUrl) await backplaneReady(pubsub, config.redisUrl)
   publishRoomPresence(bridge)
   return { config, bridge, page }
+}
+
+/** What the page shows as "served by": the entry point, and the instance when one is named. */
+export function serverName(host: string, config: Pick<ChatConfig, 'instance'>): string {
+  return config.instance ? `${host} (${config.instance})` : host
 }
 
 /** Prints the line people (and the end-to-end tests) read to find the server. */

@@ -2,15 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import type { Page, StaticFile } from './page-response.js'
 
-/** One file the chat serves over plain HTTP next to its WebSocket route. */
-export interface StaticFile {
-  readonly body: string
-  readonly contentType: string
-}
-
-/** URL path → file. Everything is built in memory at startup; there is nothing to build first. */
-export type Page = ReadonlyMap<string, StaticFile>
+// The page's types and the fetch-style responder live apart from Node's file reading and esbuild,
+// so the workerd bundle (server/worker.ts) can serve a page built elsewhere.
+export { pageResponse, type Page, type StaticFile } from './page-response.js'
 
 const appDir = new URL('../../', import.meta.url)
 
@@ -19,9 +15,10 @@ const appDir = new URL('../../', import.meta.url)
  * imports) with esbuild. The bundle holds no server code: the client imports route *types* only.
  */
 export async function loadPage(instance: string | undefined): Promise<Page> {
-  const [html, css, bundle] = await Promise.all([
+  const [html, css, icon, bundle] = await Promise.all([
     readFile(new URL('public/index.html', appDir), 'utf8'),
     readFile(new URL('public/style.css', appDir), 'utf8'),
+    readFile(new URL('public/favicon.svg', appDir), 'utf8'),
     build({
       entryPoints: [fileURLToPath(new URL('src/client/main.ts', appDir))],
       bundle: true,
@@ -40,19 +37,13 @@ export async function loadPage(instance: string | undefined): Promise<Page> {
     ['/index.html', index],
     ['/app.js', { body: script, contentType: 'text/javascript; charset=utf-8' }],
     ['/style.css', { body: css, contentType: 'text/css; charset=utf-8' }],
+    ['/favicon.svg', { body: icon, contentType: 'image/svg+xml' }],
     ['/health', { body: 'ok', contentType: 'text/plain; charset=utf-8' }],
   ])
 }
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
-
-/** For fetch-style hosts (Bun, Hono): the file's Response, or undefined to fall through. */
-export function pageResponse(page: Page, request: Request): Response | undefined {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined
-  const file = page.get(new URL(request.url).pathname)
-  return file && new Response(file.body, { headers: { 'content-type': file.contentType, 'cache-control': 'no-store' } })
 }
 
 /** For Node hosts (node:http, Express): answers and returns true, or returns false to fall through. */

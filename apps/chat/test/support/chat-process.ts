@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { bunBinary, chatHosts, entryFile, type ChatHost } from '../../src/server/bun-binary.js'
+import { hostCommand, type ChatHost } from '../../src/server/hosts.js'
 
 const appDir = fileURLToPath(new URL('../../', import.meta.url))
 const LISTENING = /listening on (http:\/\/\S+)/
@@ -20,8 +20,7 @@ export async function startChatProcess(
   options: { port?: number; env?: Record<string, string> } = {},
 ): Promise<ChatProcess> {
   // Node entries run under node with tsx's loader (one process, so signals reach the server).
-  const [command, args] =
-    chatHosts[host] === 'bun' ? [bunBinary, [entryFile(host)]] : [process.execPath, ['--import', 'tsx', entryFile(host)]]
+  const [command, ...args] = hostCommand(host) as [string, ...string[]]
   const child = spawn(command, args, {
     cwd: appDir,
     env: { ...process.env, ...options.env, PORT: String(options.port ?? 0), LISTEN_HOST: '127.0.0.1', NODE_ENV: 'test' },

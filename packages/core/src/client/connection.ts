@@ -3,6 +3,7 @@ import { Hooks } from './hooks.js'
 import { decodeIncoming } from './incoming.js'
 import { toError } from './policy.js'
 import { ReconnectSchedule } from './reconnect-schedule.js'
+import { RestoreStep } from './restore.js'
 import { ResumeTracker } from './resume-tracker.js'
 import { SendQueue, type QueuedFrame } from './send-queue.js'
 import { dropSocket, type WebSocketConstructor, type WebSocketLike } from './socket.js'
@@ -13,10 +14,10 @@ const OPEN = 1
 const READY_STATE = { connecting: 0, reconnecting: 0, open: 1, closing: 2, closed: 3 } as const
 
 /**
- * One logical connection over a sequence of sockets. It owns the state machine
- * connecting → open → (reconnecting → open)* → closing → closed, the send queue that bridges the
- * gaps, the heartbeat and the resume positions; when to try again is the reconnect schedule's
- * (reconnect-schedule.ts), and events of a socket no longer current never arrive (socket-listener.ts).
+ * One logical connection over a sequence of sockets. It owns the state machine connecting → open →
+ * (reconnecting → open)* → closing → closed, the send queue that bridges the gaps, the heartbeat and the resume positions;
+ * when to try again is the reconnect schedule's (reconnect-schedule.ts), a new socket counts as open once onRestore is done
+ * (restore.ts), and events of a socket no longer current never arrive (socket-listener.ts).
  */
 export class ReconnectingConnection implements ClientConnection<unknown> {
   readonly #WebSocket: WebSocketConstructor
@@ -27,8 +28,9 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
   readonly #resume = new ResumeTracker()
   readonly #retry: ReconnectSchedule
   readonly #hooks: Hooks
+  readonly #restore = new RestoreStep()
   readonly #events: SocketListener = {
-    open: (socket) => this.#opened(socket),
+    open: (socket) => this.#restore.start(socket, this.#options, this.#reconnects + Number(this.#everOpened), () => this.#opened(socket)),
     message: (data) => this.#received(data),
     close: (code, reason) => this.#closed(code, reason),
     error: (error) => this.#hooks.error(error),
@@ -47,10 +49,9 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
     this.#queue = new SendQueue(options.queue)
     this.#retry = new ReconnectSchedule(options)
     this.#hooks = new Hooks(options)
-    const heartbeat = options.heartbeat
-    this.#heartbeat = heartbeat
+    this.#heartbeat = options.heartbeat
       ? new Heartbeat(
-          heartbeat,
+          options.heartbeat,
           (frame) => this.#socket?.send(frame),
           () => this.#heartbeatFailed(),
         )
@@ -151,6 +152,7 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
   #closed(code: number, reason: string): void {
     const wasOpen = this.#socketOpened
     this.#socket = undefined
+    this.#restore.cancel()
     this.#heartbeat?.stop()
     if (this.#state === 'closing' || !this.#retry.allows(code, reason)) {
       this.#finish(code, reason, true)
@@ -175,9 +177,8 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
   }
 
   #heartbeatFailed(): void {
-    const socket = this.#socket
-    if (!socket) return
-    dropSocket(socket)
+    if (!this.#socket) return
+    dropSocket(this.#socket)
     this.#hooks.error(new Error('[wsbridge] heartbeat timeout: no frame from the server'))
     this.#closed(1006, 'Heartbeat timeout')
   }

@@ -1,6 +1,7 @@
 import type { ParamsOf } from '../path.js'
 import type { BackoffOptions } from './backoff.js'
 import type { HeartbeatOptions } from './heartbeat.js'
+import type { RestoreHook } from './restore.js'
 import type { QueueOptions } from './send-queue.js'
 import type { WebSocketConstructor, WebSocketLike } from './socket.js'
 
@@ -53,10 +54,16 @@ export interface ResumeGap {
 }
 
 /** Callbacks for one connection. Every one is optional. */
-export interface ConnectionHandlers<TServer> {
+export interface ConnectionHandlers<TServer, TClient = unknown> {
+  /**
+   * Every open (the first included), before the connection counts as open: re-create what the server
+   * forgot (joins, subscriptions) with `context.send`, which goes ahead of the queue. Return a promise
+   * to hold the queue until it settles; a throw or rejection drops the socket and reconnects.
+   */
+  onRestore?: RestoreHook<TClient>
   /** The socket opened (first time and after every reconnect). Sends here go out before the queue flushes. */
   onOpen?: (info: OpenInfo) => void
-  /** Runs after a reconnect, before `onOpen`: re-send joins/subscriptions here. */
+  /** Runs after a reconnect, before `onOpen` (and after `onRestore`, the place for re-joins). */
   onReconnect?: (info: OpenInfo) => void
   onMessage?: (message: TServer) => void
   onBinary?: (data: ArrayBuffer) => void
@@ -94,7 +101,7 @@ export interface BridgeClientOptions extends ClientOptions {
   readonly query?: QueryInput | (() => QueryInput)
 }
 
-export type ConnectOptions<TServer> = ConnectionHandlers<TServer> & ClientOptions
+export type ConnectOptions<TServer, TClient = unknown> = ConnectionHandlers<TServer, TClient> & ClientOptions
 
 /** One logical connection: survives reconnects, queues while disconnected. */
 export interface ClientConnection<TClient> {
@@ -118,8 +125,8 @@ export interface ClientConnection<TClient> {
 /** `$ws.<route>(paramsAndQuery, handlers)`; the first argument may be left out when no param is required. */
 export type RouteConnector<R> =
   {} extends ParamsAndQuery<R>
-    ? (params?: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
-    : (params: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
+    ? (params?: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>, ClientMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
+    : (params: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>, ClientMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
 
 export type BridgeClient<R> = { readonly [K in keyof R & string]: RouteConnector<R[K]> }
 
