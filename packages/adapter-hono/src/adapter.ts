@@ -93,10 +93,10 @@ export function createHonoWebSocket<const R extends Routes>(
     // The helper hands on to `next` only when the runtime did not upgrade (hono/bun: Bun refused a
     // malformed handshake): then it is a refusal like the others, not a request for the app's routes.
     let declined = false
-    const response = await upgradeWebSocket(
-      () => HonoSocketEvents.create(state, decision, bunServerFanOut(c)),
-      helperOptions(decision),
-    )(c, async () => void (declined = true))
+    const response = await upgradeWebSocket(() => HonoSocketEvents.create(state, decision, bunServerFanOut(c)), helperOptions(decision))(
+      c,
+      async () => void (declined = true),
+    )
     if (!declined) return response && withProtocol(response, decision)
     const error = handshakeError(requestMethod(c), headers) ?? new WsError('INVALID_HANDSHAKE')
     return refuse(c, bridge.refuse({ url, headers, ip }, error, match), guard)

@@ -18,7 +18,9 @@ export const honoBunHost: ConformanceHost = {
 }
 
 // The native binary the `deno` package's install script copies in; else its Node shim (one Node start slower).
-const denoBinary = existsSync(`${packageDir}node_modules/deno/deno`) ? `${packageDir}node_modules/deno/deno` : `${packageDir}node_modules/.bin/deno`
+const denoBinary = existsSync(`${packageDir}node_modules/deno/deno`)
+  ? `${packageDir}node_modules/deno/deno`
+  : `${packageDir}node_modules/.bin/deno`
 
 /** Hono on Deno.serve with hono/deno: a Deno process running test-deno/conformance-host.ts (see deno.jsonc). */
 export const honoDenoHost: ConformanceHost = {

@@ -51,5 +51,7 @@ export function denoUpgradeWebSocket(): DenoUpgradeWebSocket {
 
 /** Whether `raw` is a server WebSocket of Deno's (what hono/deno hands over as `ws.raw`): only under Deno. */
 export function isDenoSocket(raw: unknown): raw is DenoSocket {
-  return typeof (globalThis as DenoGlobal).Deno?.upgradeWebSocket === 'function' && typeof WebSocket === 'function' && raw instanceof WebSocket
+  return (
+    typeof (globalThis as DenoGlobal).Deno?.upgradeWebSocket === 'function' && typeof WebSocket === 'function' && raw instanceof WebSocket
+  )
 }
