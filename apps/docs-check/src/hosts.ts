@@ -37,6 +37,7 @@ export const hostProfiles: readonly HostProfile[] = [
   { name: 'hono-bun', setup: '`@wsbridge/adapter-hono` with `hono/bun` under Bun', ...onBun },
   { name: 'bun', setup: '`@wsbridge/adapter-bun` on `Bun.serve`', ...onBun },
   { name: 'deno', setup: '`@wsbridge/adapter-deno` on `Deno.serve`', ...onDeno },
+  { name: 'hono-deno', setup: '`@wsbridge/adapter-hono` with `hono/deno` on `Deno.serve`', ...onDeno },
   { name: 'workerd', setup: '`@wsbridge/adapter-cloudflare` in a Durable Object under workerd (Miniflare)', ...onWorkerd },
   {
     name: 'minimal',

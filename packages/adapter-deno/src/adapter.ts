@@ -8,9 +8,9 @@ import {
   type RouteMatch,
   type UpgradeDecision,
 } from '@wsbridge/core/adapter'
-import { denoUpgradeWebSocket, type DenoServeInfo } from './deno-types.js'
-import { denoIdleTimeout } from './heartbeat.js'
-import { wireDenoSocket } from './socket-events.js'
+import { denoUpgradeWebSocket, type DenoServeInfo } from './transport/deno-types.js'
+import { denoIdleTimeout } from './transport/heartbeat.js'
+import { wireDenoSocket } from './transport/socket-events.js'
 
 /** The path and query of `url` as written: what follows its origin. */
 function requestTarget(url: string): string {

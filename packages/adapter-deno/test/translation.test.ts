@@ -1,8 +1,8 @@
 import type { AcceptedUpgrade } from '@wsbridge/core/adapter'
 import { describe, expect, it } from 'vitest'
-import { denoClose, denoIdleTimeout } from '../src/heartbeat.js'
-import { overLimit } from '../src/payload-limit.js'
-import { denoSocketError } from '../src/socket-error.js'
+import { denoClose, denoIdleTimeout } from '../src/transport/heartbeat.js'
+import { overLimit } from '../src/transport/payload-limit.js'
+import { denoSocketError } from '../src/transport/socket-error.js'
 
 // What the adapter makes of Deno's reports, without Deno: the words every host uses for them.
 describe("Deno's reports in core's words", () => {

@@ -5,6 +5,7 @@ import { WsError, type Bridge, type BridgeOptions, type Routes } from '@wsbridge
 import { handshakeError, isWebSocketUpgrade, refuseRequestTarget, toBridge, upgradeUrl } from '@wsbridge/core/adapter'
 import { UpgradeGuard, wsServerOptions, type UpgradeServer, type WsServerOptions } from '@wsbridge/adapter-node-ws/transport'
 import { nodeUpgradeSocket, refuse, requestMethod, requestTarget } from './refusal.js'
+import { helperOptions, withProtocol } from './helper-options.js'
 import { bunWebSocketOptions, type BunWebSocketFor } from './runtime-options.js'
 import { HonoSocketEvents, type AdapterState } from './socket-events.js'
 import { bunServerFanOut, remoteAddress } from './transport.js'
@@ -59,10 +60,6 @@ export function createHonoWebSocket<const R extends Routes>(
   // transports there get no ping, and Bun's own idle timer and pings keep watch instead.
   const state: AdapterState = { bridge, bunPongsHooked: false }
 
-  // The Node helpers send what our callbacks throw here (core's events never throw) and, in
-  // @hono/node-ws 1.3.1 on Node 20, its own `ErrorEvent is not defined`; the real error reaches
-  // core through `raw`. Without this they would print to the console.
-  const helperOptions = { onError: () => undefined }
   const guard = new UpgradeGuard(bridge)
 
   const middleware: MiddlewareHandler = async (c, next) => {
@@ -91,16 +88,16 @@ export function createHonoWebSocket<const R extends Routes>(
     // On Node the helper upgrades (or ws refuses) in the same step once this returns: no deadline from here.
     const socket = nodeUpgradeSocket(c)
     if (socket) guard.settle(socket)
-    // The runtime helper echoes the first offered subprotocol itself (ws's default, Bun's default),
-    // which is the one core picked in `decision.protocol`.
+    // The Node helpers and hono/bun echo the first offered subprotocol (ws's and Bun's default), which
+    // is the one core picked in `decision.protocol`; on Deno and Workers `withProtocol` answers it.
     // The helper hands on to `next` only when the runtime did not upgrade (hono/bun: Bun refused a
     // malformed handshake): then it is a refusal like the others, not a request for the app's routes.
     let declined = false
-    const response = await upgradeWebSocket(() => HonoSocketEvents.create(state, decision, bunServerFanOut(c)), helperOptions)(
+    const response = await upgradeWebSocket(() => HonoSocketEvents.create(state, decision, bunServerFanOut(c)), helperOptions(decision))(
       c,
       async () => void (declined = true),
     )
-    if (!declined) return response
+    if (!declined) return response && withProtocol(response, decision)
     const error = handshakeError(requestMethod(c), headers) ?? new WsError('INVALID_HANDSHAKE')
     return refuse(c, bridge.refuse({ url, headers, ip }, error, match), guard)
   }

@@ -2,6 +2,7 @@ import type { WSContext, WSEvents } from 'hono/ws'
 import type { Bridge } from '@wsbridge/core'
 import type { AcceptedUpgrade, ConnectionEvents, NativePubSub } from '@wsbridge/core/adapter'
 import { bunClosed } from '@wsbridge/adapter-bun/transport'
+import { DenoConnection, isDenoSocket } from '@wsbridge/adapter-deno/transport'
 import { adoptWsSocket, isWsSocket } from '@wsbridge/adapter-node-ws/transport'
 import { createOrderedRunner, toFrame, type IncomingData, type OrderedRunner } from './frames.js'
 import { kBunMessage, kPong } from './runtime-options.js'
@@ -29,6 +30,8 @@ export class HonoSocketEvents {
   #events: ConnectionEvents | undefined
   // `ws`'s WebSocket underneath (Node): messages, pongs, errors and the close come straight from it.
   #wsRaw = false
+  // Deno's WebSocket underneath (hono/deno): adapter-deno's translation of its events.
+  #deno: DenoConnection | undefined
   // Created by the first Blob (Deno/Workers with `binaryType: 'blob'`); until then every frame
   // and the close are handled synchronously, in arrival order.
   #order: OrderedRunner | undefined
@@ -52,6 +55,7 @@ export class HonoSocketEvents {
   // listening to it.
   onOpen(_event: Event, ws: WSContext): void {
     this.#open(ws)
+    this.#deno?.opened()
   }
 
   /**
@@ -71,6 +75,13 @@ export class HonoSocketEvents {
       this.#events = adoptWsSocket(this.#adapter.bridge, accepted, ws.raw)
       return
     }
+    // Deno's socket (hono/deno): adapter-deno's transport, payload limit, error and close words.
+    // Its first event is `open` unless the client left before the 101 (an error, then no close),
+    // which DenoConnection reports as a close.
+    if (isDenoSocket(ws.raw)) {
+      this.#deno = new DenoConnection(ws.raw, accepted, this.#adapter.bridge)
+      return
+    }
     // Bun's pongs come through `bunWebSocket`'s pong handler.
     this.#events = this.#adapter.bridge.open(accepted, toTransport(ws, this.#adapter.bunPongsHooked, this.#pubsub))
   }
@@ -87,6 +98,7 @@ export class HonoSocketEvents {
 
   #message(event: MessageEvent, ws: WSContext): void {
     this.#open(ws)
+    if (this.#deno) return this.#deno.message(event)
     this.#received(event.data as IncomingData)
   }
 
@@ -111,6 +123,7 @@ export class HonoSocketEvents {
   onClose(event: CloseEvent, ws: WSContext): void {
     if (this.#wsRaw) return
     this.#open(ws)
+    if (this.#deno) return this.#deno.closed(event)
     const order = this.#order
     if (order !== undefined && !order.idle) return order(() => this.#closed(event.code, event.reason))
     this.#closed(event.code, event.reason)
@@ -121,6 +134,7 @@ export class HonoSocketEvents {
   onError(event: Event, ws: WSContext): void {
     if (this.#wsRaw) return
     this.#open(ws)
+    if (this.#deno) return this.#deno.error(event as Event & { message?: string })
     this.#events?.error((event as Event & { error?: unknown }).error ?? event)
   }
 

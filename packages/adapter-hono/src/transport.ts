@@ -11,8 +11,12 @@ export interface RawSocket {
   getBufferedAmount?(): number
 }
 
-/** `c.env` on Node (`incoming` is the IncomingMessage) and on Bun (the server itself, or `{ server }`). */
+/**
+ * `c.env` on Node (`incoming` is the IncomingMessage), on Bun (the server itself, or `{ server }`)
+ * and on Deno (`Deno.serve`'s handler info).
+ */
 interface RuntimeEnv {
+  readonly remoteAddr?: { readonly hostname?: string }
   readonly incoming?: { readonly socket?: { readonly remoteAddress?: string } }
   readonly server?: RuntimeEnv
   requestIP?(request: Request): { readonly address: string } | null
@@ -25,7 +29,7 @@ interface RuntimeEnv {
 export function remoteAddress(c: Context): string | undefined {
   const env = c.env as RuntimeEnv | undefined
   const server = env?.server ?? env
-  return env?.incoming?.socket?.remoteAddress ?? server?.requestIP?.(c.req.raw)?.address
+  return env?.incoming?.socket?.remoteAddress ?? env?.remoteAddr?.hostname ?? server?.requestIP?.(c.req.raw)?.address
 }
 
 /**

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { bunProfile, type ConformanceHost, nodeProfile } from '@wsbridge/conformance'
+import { bunProfile, type ConformanceHost, denoProfile, nodeProfile } from '@wsbridge/conformance'
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
 
@@ -14,4 +15,17 @@ export const honoBunHost: ConformanceHost = {
   command: [`${packageDir}node_modules/.bin/bun`, 'test-bun/conformance-host.ts'],
   cwd: packageDir,
   ...bunProfile,
+}
+
+// The native binary the `deno` package's install script copies in; else its Node shim (one Node start slower).
+const denoBinary = existsSync(`${packageDir}node_modules/deno/deno`)
+  ? `${packageDir}node_modules/deno/deno`
+  : `${packageDir}node_modules/.bin/deno`
+
+/** Hono on Deno.serve with hono/deno: a Deno process running test-deno/conformance-host.ts (see deno.jsonc). */
+export const honoDenoHost: ConformanceHost = {
+  name: 'hono-deno',
+  command: [denoBinary, 'run', '-A', 'test-deno/conformance-host.ts'],
+  cwd: packageDir,
+  ...denoProfile,
 }

@@ -48,3 +48,10 @@ export function denoUpgradeWebSocket(): DenoUpgradeWebSocket {
   if (!upgrade) throw new TypeError('[@wsbridge/adapter-deno] Deno.upgradeWebSocket is not available: run under Deno')
   return upgrade
 }
+
+/** Whether `raw` is a server WebSocket of Deno's (what hono/deno hands over as `ws.raw`): only under Deno. */
+export function isDenoSocket(raw: unknown): raw is DenoSocket {
+  return (
+    typeof (globalThis as DenoGlobal).Deno?.upgradeWebSocket === 'function' && typeof WebSocket === 'function' && raw instanceof WebSocket
+  )
+}
