@@ -42,15 +42,34 @@ export interface WsPreFraming {
 
 /**
  * Pre-built text frames framed by ws's own `Sender.frame` (`framer`), in Node's `Buffer`: a Buffer
- * is what every socket writes as it is. `Buffer` is read when a frame is built, never when this
- * module loads, so importing it is safe where there is no Buffer.
+ * is what every socket writes as it is. `Buffer` is read here, when pre-framing is created for ws
+ * sockets (which exist only where Buffer does), never when this module loads, so importing it is
+ * safe where there is no Buffer.
  */
 export function createWsPreFraming(framer: WsFramer): WsPreFraming {
+  // Read once: Node's global `Buffer` is an accessor, and reading it per frame cost a getter call
+  // through V8's global-load IC each time (~300 instructions per Node echo message, finding 19).
+  const buffers = Buffer
+  const headers = createHeaderCache()
+
   function frame(text: string): Uint8Array {
+    const length = buffers.byteLength(text, 'utf8')
+    const header = headers.get(length)
+    if (header === undefined) return frameByWs(text, length)
+    // ws's header for this length, copied in front of the payload: one Buffer per message, as
+    // `ws.send` would have built for the payload alone.
+    const bytes = buffers.allocUnsafe(header.length + length)
+    for (let i = 0; i < header.length; i++) bytes[i] = header[i]!
+    bytes.write(text, header.length, 'utf8')
+    return bytes
+  }
+
+  function frameByWs(text: string, length: number): Uint8Array {
     // The payload is written once, behind room for the longest header; ws's header goes right before it.
-    const bytes = Buffer.allocUnsafe(MAX_HEADER + Buffer.byteLength(text, 'utf8'))
+    const bytes = buffers.allocUnsafe(MAX_HEADER + length)
     bytes.write(text, MAX_HEADER, 'utf8')
     const header = framer.frame(bytes.subarray(MAX_HEADER), TEXT_FRAME)[0]!
+    headers.set(length, header)
     const start = MAX_HEADER - header.byteLength
     bytes.set(header, start)
     return bytes.subarray(start)
@@ -75,6 +94,35 @@ export function createWsPreFraming(framer: WsFramer): WsPreFraming {
       }
       sendFrame(sender, framed)
       return true
+    },
+  }
+}
+
+/** Slots in the header cache: every payload length below this has its own slot. */
+const HEADER_SLOTS = 128
+const EMPTY_HEADER = new Uint8Array(0)
+
+/**
+ * ws's headers by payload length. With one set of options and no mask, the header `Sender.frame`
+ * builds depends on the payload's length alone, so ws is asked once per length and its header
+ * reused: framing every message through ws cost a header Buffer, two `subarray` views, an array
+ * and a `set` per message, ~1,500–2,100 instructions per Node echo (docs/benchmarks.md, finding 19).
+ * Direct-mapped on the length, so it holds at most HEADER_SLOTS headers, each in its own 2–10
+ * bytes (a slice of ws's header would keep the 8 KiB pool it was cut from alive).
+ */
+function createHeaderCache(): { get(length: number): Uint8Array | undefined; set(length: number, header: Uint8Array): void } {
+  // Every slot filled from the start (no holes): a lookup is two array reads and a comparison.
+  const lengths = Array.from({ length: HEADER_SLOTS }, () => -1)
+  const headers = Array.from({ length: HEADER_SLOTS }, () => EMPTY_HEADER)
+  return {
+    get(length) {
+      const slot = length & (HEADER_SLOTS - 1)
+      return lengths[slot] === length ? headers[slot] : undefined
+    },
+    set(length, header) {
+      const slot = length & (HEADER_SLOTS - 1)
+      lengths[slot] = length
+      headers[slot] = Uint8Array.from(header)
     },
   }
 }

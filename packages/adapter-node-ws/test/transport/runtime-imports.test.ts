@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 
 // adapter-hono imports this entry on every runtime (Bun, Deno, Workers): it may load nothing but
-// core and its own files. `ws` and Node's modules are imported as types only; Buffer is read when a
-// frame is built (adapter-hono's import-without-buffer test loads it with no Buffer).
+// core and its own files. `ws` and Node's modules are imported as types only; Buffer is read once
+// pre-framing is created for a ws socket (adapter-hono's import-without-buffer test loads it with no Buffer).
 const dir = new URL('../../src/transport/', import.meta.url)
 const ALLOWED = /^(\.\/|@wsbridge\/core(\/adapter)?$)/
 const RUNTIME_IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gm
