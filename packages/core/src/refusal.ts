@@ -32,6 +32,8 @@ export interface WsRefusal {
   readonly ip: string
   /** The request's `Origin` header, when it had one. */
   readonly origin: string | undefined
+  /** The request's `Host` header, when it had one (with `origin`, what an origin check compared). */
+  readonly host?: string | undefined
 }
 
 export interface RefusalDetails {
@@ -53,9 +55,9 @@ function pathOf(url: string | URL): string {
   }
 }
 
-function originOf(headers: UpgradeRequest['headers']): string | undefined {
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get('origin') ?? undefined
-  const value = (headers as Readonly<Record<string, string | string[] | undefined>>)['origin']
+function headerOf(headers: UpgradeRequest['headers'], name: string): string | undefined {
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined
+  const value = (headers as Readonly<Record<string, string | string[] | undefined>>)[name]
   return Array.isArray(value) ? value.join(', ') : value
 }
 
@@ -85,7 +87,8 @@ export function describeRefusal(
     route: details.route,
     path: pathOf(request.url),
     ip: request.ip ?? '',
-    origin: originOf(request.headers),
+    origin: headerOf(request.headers, 'origin'),
+    host: headerOf(request.headers, 'host'),
   }
   return details.closeCode === undefined ? base : { ...base, closeCode: details.closeCode }
 }

@@ -1,11 +1,14 @@
 import type { BridgeOptions } from './bridge-types.js'
 import type { Connection } from './connection-types.js'
 import { WsError } from './errors.js'
+import { isProduction } from './environment.js'
 import { BridgeLog } from './logging/bridge-log.js'
 import type { LogClock } from './logging/log-budget.js'
 import { consoleLogger } from './logging/logger.js'
+import { RefusalHints } from './logging/refusal-hints.js'
 import type { WsRefusal } from './refusal.js'
 import type { Routes } from './route.js'
+import { normalizePrefix } from './router.js'
 
 /** Lines a second the logger writes by default (`logLimit`). */
 export const DEFAULT_LOG_LIMIT = 20
@@ -20,7 +23,7 @@ export interface Reporter {
   released(connection: Connection): void
 }
 
-type ReporterOptions = Pick<BridgeOptions, 'onError' | 'onRefused' | 'logger' | 'logLimit'>
+type ReporterOptions = Pick<BridgeOptions, 'onError' | 'onRefused' | 'logger' | 'logLimit' | 'prefix'>
 
 export function createReporter(routes: Routes, options: ReporterOptions, clock?: LogClock): Reporter {
   const { onError, onRefused } = options
@@ -28,6 +31,7 @@ export function createReporter(routes: Routes, options: ReporterOptions, clock?:
     options.logger === false ? undefined : (options.logger ?? consoleLogger),
     options.logLimit ?? DEFAULT_LOG_LIMIT,
     clock,
+    isProduction() ? undefined : new RefusalHints(routePatterns(routes, options.prefix)),
   )
 
   /** The bridge's own hook; one that throws is logged, never rethrown into a connection. */
@@ -74,4 +78,10 @@ export function createReporter(routes: Routes, options: ReporterOptions, clock?:
   }
 
   return { error, refused, released: (connection) => log.released(connection) }
+}
+
+/** Every route's full path pattern, as the router matches it (prefix + `path`, or `/<key>`). */
+function routePatterns(routes: Routes, prefix: string | undefined): string[] {
+  const base = normalizePrefix(prefix)
+  return Object.entries(routes).map(([name, route]) => base + (route.path ?? `/${name}`))
 }

@@ -1,12 +1,10 @@
 import type { AcceptedUpgrade } from './bridge-types.js'
+import { isProduction } from './environment.js'
 import type { ConnectionHost, ConnectionSite } from './connection-host.js'
 import { resolveLimits, type Limits } from './limits.js'
 import { routeTopic } from './pubsub/topics.js'
 import type { Routes } from './route.js'
 import { guardPolicy } from './security/guard.js'
-
-const isProduction = (): boolean =>
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['NODE_ENV'] === 'production'
 
 /** What a bridge resolves per route on first use and keeps, so handshakes and connections (of type `C`) share it. */
 export interface RouteSites<C> {

@@ -1,6 +1,7 @@
 import type { WsError, WsErrorCode } from '../errors.js'
 import type { WsRefusal } from '../refusal.js'
 import { LogBudget, type LogClock } from './log-budget.js'
+import type { RefusalHints } from './refusal-hints.js'
 import { field, oneLine, type LogLevel, type WsLogger } from './logger.js'
 
 /** What the log needs to know about a connection. */
@@ -41,15 +42,18 @@ const WARN_REFUSALS: ReadonlySet<WsErrorCode> = new Set(['TOO_MANY_CONNECTIONS',
  *   stack), written once per connection and message, with the same counting for repeats; an error
  *   core made itself with nothing thrown (CORE_MADE) is the line alone;
  * - refusals: an error line, with the stack when a hook threw; warn for TOO_MANY_CONNECTIONS and
- *   ORIGIN_NOT_ALLOWED; debug for the rest;
+ *   ORIGIN_NOT_ALLOWED; debug for the rest; with `hints` (development), the first refusal of each
+ *   cause is followed by a warn line saying how to fix it;
  * - every line goes through the bridge-wide budget (LogBudget).
  */
 export class BridgeLog {
   readonly #budget: LogBudget | undefined
   readonly #tallies: WeakMap<object, Map<string, Tally>> = new WeakMap()
+  readonly #hints: RefusalHints | undefined
 
-  constructor(sink: WsLogger | undefined, perSecond: number, clock?: LogClock) {
+  constructor(sink: WsLogger | undefined, perSecond: number, clock?: LogClock, hints?: RefusalHints) {
     this.#budget = sink ? new LogBudget(sink, perSecond, clock) : undefined
+    this.#hints = hints
   }
 
   /** An error on a connection (every call of the bridge's error hook with a connection). */
@@ -93,6 +97,8 @@ export class BridgeLog {
     const level: LogLevel = refusal.blame === 'server' ? 'error' : WARN_REFUSALS.has(refusal.code) ? 'warn' : 'debug'
     // The stack of what a hook threw; a refusal nothing was thrown for (a hook that timed out) is the line alone.
     this.#budget.write(level, line, level === 'error' ? thrownBy(refusal.error) : undefined)
+    const hint = this.#hints?.hint(refusal)
+    if (hint !== undefined) this.#budget.write('warn', hint)
   }
 
   /** A failure outside any connection: a hook of the application's that threw, written with what it threw. */

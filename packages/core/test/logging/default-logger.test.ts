@@ -27,9 +27,13 @@ async function upgrade(bridge: ReturnType<typeof createBridge>, url: string, hea
 }
 
 describe('the default logger (console)', () => {
-  afterEach(() => void vi.restoreAllMocks())
+  afterEach(() => {
+    vi.restoreAllMocks()
+    vi.unstubAllEnvs()
+  })
 
-  test('is used when no logger is given, even with onError set: one warn line for an origin refusal, an error with the stack when verify throws, nothing for a bad token', async () => {
+  test('is used when no logger is given, even with onError set (production): one warn line for an origin refusal, an error with the stack when verify throws, nothing for a bad token', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => undefined)
@@ -44,6 +48,23 @@ describe('the default logger (console)', () => {
       ['[wsbridge] refused 401 UNAUTHORIZED path=/ws/chat ip=10.0.0.1 route=chat: Invalid token', new Error('db down')],
     ])
     expect(debug).not.toHaveBeenCalled()
+  })
+
+  test('in development the first refusal of each cause is followed by a hint; a verify that threw gets none', async () => {
+    vi.stubEnv('NODE_ENV', 'development')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const bridge = createBridge(routes, { prefix: '/ws', onError: () => undefined })
+    await upgrade(bridge, '/ws/chat?token=good', { origin: 'https://evil.example' })
+    await upgrade(bridge, '/ws/chat?token=good', { origin: 'https://evil.example' })
+    await upgrade(bridge, '/ws/chat?token=boom')
+    await upgrade(bridge, '/ws/chat?token=wrong')
+    const lines = warn.mock.calls.map(([line]) => String(line))
+    expect(lines.filter((line) => line.includes('ORIGIN_NOT_ALLOWED'))).toHaveLength(2)
+    expect(lines.filter((line) => line.includes('hint'))).toEqual([
+      expect.stringContaining('allowedOrigins: ["https://evil.example"]'),
+      expect.stringContaining(`route "chat"'s auth hook refused an upgrade with 401 (Invalid token)`),
+    ])
   })
 
   test('an error core made with nothing thrown is the line alone (a hook past handshakeTimeout, a value the output schema rejects); what user code threw keeps its stack', async () => {
