@@ -1,7 +1,7 @@
 import type { JsonSchema } from '@valibot/to-json-schema'
 import type { Routes } from '@wsbridge/core'
 import { listRoutes } from './routes.js'
-import { toWireJsonSchema, type ErrorMode } from './schema-converters.js'
+import { toWireJsonSchema, type JsonSchemaErrorMode } from './schema-converters.js'
 
 export type { JsonSchema }
 
@@ -22,7 +22,7 @@ export interface JsonSchemaOptions {
    * Unconvertible parts of a schema. Default `'ignore'`: they become `{}` (valibot; zod's
    * `unrepresentable: 'any'`; arktype's base type). `'throw'` fails the export.
    */
-  readonly errorMode?: ErrorMode
+  readonly errorMode?: JsonSchemaErrorMode
 }
 
 /** A typed message's schema with `type` pinned to its key: the client always sends it, even if the schema omits it. */

@@ -2,7 +2,7 @@ import { toJsonSchema, type ConversionConfig, type JsonSchema } from '@valibot/t
 import type { GenericSchema } from 'valibot'
 
 /** How unconvertible parts are handled: `'ignore'` (default) makes them `{}`, `'throw'` fails, `'warn'` logs. */
-export type ErrorMode = NonNullable<ConversionConfig['errorMode']>
+export type JsonSchemaErrorMode = NonNullable<ConversionConfig['errorMode']>
 
 /** Standard JSON Schema (https://standardschema.dev): `~standard.jsonSchema.input/output`, types-only like Standard Schema. */
 interface StandardJsonSchemaConverter {
@@ -20,12 +20,12 @@ export class NoJsonSchemaConverterError extends Error {
   override readonly name = 'NoJsonSchemaConverterError'
 }
 
-function withoutDraft(schema: Record<string, unknown>): JsonSchema {
-  const { $schema: _draft, ...json } = schema
+function withoutDraft(schema: object): JsonSchema {
+  const { $schema: _draft, ...json } = schema as Record<string, unknown>
   return json as JsonSchema
 }
 
-function own(schema: unknown, vendor: unknown, errorMode: ErrorMode): Record<string, unknown> | undefined {
+function own(schema: unknown, vendor: unknown, errorMode: JsonSchemaErrorMode): Record<string, unknown> | undefined {
   const lenient = errorMode !== 'throw'
   if (vendor === 'zod' && typeof (schema as ZodLike).toJSONSchema === 'function')
     return (schema as Required<ZodLike>).toJSONSchema({ io: 'input', target: 'draft-7', ...(lenient && { unrepresentable: 'any' }) })
@@ -40,7 +40,7 @@ function own(schema: unknown, vendor: unknown, errorMode: ErrorMode): Record<str
  * JSON Schema (zod 4, arktype) through it, else zod's `toJSONSchema` or arktype's `toJsonSchema`.
  * A schema none of these covers fails with a message naming `where` and the library.
  */
-export function toWireJsonSchema(schema: unknown, where: string, errorMode: ErrorMode = 'ignore'): JsonSchema {
+export function toWireJsonSchema(schema: unknown, where: string, errorMode: JsonSchemaErrorMode = 'ignore'): JsonSchema {
   const standard = (schema as { '~standard'?: Standard } | null)?.['~standard']
   const vendor = standard?.vendor
   if (vendor === 'valibot' || (standard === undefined && typeof (schema as { '~run'?: unknown } | null)?.['~run'] === 'function'))
