@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { describe, expectTypeOf, it } from 'vitest'
 import { z } from 'zod'
 import { setupBridge, type ClientMessageOf, type ServerMessageOf } from '../src/client/index.js'
-import { defineRoute, type InputOf, type OutputOf } from '../src/index.js'
+import { createRoute, defineRoute, type InputOf, type OutputOf } from '../src/index.js'
 
 // One protocol, three libraries: a transform makes input and output differ (`n` arrives as a string).
 const valibot = {
@@ -83,6 +83,19 @@ describe('handlers and send', () => {
       kind: 'ws',
       messages: { say: { schema: ark.say, handler: (data) => expectTypeOf(data).toEqualTypeOf<{ text: string; n: number }>() } },
     })
+  })
+
+  it('type the builder’s .on() and .output() alike', () => {
+    createRoute('/b')
+      .output(ark.out)
+      .on('say', zod.say, (data, c) => {
+        expectTypeOf(data).toEqualTypeOf<{ text: string; n: number }>()
+        c.send({ said: data.text })
+        // @ts-expect-error said must be a string
+        c.send({ said: data.n })
+      })
+      .on('again', ark.say, (data) => expectTypeOf(data).toEqualTypeOf<{ text: string; n: number }>())
+      .build()
   })
 
   it('type send from each library’s output schema input', () => {
