@@ -1,11 +1,11 @@
-import { toJsonSchema, type ConversionConfig, type JsonSchema } from '@valibot/to-json-schema'
+import type { JsonSchema } from '@valibot/to-json-schema'
 import type { Routes } from '@wsbridge/core'
-import type { GenericSchema } from 'valibot'
 import { listRoutes } from './routes.js'
+import { toWireJsonSchema, type JsonSchemaErrorMode } from './schema-converters.js'
 
 export type { JsonSchema }
 
-/** JSON Schemas of one route. Every schema describes the wire: what a sender passes (valibot's input type). */
+/** JSON Schemas of one route. Every schema describes the wire: what a sender passes (the schema's input type). */
 export interface RouteSchemas {
   /** Path below the prefix, e.g. `/rooms/:roomId`. */
   readonly path: string
@@ -18,16 +18,11 @@ export interface RouteSchemas {
 }
 
 export interface JsonSchemaOptions {
-  /** Passed to @valibot/to-json-schema. Default: errors for unconvertible parts are ignored (they become `{}`). */
-  readonly errorMode?: ConversionConfig['errorMode']
-}
-
-function convert(schema: unknown, options: JsonSchemaOptions): JsonSchema {
-  const { $schema: _draft, ...json } = toJsonSchema(schema as GenericSchema, {
-    typeMode: 'input',
-    errorMode: options.errorMode ?? 'ignore',
-  })
-  return json
+  /**
+   * Unconvertible parts of a schema. Default `'ignore'`: they become `{}` (valibot; zod's
+   * `unrepresentable: 'any'`; arktype's base type). `'throw'` fails the export.
+   */
+  readonly errorMode?: JsonSchemaErrorMode
 }
 
 /** A typed message's schema with `type` pinned to its key: the client always sends it, even if the schema omits it. */
@@ -45,14 +40,15 @@ function withType(type: string, schema: JsonSchema): JsonSchema {
 export function toJsonSchemas(routes: Routes, options: JsonSchemaOptions = {}): Record<string, RouteSchemas> {
   const result: Record<string, RouteSchemas> = {}
   for (const { name, route, path } of listRoutes(routes)) {
-    const server = route.output === undefined ? undefined : convert(route.output, options)
+    const convert = (schema: unknown, where: string): JsonSchema => toWireJsonSchema(schema, `route "${name}" ${where}`, options.errorMode)
+    const server = route.output === undefined ? undefined : convert(route.output, 'output')
     if (route.messages !== undefined) {
       const messages: Record<string, JsonSchema> = {}
       for (const [type, definition] of Object.entries(route.messages as Record<string, { schema: unknown }>))
-        messages[type] = withType(type, convert(definition.schema, options))
+        messages[type] = withType(type, convert(definition.schema, `message "${type}" schema`))
       result[name] = { path, client: { oneOf: Object.values(messages) }, ...(server && { server }), messages }
     } else {
-      const client = route.input === undefined ? undefined : convert(route.input, options)
+      const client = route.input === undefined ? undefined : convert(route.input, 'input')
       result[name] = { path, ...(client && { client }), ...(server && { server }) }
     }
   }

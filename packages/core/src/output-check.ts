@@ -7,9 +7,9 @@ import { validate } from './validation.js'
  * unnoticed. Returns false when `data` must not be sent (a sync schema rejected it); the failure
  * goes to `report` (the route's onError and the bridge's error hook) as OUTPUT_VALIDATION_FAILED.
  *
- * Bytes are never checked: `output` describes JSON messages. Async schemas cannot gate a
- * synchronous `send` without reordering frames, so their value is sent and a failure is reported
- * as soon as the check settles.
+ * Bytes are never checked: `output` describes JSON messages. Async schemas (valibot's, or a
+ * Standard Schema validator answering with a promise) cannot gate a synchronous `send` without
+ * reordering frames, so their value is sent and a failure is reported as soon as the check settles.
  */
 export function checkOutput(schema: AnySchema, data: unknown, report: (error: WsError) => void): boolean {
   if (data instanceof Uint8Array || data instanceof ArrayBuffer) return true

@@ -6,6 +6,7 @@ import type { AuthHook, AuthResult, ContextHook, UpgradeContext, UserOf } from '
 import type { RouteLimits } from './limits.js'
 import type { ResumeOptions } from './resume.js'
 import type { AuthFailureMode } from './security/auth-outcome.js'
+import { prepareRouteSchemas } from './route-schemas.js'
 
 /** What a route does with a message that is not valid JSON, fails validation or has an unknown type. */
 export type InvalidMessagePolicy = 'error' | 'close' | 'drop'
@@ -160,4 +161,5 @@ export function assertRoute(route: unknown, name: string): asserts route is AnyR
   if (messages === undefined && typeof handler?.onMessage !== 'function') {
     throw new TypeError(`[wsbridge] route "${name}" needs handler.onMessage or a typed messages map`)
   }
+  prepareRouteSchemas(route as AnyRoute, name)
 }

@@ -1,30 +1,23 @@
-import { defineRoute, type InvalidMessagePolicy } from '@wsbridge/core'
-import * as v from 'valibot'
+import { defineRoute, type InvalidMessagePolicy, type Routes } from '@wsbridge/core'
 import { record } from '../fixture/journal.js'
-
-const Output = v.variant('type', [
-  v.object({ type: v.literal('joined'), roomId: v.string() }),
-  v.object({ type: v.literal('said'), text: v.string(), tags: v.array(v.string()) }),
-  v.object({ type: v.literal('merged'), polluted: v.boolean(), keys: v.array(v.string()) }),
-  v.object({ type: v.literal('count'), n: v.number() }),
-])
+import { typedLibraries, type TypedSchemas } from './typed-schemas.js'
 
 /** One typed-messages route per invalid-message policy; every error reaches the recorder. */
-function typedRoute(path: string, onInvalid: InvalidMessagePolicy) {
+function typedRoute(schemas: TypedSchemas, path: string, onInvalid: InvalidMessagePolicy) {
   return defineRoute({
     kind: 'ws',
     path,
     onInvalid,
-    output: Output,
+    output: schemas.output,
     // Explicit, so the outcome does not depend on the host's NODE_ENV.
     validateOutput: true,
     messages: {
       join: {
-        schema: v.object({ roomId: v.pipe(v.string(), v.minLength(1)) }),
+        schema: schemas.join,
         handler: (data, c) => c.send({ type: 'joined', roomId: data.roomId }),
       },
       say: {
-        schema: v.object({ text: v.string(), meta: v.object({ tags: v.array(v.string()) }) }),
+        schema: schemas.say,
         // Async on purpose: per-type handlers are awaited in order like any other handler.
         handler: async (data, c) => {
           await new Promise((resolve) => setTimeout(resolve, 2))
@@ -33,7 +26,7 @@ function typedRoute(path: string, onInvalid: InvalidMessagePolicy) {
       },
       // Merges the raw message into a fresh object the naive way, then reports on Object.prototype.
       merge: {
-        schema: v.looseObject({}),
+        schema: schemas.merge,
         handler: (data, c) => {
           const target: Record<string, unknown> = {}
           for (const key in data) target[key] = (data as Record<string, unknown>)[key]
@@ -43,7 +36,7 @@ function typedRoute(path: string, onInvalid: InvalidMessagePolicy) {
       },
       // A handler bug: sends a value the output schema refuses, then a valid one.
       buggy: {
-        schema: v.object({}),
+        schema: schemas.buggy,
         handler: (_data, c) => {
           c.send({ type: 'count', n: 'not a number' } as unknown as { type: 'count'; n: number })
           c.send({ type: 'count', n: 1 })
@@ -54,15 +47,22 @@ function typedRoute(path: string, onInvalid: InvalidMessagePolicy) {
   })
 }
 
-export const typedRoutes = {
-  typedChat: typedRoute('/typed/chat', 'error'),
-  typedStrict: typedRoute('/typed/strict', 'close'),
-  typedDrop: typedRoute('/typed/drop', 'drop'),
-  /** One `onMessage` with a route-level `input` schema. */
-  typedInput: defineRoute({
+/** One `onMessage` with a route-level `input` schema. */
+function inputRoute(schemas: TypedSchemas, path: string) {
+  return defineRoute({
     kind: 'ws',
-    path: '/typed/input',
-    input: v.object({ text: v.string(), items: v.array(v.object({ qty: v.number() })) }),
+    path,
+    input: schemas.input,
     handler: { onMessage: (message, c) => c.send({ total: message.items.reduce((sum, item) => sum + item.qty, 0), text: message.text }) },
-  }),
+  })
 }
+
+/** The typed routes once per validator library: `typedChat`, `typedZodChat`, `typedArktypeChat`, ... */
+export const typedRoutes: Routes = Object.fromEntries(
+  typedLibraries.flatMap(({ base, key, schemas }) => [
+    [`${key}Chat`, typedRoute(schemas, `${base}/chat`, 'error')],
+    [`${key}Strict`, typedRoute(schemas, `${base}/strict`, 'close')],
+    [`${key}Drop`, typedRoute(schemas, `${base}/drop`, 'drop')],
+    [`${key}Input`, inputRoute(schemas, `${base}/input`)],
+  ]),
+)
