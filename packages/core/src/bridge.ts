@@ -1,5 +1,6 @@
 import { CloseCode, closeSafely } from './close-codes.js'
-import { encodeMessage } from './codec.js'
+import { encodeFor, resumeStamp } from './text-frames.js'
+import { isTextRoute } from './text-route.js'
 import type { AcceptedUpgrade, Bridge, BridgeOptions } from './bridge-types.js'
 import { resolveBridgeLimits } from './bridge-limits.js'
 import { Shutdown } from './bridge-shutdown.js'
@@ -26,7 +27,7 @@ import { createRouter, normalizePrefix } from './router.js'
 import type { ConnectionEvents, Transport } from './transport.js'
 import { createUpgradeDecisions } from './upgrade-decisions.js'
 
-export type { AcceptedUpgrade, Bridge, BridgeOptions, CloseOptions, RejectedUpgrade, UpgradeDecision } from './bridge-types.js'
+export type { AcceptedUpgrade, Bridge, BridgeOptions, BridgePublishOptions, CloseOptions, RejectedUpgrade, UpgradeDecision } from './bridge-types.js'
 
 /** Events of a socket core refused at open (auth close mode, connection cap): nothing to do. */
 const IGNORED_EVENTS: ConnectionEvents = { message() {}, closed() {}, drain() {}, pong() {}, error() {} }
@@ -68,7 +69,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
         (member, frame) => connectionInternals.sendFrame(member, frame),
       )
     : undefined
-  if (resume) hub.stamp = (topics, frame) => resume.stamp(topics, frame)
+  if (resume) hub.stamp = resumeStamp(resume, Object.values(routes).some(isTextRoute))
 
   const counter = new ConnectionCounter(baseLimits)
   // One timer for every connection's heartbeat, idle and close deadlines (security/liveness.ts).
@@ -177,7 +178,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     refuse,
     open,
     restore,
-    publish: (topic, data) => hub.publish([topic], encodeMessage(data), undefined),
+    publish: (topic, data, publishOptions) => hub.publish([topic], encodeFor(publishOptions?.format, data), undefined),
     subscriberCount: (topic) => hub.subscriberCount(topic),
     presence: (topic) => hub.presence(topic),
     clusterPresence: (topic) => hub.clusterPresence(topic),

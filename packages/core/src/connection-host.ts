@@ -38,6 +38,8 @@ export interface ConnectionSite<C> {
   readonly limits: Limits
   /** The route's `output` is checked on send (the resolved validateOutput setting, and an output schema exists). */
   readonly validateOutput: boolean
+  /** The route reads and writes raw text frames (`format: 'text'`, text-route.ts). */
+  readonly text: boolean
   readonly policy: GuardPolicy
   readonly host: ConnectionHost<C>
 }

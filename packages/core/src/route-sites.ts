@@ -4,6 +4,7 @@ import { resolveLimits, type Limits } from './limits.js'
 import { routeTopic } from './pubsub/topics.js'
 import type { Routes } from './route.js'
 import { guardPolicy } from './security/guard.js'
+import { isTextRoute } from './text-route.js'
 
 const isProduction = (): boolean =>
   (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['NODE_ENV'] === 'production'
@@ -41,6 +42,7 @@ export function createRouteSites<C>(base: Limits, host: ConnectionHost<C>, valid
       route,
       limits: accepted.limits,
       validateOutput: (route.validateOutput ?? outputChecks) && route.output !== undefined,
+      text: isTextRoute(route),
       policy: guardPolicy(accepted.limits),
       host,
     }
