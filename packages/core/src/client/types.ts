@@ -19,7 +19,7 @@ export interface ClientRoute {
  * What the type-only client reads at runtime instead of the routes: each route's path and format.
  * `routeManifest(routes)` from `@wsbridge/core` makes it (strings only: generate it into a file or serve it).
  */
-export type ClientManifest = { readonly [name: string]: { readonly path: string; readonly format?: 'json' | 'text' } }
+export type ClientManifest = { readonly [name: string]: { readonly path: string; readonly format?: string } }
 
 type TypesOf<R> = R extends { readonly '~types'?: infer T } ? NonNullable<T> : never
 
@@ -136,8 +136,11 @@ type CustomPathKeys<R> = { [K in keyof R & string]: string extends RoutePathOf<R
 /** Keys of text routes: the type-only form needs to know at runtime that they are text. */
 type TextKeys<R> = { [K in keyof R & string]: TypesOf<R[K]> extends { readonly format: 'text' } ? K : never }[keyof R & string]
 
-/** A manifest for routes `R`: an entry for every route (a manifest made from other routes is a compile error). */
-export type ManifestFor<R> = { readonly [K in keyof R & string]: { readonly path: string; readonly format?: 'json' | 'text' } }
+/**
+ * A manifest for routes `R`: an entry for every route, so one made from other routes is a compile
+ * error. `format` is any string so an imported JSON file (whose strings TypeScript widens) fits.
+ */
+export type ManifestFor<R> = { readonly [K in keyof R & string]: { readonly path: string; readonly format?: string } }
 
 /**
  * Options of the type-only form. `manifest` (from `routeManifest(routes)`) tells the client every
