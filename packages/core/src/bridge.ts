@@ -1,6 +1,5 @@
 import { CloseCode, closeSafely } from './close-codes.js'
 import { encodeFor, resumeStamp } from './text-frames.js'
-import { isTextRoute } from './text-route.js'
 import type { AcceptedUpgrade, Bridge, BridgeOptions } from './bridge-types.js'
 import { resolveBridgeLimits } from './bridge-limits.js'
 import { Shutdown } from './bridge-shutdown.js'
@@ -27,7 +26,7 @@ import { createRouter, normalizePrefix } from './router.js'
 import type { ConnectionEvents, Transport } from './transport.js'
 import { createUpgradeDecisions } from './upgrade-decisions.js'
 
-export type { AcceptedUpgrade, Bridge, BridgeOptions, BridgePublishOptions, CloseOptions, RejectedUpgrade, UpgradeDecision } from './bridge-types.js'
+export type { AcceptedUpgrade, Bridge, BridgeOptions, CloseOptions, RejectedUpgrade, UpgradeDecision } from './bridge-types.js'
 
 /** Events of a socket core refused at open (auth close mode, connection cap): nothing to do. */
 const IGNORED_EVENTS: ConnectionEvents = { message() {}, closed() {}, drain() {}, pong() {}, error() {} }
@@ -69,7 +68,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
         (member, frame) => connectionInternals.sendFrame(member, frame),
       )
     : undefined
-  if (resume) hub.stamp = resumeStamp(resume, Object.values(routes).some(isTextRoute))
+  if (resume) hub.stamp = resumeStamp(resume, routes)
 
   const counter = new ConnectionCounter(baseLimits)
   // One timer for every connection's heartbeat, idle and close deadlines (security/liveness.ts).

@@ -1,11 +1,10 @@
 import { CloseCode, closeReasonBytes, closeSafely, isValidCloseCode, MAX_CLOSE_REASON_BYTES } from './close-codes.js'
-import { encodeMessage } from './codec.js'
+import { encodeOutgoing } from './text-output.js'
 import type { ConnectionInit, ConnectionSite } from './connection-host.js'
 import { ConnectionRequest } from './connection-request.js'
 import { ReadyState, type BroadcastOptions, type Connection, type PublishOptions, type SendResult } from './connection-types.js'
 import { WsError } from './errors.js'
 import { checkOutput } from './output-check.js'
-import { textOutputOk } from './text-output.js'
 import { maxWireBytes } from './pubsub/native-clearance.js'
 import { broadcastTopics, roomTopic, roomsOf } from './pubsub/topics.js'
 import { compressFlag, connectionGuard } from './security/guard.js'
@@ -103,7 +102,7 @@ export class ConnectionImpl extends ConnectionRequest implements Connection {
   send(data: unknown): SendResult {
     if (this.#state !== ReadyState.OPEN) return 'closed'
     if (!ConnectionImpl.#outputOk(this, data)) return 'dropped'
-    return ConnectionImpl.#sendFrame(this, ConnectionImpl.#encode(this, data))
+    return ConnectionImpl.#sendFrame(this, encodeOutgoing(this.#site.text, data))
   }
 
   close(code: number = CloseCode.NORMAL, reason = ''): void {
@@ -141,7 +140,7 @@ export class ConnectionImpl extends ConnectionRequest implements Connection {
 
   publish(topic: string, data: unknown, options?: PublishOptions): number {
     if (!ConnectionImpl.#outputOk(this, data)) return 0
-    return this.#site.host.publish(topic, ConnectionImpl.#encode(this, data), options?.includeSelf ? undefined : this)
+    return this.#site.host.publish(topic, encodeOutgoing(this.#site.text, data), options?.includeSelf ? undefined : this)
   }
 
   get rooms(): ReadonlySet<string> {
@@ -159,19 +158,13 @@ export class ConnectionImpl extends ConnectionRequest implements Connection {
   broadcast(data: unknown, options?: BroadcastOptions): number {
     if (!ConnectionImpl.#outputOk(this, data)) return 0
     const topics = broadcastTopics(this.route, options?.rooms)
-    return this.#site.host.publishTopics(topics, ConnectionImpl.#encode(this, data), options?.includeSelf ? undefined : this)
+    return this.#site.host.publishTopics(topics, encodeOutgoing(this.#site.text, data), options?.includeSelf ? undefined : this)
   }
 
   /** The route's `output` check for send, publish and broadcast (see output-check.ts). */
   static #outputOk(connection: ConnectionImpl, data: unknown): boolean {
     const site = connection.#site
-    if (site.text) return textOutputOk(data, (error) => site.host.reportError(error, connection))
     return !site.validateOutput || checkOutput(site.route.output, data, (error) => site.host.reportError(error, connection))
-  }
-
-  /** A text route's strings go out as they are; everything else (and every JSON route's value) through the codec. */
-  static #encode(connection: ConnectionImpl, data: unknown): string | Uint8Array {
-    return connection.#site.text && typeof data === 'string' ? data : encodeMessage(data)
   }
 
   static #sendFrame(connection: ConnectionImpl, frame: string | Uint8Array, shared?: boolean): SendResult {

@@ -33,7 +33,11 @@ export interface RouteHandlerStage<P extends string, O, U, C, M extends Record<s
   onDrain(handler: (connection: RouteConnection<P, O, U, C>) => unknown): Stage<P, O, U, C, M>
   /** The finished route: exactly what `defineRoute({ kind: 'ws', path, messages, ... })` returns. */
   build(
-    ...noHandlers: H extends true ? [] : [keyof M] extends [never] ? [error: 'add a handler (.on, .onOpen, .onBinary, …) before build()'] : []
+    ...noHandlers: H extends true
+      ? []
+      : [keyof M] extends [never]
+        ? [error: 'add a handler (.on, .onOpen, .onBinary, …) before build()']
+        : []
   ): WsRoute<P, undefined, O, M, U, C>
 }
 
@@ -103,7 +107,8 @@ function builder(definition: Definition) {
 
 /** A text route has no messages map (its frames are not JSON); assertRoute then wants its onMessage. */
 function textDefinition({ messages, ...definition }: Definition): Readonly<Record<string, unknown>> {
-  if (Object.keys(messages).length > 0) throw new TypeError(`[wsbridge] route "${definition.path}" has format 'text' and .on(type) handlers`)
+  if (Object.keys(messages).length > 0)
+    throw new TypeError(`[wsbridge] route "${definition.path}" has format 'text' and .on(type) handlers`)
   return definition
 }
 

@@ -41,7 +41,8 @@ export function createRouteSites<C>(base: Limits, host: ConnectionHost<C>, valid
       topic: routeTopic(name),
       route,
       limits: accepted.limits,
-      validateOutput: (route.validateOutput ?? outputChecks) && route.output !== undefined,
+      // A text route's check (strings only) is always on; see output-check.ts.
+      validateOutput: isTextRoute(route) || ((route.validateOutput ?? outputChecks) && route.output !== undefined),
       text: isTextRoute(route),
       policy: guardPolicy(accepted.limits),
       host,

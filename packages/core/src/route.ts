@@ -6,7 +6,16 @@ import type { AuthHook, AuthResult, ContextHook, UpgradeContext, UserOf } from '
 import type { RouteLimits } from './limits.js'
 import type { ResumeOptions } from './resume.js'
 import type { AuthFailureMode } from './security/auth-outcome.js'
-import { textRouteProblem, type ClientSentOf, type FormatOf, type ReceivedOf, type RouteFormat, type SentOf, type TextFrames, type TextRoute } from './text-route.js'
+import {
+  textRouteProblem,
+  type ClientSentOf,
+  type FormatOf,
+  type ReceivedOf,
+  type RouteFormat,
+  type SentOf,
+  type TextFrames,
+  type TextRoute,
+} from './text-route.js'
 
 /** What a route does with a message that is not valid JSON, fails validation or has an unknown type. */
 export type InvalidMessagePolicy = 'error' | 'close' | 'drop'

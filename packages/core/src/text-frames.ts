@@ -1,6 +1,8 @@
 import { encodeMessage } from './codec.js'
 import type { Frame } from './pubsub/driver.js'
 import type { ResumeStore } from './resume.js'
+import type { Routes } from './route.js'
+import { isTextRoute } from './text-route.js'
 
 /**
  * `bridge.publish`'s encoding: with `format: 'text'` a string goes out as it is (what a text
@@ -30,8 +32,8 @@ function isJson(text: string): boolean {
  */
 export function resumeStamp<M extends { readonly url: URL }>(
   resume: ResumeStore<M>,
-  hasTextRoutes: boolean,
+  routes: Routes,
 ): (topics: readonly string[], frame: Frame) => Frame {
-  if (!hasTextRoutes) return (topics, frame) => resume.stamp(topics, frame)
+  if (!Object.values(routes).some(isTextRoute)) return (topics, frame) => resume.stamp(topics, frame)
   return (topics, frame) => (typeof frame === 'string' && resume.stamps(topics) && !isJson(frame) ? frame : resume.stamp(topics, frame))
 }

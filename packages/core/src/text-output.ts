@@ -1,3 +1,4 @@
+import { encodeMessage } from './codec.js'
 import { WsError } from './errors.js'
 import { isTextRouteData } from './text-route.js'
 
@@ -10,4 +11,9 @@ export function textOutputOk(data: unknown, report: (error: WsError) => void): b
   if (isTextRouteData(data)) return true
   report(new WsError('OUTPUT_VALIDATION_FAILED', `A text route sends strings, not ${data === null ? 'null' : typeof data}`))
   return false
+}
+
+/** What `send`/`publish`/`broadcast` write: a text route's string as it is; any other value through the codec. */
+export function encodeOutgoing(text: boolean, data: unknown): string | Uint8Array {
+  return text && typeof data === 'string' ? data : encodeMessage(data)
 }

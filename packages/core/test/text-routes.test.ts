@@ -83,7 +83,7 @@ async function open(path: string): Promise<RawClient> {
 }
 
 describe("format: 'text' over real sockets", () => {
-  it("seed 003: 'Welcome!' on open, `Echo: ${message}` for 'Hello!', as the exact text frames", async () => {
+  it("seed 003: 'Welcome!' on open and 'Echo: Hello!' for 'Hello!', as the exact text frames", async () => {
     const client = await open('/chat')
     expect(await client.next()).toBe('Welcome!')
     client.socket.send('Hello!')

@@ -25,7 +25,7 @@ export const seedTextGroup = defineCaseGroup({
   name: 'seed 003 text routes',
   cases: [
     {
-      name: "seed 003: onOpen sends 'Welcome!' and a message is answered with `Echo: ${message}`, as exact text frames",
+      name: "seed 003: onOpen sends 'Welcome!' and a message is answered with Echo: <message>, as exact text frames",
       async run(ctx) {
         const client = await ctx.connect('/seed/text/chat')
         expect(await nextText(client)).toBe('Welcome!')

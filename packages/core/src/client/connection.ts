@@ -2,14 +2,13 @@ import { Heartbeat } from './heartbeat.js'
 import { Hooks } from './hooks.js'
 import { decodeIncoming } from './incoming.js'
 import { toError } from './policy.js'
-import type { RouteTarget } from './route-target.js'
-import { noRouteError, refusedStatus } from './upgrade-refusal.js'
 import { ReconnectSchedule } from './reconnect-schedule.js'
 import { ResumeTracker } from './resume-tracker.js'
+import type { RoutedOptions } from './route-watch.js'
 import { SendQueue, type QueuedFrame } from './send-queue.js'
 import { dropSocket, type WebSocketConstructor, type WebSocketLike } from './socket.js'
 import { openSocket, type SocketListener } from './socket-listener.js'
-import type { ClientConnection, ConnectionState, ConnectOptions, SendStatus } from './types.js'
+import type { ClientConnection, ConnectionState, SendStatus } from './types.js'
 
 const OPEN = 1
 const READY_STATE = { connecting: 0, reconnecting: 0, open: 1, closing: 2, closed: 3 } as const
@@ -23,22 +22,18 @@ const READY_STATE = { connecting: 0, reconnecting: 0, open: 1, closing: 2, close
 export class ReconnectingConnection implements ClientConnection<unknown> {
   readonly #WebSocket: WebSocketConstructor
   readonly #url: (resume: string | undefined) => string
-  readonly #options: ConnectOptions<unknown>
+  readonly #options: RoutedOptions
   readonly #queue: SendQueue
   readonly #heartbeat: Heartbeat | undefined
   readonly #resume = new ResumeTracker()
   readonly #retry: ReconnectSchedule
   readonly #hooks: Hooks
-  readonly #target: RouteTarget | undefined
   readonly #events: SocketListener = {
     open: (socket) => this.#opened(socket),
     message: (data) => this.#received(data),
     close: (code, reason) => this.#closed(code, reason),
-    error: (error) => this.#failed(error),
+    error: (error) => this.#hooks.error(this.#options.route?.failed(error, this.#socket, this.#socketOpened) ?? error),
   }
-  /** The last socket's upgrade was answered 404: the route is not there, so no retry. */
-  #noRoute = false
-  #socketUrl = ''
   #state: ConnectionState = 'connecting'
   #socket: WebSocketLike | undefined
   #socketOpened = false
@@ -46,14 +41,8 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
   #everOpened = false
   #waiters: { resolve: () => void; reject: (error: Error) => void }[] = []
 
-  constructor(
-    WebSocket: WebSocketConstructor,
-    url: (resume: string | undefined) => string,
-    options: ConnectOptions<unknown>,
-    target?: RouteTarget,
-  ) {
+  constructor(WebSocket: WebSocketConstructor, url: (resume: string | undefined) => string, options: RoutedOptions) {
     this.#WebSocket = WebSocket
-    this.#target = target
     this.#url = url
     this.#options = options
     this.#queue = new SendQueue(options.queue)
@@ -88,8 +77,7 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
   }
 
   send(message: unknown): SendStatus {
-    // A text route's strings go out as they are (the type allows only strings there).
-    return this.#sendFrame(this.#target?.text ? String(message) : (JSON.stringify(message) ?? 'null'))
+    return this.#sendFrame(this.#options.route ? this.#options.route.encode(message) : (JSON.stringify(message) ?? 'null'))
   }
 
   sendBinary(data: ArrayBuffer | ArrayBufferView): SendStatus {
@@ -130,7 +118,6 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
   }
 
   #open(url: string): void {
-    this.#socketUrl = url
     this.#socket = openSocket(this.#WebSocket, url, this.#options.protocols, (socket) => socket === this.#socket, this.#events)
     this.#socketOpened = false
   }
@@ -154,7 +141,7 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
 
   #received(data: unknown): void {
     this.#heartbeat?.alive()
-    const incoming = decodeIncoming(data, this.#resume, this.#target?.text)
+    const incoming = decodeIncoming(data, this.#resume, this.#options.route?.text)
     const options = this.#options
     if (incoming.kind === 'message') this.#hooks.call(() => options.onMessage?.(incoming.value))
     else if (incoming.kind === 'binary') this.#hooks.call(() => options.onBinary?.(incoming.data))
@@ -166,22 +153,13 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
     const wasOpen = this.#socketOpened
     this.#socket = undefined
     this.#heartbeat?.stop()
-    if (this.#state === 'closing' || this.#noRoute || !this.#retry.allows(code, reason)) {
+    if (this.#state === 'closing' || this.#options.route?.noRoute || !this.#retry.allows(code, reason)) {
       this.#finish(code, reason, true)
       return
     }
     // Failed attempts against a server that is still down are not reported as closes, only opened sockets.
     if (wasOpen) this.#hooks.call(() => this.#options.onClose?.(code, reason, { willReconnect: true }))
     if (this.#state !== 'closed') this.#scheduleReconnect()
-  }
-
-  #failed(error: Error): void {
-    const socket = this.#socket
-    if (socket && !this.#socketOpened && refusedStatus(error) === 404) {
-      this.#noRoute = true
-      error = noRouteError(this.#target?.name ?? '(unnamed)', this.#socketUrl)
-    }
-    this.#hooks.error(error)
   }
 
   #scheduleReconnect(): void {

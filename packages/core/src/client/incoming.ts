@@ -36,7 +36,8 @@ function decodeText(data: string): Incoming {
   if (data.startsWith('{"type":"error","code":"')) {
     try {
       const value: unknown = JSON.parse(data)
-      if (isErrorFrame(value)) return { kind: 'error', error: new WsError(value.code, value.message, value.issues ? { issues: value.issues } : {}) }
+      if (isErrorFrame(value))
+        return { kind: 'error', error: new WsError(value.code, value.message, value.issues ? { issues: value.issues } : {}) }
     } catch {
       // Not JSON after all: the application's own text.
     }

@@ -29,7 +29,9 @@ export function routeTarget(
   const source = routes ?? manifest
   if (source !== undefined) {
     if (!Object.hasOwn(source, name)) {
-      const where = routes ? 'the routes passed to setupBridge' : 'the manifest passed to setupBridge (regenerate it from routeManifest(routes))'
+      const where = routes
+        ? 'the routes passed to setupBridge'
+        : 'the manifest passed to setupBridge (regenerate it from routeManifest(routes))'
       throw new TypeError(`[wsbridge] no route named ${JSON.stringify(name)} in ${where}`)
     }
     const route = source[name]!

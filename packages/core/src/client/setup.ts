@@ -2,7 +2,16 @@ import { RESUME_QUERY_PARAM } from '../control-frames.js'
 import { ReconnectingConnection } from './connection.js'
 import { resolveWebSocket, type WebSocketConstructor } from './socket.js'
 import { routeTarget } from './route-target.js'
-import type { BridgeClient, BridgeClientOptions, ClientManifest, ClientRoute, ConnectOptions, QueryInput, TypeOnlyOptions } from './types.js'
+import { RouteWatch } from './route-watch.js'
+import type {
+  BridgeClient,
+  BridgeClientOptions,
+  ClientManifest,
+  ClientRoute,
+  ConnectOptions,
+  QueryInput,
+  TypeOnlyOptions,
+} from './types.js'
 import { buildRouteUrl, resolveBaseUrl } from './url.js'
 
 /** The type-only form's runtime route information (TypeOnlyOptions types it per routes). */
@@ -47,7 +56,7 @@ export function setupBridge(
       const shared = typeof options.query === 'function' ? options.query() : (options.query ?? {})
       return buildRouteUrl(base, pattern, args, resume === undefined ? shared : { ...shared, [RESUME_QUERY_PARAM]: resume })
     }
-    return new ReconnectingConnection(WebSocket, url, { ...clientDefaults, ...connectOptions }, target)
+    return new ReconnectingConnection(WebSocket, url, { ...clientDefaults, ...connectOptions, route: new RouteWatch(target) })
   }
 
   // A Proxy serves both forms: with only a type there is no list of route names at runtime.
