@@ -45,11 +45,15 @@ describe('wsbridge CLI', () => {
       'export type ClientMessage = ShoutClientMessage | ChatClientMessage\nexport type ServerMessage = ShoutServerMessage | ChatServerMessage',
     )
     expect(text).toContain('export const routePaths = { "chat": "/rooms/:roomId/:tab?", } as const')
+    expect(text).toContain(
+      'export const routeManifest = { "echo": { path: "/echo", format: "json" }, "shout": { path: "/shout", format: "json" }, "chat": { path: "/rooms/:roomId/:tab?", format: "json" }, } as const',
+    )
     writeFileSync(
       join(out, 'usage.ts'),
       `import { setupBridge } from '@wsbridge/core/client'
-import { routePaths, type Routes, type ServerMessage, type ShoutServerMessage } from './ws-types.ts'
+import { routeManifest, routePaths, type Routes, type ServerMessage, type ShoutServerMessage } from './ws-types.ts'
 const { $ws } = setupBridge<Routes>({ baseUrl: 'ws://localhost/api', paths: routePaths })
+setupBridge<Routes>({ baseUrl: 'ws://localhost/api', manifest: routeManifest }).$ws.chat({ roomId: 'r' })
 const chat = $ws.chat({ roomId: 'lobby' }, { onMessage: (m) => { if (m.type === 'said') m.text.toUpperCase() } })
 chat.send({ type: 'say', text: 'hi' })
 chat.send({ type: 'typing', on: true })

@@ -1,6 +1,7 @@
 import { Parser } from '@asyncapi/parser'
 import { describe, expect, it } from 'vitest'
-import { toAsyncApi, toJsonSchemas, toTsType } from '../src/index.js'
+import { defineRoute } from '@wsbridge/core'
+import { toAsyncApi, toJsonSchemas, toTsType, toTypesFile } from '../src/index.js'
 import { routes } from './fixtures/routes.js'
 
 describe('toJsonSchemas', () => {
@@ -90,5 +91,17 @@ describe('toAsyncApi', () => {
     const broken = { ...doc, operations: { bad: { action: 'publish', channel: { $ref: '#/channels/echo' } } } }
     const { diagnostics } = await new Parser().parse(JSON.stringify(broken))
     expect(diagnostics.filter((d) => d.severity === 0).length).toBeGreaterThan(0)
+  })
+})
+
+describe('toTypesFile: text routes', () => {
+  it('types a text route as strings both ways and marks it text in Routes and the manifest', () => {
+    const text = toTypesFile({
+      notes: defineRoute({ kind: 'ws', format: 'text', path: '/notes/:id', handler: { onMessage: (message, ws) => ws.send(message) } }),
+    })
+    expect(text).toContain('export type NotesClientMessage = string')
+    expect(text).toContain('export type NotesServerMessage = string')
+    expect(text).toContain(`readonly path: "/notes/:id"; readonly format: 'text';`)
+    expect(text).toContain('export const routeManifest = { "notes": { path: "/notes/:id", format: "text" }, } as const')
   })
 })

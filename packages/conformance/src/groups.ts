@@ -16,6 +16,7 @@ import { requestGroup } from './cases/request.js'
 import { securityGroup } from './cases/security.js'
 import { typedGroup } from './cases/typed.js'
 import { seedChatGroup } from './cases/seed-chat.js'
+import { seedTextGroup } from './cases/seed-text.js'
 
 /**
  * Every case group, in run order. Adding a group is one import and one entry here: its cases run
@@ -35,6 +36,7 @@ export const caseGroups: readonly CaseGroup[] = [
   securityGroup,
   typedGroup,
   seedChatGroup,
+  seedTextGroup,
   clientGroup,
   outcomesGroup,
   connectionSurfaceGroup,

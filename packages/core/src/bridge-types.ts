@@ -7,6 +7,7 @@ import type { PubSubDriver } from './pubsub/driver.js'
 import type { PresenceListener, PresenceMember } from './pubsub/presence.js'
 import type { WsRefusal } from './refusal.js'
 import type { Routes } from './route.js'
+import type { RouteFormat } from './text-route.js'
 import type { RouteMatch } from './router.js'
 import type { CompressionOptions } from './security/options.js'
 import type { ConnectionEvents, Transport } from './transport.js'
@@ -70,6 +71,14 @@ export interface RejectedUpgrade {
 
 export type UpgradeDecision = AcceptedUpgrade | RejectedUpgrade
 
+export interface BridgePublishOptions {
+  /**
+   * `'text'`: `data` is a string that goes out unchanged, as a text route's `send` does (for the
+   * subscribers of text routes). Default `'json'`: `data` is JSON-encoded (a string becomes `"…"`).
+   */
+  readonly format?: RouteFormat
+}
+
 export interface CloseOptions {
   readonly code?: number
   readonly reason?: string
@@ -124,7 +133,7 @@ export interface Bridge<R extends Routes = Routes> {
    * driver on every other instance. Encodes once. Returns the number of local deliveries.
    * Rooms and route-wide broadcast are topics too: see `roomTopic` and `routeTopic`.
    */
-  publish(topic: string, data: unknown): number
+  publish(topic: string, data: unknown, options?: BridgePublishOptions): number
   /** Local subscribers of `topic`. */
   subscriberCount(topic: string): number
   /** Local subscribers of `topic` as `{ id, user }`: "who is in this room" on this instance. */

@@ -1,5 +1,5 @@
 import { CloseCode, closeSafely } from './close-codes.js'
-import { encodeMessage } from './codec.js'
+import { encodeFor, resumeStamp } from './text-frames.js'
 import type { AcceptedUpgrade, Bridge, BridgeOptions } from './bridge-types.js'
 import { resolveBridgeLimits } from './bridge-limits.js'
 import { Shutdown } from './bridge-shutdown.js'
@@ -70,7 +70,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
         (member, frame) => connectionInternals.sendFrame(member, frame),
       )
     : undefined
-  if (resume) hub.stamp = (topics, frame) => resume.stamp(topics, frame)
+  if (resume) hub.stamp = resumeStamp(resume, routes)
 
   const counter = new ConnectionCounter(baseLimits)
   // One timer for every connection's heartbeat, idle and close deadlines (security/liveness.ts).
@@ -181,7 +181,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     refuse,
     open,
     restore,
-    publish: (topic, data) => hub.publish([topic], encodeMessage(data), undefined),
+    publish: (topic, data, publishOptions) => hub.publish([topic], encodeFor(publishOptions?.format, data), undefined),
     subscriberCount: (topic) => hub.subscriberCount(topic),
     presence: (topic) => hub.presence(topic),
     clusterPresence: (topic) => hub.clusterPresence(topic),

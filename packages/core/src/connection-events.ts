@@ -24,6 +24,8 @@ function isTooBig(text: string, limit: number): boolean {
 function dispatchReceived(connection: ConnectionImpl, text: string): unknown {
   if (connection.readyState !== ReadyState.OPEN) return undefined
   const site = internals.site(connection)
+  // A text route's handler takes the frame as it came: nothing to parse, so nothing to reject.
+  if (site.text) return site.route.handler!.onMessage!(text, connection as never)
   return dispatchText(site.route, text, site.limits.maxDepth, connection, rejectMessage)
 }
 

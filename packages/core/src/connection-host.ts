@@ -36,8 +36,10 @@ export interface ConnectionSite<C> {
   readonly topic: string
   readonly route: AnyRoute
   readonly limits: Limits
-  /** The route's `output` is checked on send (the resolved validateOutput setting, and an output schema exists). */
+  /** Sends are checked: against `output` (the resolved validateOutput setting, and a schema exists), or as a text route's strings. */
   readonly validateOutput: boolean
+  /** The route reads and writes raw text frames (`format: 'text'`, text-route.ts). */
+  readonly text: boolean
   readonly policy: GuardPolicy
   readonly host: ConnectionHost<C>
 }

@@ -1,5 +1,5 @@
 import { CloseCode, closeReasonBytes, closeSafely, isValidCloseCode, MAX_CLOSE_REASON_BYTES } from './close-codes.js'
-import { encodeMessage } from './codec.js'
+import { encodeOutgoing } from './text-output.js'
 import type { ConnectionInit, ConnectionSite } from './connection-host.js'
 import { ConnectionRequest } from './connection-request.js'
 import { ReadyState, type BroadcastOptions, type Connection, type PublishOptions, type SendResult } from './connection-types.js'
@@ -102,7 +102,7 @@ export class ConnectionImpl extends ConnectionRequest implements Connection {
   send(data: unknown): SendResult {
     if (this.#state !== ReadyState.OPEN) return 'closed'
     if (!ConnectionImpl.#outputOk(this, data)) return 'dropped'
-    return ConnectionImpl.#sendFrame(this, encodeMessage(data))
+    return ConnectionImpl.#sendFrame(this, encodeOutgoing(this.#site.text, data))
   }
 
   close(code: number = CloseCode.NORMAL, reason = ''): void {
@@ -140,7 +140,7 @@ export class ConnectionImpl extends ConnectionRequest implements Connection {
 
   publish(topic: string, data: unknown, options?: PublishOptions): number {
     if (!ConnectionImpl.#outputOk(this, data)) return 0
-    return this.#site.host.publish(topic, encodeMessage(data), options?.includeSelf ? undefined : this)
+    return this.#site.host.publish(topic, encodeOutgoing(this.#site.text, data), options?.includeSelf ? undefined : this)
   }
 
   get rooms(): ReadonlySet<string> {
@@ -158,7 +158,7 @@ export class ConnectionImpl extends ConnectionRequest implements Connection {
   broadcast(data: unknown, options?: BroadcastOptions): number {
     if (!ConnectionImpl.#outputOk(this, data)) return 0
     const topics = broadcastTopics(this.route, options?.rooms)
-    return this.#site.host.publishTopics(topics, encodeMessage(data), options?.includeSelf ? undefined : this)
+    return this.#site.host.publishTopics(topics, encodeOutgoing(this.#site.text, data), options?.includeSelf ? undefined : this)
   }
 
   /** The route's `output` check for send, publish and broadcast (see output-check.ts). */

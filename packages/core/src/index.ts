@@ -6,6 +6,7 @@
 export { defineRoute } from './route.js'
 export { createRoute } from './route-builder.js'
 export type { RouteBuilder, RouteHandlerStage, BuilderOptions } from './route-builder.js'
+export type { TextRouteBuilder, TextRouteHandlerStage } from './text-route-builder.js'
 export type {
   AnyRoute,
   Routes,
@@ -18,8 +19,12 @@ export type {
   SingleHandlerRoute,
   TypedMessagesRoute,
 } from './route.js'
+export type { RouteFormat, TextFrames, TextRoute } from './text-route.js'
+export { routeManifest } from './route-manifest.js'
+export type { RouteManifest, RouteManifestEntry } from './route-manifest.js'
 export { createBridge } from './bridge.js'
 export type { Bridge, BridgeOptions, CloseOptions } from './bridge.js'
+export type { BridgePublishOptions } from './bridge-types.js'
 export { ReadyState } from './connection-types.js'
 export type { Connection, SendResult, PublishOptions, BroadcastOptions } from './connection-types.js'
 export type {

@@ -1,5 +1,6 @@
 import type { WsError } from './errors.js'
 import type { AnySchema } from './schema.js'
+import { textOutputOk } from './text-output.js'
 import { validate } from './validation.js'
 
 /**
@@ -11,7 +12,9 @@ import { validate } from './validation.js'
  * Standard Schema validator answering with a promise) cannot gate a synchronous `send` without
  * reordering frames, so their value is sent and a failure is reported as soon as the check settles.
  */
-export function checkOutput(schema: AnySchema, data: unknown, report: (error: WsError) => void): boolean {
+export function checkOutput(schema: AnySchema | undefined, data: unknown, report: (error: WsError) => void): boolean {
+  // No schema: a text route (route-sites.ts turns its check on), which sends strings only.
+  if (schema === undefined) return textOutputOk(data, report)
   if (data instanceof Uint8Array || data instanceof ArrayBuffer) return true
   const result = validate(schema, data, 'OUTPUT_VALIDATION_FAILED')
   if (result instanceof Promise) {

@@ -65,6 +65,12 @@ export class ResumeStore<M extends ResumeMember> {
     return this.#topics.size
   }
 
+  /** Whether a publish to `topics` would be stamped: one of them is a resume topic. */
+  stamps(topics: readonly string[]): boolean {
+    for (const topic of topics) if (this.#topics.has(topic)) return true
+    return false
+  }
+
   /** Stamps and buffers a publish to `topics` under the first resume topic; other frames pass unchanged. */
   stamp(topics: readonly string[], frame: string | Uint8Array): string | Uint8Array {
     if (typeof frame !== 'string') return frame

@@ -1,36 +1,43 @@
 import type { WsError } from './errors.js'
-import type { RouteLimits } from './limits.js'
-import { assertRoute, type AnyRoute, type InvalidMessagePolicy, type RouteConnection, type WsRoute } from './route.js'
+import { assertRoute, type AnyRoute, type RouteConnection, type WsRoute } from './route.js'
+import type { BuilderOptions } from './route-builder-options.js'
 import type { AnySchema, OutputOf } from './schema.js'
+import type { TextRouteBuilder } from './text-route-builder.js'
+import type { RouteFormat } from './text-route.js'
 import type { AuthResult, ContextHook, UpgradeContext, UserOf } from './upgrade.js'
 
-type Simplify<T> = { [K in keyof T]: T[K] } & {}
+export type { BuilderOptions } from './route-builder-options.js'
 
-/** Route-level options that do not affect handler types. */
-export interface BuilderOptions {
-  readonly onInvalid?: InvalidMessagePolicy
-  readonly validateOutput?: boolean
-  readonly limits?: RouteLimits
-}
+type Simplify<T> = { [K in keyof T]: T[K] } & {}
+type Stage<P extends string, O, U, C, M extends Record<string, AnySchema>> = RouteHandlerStage<P, O, U, C, M, true>
 
 /**
  * The handler stage: per-type handlers and lifecycle hooks. Its connection type is fixed, which is
  * why `output`, `auth` and `context` must come first (they are not offered any more here).
+ * `H`: whether any handler is set yet; `build()` needs one (a `.on` or any hook), as a route
+ * with no handler at all is almost certainly a chain cut short.
  */
-export interface RouteHandlerStage<P extends string, O, U, C, M extends Record<string, AnySchema>> {
+export interface RouteHandlerStage<P extends string, O, U, C, M extends Record<string, AnySchema>, H extends boolean = false> {
   /** Handles `{ type, ...fields }` messages whose `type` is `type`; `data` is the schema's output. */
   on<const K extends string, S extends AnySchema>(
     type: K,
     schema: S,
     handler: (data: OutputOf<S>, connection: RouteConnection<P, O, U, C>) => unknown,
-  ): RouteHandlerStage<P, O, U, C, Simplify<M & { [T in K]: S }>>
-  onOpen(handler: (connection: RouteConnection<P, O, U, C>) => unknown): RouteHandlerStage<P, O, U, C, M>
-  onClose(handler: (connection: RouteConnection<P, O, U, C>, code: number, reason: string) => unknown): RouteHandlerStage<P, O, U, C, M>
-  onError(handler: (connection: RouteConnection<P, O, U, C>, error: WsError) => unknown): RouteHandlerStage<P, O, U, C, M>
-  onBinary(handler: (data: Uint8Array, connection: RouteConnection<P, O, U, C>) => unknown): RouteHandlerStage<P, O, U, C, M>
+  ): Stage<P, O, U, C, Simplify<M & { [T in K]: S }>>
+  /** Messages whose `type` has no `.on` entry, instead of an UNKNOWN_TYPE error. */
+  onMessage(handler: (message: unknown, connection: RouteConnection<P, O, U, C>) => unknown): Stage<P, O, U, C, M>
+  onOpen(handler: (connection: RouteConnection<P, O, U, C>) => unknown): Stage<P, O, U, C, M>
+  onClose(handler: (connection: RouteConnection<P, O, U, C>, code: number, reason: string) => unknown): Stage<P, O, U, C, M>
+  onError(handler: (connection: RouteConnection<P, O, U, C>, error: WsError) => unknown): Stage<P, O, U, C, M>
+  onBinary(handler: (data: Uint8Array, connection: RouteConnection<P, O, U, C>) => unknown): Stage<P, O, U, C, M>
+  onDrain(handler: (connection: RouteConnection<P, O, U, C>) => unknown): Stage<P, O, U, C, M>
   /** The finished route: exactly what `defineRoute({ kind: 'ws', path, messages, ... })` returns. */
   build(
-    ...noHandlers: [keyof M] extends [never] ? [error: 'add at least one .on(type, schema, handler) before build()'] : []
+    ...noHandlers: H extends true
+      ? []
+      : [keyof M] extends [never]
+        ? [error: 'add a handler (.on, .onOpen, .onBinary, …) before build()']
+        : []
   ): WsRoute<P, undefined, O, M, U, C>
 }
 
@@ -42,7 +49,10 @@ export interface RouteBuilder<P extends string, O, U, C> extends RouteHandlerSta
   auth<A extends AuthResult>(hook: (request: UpgradeContext<P>) => A): RouteBuilder<P, O, UserOf<A>, C>
   /** Builds `connection.context` after auth. */
   context<C2>(hook: ContextHook<P, U, C2>): RouteBuilder<P, O, U, C2>
-  options(options: BuilderOptions): RouteBuilder<P, O, U, C>
+  /** Every other option of `defineRoute`; `format: 'text'` turns the chain into a raw text route's. */
+  options<const F extends RouteFormat = 'json'>(
+    options: BuilderOptions & { readonly format?: F },
+  ): F extends 'text' ? TextRouteBuilder<P, U, C> : RouteBuilder<P, O, U, C>
 }
 
 // The definition under construction, loosely typed: the public builder types carry the precise ones.
@@ -85,12 +95,25 @@ function builder(definition: Definition) {
     onClose: hook('onClose'),
     onError: hook('onError'),
     onBinary: hook('onBinary'),
+    onDrain: hook('onDrain'),
+    onMessage: hook('onMessage'),
     build(): AnyRoute {
-      if (Object.keys(definition.messages).length === 0)
-        throw new TypeError(`[wsbridge] route "${definition.path}" needs at least one .on(type, schema, handler)`)
-      const route: unknown = { ...definition, messages: Object.assign(Object.create(null), definition.messages) }
+      const route: unknown = definition['format'] === 'text' ? textDefinition(definition) : jsonDefinition(definition)
       assertRoute(route, definition.path)
       return route
     },
   }
+}
+
+/** A text route has no messages map (its frames are not JSON); assertRoute then wants its onMessage. */
+function textDefinition({ messages, ...definition }: Definition): Readonly<Record<string, unknown>> {
+  if (Object.keys(messages).length > 0)
+    throw new TypeError(`[wsbridge] route "${definition.path}" has format 'text' and .on(type) handlers`)
+  return definition
+}
+
+function jsonDefinition(definition: Definition): Readonly<Record<string, unknown>> {
+  if (Object.keys(definition.messages).length === 0 && Object.keys(definition.handler).length === 0)
+    throw new TypeError(`[wsbridge] route "${definition.path}" needs a handler (.on(type, schema, handler), .onOpen, .onBinary, …)`)
+  return { ...definition, messages: Object.assign(Object.create(null), definition.messages) }
 }

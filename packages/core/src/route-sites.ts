@@ -5,6 +5,7 @@ import { resolveLimits, type Limits } from './limits.js'
 import { routeTopic } from './pubsub/topics.js'
 import type { Routes } from './route.js'
 import { guardPolicy } from './security/guard.js'
+import { isTextRoute } from './text-route.js'
 
 /** What a bridge resolves per route on first use and keeps, so handshakes and connections (of type `C`) share it. */
 export interface RouteSites<C> {
@@ -38,7 +39,9 @@ export function createRouteSites<C>(base: Limits, host: ConnectionHost<C>, valid
       topic: routeTopic(name),
       route,
       limits: accepted.limits,
-      validateOutput: (route.validateOutput ?? outputChecks) && route.output !== undefined,
+      // A text route's check (strings only) is always on; see output-check.ts.
+      validateOutput: isTextRoute(route) || ((route.validateOutput ?? outputChecks) && route.output !== undefined),
+      text: isTextRoute(route),
       policy: guardPolicy(accepted.limits),
       host,
     }

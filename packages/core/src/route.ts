@@ -7,6 +7,16 @@ import type { RouteLimits } from './limits.js'
 import type { ResumeOptions } from './resume.js'
 import type { AuthFailureMode } from './security/auth-outcome.js'
 import { prepareRouteSchemas } from './route-schemas.js'
+import {
+  textRouteProblem,
+  type ClientSentOf,
+  type FormatOf,
+  type ReceivedOf,
+  type RouteFormat,
+  type SentOf,
+  type TextFrames,
+  type TextRoute,
+} from './text-route.js'
 
 /** What a route does with a message that is not valid JSON, fails validation or has an unknown type. */
 export type InvalidMessagePolicy = 'error' | 'close' | 'drop'
@@ -38,6 +48,8 @@ export interface LifecycleHandlers<TConn> {
  */
 export interface RouteOptions<P extends string, I, O, A extends AuthResult, C> {
   readonly kind: 'ws'
+  /** `'json'` (the default): text frames are JSON values. `'text'` is a raw text route (see TextRoute in text-route.ts). */
+  readonly format?: 'json'
   /** Path below the bridge prefix. Defaults to `/<route key>`. Supports `:param` and `:param?`. */
   readonly path?: P
   /** Schema every incoming JSON message must satisfy (when the route has no `messages` map). */
@@ -62,7 +74,7 @@ export interface RouteOptions<P extends string, I, O, A extends AuthResult, C> {
   readonly resume?: ResumeOptions | boolean
 }
 
-export type RouteConnection<P extends string, O, U, C> = Connection<InputOf<O>, ParamsOf<P>, U, C>
+export type RouteConnection<P extends string, O, U, C> = Connection<SentOf<O>, ParamsOf<P>, U, C>
 
 /** A route whose messages are dispatched by their `type` field to per-type handlers. */
 export interface TypedMessagesRoute<P extends string, O, M extends Record<string, AnySchema>, A extends AuthResult, C>
@@ -92,6 +104,7 @@ export interface WsRoute<
   C = Record<string, unknown>,
 > {
   readonly kind: 'ws'
+  readonly format?: RouteFormat | undefined
   readonly path?: P | undefined
   readonly input?: I | undefined
   readonly output?: O | undefined
@@ -105,7 +118,7 @@ export interface WsRoute<
   readonly resume?: ResumeOptions | boolean | undefined
   readonly handler?:
     | (LifecycleHandlers<RouteConnection<P, O, U, C>> & {
-        onMessage?: (message: OutputOf<I>, connection: RouteConnection<P, O, U, C>) => unknown
+        onMessage?: (message: ReceivedOf<I>, connection: RouteConnection<P, O, U, C>) => unknown
       })
     | undefined
   /** Type-only carriers so clients can infer a route's protocol without importing schemas. */
@@ -119,10 +132,12 @@ export interface RouteTypes<P extends string, I, O, M extends Record<string, Any
   /** The path pattern (`string` when the route uses the default `/<route key>`). */
   readonly path: P
   readonly params: ParamsOf<P>
+  /** `'text'` for raw text routes: their client sends and receives strings unchanged. */
+  readonly format: FormatOf<I>
   /** What a client may send. */
-  readonly client: [keyof M] extends [never] ? InputOf<I> : { [K in keyof M]: TypedClientMessage<K, InputOf<M[K]>> }[keyof M]
+  readonly client: [keyof M] extends [never] ? ClientSentOf<I> : { [K in keyof M]: TypedClientMessage<K, InputOf<M[K]>> }[keyof M]
   /** What a client receives: what the server passes to `send`/`publish` (the output schema's input type). */
-  readonly server: InputOf<O>
+  readonly server: SentOf<O>
 }
 
 export type AnyRoute = WsRoute<any, any, any, any, any, any>
@@ -146,6 +161,9 @@ export function defineRoute<
   A extends AuthResult = undefined,
   C = Record<string, unknown>,
 >(route: SingleHandlerRoute<P, I, O, A, C>): WsRoute<P, I, O, {}, UserOf<A>, C>
+export function defineRoute<const P extends string = string, A extends AuthResult = undefined, C = Record<string, unknown>>(
+  route: TextRoute<P, A, C>,
+): WsRoute<P, TextFrames, TextFrames, {}, UserOf<A>, C>
 export function defineRoute(route: AnyRoute): AnyRoute {
   assertRoute(route, route.path ?? '(route)')
   return route
@@ -162,4 +180,6 @@ export function assertRoute(route: unknown, name: string): asserts route is AnyR
     throw new TypeError(`[wsbridge] route "${name}" needs handler.onMessage or a typed messages map`)
   }
   prepareRouteSchemas(route as AnyRoute, name)
+  const problem = textRouteProblem(route as Parameters<typeof textRouteProblem>[0])
+  if (problem !== undefined) throw new TypeError(`[wsbridge] route "${name}" ${problem}`)
 }

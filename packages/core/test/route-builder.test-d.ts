@@ -43,11 +43,10 @@ describe('createRoute infers like defineRoute', () => {
     stage.auth(() => ({ id: 1 }))
   })
 
-  it('refuses build() without any .on()', () => {
+  it('refuses build() without any handler', () => {
     // @ts-expect-error a route needs at least one handler
     createRoute('/x').build()
-    const hooksOnly = createRoute('/x').onOpen(() => undefined)
-    // @ts-expect-error lifecycle hooks alone are not enough
-    hooksOnly.build()
+    // @ts-expect-error options are not a handler
+    createRoute('/x').options({ onInvalid: 'drop' }).build()
   })
 })

@@ -14,6 +14,7 @@ import { pubsubRoutes } from './pubsub.js'
 import { requestRoutes } from './request.js'
 import { securityRoutes } from './security.js'
 import { seedChatRoutes } from './seed-chat.js'
+import { seedTextRoutes } from './seed-text.js'
 import { slowSubscriberRoutes } from './slow-subscriber.js'
 import { typedRoutes } from './typed.js'
 
@@ -34,6 +35,7 @@ export const routeFiles = {
   request: requestRoutes,
   security: securityRoutes,
   seedChat: seedChatRoutes,
+  seedText: seedTextRoutes,
   slowSubscriber: slowSubscriberRoutes,
   typed: typedRoutes,
 } as const satisfies Readonly<Record<string, Routes>>

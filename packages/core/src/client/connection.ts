@@ -5,10 +5,11 @@ import { toError } from './policy.js'
 import { ReconnectSchedule } from './reconnect-schedule.js'
 import { RestoreStep } from './restore.js'
 import { ResumeTracker } from './resume-tracker.js'
+import type { RoutedOptions } from './route-watch.js'
 import { SendQueue, type QueuedFrame } from './send-queue.js'
 import { dropSocket, type WebSocketConstructor, type WebSocketLike } from './socket.js'
 import { openSocket, type SocketListener } from './socket-listener.js'
-import type { ClientConnection, ConnectionState, ConnectOptions, SendStatus } from './types.js'
+import type { ClientConnection, ConnectionState, SendStatus } from './types.js'
 
 const OPEN = 1
 const READY_STATE = { connecting: 0, reconnecting: 0, open: 1, closing: 2, closed: 3 } as const
@@ -22,7 +23,7 @@ const READY_STATE = { connecting: 0, reconnecting: 0, open: 1, closing: 2, close
 export class ReconnectingConnection implements ClientConnection<unknown> {
   readonly #WebSocket: WebSocketConstructor
   readonly #url: (resume: string | undefined) => string
-  readonly #options: ConnectOptions<unknown>
+  readonly #options: RoutedOptions
   readonly #queue: SendQueue
   readonly #heartbeat: Heartbeat | undefined
   readonly #resume = new ResumeTracker()
@@ -33,7 +34,7 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
     open: (socket) => this.#restore.start(socket, this.#options, this.#reconnects + Number(this.#everOpened), () => this.#opened(socket)),
     message: (data) => this.#received(data),
     close: (code, reason) => this.#closed(code, reason),
-    error: (error) => this.#hooks.error(error),
+    error: (error) => this.#hooks.error(this.#options.route?.failed(error, this.#socket, this.#socketOpened) ?? error),
   }
   #state: ConnectionState = 'connecting'
   #socket: WebSocketLike | undefined
@@ -42,7 +43,7 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
   #everOpened = false
   #waiters: { resolve: () => void; reject: (error: Error) => void }[] = []
 
-  constructor(WebSocket: WebSocketConstructor, url: (resume: string | undefined) => string, options: ConnectOptions<unknown>) {
+  constructor(WebSocket: WebSocketConstructor, url: (resume: string | undefined) => string, options: RoutedOptions) {
     this.#WebSocket = WebSocket
     this.#url = url
     this.#options = options
@@ -77,7 +78,7 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
   }
 
   send(message: unknown): SendStatus {
-    return this.#sendFrame(JSON.stringify(message) ?? 'null')
+    return this.#sendFrame(this.#options.route ? this.#options.route.encode(message) : (JSON.stringify(message) ?? 'null'))
   }
 
   sendBinary(data: ArrayBuffer | ArrayBufferView): SendStatus {
@@ -141,7 +142,7 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
 
   #received(data: unknown): void {
     this.#heartbeat?.alive()
-    const incoming = decodeIncoming(data, this.#resume)
+    const incoming = decodeIncoming(data, this.#resume, this.#options.route?.text)
     const options = this.#options
     if (incoming.kind === 'message') this.#hooks.call(() => options.onMessage?.(incoming.value))
     else if (incoming.kind === 'binary') this.#hooks.call(() => options.onBinary?.(incoming.data))
@@ -154,7 +155,7 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
     this.#socket = undefined
     this.#restore.cancel()
     this.#heartbeat?.stop()
-    if (this.#state === 'closing' || !this.#retry.allows(code, reason)) {
+    if (this.#state === 'closing' || this.#options.route?.noRoute || !this.#retry.allows(code, reason)) {
       this.#finish(code, reason, true)
       return
     }

@@ -1,4 +1,4 @@
-import { asControlFrame } from '../control-frames.js'
+import { asControlFrame, PONG_FRAME } from '../control-frames.js'
 import { errorCodes, WsError, type WsErrorCode, type WsIssue } from '../errors.js'
 import type { ResumeTracker } from './resume-tracker.js'
 import type { ResumeGap } from './types.js'
@@ -27,16 +27,36 @@ function toArrayBuffer(data: unknown): ArrayBuffer | undefined {
 }
 
 /**
+ * A text route's frame is the message itself, except the two frames wsbridge sends on every route:
+ * the heartbeat's pong and error frames (`{"type":"error",…}` with a wsbridge code, as the server
+ * writes them). Text routes have no resume, so no stamped or gap frames.
+ */
+function decodeText(data: string): Incoming {
+  if (data === PONG_FRAME) return { kind: 'none' }
+  if (data.startsWith('{"type":"error","code":"')) {
+    try {
+      const value: unknown = JSON.parse(data)
+      if (isErrorFrame(value))
+        return { kind: 'error', error: new WsError(value.code, value.message, value.issues ? { issues: value.issues } : {}) }
+    } catch {
+      // Not JSON after all: the application's own text.
+    }
+  }
+  return { kind: 'message', value: data }
+}
+
+/**
  * Decodes a frame: JSON text becomes a message, except wsbridge's own frames (control frames, and
  * error frames whose `code` is a wsbridge error code, which become a WsError for `onError`).
  */
-export function decodeIncoming(data: unknown, tracker: ResumeTracker): Incoming {
+export function decodeIncoming(data: unknown, tracker: ResumeTracker, text = false): Incoming {
   if (typeof data !== 'string') {
     const bytes = toArrayBuffer(data)
     return bytes
       ? { kind: 'binary', data: bytes }
       : { kind: 'error', error: new Error('[wsbridge] unsupported binary frame type (set binaryType to arraybuffer)') }
   }
+  if (text) return decodeText(data)
   let value: unknown
   try {
     value = JSON.parse(data)

@@ -11,8 +11,16 @@ import type { WebSocketConstructor, WebSocketLike } from './socket.js'
  * declare the same shape, so clients in other repositories type `$ws` without the server's code.
  */
 export interface ClientRoute {
-  readonly '~types'?: { readonly path: string; readonly client: unknown; readonly server: unknown } | undefined
+  readonly '~types'?:
+    | { readonly path: string; readonly format?: 'json' | 'text'; readonly client: unknown; readonly server: unknown }
+    | undefined
 }
+
+/**
+ * What the type-only client reads at runtime instead of the routes: each route's path and format.
+ * `routeManifest(routes)` from `@wsbridge/core` makes it (strings only: generate it into a file or serve it).
+ */
+export type ClientManifest = { readonly [name: string]: { readonly path: string; readonly format?: string } }
 
 type TypesOf<R> = R extends { readonly '~types'?: infer T } ? NonNullable<T> : never
 
@@ -132,12 +140,27 @@ export type BridgeClient<R> = { readonly [K in keyof R & string]: RouteConnector
 
 /** Keys of routes with their own `path`: the type-only form needs those patterns at runtime. */
 type CustomPathKeys<R> = { [K in keyof R & string]: string extends RoutePathOf<R[K]> ? never : K }[keyof R & string]
+/** Keys of text routes: the type-only form needs to know at runtime that they are text. */
+type TextKeys<R> = { [K in keyof R & string]: TypesOf<R[K]> extends { readonly format: 'text' } ? K : never }[keyof R & string]
 
 /**
- * Options of the type-only form. Routes with a custom `path` must list it in `paths`; the type
- * only accepts the route's exact pattern, so a renamed path is a compile error, not a 404.
+ * A manifest for routes `R`: an entry for every route, so one made from other routes is a compile
+ * error. `format` is any string so an imported JSON file (whose strings TypeScript widens) fits.
+ */
+export type ManifestFor<R> = { readonly [K in keyof R & string]: { readonly path: string; readonly format?: string } }
+
+/**
+ * Options of the type-only form. `manifest` (from `routeManifest(routes)`) tells the client every
+ * route's path and format, and makes an unknown route name an error at the call. Without it, routes
+ * with a custom `path` must be listed in `paths` (only the route's exact pattern type-checks), and
+ * text routes cannot be used (nothing at runtime would say they are text).
  */
 export type TypeOnlyOptions<R> = BridgeClientOptions &
-  ([CustomPathKeys<R>] extends [never]
-    ? { readonly paths?: {} }
-    : { readonly paths: { readonly [K in CustomPathKeys<R>]: RoutePathOf<R[K]> } })
+  (
+    | { readonly manifest: ManifestFor<R>; readonly paths?: undefined }
+    | ([TextKeys<R>] extends [never]
+        ? [CustomPathKeys<R>] extends [never]
+          ? { readonly manifest?: undefined; readonly paths?: {} }
+          : { readonly manifest?: undefined; readonly paths: { readonly [K in CustomPathKeys<R>]: RoutePathOf<R[K]> } }
+        : never)
+  )
