@@ -2,6 +2,7 @@
 import { createDenoWebSocket } from '@wsbridge/adapter-deno'
 import { announce, closeOnSignal, setupChat } from './server/bootstrap.js'
 import { pageResponse } from './server/page.js'
+import { listenOrFail } from './server/startup-failure.js'
 
 // The part of Deno's API used here; the chat's type check runs on Node, without Deno's types.
 declare const Deno: {
@@ -17,6 +18,6 @@ const { fetch } = createDenoWebSocket(bridge, {
 })
 
 // onListen silences Deno's own "Listening on" line: announce() prints the one tests and people read.
-const server = Deno.serve({ port: config.port, hostname: config.hostname, onListen: () => {} }, fetch)
+const server = listenOrFail(() => Deno.serve({ port: config.port, hostname: config.hostname, onListen: () => {} }, fetch), config)
 announce('deno', config, server.addr.port)
 closeOnSignal(bridge, () => server.shutdown())

@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 import { upgradeWebSocket, websocket } from 'hono/bun'
 import { announce, closeOnSignal, setupChat } from './server/bootstrap.js'
 import { pageResponse } from './server/page.js'
+import { listenOrFail } from './server/startup-failure.js'
 
 const { config, bridge, page } = await setupChat('hono-bun')
 const { middleware, bunWebSocket } = createHonoWebSocket(bridge, { upgradeWebSocket })
@@ -12,6 +13,9 @@ app.get('/api/*', middleware)
 app.get('*', (c) => pageResponse(page, c.req.raw) ?? c.notFound())
 
 // bunWebSocket adds the bridge's settings (max payload, compression, pongs) to hono/bun's handler.
-const server = Bun.serve({ port: config.port, hostname: config.hostname, fetch: app.fetch, websocket: bunWebSocket(websocket) })
+const server = listenOrFail(
+  () => Bun.serve({ port: config.port, hostname: config.hostname, fetch: app.fetch, websocket: bunWebSocket(websocket) }),
+  config,
+)
 announce('hono-bun', config, server.port ?? config.port)
 closeOnSignal(bridge, () => server.stop(true))

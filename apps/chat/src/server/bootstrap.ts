@@ -3,6 +3,8 @@ import { chatRoutes, publishRoomPresence, type ChatRoutes } from '../routes.js'
 import { backplaneReady, createBackplane } from './backplane.js'
 import { readConfig, type ChatConfig } from './config.js'
 import { loadPage, type Page } from './page.js'
+import { assertRedisReachable } from './redis-reachable.js'
+import { failStartup, urlHost } from './startup-failure.js'
 
 /** What every entry point needs before it starts its runtime's server. */
 export interface ChatSetup {
@@ -16,7 +18,16 @@ export interface ChatSetup {
  * with REDIS_URL set they publish through Redis so several instances share rooms.
  */
 export async function setupChat(host: string): Promise<ChatSetup> {
+  try {
+    return await setup(host)
+  } catch (error) {
+    failStartup(error)
+  }
+}
+
+async function setup(host: string): Promise<ChatSetup> {
   const config = readConfig()
+  if (config.redisUrl) await assertRedisReachable(config.redisUrl)
   const [pubsub, page] = await Promise.all([createBackplane(config.redisUrl), loadPage(config.instance)])
   const routes = chatRoutes(serverName(host, config))
   const bridge = createBridge(routes, pubsub ? { prefix: '/api', pubsub } : { prefix: '/api' })
@@ -32,7 +43,7 @@ export function serverName(host: string, config: Pick<ChatConfig, 'instance'>): 
 
 /** Prints the line people (and the end-to-end tests) read to find the server. */
 export function announce(host: string, config: ChatConfig, port: number): void {
-  const shown = config.hostname === '0.0.0.0' ? '127.0.0.1' : config.hostname
+  const shown = urlHost(config.hostname)
   const name = config.instance ? ` [${config.instance}]` : ''
   console.log(`[chat]${name} ${host} listening on http://${shown}:${port}${config.redisUrl ? ` (Redis ${config.redisUrl})` : ''}`)
 }
