@@ -42,7 +42,7 @@ export class RouteWatch {
     this.#noRoute = true
     const url = (socket as { url?: unknown } | undefined)?.url
     return new Error(
-      `[wsbridge] route ${JSON.stringify(this.#target.name)}: the server has no WebSocket route at ${String(url)} (HTTP 404 at upgrade); ` +
+      `[wsbridge] route ${JSON.stringify(this.#target.name)}: the server has no WebSocket route at ${String(url).split('?', 1)[0]} (HTTP 404 at upgrade); ` +
         "check the route's path, or the manifest the client was set up with. Not reconnecting.",
     )
   }

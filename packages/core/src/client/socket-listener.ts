@@ -22,13 +22,31 @@ export function openSocket(
 ): WebSocketLike {
   const socket = new WebSocket(url, protocols)
   socket.binaryType = 'arraybuffer'
-  socket.onopen = () => isCurrent(socket) && listener.open(socket)
+  let opened = false
+  socket.onopen = () => {
+    opened = true
+    if (isCurrent(socket)) listener.open(socket)
+  }
   socket.onmessage = (event: { data: unknown }) => isCurrent(socket) && listener.message(event.data)
   socket.onclose = (event: { code: number; reason: string }) => isCurrent(socket) && listener.close(event.code, event.reason)
   socket.onerror = (event: { message?: unknown }) => {
     if (!isCurrent(socket)) return
-    const detail = typeof event?.message === 'string' && event.message ? `: ${event.message}` : ''
-    listener.error(new Error(`[wsbridge] WebSocket error${detail}`))
+    listener.error(socketError(url, opened, event?.message))
   }
   return socket
+}
+
+/**
+ * The error a socket reported, naming the URL (without its query, which may carry a token) and
+ * whether the upgrade had completed. Where the runtime says why (Node's `ws`: `Unexpected server
+ * response: 403`), that is kept; browsers say nothing, so the message points at the server's log.
+ */
+export function socketError(url: string, opened: boolean, message: unknown): Error {
+  const where = url.split('?', 1)[0]
+  if (opened) return new Error(`[wsbridge] WebSocket error on ${where}${typeof message === 'string' && message ? `: ${message}` : ''}`)
+  const why =
+    typeof message === 'string' && message
+      ? message
+      : 'refused or unreachable (this runtime does not expose the HTTP status; the server logs why it refused an upgrade)'
+  return new Error(`[wsbridge] could not connect to ${where}: ${why}`)
 }

@@ -90,7 +90,7 @@ describe('the typed client on a text route', () => {
     await waitFor(() => conn.state === 'closed', 'the connection to end')
     await new Promise((resolve) => setTimeout(resolve, 150))
     expect(errors.map((error) => error.message)).toEqual([
-      `[wsbridge] route "room": the server has no WebSocket route at ${host.wsUrl}/api/room?roomId=r (HTTP 404 at upgrade); check the route's path, or the manifest the client was set up with. Not reconnecting.`,
+      `[wsbridge] route "room": the server has no WebSocket route at ${host.wsUrl}/api/room (HTTP 404 at upgrade); check the route's path, or the manifest the client was set up with. Not reconnecting.`,
     ])
     expect(states).toEqual(['closed'])
     expect(closes).toEqual([false])
