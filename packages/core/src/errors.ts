@@ -48,6 +48,10 @@ export const errorCodes = {
     blame: 'server',
   },
   INTERNAL: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Internal error', blame: 'server' },
+  // Request/response (docs/requests.md): error replies and the asker's own rejections; they never close a connection.
+  UNKNOWN_REQUEST: { close: CloseCode.POLICY_VIOLATION, status: 404, message: 'Unknown request', blame: 'client' },
+  REQUEST_TIMEOUT: { close: CloseCode.TRY_AGAIN_LATER, status: 504, message: 'Request timed out', blame: 'server' },
+  REQUEST_CANCELLED: { close: CloseCode.NORMAL, status: 499, message: 'Request cancelled', blame: 'client' },
 } as const satisfies Record<
   string,
   { readonly close: number; readonly status: number; readonly message: string; readonly blame: ErrorBlame }

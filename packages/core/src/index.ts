@@ -59,3 +59,13 @@ export type {
   OriginRule,
 } from './security/options.js'
 export type { ResumeOptions } from './resume.js'
+export type {
+  RequestContext,
+  RequestOptions,
+  RequestSchemas,
+  RequestDefinitions,
+  AnyRequestDefinition,
+  RequestInputOf,
+  RequestReplyOf,
+} from './requests-types.js'
+export type { RequestsOnlyRoute, RouteRequestOptions } from './route-requests.js'

@@ -1,13 +1,19 @@
+import { createSessionId, RequestEndpoint } from '../request-endpoint.js'
+import type { AnyClientRequests, RequestOptions } from '../requests-types.js'
+import { deliver } from './deliver.js'
 import { Heartbeat } from './heartbeat.js'
 import { Hooks } from './hooks.js'
-import { decodeIncoming } from './incoming.js'
+import { OpenWaiters } from './open-waiters.js'
 import { toError } from './policy.js'
 import { ReconnectSchedule } from './reconnect-schedule.js'
 import { ResumeTracker } from './resume-tracker.js'
+import { sendOrQueue } from './send-frame.js'
 import { SendQueue, type QueuedFrame } from './send-queue.js'
 import { dropSocket, type WebSocketConstructor, type WebSocketLike } from './socket.js'
 import { openSocket, type SocketListener } from './socket-listener.js'
 import type { ClientConnection, ConnectionState, ConnectOptions, SendStatus } from './types.js'
+
+type Options = ConnectOptions<unknown, AnyClientRequests>
 
 const OPEN = 1
 const READY_STATE = { connecting: 0, reconnecting: 0, open: 1, closing: 2, closed: 3 } as const
@@ -18,10 +24,10 @@ const READY_STATE = { connecting: 0, reconnecting: 0, open: 1, closing: 2, close
  * gaps, the heartbeat and the resume positions; when to try again is the reconnect schedule's
  * (reconnect-schedule.ts), and events of a socket no longer current never arrive (socket-listener.ts).
  */
-export class ReconnectingConnection implements ClientConnection<unknown> {
+export class ReconnectingConnection implements ClientConnection<unknown, AnyClientRequests> {
   readonly #WebSocket: WebSocketConstructor
   readonly #url: (resume: string | undefined) => string
-  readonly #options: ConnectOptions<unknown>
+  readonly #options: Options
   readonly #queue: SendQueue
   readonly #heartbeat: Heartbeat | undefined
   readonly #resume = new ResumeTracker()
@@ -38,23 +44,25 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
   #socketOpened = false
   #reconnects = 0
   #everOpened = false
-  #waiters: { resolve: () => void; reject: (error: Error) => void }[] = []
+  readonly #waiters = new OpenWaiters()
+  // Requests go through the send queue; replies to the server only onto the socket that asked.
+  readonly #requests = new RequestEndpoint(
+    (frame) => this.#sendFrame(frame),
+    (frame) => this.#socket?.readyState === OPEN && this.#socket.send(frame),
+    () => this.#options.requests as never,
+    createSessionId(),
+  )
 
-  constructor(WebSocket: WebSocketConstructor, url: (resume: string | undefined) => string, options: ConnectOptions<unknown>) {
+  constructor(WebSocket: WebSocketConstructor, url: (resume: string | undefined) => string, options: Options) {
     this.#WebSocket = WebSocket
     this.#url = url
     this.#options = options
     this.#queue = new SendQueue(options.queue)
     this.#retry = new ReconnectSchedule(options)
     this.#hooks = new Hooks(options)
-    const heartbeat = options.heartbeat
-    this.#heartbeat = heartbeat
-      ? new Heartbeat(
-          heartbeat,
-          (frame) => this.#socket?.send(frame),
-          () => this.#heartbeatFailed(),
-        )
-      : undefined
+    const beat = options.heartbeat
+    const failed = () => this.#heartbeatFailed()
+    this.#heartbeat = beat ? new Heartbeat(beat, (frame) => this.#socket?.send(frame), failed) : undefined
     // The first URL is built here so a missing path parameter throws at the call site.
     this.#open(url(undefined))
   }
@@ -101,19 +109,15 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
   }
 
   opened(): Promise<void> {
-    if (this.#state === 'open') return Promise.resolve()
-    if (this.#state === 'closed' || this.#state === 'closing') return Promise.reject(new Error('[wsbridge] connection is closed'))
-    return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }))
+    return this.#waiters.wait(this.#state)
+  }
+
+  request(name: string, data: unknown, options?: RequestOptions): Promise<unknown> {
+    return this.#requests.request(name, data, options)
   }
 
   #sendFrame(frame: QueuedFrame): SendStatus {
-    if (this.#state === 'closing' || this.#state === 'closed') return 'dropped'
-    const socket = this.#socket
-    if (this.#state === 'open' && socket?.readyState === OPEN) {
-      socket.send(frame)
-      return 'sent'
-    }
-    return this.#queue.push(frame) ? 'queued' : 'dropped'
+    return sendOrQueue(this.#state, this.#socket, this.#queue, frame)
   }
 
   #open(url: string): void {
@@ -134,24 +138,22 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
     this.#hooks.call(() => this.#options.onOpen?.(info))
     // Hooks may have closed the connection or lost the socket; flush only onto the same open socket.
     if (this.#state !== 'open' || this.#socket !== socket) return
+    // Requests whose reply the old socket lost go again, same id (the server answers each id once).
+    this.#requests.asker.reopened((frame) => socket.send(frame))
     for (const frame of this.#queue.drain()) socket.send(frame)
-    for (const waiter of this.#waiters.splice(0)) waiter.resolve()
+    this.#waiters.resolve()
   }
 
   #received(data: unknown): void {
     this.#heartbeat?.alive()
-    const incoming = decodeIncoming(data, this.#resume)
-    const options = this.#options
-    if (incoming.kind === 'message') this.#hooks.call(() => options.onMessage?.(incoming.value))
-    else if (incoming.kind === 'binary') this.#hooks.call(() => options.onBinary?.(incoming.data))
-    else if (incoming.kind === 'gap') this.#hooks.call(() => options.onResumeGap?.(incoming.gap))
-    else if (incoming.kind === 'error') this.#hooks.error(incoming.error)
+    deliver(data, this.#resume, this.#requests, this.#options, this.#hooks)
   }
 
   #closed(code: number, reason: string): void {
     const wasOpen = this.#socketOpened
     this.#socket = undefined
     this.#heartbeat?.stop()
+    this.#requests.socketClosed()
     if (this.#state === 'closing' || !this.#retry.allows(code, reason)) {
       this.#finish(code, reason, true)
       return
@@ -186,8 +188,8 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
     this.#setState('closed')
     this.#queue.clear()
     if (notify) this.#hooks.call(() => this.#options.onClose?.(code, reason, { willReconnect: false }))
-    const error = new Error(`[wsbridge] connection closed (${code}${reason ? ` ${reason}` : ''})`)
-    for (const waiter of this.#waiters.splice(0)) waiter.reject(error)
+    this.#waiters.reject(new Error(`[wsbridge] connection closed (${code}${reason ? ` ${reason}` : ''})`))
+    this.#requests.closed(code)
   }
 
   #setState(state: ConnectionState): void {

@@ -14,6 +14,8 @@ export type {
   ClientConnection,
   ClientMessageOf,
   ClientOptions,
+  ClientRequestHandlers,
+  ClientRequestsOf,
   ClientRoute,
   CloseInfo,
   ConnectionHandlers,
@@ -21,6 +23,8 @@ export type {
   ConnectOptions,
   OpenInfo,
   ParamsAndQuery,
+  RequestsOf,
+  RouteConnectOptions,
   QueryInput,
   ResumeGap,
   RouteConnector,
@@ -29,5 +33,6 @@ export type {
   ServerMessageOf,
   TypeOnlyOptions,
 } from './types.js'
+export type { RequestContext, RequestOptions } from '../requests-types.js'
 export { WsError } from '../errors.js'
 export type { ErrorFrame, WsErrorCode } from '../errors.js'

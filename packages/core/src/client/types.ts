@@ -1,4 +1,5 @@
 import type { ParamsOf } from '../path.js'
+import type { RequestContext, RequestOptions } from '../requests-types.js'
 import type { BackoffOptions } from './backoff.js'
 import type { HeartbeatOptions } from './heartbeat.js'
 import type { QueueOptions } from './send-queue.js'
@@ -10,7 +11,15 @@ import type { WebSocketConstructor, WebSocketLike } from './socket.js'
  * declare the same shape, so clients in other repositories type `$ws` without the server's code.
  */
 export interface ClientRoute {
-  readonly '~types'?: { readonly path: string; readonly client: unknown; readonly server: unknown } | undefined
+  readonly '~types'?:
+    | {
+        readonly path: string
+        readonly client: unknown
+        readonly server: unknown
+        readonly requests?: unknown
+        readonly clientRequests?: unknown
+      }
+    | undefined
 }
 
 type TypesOf<R> = R extends { readonly '~types'?: infer T } ? NonNullable<T> : never
@@ -21,6 +30,20 @@ export type RoutePathOf<R> = TypesOf<R> extends { readonly path: infer P extends
 export type ClientMessageOf<R> = TypesOf<R> extends { readonly client: infer C } ? C : unknown
 /** What `onMessage` receives on route `R` (narrow it by `type` for discriminated unions). */
 export type ServerMessageOf<R> = TypesOf<R> extends { readonly server: infer S } ? S : unknown
+
+/** Requests the client may send on route `R`: `{ name: { input, reply } }` (from the route's `requests`). */
+export type RequestsOf<R> = TypesOf<R> extends { readonly requests: infer Q } ? Q : {}
+/** Requests the server may send on route `R`, answered by `requests` handlers in the connect options. */
+export type ClientRequestsOf<R> = TypesOf<R> extends { readonly clientRequests: infer Q } ? Q : {}
+
+type InputOfEntry<E> = E extends { readonly input: infer I } ? I : unknown
+type ReplyOfEntry<E> = E extends { readonly reply: infer O } ? O : unknown
+type Awaitable<T> = T | PromiseLike<T>
+
+/** Handlers for the server's requests, one per `clientRequests` entry; the return value is the reply. */
+export type ClientRequestHandlers<Q> = {
+  readonly [K in keyof Q]?: (data: InputOfEntry<Q[K]>, context: RequestContext) => Awaitable<ReplyOfEntry<Q[K]>>
+}
 
 type QueryValue = string | number | boolean | null | undefined
 /** Values for the query string; `undefined` and `null` entries are left out. */
@@ -94,10 +117,14 @@ export interface BridgeClientOptions extends ClientOptions {
   readonly query?: QueryInput | (() => QueryInput)
 }
 
-export type ConnectOptions<TServer> = ConnectionHandlers<TServer> & ClientOptions
+export type ConnectOptions<TServer, TAnswers = {}> = ConnectionHandlers<TServer> &
+  ClientOptions & {
+    /** Answers the server's `connection.request(name, data)`: one handler per `clientRequests` entry. */
+    readonly requests?: ClientRequestHandlers<TAnswers>
+  }
 
 /** One logical connection: survives reconnects, queues while disconnected. */
-export interface ClientConnection<TClient> {
+export interface ClientConnection<TClient, TRequests = {}> {
   readonly state: ConnectionState
   /** WebSocket readyState of the logical connection: CONNECTING while (re)connecting. */
   readonly readyState: 0 | 1 | 2 | 3
@@ -113,13 +140,26 @@ export interface ClientConnection<TClient> {
   close(code?: number, reason?: string): void
   /** Resolves when the connection is (next) open; rejects once it is closed for good. */
   opened(): Promise<void>
+  /**
+   * Asks the server (a `requests` entry of the route) and resolves with its reply. Sent through the
+   * send queue while offline; resent with the same id after a reconnect (the server runs it once).
+   * Rejects with a WsError: the server's code, REQUEST_TIMEOUT, REQUEST_CANCELLED or CONNECTION_CLOSED.
+   */
+  request<K extends keyof TRequests & string>(
+    name: K,
+    data: InputOfEntry<TRequests[K]>,
+    options?: RequestOptions,
+  ): Promise<ReplyOfEntry<TRequests[K]>>
 }
 
 /** `$ws.<route>(paramsAndQuery, handlers)`; the first argument may be left out when no param is required. */
 export type RouteConnector<R> =
   {} extends ParamsAndQuery<R>
-    ? (params?: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
-    : (params: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
+    ? (params?: ParamsAndQuery<R>, options?: RouteConnectOptions<R>) => ClientConnection<ClientMessageOf<R>, RequestsOf<R>>
+    : (params: ParamsAndQuery<R>, options?: RouteConnectOptions<R>) => ClientConnection<ClientMessageOf<R>, RequestsOf<R>>
+
+/** The connect options of route `R`: typed messages, and handlers for its `clientRequests`. */
+export type RouteConnectOptions<R> = ConnectOptions<ServerMessageOf<R>, ClientRequestsOf<R>>
 
 export type BridgeClient<R> = { readonly [K in keyof R & string]: RouteConnector<R[K]> }
 
