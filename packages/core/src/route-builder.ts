@@ -2,6 +2,7 @@ import type { WsError } from './errors.js'
 import type { RouteLimits } from './limits.js'
 import { assertRoute, type AnyRoute, type InvalidMessagePolicy, type RouteConnection, type WsRoute } from './route.js'
 import type { AnySchema, OutputOf } from './schema.js'
+import type { RequestDefinitions, RequestSchemas } from './requests-types.js'
 import type { AuthResult, ContextHook, UpgradeContext, UserOf } from './upgrade.js'
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {}
@@ -17,32 +18,43 @@ export interface BuilderOptions {
  * The handler stage: per-type handlers and lifecycle hooks. Its connection type is fixed, which is
  * why `output`, `auth` and `context` must come first (they are not offered any more here).
  */
-export interface RouteHandlerStage<P extends string, O, U, C, M extends Record<string, AnySchema>> {
+export interface RouteHandlerStage<P extends string, O, U, C, M extends Record<string, AnySchema>, RQ = {}, CR = {}> {
   /** Handles `{ type, ...fields }` messages whose `type` is `type`; `data` is the schema's output. */
   on<const K extends string, S extends AnySchema>(
     type: K,
     schema: S,
-    handler: (data: OutputOf<S>, connection: RouteConnection<P, O, U, C>) => unknown,
-  ): RouteHandlerStage<P, O, U, C, Simplify<M & { [T in K]: S }>>
-  onOpen(handler: (connection: RouteConnection<P, O, U, C>) => unknown): RouteHandlerStage<P, O, U, C, M>
-  onClose(handler: (connection: RouteConnection<P, O, U, C>, code: number, reason: string) => unknown): RouteHandlerStage<P, O, U, C, M>
-  onError(handler: (connection: RouteConnection<P, O, U, C>, error: WsError) => unknown): RouteHandlerStage<P, O, U, C, M>
-  onBinary(handler: (data: Uint8Array, connection: RouteConnection<P, O, U, C>) => unknown): RouteHandlerStage<P, O, U, C, M>
+    handler: (data: OutputOf<S>, connection: RouteConnection<P, O, U, C, CR>) => unknown,
+  ): RouteHandlerStage<P, O, U, C, Simplify<M & { [T in K]: S }>, RQ, CR>
+  onOpen(handler: (connection: RouteConnection<P, O, U, C, CR>) => unknown): RouteHandlerStage<P, O, U, C, M, RQ, CR>
+  onClose(
+    handler: (connection: RouteConnection<P, O, U, C, CR>, code: number, reason: string) => unknown,
+  ): RouteHandlerStage<P, O, U, C, M, RQ, CR>
+  onError(handler: (connection: RouteConnection<P, O, U, C, CR>, error: WsError) => unknown): RouteHandlerStage<P, O, U, C, M, RQ, CR>
+  onBinary(handler: (data: Uint8Array, connection: RouteConnection<P, O, U, C, CR>) => unknown): RouteHandlerStage<P, O, U, C, M, RQ, CR>
+  /** Answers requests named `name` (see docs/requests.md): `data` is the input's output, the reply is checked against `output`. */
+  request<const K extends string, I extends AnySchema, R extends AnySchema>(
+    name: K,
+    definition: RequestDefinitions<{ [T in K]: I }, { [T in K]: R }, RouteConnection<P, O, U, C, CR>>[K],
+  ): RouteHandlerStage<P, O, U, C, M, Simplify<RQ & { [T in K]: { input: I; output: R } }>, CR>
   /** The finished route: exactly what `defineRoute({ kind: 'ws', path, messages, ... })` returns. */
   build(
-    ...noHandlers: [keyof M] extends [never] ? [error: 'add at least one .on(type, schema, handler) before build()'] : []
-  ): WsRoute<P, undefined, O, M, U, C>
+    ...noHandlers: [keyof M | keyof RQ] extends [never]
+      ? [error: 'add at least one .on(type, schema, handler) or .request() before build()']
+      : []
+  ): WsRoute<P, undefined, O, M, U, C, RQ, CR>
 }
 
 /** The first stage: everything that shapes the connection type, then the handler stage. */
-export interface RouteBuilder<P extends string, O, U, C> extends RouteHandlerStage<P, O, U, C, {}> {
+export interface RouteBuilder<P extends string, O, U, C, CR = {}> extends RouteHandlerStage<P, O, U, C, {}, {}, CR> {
   /** What the server sends; `send` and `publish` then accept only its input type. */
-  output<S extends AnySchema>(schema: S): RouteBuilder<P, S, U, C>
+  output<S extends AnySchema>(schema: S): RouteBuilder<P, S, U, C, CR>
   /** Verifies the upgrade; the result (refusals removed) types `connection.user`. */
-  auth<A extends AuthResult>(hook: (request: UpgradeContext<P>) => A): RouteBuilder<P, O, UserOf<A>, C>
+  auth<A extends AuthResult>(hook: (request: UpgradeContext<P>) => A): RouteBuilder<P, O, UserOf<A>, C, CR>
   /** Builds `connection.context` after auth. */
-  context<C2>(hook: ContextHook<P, U, C2>): RouteBuilder<P, O, U, C2>
-  options(options: BuilderOptions): RouteBuilder<P, O, U, C>
+  context<C2>(hook: ContextHook<P, U, C2>): RouteBuilder<P, O, U, C2, CR>
+  /** Requests the server may send to clients (`connection.request`), answered by client handlers. */
+  clientRequests<const Q extends Record<string, RequestSchemas>>(requests: Q): RouteBuilder<P, O, U, C, Q>
+  options(options: BuilderOptions): RouteBuilder<P, O, U, C, CR>
 }
 
 // The definition under construction, loosely typed: the public builder types carry the precise ones.
@@ -50,6 +62,7 @@ interface Definition {
   readonly kind: 'ws'
   readonly path: string
   readonly messages: Readonly<Record<string, { readonly schema: AnySchema; readonly handler: unknown }>>
+  readonly requests?: Readonly<Record<string, unknown>>
   readonly handler: Readonly<Record<string, unknown>>
   readonly [option: string]: unknown
 }
@@ -75,6 +88,12 @@ function builder(definition: Definition) {
     output: (output: AnySchema) => next({ output }),
     auth: (auth: unknown) => next({ auth }),
     context: (context: unknown) => next({ context }),
+    clientRequests: (clientRequests: unknown) => next({ clientRequests }),
+    request(name: string, entry: unknown) {
+      if (Object.hasOwn(definition.requests ?? {}, name))
+        throw new TypeError(`[wsbridge] route "${definition.path}" already answers request "${name}"`)
+      return next({ requests: Object.assign(Object.create(null), definition.requests, { [name]: entry }) })
+    },
     options: (options: BuilderOptions) => next({ ...options }),
     on(type: string, schema: AnySchema, handler: unknown) {
       if (Object.hasOwn(definition.messages, type))
@@ -86,9 +105,12 @@ function builder(definition: Definition) {
     onError: hook('onError'),
     onBinary: hook('onBinary'),
     build(): AnyRoute {
-      if (Object.keys(definition.messages).length === 0)
-        throw new TypeError(`[wsbridge] route "${definition.path}" needs at least one .on(type, schema, handler)`)
-      const route: unknown = { ...definition, messages: Object.assign(Object.create(null), definition.messages) }
+      const hasRequests = definition.requests !== undefined
+      if (Object.keys(definition.messages).length === 0 && !hasRequests)
+        throw new TypeError(`[wsbridge] route "${definition.path}" needs at least one .on(type, schema, handler) or .request()`)
+      // A requests-only route has no messages map: its plain messages get UNKNOWN_TYPE (dispatch.ts).
+      const messages = Object.keys(definition.messages).length === 0 ? undefined : Object.assign(Object.create(null), definition.messages)
+      const route: unknown = { ...definition, messages }
       assertRoute(route, definition.path)
       return route
     },

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { describe, expectTypeOf, it } from 'vitest'
 import { setupBridge, type ClientRequestsOf, type RequestsOf } from '../src/client/index.js'
-import { defineRoute, type RequestContext } from '../src/index.js'
+import { createRoute, defineRoute, type RequestContext } from '../src/index.js'
 
 const Sum = v.object({ sum: v.number() })
 
@@ -102,5 +102,30 @@ describe('the client', () => {
     $ws.calc({ room: 'r1' }, { requests: { confirm: () => ({ ok: 'yes' }) } })
     // @ts-expect-error no such client request
     $ws.calc({ room: 'r1' }, { requests: { other: () => null } })
+  })
+})
+
+describe('createRoute', () => {
+  it('declares requests and clientRequests with the same inference as defineRoute', () => {
+    const built = createRoute('/b/:id')
+      .clientRequests({ confirm: { input: v.string(), output: v.boolean() } })
+      .request('double', {
+        input: v.number(),
+        output: v.number(),
+        handler: async (n, connection, { signal }) => {
+          expectTypeOf(n).toEqualTypeOf<number>()
+          expectTypeOf(signal).toEqualTypeOf<AbortSignal>()
+          expectTypeOf(connection.params.id).toEqualTypeOf<string>()
+          expectTypeOf(await connection.request('confirm', 'ok?')).toEqualTypeOf<boolean>()
+          return n * 2
+        },
+      })
+      .request('name', { input: v.null(), output: v.string(), handler: () => 'b' })
+      .build()
+    expectTypeOf<keyof RequestsOf<typeof built>>().toEqualTypeOf<'double' | 'name'>()
+    const { $ws } = setupBridge({ built }, { baseUrl: 'ws://x' })
+    expectTypeOf($ws.built({ id: '1' }).request('double', 2)).toEqualTypeOf<Promise<number>>()
+    // @ts-expect-error the reply must be the output schema's input type
+    createRoute('/x').request('bad', { input: v.string(), output: v.number(), handler: (s) => s })
   })
 })

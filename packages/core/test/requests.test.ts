@@ -1,6 +1,7 @@
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { WsError } from '../src/index.js'
+import * as v from 'valibot'
+import { createRoute, type WsError } from '../src/index.js'
 import { createTestBridge } from '../src/testing/index.js'
 import { requestRoutes, type Probe } from './requests/routes.js'
 
@@ -211,5 +212,29 @@ describe('requests: at most once per session id', () => {
     expect(probe.started).toBe(1)
     expect(probe.aborted).toEqual(['r:CONNECTION_CLOSED'])
     expect(second.frames).toEqual(['{"~":"res","id":7,"d":"r"}'])
+  })
+})
+
+describe('requests on a createRoute builder', () => {
+  it('answers like defineRoute, and the server asks through clientRequests', async () => {
+    const built = createRoute('/built')
+      .clientRequests({ name: { input: v.null(), output: v.string() } })
+      .request('greet', {
+        input: v.string(),
+        output: v.string(),
+        handler: async (greeting, connection) => `${greeting}, ${await connection.request('name', null)}`,
+      })
+      .build()
+    const t = createTestBridge({ built })
+    const client = await t.connect('/built')
+    client.answer('name', () => 'Ada')
+    expect(await client.request('greet', 'Hello')).toBe('Hello, Ada')
+    client.send({ type: 'x' })
+    expect(await client.next()).toMatchObject({ code: 'UNKNOWN_TYPE' })
+    expect(() =>
+      createRoute('/d')
+        .request('a', { input: v.null(), output: v.null(), handler: () => null })
+        .request('a', { input: v.null(), output: v.null(), handler: () => null }),
+    ).toThrow('already answers request "a"')
   })
 })

@@ -49,8 +49,8 @@ export class TestClient {
   readonly #closeWaiters: ((close: TestClose) => void)[] = []
   readonly #answers: Record<string, ClientRequestHandler> = Object.create(null)
   readonly #requests = new RequestEndpoint(
-    (frame) => (this.#closed ? 'closed' : (this.sendText(frame), 'sent')),
-    (frame) => void (this.#closed || this.sendText(frame)),
+    (frame) => this.#sendRequestFrame(frame),
+    (frame) => void this.#sendRequestFrame(frame),
     () => this.#answers,
   )
 
@@ -170,6 +170,12 @@ export class TestClient {
     this.sent.push(decodeFrame(frame))
     const waiter = this.#waiters.shift()
     if (waiter) waiter.resolve(this.sent[this.#read++])
+  }
+
+  #sendRequestFrame(frame: string): 'sent' | 'closed' {
+    if (this.#closed) return 'closed'
+    this.sendText(frame)
+    return 'sent'
   }
 
   #finish(close: TestClose): void {
