@@ -14,6 +14,7 @@ export type {
   RouteConnection,
   LifecycleHandlers,
   MessageDefinition,
+  MessageDefinitions,
   InvalidMessagePolicy,
   SingleHandlerRoute,
   TypedMessagesRoute,
@@ -67,5 +68,10 @@ export type {
   AnyRequestDefinition,
   RequestInputOf,
   RequestReplyOf,
+  RequestReplyInputOf,
+  RequestTypesOf,
+  PairRequests,
+  AnyRequests,
+  AnyClientRequests,
 } from './requests-types.js'
-export type { RequestsOnlyRoute, RouteRequestOptions } from './route-requests.js'
+export type { RequestsOnlyRoute, RouteRequestOptions, NamedSchemas } from './route-requests.js'

@@ -9,7 +9,7 @@ import type { AnyRequestDefinition, PairRequests, RequestSchemas, RequestTypesOf
 import type { NamedSchemas, RequestsOnlyRoute, RouteRequestOptions } from './route-requests.js'
 import type { LifecycleHandlers, MessageDefinitions } from './route-handlers.js'
 
-export type { LifecycleHandlers, MessageDefinition } from './route-handlers.js'
+export type { LifecycleHandlers, MessageDefinition, MessageDefinitions } from './route-handlers.js'
 
 /** What a route does with a message that is not valid JSON, fails validation or has an unknown type. */
 export type InvalidMessagePolicy = 'error' | 'close' | 'drop'

@@ -12,6 +12,7 @@ import { messagingRoutes } from './messaging.js'
 import { outcomeRoutes } from './outcomes.js'
 import { pubsubRoutes } from './pubsub.js'
 import { requestRoutes } from './request.js'
+import { requestsRoutes } from './requests.js'
 import { securityRoutes } from './security.js'
 import { seedChatRoutes } from './seed-chat.js'
 import { slowSubscriberRoutes } from './slow-subscriber.js'
@@ -32,6 +33,7 @@ export const routeFiles = {
   outcomes: outcomeRoutes,
   pubsub: pubsubRoutes,
   request: requestRoutes,
+  requests: requestsRoutes,
   security: securityRoutes,
   seedChat: seedChatRoutes,
   slowSubscriber: slowSubscriberRoutes,
