@@ -61,7 +61,7 @@ describe('requests in the contracts', () => {
     })
     const confirm = document!.operations().get('calc.clientRequest.confirm')!
     expect(confirm.action()).toBe('send')
-    expect(confirm.reply()?.messages().all()[0]!.payload()?.json()).toMatchObject({ properties: { d: { required: ['ok'] } } })
+    expect(confirm.reply()!.messages().all()[0]!.payload()?.json()).toMatchObject({ properties: { d: { required: ['ok'] } } })
     // A route without requests is unchanged.
     expect(Object.keys((doc['channels'] as Record<string, { messages: object }>)['plain']!.messages)).toEqual([
       'plain.client.message',
