@@ -51,7 +51,8 @@ export const errorCodes = {
   // Request/response (docs/requests.md): error replies and the asker's own rejections; they never close a connection.
   UNKNOWN_REQUEST: { close: CloseCode.POLICY_VIOLATION, status: 404, message: 'Unknown request', blame: 'client' },
   REQUEST_TIMEOUT: { close: CloseCode.TRY_AGAIN_LATER, status: 504, message: 'Request timed out', blame: 'server' },
-  REQUEST_CANCELLED: { close: CloseCode.NORMAL, status: 499, message: 'Request cancelled', blame: 'client' },
+  // The asker's own doing: reaches the hooks only when the server's own `connection.request` was cancelled and not caught.
+  REQUEST_CANCELLED: { close: CloseCode.NORMAL, status: 499, message: 'Request cancelled', blame: 'server' },
 } as const satisfies Record<
   string,
   { readonly close: number; readonly status: number; readonly message: string; readonly blame: ErrorBlame }
