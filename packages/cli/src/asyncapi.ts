@@ -1,4 +1,5 @@
 import type { Routes } from '@wsbridge/core'
+import { CANCEL_FRAME, ERROR_REPLY, requestOperations } from './asyncapi-requests.js'
 import { toJsonSchemas, type JsonSchema } from './json-schema.js'
 import { listRoutes } from './routes.js'
 
@@ -84,11 +85,19 @@ export function toAsyncApi(routes: Routes, info: AsyncApiInfo, options: AsyncApi
       })
     const clientIds = add('client', schema.messages ? Object.entries(schema.messages) : [['message', schema.client ?? {}]])
     const serverIds = add('server', byType(schema.server) ?? [['message', schema.server ?? {}]])
+    const asked = requestOperations(name, 'server', schema.requests ?? {}, messages)
+    const askedBack = requestOperations(name, 'client', schema.clientRequests ?? {}, messages)
+    const requestIds = [...asked.messageIds, ...askedBack.messageIds]
+    if (requestIds.length > 0) {
+      messages['requestError'] ??= { name: 'requestError', title: 'wsbridge error reply', payload: ERROR_REPLY }
+      messages['requestCancel'] ??= { name: 'requestCancel', title: 'wsbridge request cancel', payload: CANCEL_FRAME }
+      requestIds.push('requestError', 'requestCancel')
+    }
     const ref = (id: string): Json => ({ $ref: `#/components/messages/${id}` })
     channels[name] = {
       address,
       title: name,
-      messages: Object.fromEntries([...clientIds, ...serverIds, 'error'].map((id) => [id, ref(id)])),
+      messages: Object.fromEntries([...clientIds, ...serverIds, 'error', ...requestIds].map((id) => [id, ref(id)])),
       ...(params.length > 0 && {
         parameters: Object.fromEntries(
           params.map((p) => [
@@ -112,6 +121,7 @@ export function toAsyncApi(routes: Routes, info: AsyncApiInfo, options: AsyncApi
       summary: `Messages the server sends on ${name}`,
       messages: [...serverIds, 'error'].map(channelMessage),
     }
+    Object.assign(operations, asked.operations, askedBack.operations)
   }
 
   return {

@@ -15,6 +15,16 @@ export interface RouteSchemas {
   readonly server?: JsonSchema
   /** Typed messages by `type` (routes with a `messages` map), each with its `type` constant. */
   readonly messages?: Readonly<Record<string, JsonSchema>>
+  /** Requests clients may send (`requests`), by name: what they send and what the server replies. */
+  readonly requests?: Readonly<Record<string, RequestJsonSchemas>>
+  /** Requests the server may send (`clientRequests`), by name. */
+  readonly clientRequests?: Readonly<Record<string, RequestJsonSchemas>>
+}
+
+/** One request's schemas, each describing the wire (`data` of the request and of its reply). */
+export interface RequestJsonSchemas {
+  readonly input: JsonSchema
+  readonly output: JsonSchema
 }
 
 export interface JsonSchemaOptions {
@@ -41,15 +51,26 @@ export function toJsonSchemas(routes: Routes, options: JsonSchemaOptions = {}): 
   const result: Record<string, RouteSchemas> = {}
   for (const { name, route, path } of listRoutes(routes)) {
     const convert = (schema: unknown, where: string): JsonSchema => toWireJsonSchema(schema, `route "${name}" ${where}`, options.errorMode)
+    const requestSchemas = (map: Readonly<Record<string, { input: unknown; output: unknown }>> | undefined, kind: string) =>
+      map &&
+      Object.fromEntries(
+        Object.entries(map).map(([n, r]) => [
+          n,
+          { input: convert(r.input, `${kind} "${n}" input`), output: convert(r.output, `${kind} "${n}" output`) },
+        ]),
+      )
+    const requests = requestSchemas(route.requests, 'request')
+    const clientRequests = requestSchemas(route.clientRequests, 'client request')
+    const extra = { ...(requests && { requests }), ...(clientRequests && { clientRequests }) }
     const server = route.output === undefined ? undefined : convert(route.output, 'output')
     if (route.messages !== undefined) {
       const messages: Record<string, JsonSchema> = {}
       for (const [type, definition] of Object.entries(route.messages as Record<string, { schema: unknown }>))
         messages[type] = withType(type, convert(definition.schema, `message "${type}" schema`))
-      result[name] = { path, client: { oneOf: Object.values(messages) }, ...(server && { server }), messages }
+      result[name] = { path, client: { oneOf: Object.values(messages) }, ...(server && { server }), messages, ...extra }
     } else {
       const client = route.input === undefined ? undefined : convert(route.input, 'input')
-      result[name] = { path, ...(client && { client }), ...(server && { server }) }
+      result[name] = { path, ...(client && { client }), ...(server && { server }), ...extra }
     }
   }
   return result

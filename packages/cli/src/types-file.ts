@@ -33,7 +33,14 @@ export function toTypesFile(routes: Routes, options: TypesFileOptions = {}): str
     out.push(`export type ${base}ServerMessage = ${text ? 'string' : schema.server ? toTsType(schema.server) : 'unknown'}`)
     const paramType =
       params.length === 0 ? '{}' : `{ ${params.map((p) => `${p.name}${p.optional ? '?: string | undefined' : ': string'}`).join('; ')} }`
-    out.push(`export type ${base}Params = ${paramType}`, '')
+    out.push(`export type ${base}Params = ${paramType}`)
+    // Requests as `~types` carries them: `{ name: { input, reply } }` (docs/requests.md).
+    const requestMap = (map: typeof schema.requests): string =>
+      `{${Object.entries(map ?? {})
+        .map(([n, r]) => ` ${JSON.stringify(n)}: { input: ${toTsType(r.input)}; reply: ${toTsType(r.output)} }`)
+        .join(';')} }`
+    out.push(`export type ${base}Requests = ${requestMap(schema.requests)}`)
+    out.push(`export type ${base}ClientRequests = ${requestMap(schema.clientRequests)}`, '')
   }
   // Unchecked routes (no schema: `unknown`) would swallow the whole union, so only checked ones join it.
   const all = (suffix: string, direction: 'client' | 'server'): string => {
@@ -53,7 +60,7 @@ export function toTypesFile(routes: Routes, options: TypesFileOptions = {}): str
     const path = route.path === undefined ? 'string' : JSON.stringify(route.path)
     const format = route.format === 'text' ? " readonly format: 'text';" : ''
     out.push(
-      `  ${JSON.stringify(name)}: { readonly '~types'?: { readonly path: ${path};${format} readonly params: ${base}Params; readonly client: ${base}ClientMessage; readonly server: ${base}ServerMessage } }`,
+      `  ${JSON.stringify(name)}: { readonly '~types'?: { readonly path: ${path};${format} readonly params: ${base}Params; readonly client: ${base}ClientMessage; readonly server: ${base}ServerMessage; readonly requests: ${base}Requests; readonly clientRequests: ${base}ClientRequests } }`,
     )
   }
   out.push('}', '')

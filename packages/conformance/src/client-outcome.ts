@@ -25,6 +25,8 @@ export type Provocation =
 
 export type Answer =
   | { readonly kind: 'error-frame' }
+  /** An error reply to a request (`{"~":"res","id","e":{code,…}}`, docs/requests.md); the connection stays open. */
+  | { readonly kind: 'error-reply' }
   /** `orDrop`: a peer that reads nothing may see the TCP connection end instead (closeTimeout). */
   | { readonly kind: 'close'; readonly code: number; readonly orDrop?: boolean }
   | { readonly kind: 'http'; readonly status: number }

@@ -7,6 +7,7 @@ export const OUTCOMES_TABLE_END = '<!-- client-outcomes:end -->'
 
 function answerText(answer: Answer): string {
   if (answer.kind === 'error-frame') return 'error frame, stays open'
+  if (answer.kind === 'error-reply') return 'error reply to the request, stays open'
   if (answer.kind === 'http') return `HTTP ${answer.status}, no upgrade`
   return answer.orDrop ? `close ${answer.code} (a drop if the client still reads nothing after \`closeTimeout\`)` : `close ${answer.code}`
 }

@@ -21,6 +21,7 @@ export const DOCUMENTED_CONNECTION_KEYS = [
   'query',
   'raw',
   'readyState',
+  'request',
   'rooms',
   'route',
   'send',

@@ -13,6 +13,7 @@ import { messagingGroup } from './cases/messaging.js'
 import { outcomesGroup } from './cases/outcomes.js'
 import { pubsubGroup } from './cases/pubsub.js'
 import { requestGroup } from './cases/request.js'
+import { requestsGroup } from './cases/requests.js'
 import { securityGroup } from './cases/security.js'
 import { typedGroup } from './cases/typed.js'
 import { seedChatGroup } from './cases/seed-chat.js'
@@ -38,6 +39,7 @@ export const caseGroups: readonly CaseGroup[] = [
   seedChatGroup,
   seedTextGroup,
   clientGroup,
+  requestsGroup,
   outcomesGroup,
   connectionSurfaceGroup,
   // Last: the longest group, and the one that opens the most sockets.

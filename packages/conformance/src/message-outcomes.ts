@@ -37,6 +37,17 @@ export const messageOutcomes: readonly ClientOutcome[] = [
     route: 'outcomeTyped',
     frames: [text('{"type":"nope"}')],
   }),
+  message(
+    'a request (`{"~":"req"}`) for a name the route does not answer',
+    'UNKNOWN_REQUEST',
+    { kind: 'error-reply' },
+    'Unknown request "nope"',
+    {
+      kind: 'frames',
+      route: 'outcomeTyped',
+      frames: [text('{"~":"req","id":1,"n":"nope","d":null}')],
+    },
+  ),
   message('JSON nested deeper than `maxDepth`', 'TOO_DEEP', errorFrame, 'Message is nested too deeply', {
     kind: 'frames',
     route: 'outcomeDeep',

@@ -3,6 +3,8 @@ import { connectionInternals as internals, type ConnectionImpl } from './connect
 import { closed, drained, fatal, handlerFailed, rateLimited, rejectMessage, report, run } from './connection-policy.js'
 import { ReadyState } from './connection-types.js'
 import { dispatchText } from './dispatch.js'
+import { isRequestProtocolText } from './request-frames.js'
+import { receiveRequestFrame } from './request-peer.js'
 import { WsError } from './errors.js'
 import type { ConnectionSite } from './connection-host.js'
 import type { ConnectionSnapshot } from './connection-snapshot.js'
@@ -81,6 +83,8 @@ export class SocketEvents implements ConnectionEvents {
     // The typed client's heartbeat (browsers cannot send ping frames); see control-frames.ts.
     if (text === PING_FRAME) return void internals.sendFrame(connection, PONG_FRAME)
     if (isTooBig(text, site.limits.maxPayloadLength)) return fatal(connection, new WsError('PAYLOAD_TOO_LARGE'))
+    // Request, reply and cancel frames (request-frames.ts): a reply must not wait behind the handler awaiting it.
+    if (isRequestProtocolText(text)) return receiveRequestFrame(connection, text)
     serialQueue.run(connection, dispatchReceived, text, handlerFailed)
   }
 

@@ -3,6 +3,7 @@ import { connectionInternals as internals, type ConnectionImpl } from './connect
 import { ReadyState } from './connection-types.js'
 import { toErrorFrame, WsError } from './errors.js'
 import type { HubMemberAccess } from './pubsub/hub.js'
+import { requestsClosed } from './request-peer.js'
 import { connectionGuard, SweepDue } from './security/guard.js'
 import { serialQueue, type QueuedTask } from './serial-queue.js'
 
@@ -37,6 +38,7 @@ export function closed(connection: ConnectionImpl, code: number, reason: string)
   const topics = internals.markClosed(connection)
   if (topics) for (const topic of topics) site.host.unsubscribe(connection, topic)
   site.host.released(connection)
+  requestsClosed(connection)
   const onClose = site.route.handler?.onClose
   if (onClose) run(connection, () => onClose(connection, code, reason), undefined)
   const finished = site.host.finished

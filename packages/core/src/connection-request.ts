@@ -1,6 +1,6 @@
 import type { ConnectionInit } from './connection-host.js'
 import { createConnectionId } from './connection-id.js'
-import { ConnectionGuard } from './security/guard.js'
+import { ConnectionRequester } from './connection-requester.js'
 import { shareString } from './shared-strings.js'
 
 /** `#context` until the connection's empty context object is first read (any value, undefined too, can be assigned). */
@@ -19,7 +19,7 @@ function isEmptyObject(value: unknown): boolean {
  * object). Values that are usually empty or never read (params, query, context, url, id) are
  * created on first read: idle memory per connection is part of the contract.
  */
-export class ConnectionRequest extends ConnectionGuard {
+export class ConnectionRequest extends ConnectionRequester {
   // Created on first read: ids are 36-character strings, and idle connections often never need one.
   #id: string | undefined
   readonly ip: string

@@ -1,3 +1,5 @@
+import type { AnyRequests, RequestInputOf, RequestOptions, RequestReplyOf } from './requests-types.js'
+
 /** `readyState` values, as in the browser's WebSocket. */
 export const ReadyState = { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 } as const
 export type ReadyState = (typeof ReadyState)[keyof typeof ReadyState]
@@ -29,6 +31,7 @@ export interface Connection<
   TParams = Record<string, string | undefined>,
   TUser = unknown,
   TContext = Record<string, unknown>,
+  TRequests = AnyRequests,
 > {
   /** Unique, unguessable id (a random UUID). */
   readonly id: string
@@ -71,6 +74,15 @@ export interface Connection<
    * wsbridge does not wrap. What you do with it is outside wsbridge's guarantees.
    */
   readonly raw: unknown
+  /**
+   * Asks the client (a handler its `clientRequests` declares) and resolves with its validated reply.
+   * Rejects with a WsError: REQUEST_TIMEOUT, REQUEST_CANCELLED, CONNECTION_CLOSED, or the client's error.
+   */
+  request<K extends keyof TRequests & string>(
+    name: K,
+    data: RequestInputOf<TRequests[K]>,
+    options?: RequestOptions,
+  ): Promise<RequestReplyOf<TRequests[K]>>
   /** The id. */
   toString(): string
 }

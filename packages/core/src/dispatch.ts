@@ -23,7 +23,9 @@ export function dispatchText<C>(route: AnyRoute, text: string, maxDepth: number,
     return undefined
   }
   if (route.messages !== undefined) return dispatchTyped(route, message, connection, reject)
-  const onMessage: Handler = route.handler!.onMessage!
+  const onMessage: Handler | undefined = route.handler?.onMessage
+  // A route with only `requests`: a plain message has nowhere to go.
+  if (onMessage === undefined) return reject(connection, new WsError('UNKNOWN_TYPE'))
   if (route.input === undefined) return onMessage(message, connection as never)
   return deliverValidated(route.input, message, onMessage, connection, reject)
 }

@@ -48,6 +48,11 @@ export const errorCodes = {
     blame: 'server',
   },
   INTERNAL: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Internal error', blame: 'server' },
+  // Request/response (docs/requests.md): error replies and the asker's own rejections; they never close a connection.
+  UNKNOWN_REQUEST: { close: CloseCode.POLICY_VIOLATION, status: 404, message: 'Unknown request', blame: 'client' },
+  REQUEST_TIMEOUT: { close: CloseCode.TRY_AGAIN_LATER, status: 504, message: 'Request timed out', blame: 'server' },
+  // The asker's own doing: reaches the hooks only when the server's own `connection.request` was cancelled and not caught.
+  REQUEST_CANCELLED: { close: CloseCode.NORMAL, status: 499, message: 'Request cancelled', blame: 'server' },
 } as const satisfies Record<
   string,
   { readonly close: number; readonly status: number; readonly message: string; readonly blame: ErrorBlame }

@@ -15,6 +15,7 @@ export type {
   RouteConnection,
   LifecycleHandlers,
   MessageDefinition,
+  MessageDefinitions,
   InvalidMessagePolicy,
   SingleHandlerRoute,
   TypedMessagesRoute,
@@ -65,3 +66,18 @@ export type {
   OriginRule,
 } from './security/options.js'
 export type { ResumeOptions } from './resume.js'
+export type {
+  RequestContext,
+  RequestOptions,
+  RequestSchemas,
+  RequestDefinitions,
+  AnyRequestDefinition,
+  RequestInputOf,
+  RequestReplyOf,
+  RequestReplyInputOf,
+  RequestTypesOf,
+  PairRequests,
+  AnyRequests,
+  AnyClientRequests,
+} from './requests-types.js'
+export type { RequestsOnlyRoute, RouteRequestOptions, NamedSchemas } from './route-requests.js'

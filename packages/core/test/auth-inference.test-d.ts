@@ -163,9 +163,9 @@ describe('a plain inline auth function types connection.user', () => {
   it('is typed before the handlers that use it: written after them, TypeScript fixes the user first', () => {
     // A TypeScript limitation (contextually typed members are inferred in source order), kept here
     // so docs/typed-messages.md's "auth before handlers" note is revisited if TypeScript lifts it.
-    // @ts-expect-error the handler fixed the user as `undefined` before `auth` was read
     defineRoute({
       kind: 'ws',
+      // @ts-expect-error the handler fixed the user as `undefined` before `auth` was read
       messages: { say: { schema: Msg, handler: (_d, c) => expectTypeOf(c.user).toEqualTypeOf<undefined>() } },
       auth: async ({ query }) => ({ id: query['t'] ?? '', email: 'e' }),
     })

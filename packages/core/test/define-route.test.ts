@@ -20,7 +20,7 @@ describe('defineRoute at runtime', () => {
 
   it('throws when there is neither onMessage nor a messages map', () => {
     expect(() => untyped({ kind: 'ws', path: '/p', handler: { onOpen: () => undefined } })).toThrow(
-      '[wsbridge] route "/p" needs handler.onMessage or a typed messages map',
+      '[wsbridge] route "/p" needs handler.onMessage, a typed messages map or requests',
     )
   })
 

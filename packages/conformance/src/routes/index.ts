@@ -12,6 +12,7 @@ import { messagingRoutes } from './messaging.js'
 import { outcomeRoutes } from './outcomes.js'
 import { pubsubRoutes } from './pubsub.js'
 import { requestRoutes } from './request.js'
+import { requestsRoutes } from './requests.js'
 import { securityRoutes } from './security.js'
 import { seedChatRoutes } from './seed-chat.js'
 import { seedTextRoutes } from './seed-text.js'
@@ -33,6 +34,7 @@ export const routeFiles = {
   outcomes: outcomeRoutes,
   pubsub: pubsubRoutes,
   request: requestRoutes,
+  requests: requestsRoutes,
   security: securityRoutes,
   seedChat: seedChatRoutes,
   seedText: seedTextRoutes,

@@ -1,17 +1,20 @@
+import { createSessionId, RequestEndpoint } from '../request-endpoint.js'
+import type { AnyClientRequests, RequestOptions } from '../requests-types.js'
+import { deliver } from './deliver.js'
 import { Heartbeat } from './heartbeat.js'
 import { Hooks } from './hooks.js'
-import { decodeIncoming } from './incoming.js'
+import { OpenWaiters } from './open-waiters.js'
 import { toError } from './policy.js'
 import { ReconnectSchedule } from './reconnect-schedule.js'
 import { RestoreStep } from './restore.js'
 import { ResumeTracker } from './resume-tracker.js'
 import type { RoutedOptions } from './route-watch.js'
+import { OPEN, sendOrQueue } from './send-frame.js'
 import { SendQueue, type QueuedFrame } from './send-queue.js'
 import { dropSocket, type WebSocketConstructor, type WebSocketLike } from './socket.js'
 import { openSocket, type SocketListener } from './socket-listener.js'
 import type { ClientConnection, ConnectionState, SendStatus } from './types.js'
 
-const OPEN = 1
 const READY_STATE = { connecting: 0, reconnecting: 0, open: 1, closing: 2, closed: 3 } as const
 
 /**
@@ -20,7 +23,7 @@ const READY_STATE = { connecting: 0, reconnecting: 0, open: 1, closing: 2, close
  * when to try again is the reconnect schedule's (reconnect-schedule.ts), a new socket counts as open once onRestore is done
  * (restore.ts), and events of a socket no longer current never arrive (socket-listener.ts).
  */
-export class ReconnectingConnection implements ClientConnection<unknown> {
+export class ReconnectingConnection implements ClientConnection<unknown, AnyClientRequests> {
   readonly #WebSocket: WebSocketConstructor
   readonly #url: (resume: string | undefined) => string
   readonly #options: RoutedOptions
@@ -41,7 +44,14 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
   #socketOpened = false
   #reconnects = 0
   #everOpened = false
-  #waiters: { resolve: () => void; reject: (error: Error) => void }[] = []
+  readonly #waiters = new OpenWaiters()
+  // Requests go through the send queue; replies to the server only onto the socket that asked.
+  readonly #requests = new RequestEndpoint(
+    (frame) => this.#sendFrame(frame),
+    (frame) => this.#socket?.readyState === OPEN && this.#socket.send(frame),
+    () => this.#options.requests as never,
+    createSessionId(),
+  )
 
   constructor(WebSocket: WebSocketConstructor, url: (resume: string | undefined) => string, options: RoutedOptions) {
     this.#WebSocket = WebSocket
@@ -50,13 +60,8 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
     this.#queue = new SendQueue(options.queue)
     this.#retry = new ReconnectSchedule(options)
     this.#hooks = new Hooks(options)
-    this.#heartbeat = options.heartbeat
-      ? new Heartbeat(
-          options.heartbeat,
-          (frame) => this.#socket?.send(frame),
-          () => this.#heartbeatFailed(),
-        )
-      : undefined
+    const failed = () => this.#heartbeatFailed()
+    this.#heartbeat = options.heartbeat ? new Heartbeat(options.heartbeat, (frame) => this.#socket?.send(frame), failed) : undefined
     // The first URL is built here so a missing path parameter throws at the call site.
     this.#open(url(undefined))
   }
@@ -103,19 +108,15 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
   }
 
   opened(): Promise<void> {
-    if (this.#state === 'open') return Promise.resolve()
-    if (this.#state === 'closed' || this.#state === 'closing') return Promise.reject(new Error('[wsbridge] connection is closed'))
-    return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }))
+    return this.#waiters.wait(this.#state)
+  }
+
+  request(name: string, data: unknown, options?: RequestOptions): Promise<unknown> {
+    return this.#requests.request(name, data, options)
   }
 
   #sendFrame(frame: QueuedFrame): SendStatus {
-    if (this.#state === 'closing' || this.#state === 'closed') return 'dropped'
-    const socket = this.#socket
-    if (this.#state === 'open' && socket?.readyState === OPEN) {
-      socket.send(frame)
-      return 'sent'
-    }
-    return this.#queue.push(frame) ? 'queued' : 'dropped'
+    return sendOrQueue(this.#state, this.#socket, this.#queue, frame)
   }
 
   #open(url: string): void {
@@ -136,18 +137,15 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
     this.#hooks.call(() => this.#options.onOpen?.(info))
     // Hooks may have closed the connection or lost the socket; flush only onto the same open socket.
     if (this.#state !== 'open' || this.#socket !== socket) return
+    // Requests whose reply the old socket lost go again, same id (the server answers each id once).
+    this.#requests.asker.reopened((frame) => socket.send(frame))
     for (const frame of this.#queue.drain()) socket.send(frame)
-    for (const waiter of this.#waiters.splice(0)) waiter.resolve()
+    this.#waiters.resolve()
   }
 
   #received(data: unknown): void {
     this.#heartbeat?.alive()
-    const incoming = decodeIncoming(data, this.#resume, this.#options.route?.text)
-    const options = this.#options
-    if (incoming.kind === 'message') this.#hooks.call(() => options.onMessage?.(incoming.value))
-    else if (incoming.kind === 'binary') this.#hooks.call(() => options.onBinary?.(incoming.data))
-    else if (incoming.kind === 'gap') this.#hooks.call(() => options.onResumeGap?.(incoming.gap))
-    else if (incoming.kind === 'error') this.#hooks.error(incoming.error)
+    deliver(data, this.#resume, this.#requests, this.#options, this.#hooks, this.#options.route?.text)
   }
 
   #closed(code: number, reason: string): void {
@@ -155,6 +153,7 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
     this.#socket = undefined
     this.#restore.cancel()
     this.#heartbeat?.stop()
+    this.#requests.socketClosed()
     if (this.#state === 'closing' || this.#options.route?.noRoute || !this.#retry.allows(code, reason)) {
       this.#finish(code, reason, true)
       return
@@ -188,8 +187,8 @@ export class ReconnectingConnection implements ClientConnection<unknown> {
     this.#setState('closed')
     this.#queue.clear()
     if (notify) this.#hooks.call(() => this.#options.onClose?.(code, reason, { willReconnect: false }))
-    const error = new Error(`[wsbridge] connection closed (${code}${reason ? ` ${reason}` : ''})`)
-    for (const waiter of this.#waiters.splice(0)) waiter.reject(error)
+    this.#waiters.reject(new Error(`[wsbridge] connection closed (${code}${reason ? ` ${reason}` : ''})`))
+    this.#requests.closed(code)
   }
 
   #setState(state: ConnectionState): void {

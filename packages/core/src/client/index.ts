@@ -16,6 +16,8 @@ export type {
   ClientManifest,
   ClientMessageOf,
   ClientOptions,
+  ClientRequestHandlers,
+  ClientRequestsOf,
   ClientRoute,
   CloseInfo,
   ConnectionHandlers,
@@ -24,6 +26,8 @@ export type {
   ManifestFor,
   OpenInfo,
   ParamsAndQuery,
+  RequestsOf,
+  RouteConnectOptions,
   QueryInput,
   ResumeGap,
   RouteConnector,
@@ -32,5 +36,6 @@ export type {
   ServerMessageOf,
   TypeOnlyOptions,
 } from './types.js'
+export type { RequestContext, RequestOptions } from '../requests-types.js'
 export { WsError } from '../errors.js'
 export type { ErrorFrame, WsErrorCode } from '../errors.js'

@@ -1,8 +1,9 @@
+import type { AnyClientRequests } from '../requests-types.js'
 import type { RouteTarget } from './route-target.js'
 import type { ConnectOptions } from './types.js'
 
 /** The options a connection is built with: the user's, and what setupBridge knows of the route. */
-export type RoutedOptions = ConnectOptions<unknown> & { readonly route?: RouteWatch }
+export type RoutedOptions = ConnectOptions<unknown, unknown, AnyClientRequests> & { readonly route?: RouteWatch }
 
 /**
  * What one client connection knows of its route beyond the URL: its format (a text route's strings

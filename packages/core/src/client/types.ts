@@ -1,4 +1,6 @@
 import type { ParamsOf } from '../path.js'
+import type { RequestOptions } from '../requests-types.js'
+import type { ClientRequestHandlers, InputOfEntry, ReplyOfEntry } from './request-handlers.js'
 import type { BackoffOptions } from './backoff.js'
 import type { HeartbeatOptions } from './heartbeat.js'
 import type { RestoreHook } from './restore.js'
@@ -12,7 +14,14 @@ import type { WebSocketConstructor, WebSocketLike } from './socket.js'
  */
 export interface ClientRoute {
   readonly '~types'?:
-    | { readonly path: string; readonly format?: 'json' | 'text'; readonly client: unknown; readonly server: unknown }
+    | {
+        readonly path: string
+        readonly format?: 'json' | 'text'
+        readonly client: unknown
+        readonly server: unknown
+        readonly requests?: unknown
+        readonly clientRequests?: unknown
+      }
     | undefined
 }
 
@@ -30,6 +39,13 @@ export type RoutePathOf<R> = TypesOf<R> extends { readonly path: infer P extends
 export type ClientMessageOf<R> = TypesOf<R> extends { readonly client: infer C } ? C : unknown
 /** What `onMessage` receives on route `R` (narrow it by `type` for discriminated unions). */
 export type ServerMessageOf<R> = TypesOf<R> extends { readonly server: infer S } ? S : unknown
+
+/** Requests the client may send on route `R`: `{ name: { input, reply } }` (from the route's `requests`). */
+export type RequestsOf<R> = TypesOf<R> extends { readonly requests: infer Q } ? Q : {}
+/** Requests the server may send on route `R`, answered by `requests` handlers in the connect options. */
+export type ClientRequestsOf<R> = TypesOf<R> extends { readonly clientRequests: infer Q } ? Q : {}
+
+export type { ClientRequestHandlers } from './request-handlers.js'
 
 type QueryValue = string | number | boolean | null | undefined
 /** Values for the query string; `undefined` and `null` entries are left out. */
@@ -109,10 +125,14 @@ export interface BridgeClientOptions extends ClientOptions {
   readonly query?: QueryInput | (() => QueryInput)
 }
 
-export type ConnectOptions<TServer, TClient = unknown> = ConnectionHandlers<TServer, TClient> & ClientOptions
+export type ConnectOptions<TServer, TClient = unknown, TAnswers = {}> = ConnectionHandlers<TServer, TClient> &
+  ClientOptions & {
+    /** Answers the server's `connection.request(name, data)`: one handler per `clientRequests` entry. */
+    readonly requests?: ClientRequestHandlers<TAnswers>
+  }
 
 /** One logical connection: survives reconnects, queues while disconnected. */
-export interface ClientConnection<TClient> {
+export interface ClientConnection<TClient, TRequests = {}> {
   readonly state: ConnectionState
   /** WebSocket readyState of the logical connection: CONNECTING while (re)connecting. */
   readonly readyState: 0 | 1 | 2 | 3
@@ -128,13 +148,26 @@ export interface ClientConnection<TClient> {
   close(code?: number, reason?: string): void
   /** Resolves when the connection is (next) open; rejects once it is closed for good. */
   opened(): Promise<void>
+  /**
+   * Asks the server (a `requests` entry of the route) and resolves with its reply. Sent through the
+   * send queue while offline; resent with the same id after a reconnect (the server runs it once).
+   * Rejects with a WsError: the server's code, REQUEST_TIMEOUT, REQUEST_CANCELLED or CONNECTION_CLOSED.
+   */
+  request<K extends keyof TRequests & string>(
+    name: K,
+    data: InputOfEntry<TRequests[K]>,
+    options?: RequestOptions,
+  ): Promise<ReplyOfEntry<TRequests[K]>>
 }
 
 /** `$ws.<route>(paramsAndQuery, handlers)`; the first argument may be left out when no param is required. */
 export type RouteConnector<R> =
   {} extends ParamsAndQuery<R>
-    ? (params?: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>, ClientMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
-    : (params: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>, ClientMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
+    ? (params?: ParamsAndQuery<R>, options?: RouteConnectOptions<R>) => ClientConnection<ClientMessageOf<R>, RequestsOf<R>>
+    : (params: ParamsAndQuery<R>, options?: RouteConnectOptions<R>) => ClientConnection<ClientMessageOf<R>, RequestsOf<R>>
+
+/** The connect options of route `R`: typed messages, and handlers for its `clientRequests`. */
+export type RouteConnectOptions<R> = ConnectOptions<ServerMessageOf<R>, ClientMessageOf<R>, ClientRequestsOf<R>>
 
 export type BridgeClient<R> = { readonly [K in keyof R & string]: RouteConnector<R[K]> }
 

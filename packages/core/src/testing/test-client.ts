@@ -1,4 +1,6 @@
 import type { Connection } from '../connection-types.js'
+import { RequestEndpoint, type ClientRequestHandler } from '../request-endpoint.js'
+import type { RequestContext, RequestOptions } from '../requests-types.js'
 import type { ConnectionEvents, Transport } from '../transport.js'
 
 /** A close as the test client saw it: who started it, with which code and reason. */
@@ -45,6 +47,12 @@ export class TestClient {
   #connection: Connection | undefined
   readonly #waiters: Waiter[] = []
   readonly #closeWaiters: ((close: TestClose) => void)[] = []
+  readonly #answers: Record<string, ClientRequestHandler> = Object.create(null)
+  readonly #requests = new RequestEndpoint(
+    (frame) => this.#sendRequestFrame(frame),
+    (frame) => void this.#sendRequestFrame(frame),
+    () => this.#answers,
+  )
 
   constructor(protocol: string | undefined) {
     this.protocol = protocol
@@ -74,6 +82,17 @@ export class TestClient {
 
   sendBinary(data: Uint8Array | ArrayBuffer): void {
     this.#requireOpen().message(data instanceof Uint8Array ? data : new Uint8Array(data), true)
+  }
+
+  /** Sends a request (`requests` on the route) and resolves with the reply; rejects with a WsError. Request frames never land in `sent`. */
+  request(name: string, data?: unknown, options?: RequestOptions): Promise<unknown> {
+    return this.#requests.request(name, data, options)
+  }
+
+  /** Answers the server's `connection.request(name, …)` (a `clientRequests` entry) with `handler`. */
+  answer(name: string, handler: (data: any, context: RequestContext) => unknown): this {
+    this.#answers[name] = handler
+    return this
   }
 
   /** Resolves with the next message not yet returned by `next()`, waiting for it if needed. */
@@ -147,15 +166,23 @@ export class TestClient {
   #push(frame: string | Uint8Array): void {
     if (this.#closed) return
     this.frames.push(frame)
+    if (typeof frame === 'string' && this.#requests.receive(frame)) return
     this.sent.push(decodeFrame(frame))
     const waiter = this.#waiters.shift()
     if (waiter) waiter.resolve(this.sent[this.#read++])
+  }
+
+  #sendRequestFrame(frame: string): 'sent' | 'closed' {
+    if (this.#closed) return 'closed'
+    this.sendText(frame)
+    return 'sent'
   }
 
   #finish(close: TestClose): void {
     if (this.#closed) return
     this.#closed = close
     this.#events?.closed(close.code, close.reason)
+    this.#requests.closed(close.code)
     for (const waiter of this.#waiters.splice(0)) waiter.reject(new Error(`[wsbridge/testing] connection closed (${close.code})`))
     for (const resolve of this.#closeWaiters.splice(0)) resolve(close)
   }

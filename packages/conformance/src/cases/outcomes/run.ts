@@ -17,11 +17,11 @@ function expectedLine(outcome: ClientOutcome, values: Readonly<Record<string, st
 }
 
 /** What a raw socket's server frames say: the first error frame, if any. */
-function errorFrameOf(raw: RawWebSocket): unknown {
+function errorFrameOf(raw: RawWebSocket, reply = false): unknown {
   for (const frame of raw.frames) {
     if (frame.opcode !== Opcode.TEXT) continue
-    const value = JSON.parse(frame.payload.toString('utf8')) as { type?: unknown }
-    if (value.type === 'error') return value
+    const value = JSON.parse(frame.payload.toString('utf8')) as { type?: unknown; '~'?: unknown; e?: unknown }
+    if (reply ? value['~'] === 'res' && value.e !== undefined : value.type === 'error') return value
   }
   return undefined
 }
@@ -44,6 +44,9 @@ export async function runOnConnection(ctx: SuiteContext, outcome: ClientOutcome,
     if (answer.kind === 'error-frame') {
       await eventually(() => errorFrameOf(raw) !== undefined, 'an error frame')
       expect(errorFrameOf(raw)).toMatchObject({ type: 'error', code: outcome.code })
+    } else if (answer.kind === 'error-reply') {
+      await eventually(() => errorFrameOf(raw, true) !== undefined, 'an error reply')
+      expect(errorFrameOf(raw, true)).toMatchObject({ '~': 'res', e: { code: outcome.code } })
     } else if (answer.kind === 'close') {
       const ended = await raw.waitOutcome(10_000)
       if (answer.orDrop && ended.kind === 'dropped') expect(ended).toEqual({ kind: 'dropped' })

@@ -61,7 +61,14 @@ describe.skipIf(!available)('client in Chromium', () => {
     expect(inputs.some((file) => file.includes('client/setup.ts'))).toBe(true)
     // An allowlist, not a denylist: besides the client and the page, only the wire-level modules the
     // client shares with the server may be bundled (no valibot, no bridge, no pub/sub, no dispatch).
-    const shared = ['src/control-frames.ts', 'src/close-codes.ts', 'src/errors.ts']
+    const shared = [
+      'src/control-frames.ts',
+      'src/close-codes.ts',
+      'src/errors.ts',
+      'src/request-frames.ts',
+      'src/request-asker.ts',
+      'src/request-endpoint.ts',
+    ]
     expect(
       inputs.filter((file) => !file.startsWith('src/client/') && !file.startsWith('test/client/browser/') && !shared.includes(file)),
     ).toEqual([])

@@ -1,0 +1,75 @@
+import { parseMessage } from './codec.js'
+import { connectionInternals as internals, type ConnectionImpl } from './connection.js'
+import { handlerFailed, rejectMessage } from './connection-policy.js'
+import { ReadyState } from './connection-types.js'
+import { WsError } from './errors.js'
+import { answer } from './request-answer.js'
+import { RequestAsker } from './request-asker.js'
+import { asRequestProtocolFrame } from './request-frames.js'
+import type { RequestOptions } from './requests-types.js'
+import { serialQueue } from './serial-queue.js'
+import { validate } from './validation.js'
+
+/**
+ * The server's request/response state per connection: handlers answering the client's requests
+ * (to abort them on cancel or close) and the server's own requests awaiting the client's replies.
+ * Kept beside the connection, not in it, and created on first use: idle memory per connection is
+ * part of the contract, and most connections never make a request.
+ */
+export interface PeerRequests {
+  /** Handlers running for the client's requests, by request id. */
+  readonly running: Map<number, AbortController>
+  asker: RequestAsker | undefined
+}
+
+const peers: WeakMap<ConnectionImpl, PeerRequests> = new WeakMap()
+
+export function peerOf(connection: ConnectionImpl): PeerRequests {
+  let peer = peers.get(connection)
+  if (peer === undefined) peers.set(connection, (peer = { running: new Map(), asker: undefined }))
+  return peer
+}
+
+/** One `{"~":"req"|"res"|"cancel"` frame from the client (connection-events.ts recognises the prefix), before the queue. */
+export function receiveRequestFrame(connection: ConnectionImpl, text: string): void {
+  let parsed: unknown
+  try {
+    parsed = parseMessage(text, internals.site(connection).limits.maxDepth)
+  } catch (error) {
+    return rejectMessage(connection, error as WsError)
+  }
+  const frame = asRequestProtocolFrame(parsed)
+  if (frame === undefined) return rejectMessage(connection, new WsError('VALIDATION_FAILED', 'Malformed request frame'))
+  // Requests start in order with the connection's messages (a request sent after a `join` sees it).
+  if (frame['~'] === 'req') return serialQueue.run(connection, answer, frame, handlerFailed)
+  const peer = peers.get(connection)
+  if (frame['~'] === 'res') peer?.asker?.reply(frame)
+  else peer?.running.get(frame.id)?.abort(new WsError('REQUEST_CANCELLED'))
+}
+
+/** `connection.request(name, data, options)`: asks the client; its reply is validated against `output`. */
+export function askClient(connection: ConnectionImpl, name: string, data: unknown, options?: RequestOptions): Promise<unknown> {
+  if (connection.readyState !== ReadyState.OPEN) return Promise.reject(new WsError('CONNECTION_CLOSED'))
+  const site = internals.site(connection)
+  const declared = site.route.clientRequests
+  const schemas = declared && Object.hasOwn(declared, name) ? declared[name] : undefined
+  if (schemas === undefined) {
+    return Promise.reject(new WsError('UNKNOWN_REQUEST', `[wsbridge] route "${site.name}" declares no clientRequests entry "${name}"`))
+  }
+  const peer = peerOf(connection)
+  peer.asker ??= new RequestAsker((frame) => {
+    const result = internals.sendFrame(connection, frame)
+    return result === 'backpressure' ? 'sent' : result
+  })
+  return peer.asker.ask(name, data, options, undefined, (reply) => validate(schemas.output, reply))
+}
+
+/** The connection closed: running handlers' signals abort, the server's own requests reject. */
+export function requestsClosed(connection: ConnectionImpl): void {
+  const peer = peers.get(connection)
+  if (peer === undefined) return
+  const error = new WsError('CONNECTION_CLOSED')
+  for (const controller of peer.running.values()) controller.abort(error)
+  peer.running.clear()
+  peer.asker?.closeAll(error)
+}

@@ -1,0 +1,74 @@
+import type { AnySchema, InputOf, OutputOf } from './schema.js'
+
+/**
+ * Types of request/response, both directions. A route declares `requests` (the client asks, a
+ * server handler answers) and `clientRequests` (the server asks, a handler registered on the
+ * client answers); both are typed end to end from their schemas, with no annotations.
+ */
+
+type Awaitable<T> = T | PromiseLike<T>
+
+/** A request's two schemas: what the asker sends (`input`) and what the answerer replies (`output`). */
+export interface RequestSchemas {
+  readonly input: AnySchema
+  readonly output: AnySchema
+}
+
+/** What a request handler gets besides the data: `signal` aborts on cancel, timeout or close. */
+export interface RequestContext {
+  /** Aborted when the asker cancels (its `AbortSignal` or timeout) or the connection closes. */
+  readonly signal: AbortSignal
+  /** The request's id on the wire (unique per connection and direction; per session when resending). */
+  readonly id: number
+}
+
+/** Options of `request(name, data, options)` on either side. */
+export interface RequestOptions {
+  /** Milliseconds to wait for the reply; then the promise rejects with REQUEST_TIMEOUT and a cancel is sent. @default 10000 */
+  readonly timeout?: number
+  /** Cancels the request: the promise rejects with REQUEST_CANCELLED and the answerer's `signal` aborts. */
+  readonly signal?: AbortSignal
+}
+
+/**
+ * A route's `requests` map as written: for each name, `input`, `output` and `handler`. `I` and `O`
+ * are inferred separately (name → input schema, name → output schema), which is what lets
+ * TypeScript type `data` and check the reply without annotations.
+ */
+export type RequestDefinitions<I extends Record<string, AnySchema>, O extends Record<string, AnySchema>, TConn> = {
+  readonly [K in keyof I]: {
+    readonly input: I[K]
+    /** Receives the validated input; its reply is checked against `output` (like output validation). */
+    readonly handler: (data: OutputOf<I[K]>, connection: TConn, context: RequestContext) => Awaitable<InputOf<O[K & keyof O]>>
+  }
+} & { readonly [K in keyof O]: { readonly output: O[K] } }
+
+/** The runtime shape of one entry of `requests`. */
+export interface AnyRequestDefinition {
+  readonly input: AnySchema
+  readonly output: AnySchema
+  readonly handler: (data: never, connection: never, context: RequestContext) => unknown
+}
+
+/** `{ name: { input, output } }` from the two inferred maps. */
+export type PairRequests<I extends Record<string, AnySchema>, O extends Record<string, AnySchema>> = {
+  [K in keyof I]: { input: I[K]; output: O[K & keyof O] }
+}
+
+/** What the asker must send for a request with schemas `S`. */
+export type RequestInputOf<S> = S extends RequestSchemas ? InputOf<S['input']> : unknown
+/** What the answerer returns for a request with schemas `S` (before the asker's validation). */
+export type RequestReplyInputOf<S> = S extends RequestSchemas ? InputOf<S['output']> : unknown
+/** What the server receives back after validating a client's reply. */
+export type RequestReplyOf<S> = S extends RequestSchemas ? OutputOf<S['output']> : unknown
+
+/** Untyped requests: what a bare `Connection` may ask (any name, unknown data and reply). */
+export type AnyRequests = Record<string, { readonly input: unknown; readonly output: unknown }>
+
+/** Untyped client requests: what the client's runtime class accepts (its public type is per route). */
+export type AnyClientRequests = Record<string, { readonly input: unknown; readonly reply: unknown }>
+
+/** The client-side view of a request map, carried in `~types` (no schemas at runtime). */
+export type RequestTypesOf<R> = {
+  [K in keyof R]: { readonly input: RequestInputOf<R[K]>; readonly reply: RequestReplyInputOf<R[K]> }
+}
