@@ -1,17 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const appDir = fileURLToPath(new URL('../../', import.meta.url))
+const binary = (path: string): string => fileURLToPath(new URL(`node_modules/${path}`, `file://${appDir}`))
+// The deno npm package's install script copies the native binary in; without it, .bin/deno finds it.
+const deno = existsSync(binary('deno/deno')) ? binary('deno/deno') : binary('.bin/deno')
 const LISTENING = /listening on (http:\/\/\S+?)\/?\s/
 
 /**
  * Every host the game runs on, and the command that starts it exactly as `npm run start:<host>`
- * does. Bun is the binary the `bun` npm package installs (not .bin/bun, a wrapper that would not
+ * does (`deno.jsonc` resolves the workspace packages for Deno). Bun is the binary the `bun` npm package installs (not .bin/bun, a wrapper that would not
  * pass SIGTERM on).
  */
 export const gameHosts = {
   'node-ws': [process.execPath, '--import', 'tsx', 'src/server.ts'],
-  bun: [fileURLToPath(new URL('node_modules/bun/bin/bun.exe', `file://${appDir}`)), 'src/bun.ts'],
+  bun: [binary('bun/bin/bun.exe'), 'src/bun.ts'],
+  deno: [deno, 'run', '-A', '--config=deno.jsonc', 'src/deno.ts'],
 } as const
 
 export type GameHost = keyof typeof gameHosts
