@@ -4,6 +4,7 @@ import { setupBridge, type ServerMessageOf } from '@wsbridge/core/client'
 import type { GameState, GameSummary } from '../protocol.js'
 import type { GameRoutes } from '../routes.js'
 import { listenForTurns } from './input.js'
+import { rejoinOnRestore } from './rejoin.js'
 import { drawBoard } from './render.js'
 import { loadGame, saveGame } from './session.js'
 import { showGame, showGames, showScores, showStatus, view } from './view.js'
@@ -31,34 +32,13 @@ view.name.value = sessionStorage.getItem(NAME_KEY) ?? localStorage.getItem(NAME_
 
 const { $ws } = setupBridge<GameRoutes>({ baseUrl: '/api', paths: { game: '/ws/game' }, reconnect: { initialDelay: 200, maxDelay: 3000 } })
 
-/** Resolves the running onRestore once the server answered its rejoin. */
-let restored: (() => void) | undefined
+// A new socket knows nothing of our game: rejoin it before any queued input goes out.
+const rejoin = rejoinOnRestore(loadGame, () => view.name.value.trim() || 'player')
 
 const connection = $ws.game(
   {},
   {
-    // A new socket (first load, reload, lost connection) knows nothing of our game: rejoin it with
-    // the saved token before any queued input goes out, so a turn pressed while offline steers
-    // the right snake instead of earning "you are not playing".
-    onRestore: ({ send, signal }) => {
-      const saved = loadGame()
-      if (!saved) return
-      return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('the server did not answer the rejoin')), 5000)
-        signal.addEventListener('abort', () => clearTimeout(timer))
-        restored = () => {
-          clearTimeout(timer)
-          resolve()
-        }
-        send({
-          type: 'join-game',
-          gameId: saved.gameId,
-          as: saved.role,
-          name: view.name.value || 'player',
-          ...(saved.token ? { token: saved.token } : {}),
-        })
-      })
-    },
+    onRestore: rejoin.onRestore,
     onMessage: handle,
     onStateChange: (state) => showStatus(state, state === 'open' ? 'connected' : state),
     onError: (error) => console.warn('[game]', error.message),
@@ -78,13 +58,13 @@ function handle(message: ServerMessage): void {
       Object.assign(game, { gameId: message.gameId, role: message.role, snakeId: message.snakeId, state: undefined })
       if (message.rejoined) game.rejoins++
       saveGame({ gameId: message.gameId, role: message.role, token: message.token })
-      restored?.()
+      rejoin.answered()
       renderLobby(game.games) // marks the game as the current one
       break
     case 'game-gone':
       if (message.gameId === loadGame()?.gameId) saveGame(undefined)
       if (message.gameId === game.gameId) leftGame()
-      restored?.()
+      rejoin.answered()
       break
     case 'state':
       if (message.gameId !== game.gameId) break
