@@ -32,6 +32,7 @@ export class GameSession {
 
   /** A new snake for `connectionId`; returns the token that gets it back later. */
   join(connectionId: string, name: string): { token: string; snakeId: string } {
+    this.#spectators.delete(connectionId) // a spectator who starts playing stops counting as one
     const token = randomHex(16)
     const snakeId = randomHex(4)
     this.#players.set(token, { snakeId, name, connectionId, awaySince: 0 })

@@ -83,6 +83,12 @@ describe('the snake arena protocol (the vite plugin seed game server, grown up)'
     expect(await alice.next('state', (m) => m['tick'] === seen['tick'])).toEqual(seen)
     carol.send({ type: 'game-action', gameId, action: { kind: 'turn', dir: 'up' } })
     expect(await carol.next('notice')).toEqual({ type: 'notice', text: `You are not playing in ${gameId}` })
+
+    // Watching, then playing the same game: one more player, one spectator fewer.
+    carol.send({ type: 'join-game', gameId, name: 'carol' })
+    expect(await carol.next('game-joined')).toMatchObject({ gameId, role: 'player', rejoined: false })
+    const summary = await alice.next('games', (m) => m['games'].some((g: Message) => g['id'] === gameId && g['players'] === 2))
+    expect(summary['games']).toContainEqual({ id: gameId, name: "alice's game", players: 2, spectators: 0 })
   })
 
   it('gives a player who reconnects with their token the same snake, within the grace period', async () => {

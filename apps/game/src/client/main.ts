@@ -85,7 +85,9 @@ function handle(message: ServerMessage): void {
 
 function renderLobby(games: GameSummary[]): void {
   game.games = games
-  showGames(games, game.gameId, (gameId, as) => connection.send({ type: 'join-game', gameId, as, name: playerName() }))
+  showGames(games, { id: game.gameId, role: game.role }, (gameId, as) =>
+    connection.send({ type: 'join-game', gameId, as, name: playerName() }),
+  )
   renderGame()
 }
 

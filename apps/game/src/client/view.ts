@@ -25,11 +25,13 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
   return Object.assign(document.createElement(tag), props)
 }
 
-/** The lobby list: every open game with Play and Watch, the current one marked. */
+type Role = 'player' | 'spectator'
+
+/** The lobby list: every open game with Play and Watch, the current one marked (a spectator may still join it to play). */
 export function showGames(
   games: readonly GameSummary[],
-  current: string | undefined,
-  open: (id: string, as: 'player' | 'spectator') => void,
+  current: { id?: string | undefined; role?: Role | undefined },
+  open: (id: string, as: Role) => void,
 ): void {
   if (games.length === 0)
     return void view.games.replaceChildren(element('li', { className: 'empty', textContent: 'No games yet: start one.' }))
@@ -37,13 +39,14 @@ export function showGames(
     ...games.map((game) => {
       const item = element('li')
       item.dataset['gameId'] = game.id
-      item.setAttribute('aria-current', String(game.id === current))
+      const here = game.id === current.id
+      item.setAttribute('aria-current', String(here))
       const label = element('span', { className: 'game-name', textContent: game.name })
       const counts = `${game.players} playing${game.spectators ? `, ${game.spectators} watching` : ''}`
       label.append(element('span', { className: 'counts', textContent: counts }))
-      const play = element('button', { type: 'button', textContent: 'Play', disabled: game.id === current })
+      const play = element('button', { type: 'button', textContent: 'Play', disabled: here && current.role === 'player' })
       play.addEventListener('click', () => open(game.id, 'player'))
-      const watch = element('button', { type: 'button', className: 'secondary', textContent: 'Watch', disabled: game.id === current })
+      const watch = element('button', { type: 'button', className: 'secondary', textContent: 'Watch', disabled: here })
       watch.addEventListener('click', () => open(game.id, 'spectator'))
       item.append(label, play, watch)
       return item
