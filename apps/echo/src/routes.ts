@@ -2,6 +2,18 @@
 // as written there. Only the import changed: `defineRoute` comes from @wsbridge/core.
 import { defineRoute } from '@wsbridge/core'
 
+/**
+ * The tutorial's `{ command: 'quit' }`, and `{ text: '/quit' }` (what a chat box sends when someone
+ * types /quit). Messages are untyped here (no schema), so TypeScript asks for these checks.
+ */
+function isQuit(message: unknown): boolean {
+  if (typeof message !== 'object' || message === null) return false
+  return ('command' in message && message.command === 'quit') || ('text' in message && message.text === '/quit')
+}
+
+/** The close code and reason of `/quit`: 1000, a normal close the client asked for. */
+export const QUIT = { code: 1000, reason: 'User requested disconnect' } as const
+
 export const routes = {
   echo: defineRoute({
     kind: 'ws',
@@ -9,6 +21,11 @@ export const routes = {
       onMessage: async (message, connection) => {
         // Echo the message back
         connection.send({ echo: message })
+      },
+      // Not in the tutorial: binary frames come back byte for byte. (The chat route has no
+      // onBinary, so a binary frame there closes the socket with 1003, as the page shows.)
+      onBinary: (data, connection) => {
+        connection.send(data)
       },
     },
   }),
@@ -29,10 +46,9 @@ export const routes = {
       onMessage: async (message, connection) => {
         console.log(`Received from ${connection.id}:`, message)
 
-        // The tutorial's "Closing Connections" section. Messages are untyped here (no schema),
-        // so TypeScript asks for a check before reading `command`.
-        if (typeof message === 'object' && message !== null && 'command' in message && message.command === 'quit') {
-          connection.close(1000, 'User requested disconnect')
+        // The tutorial's "Closing Connections" section.
+        if (isQuit(message)) {
+          connection.close(QUIT.code, QUIT.reason)
           return
         }
 

@@ -14,7 +14,8 @@ async function open(path: string): Promise<{ ws: WebSocket; next: () => Promise<
   const ws = new WebSocket(`ws://${base}${path}`)
   const inbox: unknown[] = []
   const waiting: ((value: unknown) => void)[] = []
-  ws.on('message', (data) => {
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) return // binary round trips read the frame themselves
     const message: unknown = JSON.parse(String(data))
     const waiter = waiting.shift()
     if (waiter) waiter(message)
@@ -56,11 +57,27 @@ describe('the tutorial echo app', () => {
     ws.close()
   })
 
-  it('closes with 1000 and the tutorial reason on { command: "quit" }', async () => {
-    const { ws, next, closed } = await open('/api/chat')
-    await next()
-    ws.send(JSON.stringify({ command: 'quit' }))
-    expect(await closed).toEqual([1000, 'User requested disconnect'])
+  it('closes with 1000 and the tutorial reason on { command: "quit" } and on the text /quit', async () => {
+    for (const quit of [{ command: 'quit' }, { text: '/quit' }]) {
+      const { ws, next, closed } = await open('/api/chat')
+      await next()
+      ws.send(JSON.stringify(quit))
+      expect(await closed).toEqual([1000, 'User requested disconnect'])
+    }
+  })
+
+  it('echoes binary frames byte for byte on /api/echo, and closes /api/chat with 1003 on one', async () => {
+    const echo = await open('/api/echo')
+    const bytes = new Uint8Array([0, 1, 127, 128, 255])
+    const back = new Promise<Buffer>((resolve) => echo.ws.once('message', (data) => resolve(data as Buffer)))
+    echo.ws.send(bytes)
+    expect([...(await back)]).toEqual([...bytes])
+    echo.ws.close()
+
+    const chat = await open('/api/chat')
+    await chat.next()
+    chat.ws.send(bytes)
+    expect((await chat.closed)[0]).toBe(1003)
   })
 
   it('works through the typed client helper ($ws.echo) from Node', async () => {
@@ -89,6 +106,7 @@ describe('the tutorial echo app', () => {
     const page = await fetch(`http://${base}/`)
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<h1>WebSocket Echo Chat</h1>')
+    expect((await fetch(`http://${base}/style.css`)).headers.get('content-type')).toMatch(/^text\/css/)
     const unknown = new WebSocket(`ws://${base}/api/nope`)
     const status = await new Promise<number | undefined>((resolve) =>
       unknown.on('unexpected-response', (_req, res) => resolve(res.statusCode)).on('open', () => resolve(undefined)),

@@ -1,32 +1,32 @@
-import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
-import { createNodeWebSocketServer, type NodeWebSocketServer } from '@wsbridge/adapter-node-ws'
-import { routes } from './routes.js'
+import { createNodeWebSocketServer } from '@wsbridge/adapter-node-ws'
+import type { Games, GamesOptions } from './games.js'
+import { pageFile } from './server/page.js'
+import { setupGame } from './server/setup.js'
 
 export interface GameServer {
   readonly http: Server
-  readonly sockets: NodeWebSocketServer<typeof routes>
+  readonly games: Games
   close(): Promise<void>
 }
 
-/** The game on a plain node:http server: the page at `/`, the socket at `/api/ws/game`. */
-export async function startGameServer(port: number, hostname = '127.0.0.1'): Promise<GameServer> {
-  const page = await readFile(new URL('../public/index.html', import.meta.url), 'utf8')
+/** The game on a plain node:http server with Node's `ws`: the page at `/`, the socket at `/api/ws/game`. */
+export async function startGameServer(port: number, hostname = '127.0.0.1', options: GamesOptions = {}): Promise<GameServer> {
+  const setup = await setupGame(options)
   const http = createServer((request, response) => {
-    if (request.method === 'GET' && (request.url === '/' || request.url === '/index.html')) {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page)
-    } else {
-      response.writeHead(404).end('Not Found')
-    }
+    const file = pageFile(setup.page, request.method, new URL(request.url ?? '/', 'http://localhost').pathname)
+    if (!file) return void response.writeHead(404).end('Not Found')
+    response.writeHead(200, { 'content-type': file.contentType, 'cache-control': 'no-store' })
+    response.end(request.method === 'HEAD' ? undefined : file.body)
   })
-  const sockets = createNodeWebSocketServer(routes, { prefix: '/api' })
-  sockets.attach(http)
+  createNodeWebSocketServer(setup.bridge).attach(http)
   await new Promise<void>((resolve, reject) => http.once('error', reject).listen(port, hostname, resolve))
   return {
     http,
-    sockets,
+    games: setup.games,
     async close() {
-      await sockets.close() // 1001 to every player, onClose runs for each
+      setup.games.stop()
+      await setup.bridge.close({ timeout: 2000 }) // 1001 to every player, onClose runs for each
       http.closeAllConnections()
       await new Promise<void>((resolve) => http.close(() => resolve()))
     },

@@ -1,27 +1,79 @@
 import * as v from 'valibot'
 
-/** Client → server messages, by `type` (the vite plugin seed's `create-game`, `join-game`, `game-action`). */
+// Client → server messages, by `type`: the vite plugin seed's `create-game`, `join-game` and
+// `game-action`, now typed, plus `leave-game`.
 export const GameId = v.pipe(v.string(), v.regex(/^[a-z0-9]{8}$/, 'A game id is 8 lowercase letters or digits'))
-export const CreateGame = v.object({})
-export const JoinGame = v.object({ gameId: GameId })
+export const PlayerName = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(16))
+/** The secret a player gets on joining; presenting it again within the grace period returns their snake. */
+export const PlayerToken = v.pipe(v.string(), v.regex(/^[a-f0-9]{32}$/, 'A player token is 32 hex digits'))
+export const Direction = v.picklist(['up', 'down', 'left', 'right'])
+
+export const CreateGame = v.object({ name: PlayerName })
+export const JoinGame = v.object({
+  gameId: GameId,
+  /** Play as a new snake (default), or watch. */
+  as: v.optional(v.picklist(['player', 'spectator']), 'player'),
+  name: v.optional(PlayerName, 'player'),
+  /** A token from an earlier `game-joined`: rejoin as that snake if it is still in the game. */
+  token: v.optional(PlayerToken),
+})
+/** A player's input. `turn` steers the snake from the next tick on. */
 export const GameAction = v.object({
   gameId: GameId,
-  action: v.object({ kind: v.picklist(['move', 'roll', 'chat']), value: v.pipe(v.string(), v.maxLength(200)) }),
+  action: v.variant('kind', [v.object({ kind: v.literal('turn'), dir: Direction })]),
+})
+export const LeaveGame = v.object({ gameId: GameId })
+
+const Cell = v.tuple([v.number(), v.number()])
+export const GameSummary = v.object({ id: v.string(), name: v.string(), players: v.number(), spectators: v.number() })
+export const SnakeView = v.object({
+  id: v.string(),
+  name: v.string(),
+  color: v.number(),
+  body: v.array(Cell),
+  heading: Direction,
+  score: v.number(),
+  /** False while the player is away (reloading, offline) but within the grace period. */
+  connected: v.boolean(),
 })
 
 /** Server → client messages. */
 export const GameServerMessage = v.variant('type', [
-  v.object({ type: v.literal('joined-lobby'), playerId: v.string(), games: v.array(v.string()) }),
-  v.object({ type: v.literal('games'), games: v.array(v.string()) }),
+  v.object({ type: v.literal('joined-lobby'), playerId: v.string(), games: v.array(GameSummary) }),
+  v.object({ type: v.literal('games'), games: v.array(GameSummary) }),
   v.object({ type: v.literal('game-created'), gameId: v.string() }),
-  v.object({ type: v.literal('game-joined'), gameId: v.string(), players: v.array(v.string()) }),
-  v.object({ type: v.literal('player-joined'), gameId: v.string(), playerId: v.string() }),
+  v.object({
+    type: v.literal('game-joined'),
+    gameId: v.string(),
+    role: v.picklist(['player', 'spectator']),
+    snakeId: v.optional(v.string()),
+    token: v.optional(v.string()),
+    rejoined: v.boolean(),
+  }),
+  /** The game asked for is over (or never existed): forget it. */
+  v.object({ type: v.literal('game-gone'), gameId: v.string() }),
+  v.object({ type: v.literal('player-joined'), gameId: v.string(), playerId: v.string(), name: v.string() }),
   v.object({ type: v.literal('player-left'), gameId: v.string(), playerId: v.string() }),
+  /** The seed's `game-update`: an accepted input, to the whole room, sender included. */
   v.object({
     type: v.literal('game-update'),
     gameId: v.string(),
     playerId: v.string(),
-    action: v.object({ kind: v.string(), value: v.string() }),
+    action: v.object({ kind: v.literal('turn'), dir: Direction }),
+  }),
+  /** The server's state after each tick, published to the game's room. */
+  v.object({
+    type: v.literal('state'),
+    gameId: v.string(),
+    tick: v.number(),
+    width: v.number(),
+    height: v.number(),
+    snakes: v.array(SnakeView),
+    food: v.array(Cell),
   }),
   v.object({ type: v.literal('notice'), text: v.string() }),
 ])
+
+export type GameServerMessage = v.InferOutput<typeof GameServerMessage>
+export type GameSummary = v.InferOutput<typeof GameSummary>
+export type GameState = Extract<GameServerMessage, { type: 'state' }>

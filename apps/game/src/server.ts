@@ -1,8 +1,9 @@
-// `npm start` in apps/game: http://127.0.0.1:3000/ (PORT and LISTEN_HOST override).
+// `npm start` (or `npm run start:node-ws`) in apps/game: Node's `ws` on node:http.
 import type { AddressInfo } from 'node:net'
 import { startGameServer } from './app.js'
+import { announce, readEnv } from './server/setup.js'
 
-const server = await startGameServer(Number(process.env['PORT'] ?? 3000), process.env['LISTEN_HOST'] || '127.0.0.1')
-const { address, port } = server.http.address() as AddressInfo
-console.log(`[game] open http://${address}:${port}/ in two tabs (WebSocket: /api/ws/game)`)
+const { port, hostname, options } = readEnv(process.env)
+const server = await startGameServer(port, hostname, options)
+announce('node-ws', hostname, (server.http.address() as AddressInfo).port)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.close().then(() => process.exit(0)))
