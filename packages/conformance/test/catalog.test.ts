@@ -7,7 +7,7 @@ import type { HostCapabilities } from '../src/host.js'
 import { Tally } from '../src/tally.js'
 
 const route = defineRoute({ kind: 'ws', handler: { onMessage: () => undefined } })
-const capabilities: HostCapabilities = {
+const capabilities: Required<HostCapabilities> = {
   nativePubSub: false,
   httpRoutes: true,
   protocolCloseFrames: true,
@@ -29,6 +29,7 @@ const capabilities: HostCapabilities = {
   headerLimit: true,
   nonGetUpgrade: true,
   closeOutsideEvents: true,
+  closeInOpen: true,
 }
 
 describe('conformanceCases', () => {
