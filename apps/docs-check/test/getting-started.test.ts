@@ -15,6 +15,7 @@ import { type PageApp, pageApp, writePageApp } from '../src/page-app.js'
 const run = promisify(execFile)
 const packageDir = new URL('../', import.meta.url).pathname
 const tsx = join(packageDir, 'node_modules/.bin/tsx')
+const bun = join(packageDir, 'node_modules/.bin/bun')
 const artifacts = join(packageDir, 'test-artifacts')
 const CHROMIUM = '/usr/bin/chromium'
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
@@ -30,8 +31,8 @@ function freePort(): Promise<number> {
 }
 
 /** Starts the page's server script and resolves once it printed the address it tells readers to open. */
-function startServer(dir: string, script: string, port: number, output: string[]): Promise<ChildProcess> {
-  const child = spawn(tsx, [script], { cwd: dir, env: { ...process.env, PORT: String(port), NODE_ENV: 'development' }, detached: true })
+function startServer(dir: string, runner: string, script: string, port: number, output: string[]): Promise<ChildProcess> {
+  const child = spawn(runner, [script], { cwd: dir, env: { ...process.env, PORT: String(port), NODE_ENV: 'development' }, detached: true })
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('')}`)), 20_000)
     const collect = (chunk: Buffer): void => {
@@ -66,65 +67,84 @@ async function say(page: Page, text: string): Promise<void> {
   await page.locator('#composer button').click()
 }
 
+/** Two readers in the lobby: each sees the other's message, and nothing else happened. */
+async function chat(browser: Browser, url: string, screenshot: string): Promise<string[]> {
+  const problems: string[] = []
+  const [alice, bob] = [await openChat(browser, url, problems), await openChat(browser, url, problems)]
+  await say(alice, 'hello from the getting-started test')
+  for (const page of [alice, bob])
+    await page.locator('#messages li', { hasText: ': hello from the getting-started test' }).waitFor({ timeout: 10_000 })
+  await say(bob, 'and back')
+  await alice.locator('#messages li', { hasText: ': and back' }).waitFor({ timeout: 10_000 })
+  expect(await alice.locator('#messages li').count()).toBe(2)
+  mkdirSync(artifacts, { recursive: true })
+  await alice.screenshot({ path: join(artifacts, screenshot) })
+  await Promise.all([alice.close(), bob.close()])
+  return problems
+}
+
+// The page's server (Express, step 3) and the other hosts' versions it shows, with their runner.
+const HOSTS: ReadonlyArray<readonly [file: string, runner: string]> = [
+  ['server.ts', tsx],
+  ['server-node-ws.ts', tsx],
+  ['server-hono-node.ts', tsx],
+  ['server-bun.ts', bun],
+]
+
 describe('docs/getting-started.md, followed step by step', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wsbridge-getting-started-'))
-  const serverOutput: string[] = []
-  const problems: string[] = []
-  let server: ChildProcess | undefined
+  const servers: ChildProcess[] = []
   let browser: Browser | undefined
-  let port = 0
+
+  /** Starts one of the app's servers on a free port; stopped in afterAll. */
+  async function serve(file: string, runner: string, output: string[]): Promise<string> {
+    const port = await freePort()
+    servers.push(await startServer(dir, runner, file, port, output))
+    // 127.0.0.1 although the server prints localhost: the page must not care.
+    return `http://127.0.0.1:${port}/`
+  }
 
   beforeAll(async () => {
     // The app's own folder; packages come from the workspace, as "Inside the workspace" says.
     symlinkSync(join(packageDir, 'node_modules'), join(dir, 'node_modules'), 'dir')
     writePageApp(dir, app)
-    port = await freePort()
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
   })
 
   afterAll(async () => {
     await browser?.close()
-    if (server?.pid !== undefined) process.kill(-server.pid, 'SIGTERM')
+    for (const server of servers) if (server.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM')
     rmSync(dir, { recursive: true, force: true })
   })
 
   it('names every file of the app and how to run it', () => {
-    expect(app.files.map((file) => file.path).sort()).toEqual([
-      'build.ts',
-      'client.ts',
-      'package.json',
-      'public/index.html',
-      'routes.ts',
-      'server.ts',
-    ])
+    const files = app.files.map((file) => file.path)
+    expect(files.sort()).toEqual(
+      ['build.ts', 'client.ts', 'package.json', 'public/index.html', 'routes.ts', ...HOSTS.map(([file]) => file)].sort(),
+    )
     expect(app.scripts).toEqual(['build.ts', 'server.ts'])
   })
 
-  it('builds the manifest and a bundle without server code, serves them, and chats in Chromium', async () => {
-    const [build, serve] = app.scripts as [string, string]
-    await run(tsx, [build], { cwd: dir, timeout: 30_000 })
+  it('builds the manifest and a bundle without server code', async () => {
+    await run(tsx, [app.scripts[0]!], { cwd: dir, timeout: 30_000 })
     expect(JSON.parse(readFileSync(join(dir, 'ws-manifest.json'), 'utf8'))).toEqual({ chat: { path: '/rooms/:roomId', format: 'json' } })
     const bundle = readFileSync(join(dir, 'public/app.js'), 'utf8')
     expect(bundle).toContain('/rooms/:roomId')
     // No schema library and no handler code: routes.ts reached the bundle as a type only.
     expect(bundle).not.toMatch(/valibot|joinRoom/)
+  })
 
-    server = await startServer(dir, serve, port, serverOutput)
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
-    const url = `http://127.0.0.1:${port}/`
-    const [alice, bob] = [await openChat(browser, url, problems), await openChat(browser, url, problems)]
-    await say(alice, 'hello from the getting-started test')
-    for (const page of [alice, bob])
-      await page.locator('#messages li', { hasText: ': hello from the getting-started test' }).waitFor({ timeout: 10_000 })
-    await say(bob, 'and back')
-    await alice.locator('#messages li', { hasText: ': and back' }).waitFor({ timeout: 10_000 })
-    expect(await alice.locator('#messages li').count()).toBe(2)
-
-    mkdirSync(artifacts, { recursive: true })
-    await alice.screenshot({ path: join(artifacts, 'getting-started.png') })
-    expect(problems).toEqual([])
-    // A refused upgrade would have printed a hint here (development mode).
-    expect(serverOutput.join('')).not.toContain('[wsbridge] hint')
-  }, 60_000)
+  it.each(HOSTS)(
+    '%s serves the page, and two Chromium tabs chat through it',
+    async (file, runner) => {
+      const output: string[] = []
+      const url = await serve(file, runner, output)
+      expect(await chat(browser!, url, `getting-started-${file.replace(/\.ts$/, '')}.png`)).toEqual([])
+      // A refused upgrade would have printed a hint here (development mode).
+      expect(output.join('')).not.toContain('[wsbridge] hint')
+    },
+    30_000,
+  )
 
   it('catches a broken block: the client without the manifest gets no reply', async () => {
     // The mistake this page used to lead readers into: a type-only client told nothing of `path`.
@@ -132,10 +152,11 @@ describe('docs/getting-started.md, followed step by step', () => {
     expect(client).toContain("{ baseUrl: '/api', manifest }")
     writeFileSync(join(dir, 'client.ts'), client.replace("{ baseUrl: '/api', manifest }", "{ baseUrl: '/api' } as never"))
     await run(tsx, [app.scripts[0]!], { cwd: dir, timeout: 30_000 })
-    const page = await openChat(browser!, `http://127.0.0.1:${port}/`, [], false)
+    const output: string[] = []
+    const page = await openChat(browser!, await serve(app.scripts[1]!, tsx, output), [], false)
     await say(page, 'is anyone there?')
     await expect(page.locator('#messages li').first().waitFor({ timeout: 3_000 })).rejects.toThrow(/Timeout/)
     // The server says why, as troubleshooting.md promises.
-    expect(serverOutput.join('')).toMatch(/\[wsbridge\] hint.*\/api\/chat/)
+    expect(output.join('')).toMatch(/\[wsbridge\] hint.*\/api\/chat/)
   }, 30_000)
 })
