@@ -16,10 +16,14 @@ const run = promisify(execFile)
 const packageDir = new URL('../', import.meta.url).pathname
 const tsx = join(packageDir, 'node_modules/.bin/tsx')
 const bun = join(packageDir, 'node_modules/.bin/bun')
+const deno = join(packageDir, 'node_modules/.bin/deno')
 const artifacts = join(packageDir, 'test-artifacts')
 const CHROMIUM = '/usr/bin/chromium'
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
-const app: PageApp = pageApp(readFileSync(join(docsDir, 'getting-started.md'), 'utf8'))
+const pageText = readFileSync(join(docsDir, 'getting-started.md'), 'utf8')
+const app: PageApp = pageApp(pageText)
+// The Deno flags exactly as the page prints them.
+const denoFlags = /^deno run (.+) server\.ts$/m.exec(pageText)?.[1]?.split(' ') ?? []
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,8 +35,13 @@ function freePort(): Promise<number> {
 }
 
 /** Starts the page's server script and resolves once it printed the address it tells readers to open. */
-function startServer(dir: string, runner: string, script: string, port: number, output: string[]): Promise<ChildProcess> {
-  const child = spawn(runner, [script], { cwd: dir, env: { ...process.env, PORT: String(port), NODE_ENV: 'development' }, detached: true })
+function startServer(dir: string, runner: readonly string[], script: string, port: number, output: string[]): Promise<ChildProcess> {
+  const [command = '', ...args] = runner
+  const child = spawn(command, [...args, script], {
+    cwd: dir,
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'development' },
+    detached: true,
+  })
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('')}`)), 20_000)
     const collect = (chunk: Buffer): void => {
@@ -84,11 +93,12 @@ async function chat(browser: Browser, url: string, screenshot: string): Promise<
 }
 
 // The page's server (Express, step 3) and the other hosts' versions it shows, with their runner.
-const HOSTS: ReadonlyArray<readonly [file: string, runner: string]> = [
-  ['server.ts', tsx],
-  ['server-node-ws.ts', tsx],
-  ['server-hono-node.ts', tsx],
-  ['server-bun.ts', bun],
+const HOSTS: ReadonlyArray<readonly [file: string, runner: readonly string[]]> = [
+  ['server.ts', [tsx]],
+  ['server-node-ws.ts', [tsx]],
+  ['server-hono-node.ts', [tsx]],
+  ['server-bun.ts', [bun]],
+  ['server-deno.ts', [deno, 'run', ...denoFlags]],
 ]
 
 describe('docs/getting-started.md, followed step by step', () => {
@@ -97,7 +107,7 @@ describe('docs/getting-started.md, followed step by step', () => {
   let browser: Browser | undefined
 
   /** Starts one of the app's servers on a free port; stopped in afterAll. */
-  async function serve(file: string, runner: string, output: string[]): Promise<string> {
+  async function serve(file: string, runner: readonly string[], output: string[]): Promise<string> {
     const port = await freePort()
     servers.push(await startServer(dir, runner, file, port, output))
     // 127.0.0.1 although the server prints localhost: the page must not care.
@@ -108,6 +118,10 @@ describe('docs/getting-started.md, followed step by step', () => {
     // The app's own folder; packages come from the workspace, as "Inside the workspace" says.
     symlinkSync(join(packageDir, 'node_modules'), join(dir, 'node_modules'), 'dir')
     writePageApp(dir, app)
+    // Deno resolves bare imports only for dependencies package.json lists, as step 1 has them.
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as object
+    const dependencies = Object.fromEntries(['@wsbridge/core', '@wsbridge/adapter-deno', 'valibot'].map((name) => [name, '*']))
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, dependencies }))
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
   })
 
@@ -118,6 +132,7 @@ describe('docs/getting-started.md, followed step by step', () => {
   })
 
   it('names every file of the app and how to run it', () => {
+    expect(denoFlags).toContain('--allow-net')
     const files = app.files.map((file) => file.path)
     expect(files.sort()).toEqual(
       ['build.ts', 'client.ts', 'package.json', 'public/index.html', 'routes.ts', ...HOSTS.map(([file]) => file)].sort(),
@@ -153,7 +168,7 @@ describe('docs/getting-started.md, followed step by step', () => {
     writeFileSync(join(dir, 'client.ts'), client.replace("{ baseUrl: '/api', manifest }", "{ baseUrl: '/api' } as never"))
     await run(tsx, [app.scripts[0]!], { cwd: dir, timeout: 30_000 })
     const output: string[] = []
-    const page = await openChat(browser!, await serve(app.scripts[1]!, tsx, output), [], false)
+    const page = await openChat(browser!, await serve(app.scripts[1]!, [tsx], output), [], false)
     await say(page, 'is anyone there?')
     await expect(page.locator('#messages li').first().waitFor({ timeout: 3_000 })).rejects.toThrow(/Timeout/)
     // The server says why, as troubleshooting.md promises.

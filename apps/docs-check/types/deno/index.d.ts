@@ -27,4 +27,6 @@ declare namespace Deno {
   function serve(options: ServeOptions & { readonly handler: ServeHandler }): HttpServer
   // https://docs.deno.com/api/deno/~/Deno.readTextFile
   function readTextFile(path: string | URL): Promise<string>
+  // https://docs.deno.com/api/deno/~/Deno.env
+  const env: { get(key: string): string | undefined }
 }
