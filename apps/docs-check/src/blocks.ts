@@ -10,6 +10,8 @@ export interface CodeBlock {
   readonly code: string
   /** The reason given in `<!-- not-compiled: reason -->` right above the fence, if any. */
   readonly skipReason: string | undefined
+  /** The app file the block is, from `<!-- file: routes.ts -->` above the fence (see page-app.ts). */
+  readonly file?: string | undefined
 }
 
 export const docsDir: string = new URL('../../../docs/', import.meta.url).pathname
@@ -17,6 +19,17 @@ export const docsDir: string = new URL('../../../docs/', import.meta.url).pathna
 const FENCE = /^(\s*)(```+|~~~+)\s*([\w-]*)/
 const TS_LANGS: ReadonlySet<string> = new Set(['ts', 'typescript', 'mts'])
 const NOT_COMPILED = /<!--\s*not-compiled:\s*(.*?)\s*-->/
+const COMMENT = /^\s*<!--.*-->\s*$/
+const FILE = /<!--\s*file:\s*(\S+)\s*-->/
+
+/** The `<!-- file: path -->` among the comment lines right above line `fence`, if any. */
+export function markedFile(lines: readonly string[], fence: number): string | undefined {
+  for (let above = fence - 1; above >= 0 && COMMENT.test(lines[above]!); above--) {
+    const file = FILE.exec(lines[above]!)?.[1]
+    if (file !== undefined) return file
+  }
+  return undefined
+}
 
 /** Every Markdown page under docs/, sorted, as paths relative to docs/. */
 export function docPages(dir: string = docsDir): string[] {
@@ -50,7 +63,8 @@ export function extractBlocks(page: string, text: string): CodeBlock[] {
           .reverse()
           .find((line) => line.trim() !== '') ?? ''
       const body = lines.slice(start, end).map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
-      blocks.push({ page, line: start + 1, code: body.join('\n'), skipReason: NOT_COMPILED.exec(previous)?.[1] })
+      const skipReason = NOT_COMPILED.exec(previous)?.[1]
+      blocks.push({ page, line: start + 1, code: body.join('\n'), skipReason, file: markedFile(lines, i) })
     }
     i = end
   }

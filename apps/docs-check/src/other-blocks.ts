@@ -52,7 +52,7 @@ const knownPackages = new Set(
 )
 const CLI_COMMANDS = new Set(['types', 'schema', 'asyncapi'])
 // pnpm's own commands; anything else after `pnpm` is a package script.
-const PNPM_COMMANDS = new Set(['add', 'install', 'i', 'remove', 'update', 'exec', 'dlx', 'create', 'test', 'start'])
+const PNPM_COMMANDS = new Set(['add', 'install', 'i', 'remove', 'update', 'exec', 'dlx', 'create', 'test', 'start', 'pack'])
 
 /** Problems with one shell block's commands, as messages. */
 export function checkShellBlock(code: string): string[] {

@@ -49,7 +49,9 @@ export function typecheckBlocks(
 ): BlockError[] {
   rmSync(outDir, { recursive: true, force: true })
   writeFixtures(outDir, new Set(blocks.map((block) => block.page)), fixtures)
-  const fileName = (block: CodeBlock): string => join(pageDir(outDir, block.page), `L${block.line}.ts`)
+  // A block that is an app file (`<!-- file: routes.ts -->`) is compiled under that name, so the
+  // page's other blocks import it instead of a fixture.
+  const fileName = (block: CodeBlock): string => join(pageDir(outDir, block.page), block.file ?? `L${block.line}.ts`)
   const files = new Map<string, CodeBlock>()
   for (const block of blocks) {
     const file = fileName(block)

@@ -1,4 +1,4 @@
-// The part of Deno's global API the docs' Deno examples use (docs/adapters/deno.md), so that
+// The part of Deno's global API the docs' Deno examples use (docs/adapters/deno.md, getting-started.md), so that
 // docs-check type-checks them under Node's tsc: Deno's own lib types are not an npm package. The
 // shapes follow https://docs.deno.com/api/deno/~/Deno.serve.
 declare namespace Deno {
@@ -25,4 +25,8 @@ declare namespace Deno {
   function serve(handler: ServeHandler): HttpServer
   function serve(options: ServeOptions, handler: ServeHandler): HttpServer
   function serve(options: ServeOptions & { readonly handler: ServeHandler }): HttpServer
+  // https://docs.deno.com/api/deno/~/Deno.readTextFile
+  function readTextFile(path: string | URL): Promise<string>
+  // https://docs.deno.com/api/deno/~/Deno.env
+  const env: { get(key: string): string | undefined }
 }
