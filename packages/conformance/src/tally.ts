@@ -1,7 +1,11 @@
 import type { HostCapabilities } from './host.js'
 
+/**
+ * How one conformance case ended on a host: `skipped` only when the host lacks the capability the case needs.
+ */
 export type CaseStatus = 'passed' | 'failed' | 'skipped'
 
+/** One case's outcome on one host, as written to the host's report for the compatibility table. */
 export interface CaseResult {
   readonly group: string
   readonly name: string

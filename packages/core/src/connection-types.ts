@@ -9,11 +9,15 @@ export type ReadyState = (typeof ReadyState)[keyof typeof ReadyState]
  */
 export type SendResult = 'sent' | 'backpressure' | 'dropped' | 'closed'
 
+/** Options of `connection.publish` (and the base of `broadcast`'s). */
 export interface PublishOptions {
   /** Deliver to the sender too, when it is subscribed. Default false. */
   readonly includeSelf?: boolean
 }
 
+/**
+ * Options of `connection.broadcast`: whether the sender gets it too, and which rooms of the route to reach.
+ */
 export interface BroadcastOptions extends PublishOptions {
   /** Rooms of this route to send to (a connection in several receives it once). Default: everyone on the route. */
   readonly rooms?: string | readonly string[]

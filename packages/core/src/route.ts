@@ -31,6 +31,10 @@ type MessageDefinitions<M extends Record<string, AnySchema>, TConn> = {
   readonly [K in keyof M]: MessageDefinition<M[K], TConn>
 }
 
+/**
+ * The hooks every route form accepts besides its message handlers: open, close, error, binary frames
+ * and drain after backpressure. `TConn` is the route's typed connection.
+ */
 export interface LifecycleHandlers<TConn> {
   onOpen?: (connection: TConn) => unknown
   onClose?: (connection: TConn, code: number, reason: string) => unknown
@@ -74,6 +78,10 @@ export interface RouteOptions<P extends string, I, O, A extends AuthResult, C> {
   readonly resume?: ResumeOptions | boolean
 }
 
+/**
+ * The connection a route's handlers receive, typed from the route: what `send` accepts (`O`), the
+ * path params (`P`), `user` from auth (`U`) and `context` from the context hook (`C`).
+ */
 export type RouteConnection<P extends string, O, U, C> = Connection<SentOf<O>, ParamsOf<P>, U, C>
 
 /** A route whose messages are dispatched by their `type` field to per-type handlers. */
@@ -128,6 +136,10 @@ export interface WsRoute<
 /** `{ type: K, ...fields }` as one flat object (modifiers kept), so client types read cleanly. */
 type TypedClientMessage<K, T> = { type: K } & Omit<T, 'type'> extends infer F ? { [X in keyof F]: F[X] } : never
 
+/**
+ * A route's types, for clients and tooling: its path and params, its format, what a client may send
+ * and what it receives, carried as `route['~types']` (never a value); the typed client is built on it.
+ */
 export interface RouteTypes<P extends string, I, O, M extends Record<string, AnySchema>> {
   /** The path pattern (`string` when the route uses the default `/<route key>`). */
   readonly path: P
@@ -140,7 +152,14 @@ export interface RouteTypes<P extends string, I, O, M extends Record<string, Any
   readonly server: SentOf<O>
 }
 
+/**
+ * Any route, whatever its path, schemas, user and context: the type to accept routes generically
+ * (a registry, a helper that wraps routes).
+ */
 export type AnyRoute = WsRoute<any, any, any, any, any, any>
+/**
+ * A routes object: route keys to routes, as `createBridge`, every adapter and `setupBridge<typeof routes>` take it.
+ */
 export type Routes = Record<string, AnyRoute>
 
 /**

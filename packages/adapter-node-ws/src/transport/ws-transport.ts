@@ -20,6 +20,10 @@ export interface WsPingTransport extends WsTransport {
   ping(): void
 }
 
+/**
+ * The two transport classes `createWsTransports` builds for one `ws` flavour: `WsTransport` for hosts
+ * whose heartbeat core runs without native pings, `WsPingTransport` for hosts that forward pongs.
+ */
 export interface WsTransports {
   readonly WsTransport: new (socket: WsLikeSocket) => WsTransport
   readonly WsPingTransport: new (socket: WsLikeSocket) => WsPingTransport

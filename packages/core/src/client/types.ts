@@ -38,21 +38,32 @@ export type QueryInput = { readonly [key: string]: QueryValue }
 /** Path parameters typed from the pattern (optional ones optional); every other key goes to the query string. */
 export type ParamsAndQuery<R> = (string extends RoutePathOf<R> ? {} : ParamsOf<RoutePathOf<R>>) & QueryInput
 
+/**
+ * Where a client connection is in its life: `connecting` to the first open, `open`, `reconnecting`
+ * after an unexpected close (during backoff and the next attempt), then `closing` and `closed` once
+ * `close()` was called or the server refused a reconnect. Read it as `connection.state`.
+ */
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closing' | 'closed'
 
 /** What `send` did with a message: written to the socket, queued until the socket opens, or dropped. */
 export type SendStatus = 'sent' | 'queued' | 'dropped'
 
+/** What `onOpen` receives: whether this open is the first connection or a reconnect. */
 export interface OpenInfo {
   /** 0 for the first connection, then 1, 2, … for each successful reconnect. */
   readonly reconnects: number
 }
 
+/** What `onClose` receives besides the code and reason: whether the client is about to reconnect. */
 export interface CloseInfo {
   /** True when the client will try again (after a backoff delay). */
   readonly willReconnect: boolean
 }
 
+/**
+ * Messages of a topic a resuming client could not get back: the server's replay buffer no longer held
+ * them. Reported to `onResumeGap` so the app can refetch state instead of silently missing updates.
+ */
 export interface ResumeGap {
   readonly topic: string
   /** Last sequence number this client saw (0 when the server's buffer was replaced). */
@@ -109,6 +120,10 @@ export interface BridgeClientOptions extends ClientOptions {
   readonly query?: QueryInput | (() => QueryInput)
 }
 
+/**
+ * The second argument of a route's connect function: the connection's handlers (`onMessage`, `onOpen`,
+ * …) and its options (reconnect, queue, heartbeat, query), over the defaults `setupBridge` was given.
+ */
 export type ConnectOptions<TServer, TClient = unknown> = ConnectionHandlers<TServer, TClient> & ClientOptions
 
 /** One logical connection: survives reconnects, queues while disconnected. */
@@ -136,6 +151,10 @@ export type RouteConnector<R> =
     ? (params?: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>, ClientMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
     : (params: ParamsAndQuery<R>, options?: ConnectOptions<ServerMessageOf<R>, ClientMessageOf<R>>) => ClientConnection<ClientMessageOf<R>>
 
+/**
+ * The typed client `setupBridge` returns (`$ws`): one connect function per route key, typed with that
+ * route's params, query, and the messages it sends and receives.
+ */
 export type BridgeClient<R> = { readonly [K in keyof R & string]: RouteConnector<R[K]> }
 
 /** Keys of routes with their own `path`: the type-only form needs those patterns at runtime. */

@@ -49,6 +49,11 @@ export interface ClusterPresence {
   list(topic: string): Promise<PresenceMember[]>
 }
 
+/**
+ * Connects a bridge's pub/sub to other instances (`pubsub` in `createBridge` options): it carries
+ * local publishes out and delivers other instances' publishes in, subscribing only to topics this
+ * instance has subscribers for. `@wsbridge/pubsub-redis` is one; implement it for another broker.
+ */
 export interface PubSubDriver {
   /** Shown in errors, e.g. `redis`. */
   readonly name: string
