@@ -26,10 +26,15 @@ export interface RouteHandlerStage<P extends string, O, U, C, M extends Record<s
   ): Stage<P, O, U, C, Simplify<M & { [T in K]: S }>>
   /** Messages whose `type` has no `.on` entry, instead of an UNKNOWN_TYPE error. */
   onMessage(handler: (message: unknown, connection: RouteConnection<P, O, U, C>) => unknown): Stage<P, O, U, C, M>
+  /** Runs once the connection is open, before any message is handled (send a greeting, join rooms). */
   onOpen(handler: (connection: RouteConnection<P, O, U, C>) => unknown): Stage<P, O, U, C, M>
+  /** Runs once when the connection has closed, with the close code and reason (1006 when the socket dropped). */
   onClose(handler: (connection: RouteConnection<P, O, U, C>, code: number, reason: string) => unknown): Stage<P, O, U, C, M>
+  /** Receives validation failures, handler exceptions and transport errors for this connection. */
   onError(handler: (connection: RouteConnection<P, O, U, C>, error: WsError) => unknown): Stage<P, O, U, C, M>
+  /** Binary frames. Without it, a binary frame closes the connection with 1003 (unsupported data). */
   onBinary(handler: (data: Uint8Array, connection: RouteConnection<P, O, U, C>) => unknown): Stage<P, O, U, C, M>
+  /** The client caught up after backpressure (the runtime's buffer dropped below `backpressureLimit`). */
   onDrain(handler: (connection: RouteConnection<P, O, U, C>) => unknown): Stage<P, O, U, C, M>
   /** The finished route: exactly what `defineRoute({ kind: 'ws', path, messages, ... })` returns. */
   build(

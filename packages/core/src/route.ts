@@ -23,7 +23,9 @@ export type InvalidMessagePolicy = 'error' | 'close' | 'drop'
 
 /** One entry of a route's typed `messages` map: the schema for `{ type, ... }` and its handler. */
 export interface MessageDefinition<S extends AnySchema, TConn> {
+  /** Validates the message before the handler runs; an invalid one follows the route's `onInvalid` policy. */
   readonly schema: S
+  /** Runs for each valid message of this type with the schema's output; a thrown error goes to `onError` and the client. */
   readonly handler: (data: OutputOf<S>, connection: TConn) => unknown
 }
 
@@ -36,7 +38,9 @@ type MessageDefinitions<M extends Record<string, AnySchema>, TConn> = {
  * and drain after backpressure. `TConn` is the route's typed connection.
  */
 export interface LifecycleHandlers<TConn> {
+  /** Runs once the connection is open, before any message is handled (send a greeting, join rooms). */
   onOpen?: (connection: TConn) => unknown
+  /** Runs once when the connection has closed, with the close code and reason (1006 when the socket dropped). */
   onClose?: (connection: TConn, code: number, reason: string) => unknown
   /** Receives validation failures, handler exceptions and transport errors for this connection. */
   onError?: (connection: TConn, error: WsError) => unknown
@@ -98,6 +102,7 @@ export interface TypedMessagesRoute<P extends string, O, M extends Record<string
 export interface SingleHandlerRoute<P extends string, I, O, A extends AuthResult, C> extends RouteOptions<P, I, O, A, C> {
   readonly messages?: undefined
   readonly handler: LifecycleHandlers<RouteConnection<P, O, UserOf<A>, C>> & {
+    /** Runs for every valid message, with the input schema's output (the raw JSON value without one). */
     onMessage: (message: OutputOf<I>, connection: RouteConnection<P, O, UserOf<A>, C>) => unknown
   }
 }
@@ -126,6 +131,7 @@ export interface WsRoute<
   readonly resume?: ResumeOptions | boolean | undefined
   readonly handler?:
     | (LifecycleHandlers<RouteConnection<P, O, U, C>> & {
+        /** The single-handler form's message handler, or a typed-messages route's fallback for unknown types. */
         onMessage?: (message: ReceivedOf<I>, connection: RouteConnection<P, O, U, C>) => unknown
       })
     | undefined

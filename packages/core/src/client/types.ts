@@ -84,12 +84,15 @@ export interface ConnectionHandlers<TServer, TClient = unknown> {
   onOpen?: (info: OpenInfo) => void
   /** Runs after a reconnect, before `onOpen` (and after `onRestore`, the place for re-joins). */
   onReconnect?: (info: OpenInfo) => void
+  /** Every message from the server, typed from the route (strings on a text route); error frames go to `onError` instead. */
   onMessage?: (message: TServer) => void
+  /** Binary frames from the server. */
   onBinary?: (data: ArrayBuffer) => void
   /** Every socket close, with the real code and reason; `info.willReconnect` says what happens next. */
   onClose?: (code: number, reason: string, info: CloseInfo) => void
   /** Transport errors, unparseable frames, and the server's error frames (as WsError, with `code`). */
   onError?: (error: Error) => void
+  /** Every change of `connection.state`, with the state it left: drive a connection indicator with it. */
   onStateChange?: (state: ConnectionState, previous: ConnectionState) => void
   /** On resume, the server no longer had some messages for `topic`. Refetch state if it matters. */
   onResumeGap?: (gap: ResumeGap) => void

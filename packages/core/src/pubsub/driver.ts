@@ -44,8 +44,11 @@ export interface PubSubSink {
  * The bridge reports each local join and leave; `list` answers for the whole cluster.
  */
 export interface ClusterPresence {
+  /** A local connection joined `topic`: record it for the cluster. */
   joined(topic: string, member: PresenceMember): void
+  /** A local connection left `topic` (or closed): remove it for the cluster. */
   left(topic: string, memberId: string): void
+  /** Members of `topic` on every instance, as `bridge.clusterPresence(topic)` returns them. */
   list(topic: string): Promise<PresenceMember[]>
 }
 
