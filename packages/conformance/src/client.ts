@@ -82,6 +82,7 @@ export class WireClient {
     raw.on('error', () => undefined)
   }
 
+  /** The socket's `readyState` (0 connecting, 1 open, 2 closing, 3 closed). */
   get readyState(): number {
     return this.raw.readyState
   }
@@ -96,14 +97,17 @@ export class WireClient {
     this.raw.send(text)
   }
 
+  /** Sends a binary frame. */
   sendBinary(bytes: Uint8Array): void {
     this.raw.send(bytes, { binary: true })
   }
 
+  /** Starts a closing handshake with this code and reason, as a browser's `close()` would. */
   close(code?: number, reason?: string): void {
     this.raw.close(code, reason)
   }
 
+  /** Drops the TCP connection without a closing handshake (the host should see 1006). */
   terminate(): void {
     this.raw.terminate()
   }

@@ -33,10 +33,12 @@ export class Tally {
     this.host = host
   }
 
+  /** Records one case's outcome. */
   add(result: CaseResult): void {
     this.results.push(result)
   }
 
+  /** How many cases ended with `status`. */
   count(status: CaseStatus): number {
     return this.results.filter((r) => r.status === status).length
   }
@@ -49,6 +51,7 @@ export class Tally {
     return `conformance ${this.host}: ${this.count('passed')} passed, ${this.count('failed')} failed${skipPart}`
   }
 
+  /** The host's report for the compatibility table: its capabilities, the reasons for those it lacks, and every result. */
   report(capabilities: HostCapabilities, reasons: Partial<Record<keyof HostCapabilities, string>> = {}): HostReport {
     return { host: this.host, capabilities, reasons, results: this.results }
   }
