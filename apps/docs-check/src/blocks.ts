@@ -31,12 +31,16 @@ export function markedFile(lines: readonly string[], fence: number): string | un
   return undefined
 }
 
-/** Every Markdown page under docs/, sorted, as paths relative to docs/. */
+/** Generated from the source (`pnpm docs:api`) and held to it by test/api-docs.test.ts, not written by hand. */
+const GENERATED = 'api'
+
+/** Every hand-written Markdown page under docs/, sorted, as paths relative to docs/. */
 export function docPages(dir: string = docsDir): string[] {
   const pages: string[] = []
   const walk = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name)
+      if (entry.isDirectory() && folder === dir && entry.name === GENERATED) continue
       if (entry.isDirectory()) walk(path)
       else if (entry.name.endsWith('.md')) pages.push(relative(dir, path))
     }

@@ -20,6 +20,12 @@ const names = exportedNames(entryPoints().filter((entry) => documented.includes(
 const rows = referenceRows(readFileSync(join(docsDir, 'reference.md'), 'utf8'))
 const sorted = (list: readonly string[]): string[] => [...list].sort()
 
+/** The anchors GitHub gives the headings of a generated page (`### NO\_RECONNECT\_CODES`, `### defineRoute()`). */
+function apiHeadings(entry: string): string[] {
+  const page = readFileSync(join(docsDir, 'api', `${entry}.md`), 'utf8')
+  return [...page.matchAll(/^#{2,6} (.+)$/gm)].map((heading) => heading[1]!.replaceAll('\\', '').replace(/\(\)$/, '').toLowerCase())
+}
+
 describe('docs/reference.md', () => {
   it.each(documented)('lists exactly the exports of %s', (entry) => {
     const exported = names.filter((name) => name.entry === entry).map((name) => name.name)
@@ -28,9 +34,15 @@ describe('docs/reference.md', () => {
   })
 
   it('links every export to a page that explains it', () => {
-    expect(
-      rows.filter((row) => !row.links.some((link) => /\.md(#|$)/.test(link))).map((row) => `reference.md:${row.line} ${row.name}`),
-    ).toEqual([])
+    // The generated API page gives the signature, not the explanation: a guide link is still required.
+    const guide = (link: string): boolean => /\.md(#|$)/.test(link) && !link.startsWith('api/')
+    expect(rows.filter((row) => !row.links.some(guide)).map((row) => `reference.md:${row.line} ${row.name}`)).toEqual([])
+  })
+
+  it('links every export to its entry in the generated reference (docs/api/)', () => {
+    const wrong = rows.filter((row) => !row.links.includes(`api/${row.entry}.md#${row.name.toLowerCase()}`))
+    expect(wrong.map((row) => `reference.md:${row.line} ${row.name}`)).toEqual([])
+    for (const row of rows) expect(apiHeadings(row.entry), `reference.md:${row.line}`).toContain(row.name.toLowerCase())
   })
 
   it('reads sections and rows as written (a missing row is noticed)', () => {

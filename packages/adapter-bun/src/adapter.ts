@@ -20,6 +20,10 @@ export interface BunSocketData {
   events?: ConnectionEvents
 }
 
+/**
+ * The Bun server `fetch` receives, typed with the data the adapter keeps on each socket; the type a
+ * `fallback` gets as its second argument.
+ */
 export type BunServer = Server<BunSocketData>
 
 export interface BunWebSocketOptions extends BridgeOptions {
@@ -30,6 +34,10 @@ export interface BunWebSocketOptions extends BridgeOptions {
   readonly fallback?: (request: Request, server: BunServer) => Response | Promise<Response>
 }
 
+/**
+ * What `createBunWebSocket` returns: the `fetch` and `websocket` halves to pass to `Bun.serve`, the
+ * bridge behind them (to publish or read presence from outside a route), and `close` for shutdown.
+ */
 export interface BunWebSocket<R extends Routes> {
   /** Pass to `Bun.serve({ fetch })`. A promise only for the fallback or routes with auth or context hooks. */
   fetch(request: Request, server: BunServer): Response | undefined | Promise<Response | undefined>

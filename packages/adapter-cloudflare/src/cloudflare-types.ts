@@ -9,10 +9,13 @@
 export interface CloudflareWebSocket {
   /** Takes the socket into this request's context (not hibernatable): only for sockets closed at once. */
   accept(): void
+  /** Sends a text (string) or binary frame. */
   send(message: string | ArrayBuffer | ArrayBufferView): void
+  /** Starts the closing handshake, or answers the client's close from `webSocketClose`. */
   close(code?: number, reason?: string): void
   /** Stored with the socket and kept across hibernation (at most 2,048 bytes, structured-clonable). */
   serializeAttachment(value: unknown): void
+  /** What `serializeAttachment` stored: the adapter's connection snapshot, read back after hibernation. */
   deserializeAttachment(): unknown
   /** Only for a socket taken with `accept()` (a hibernatable socket's close comes to `webSocketClose`). */
   addEventListener(type: 'close', listener: (event: { readonly code: number; readonly reason: string }) => void): void
@@ -27,13 +30,17 @@ export interface WebSocketAutoResponse {
 
 /** The part of `DurableObjectStorage` (`ctx.storage`) the adapter uses: the object's one alarm. */
 export interface DurableObjectAlarmsLike {
+  /** Schedules the object's `alarm()`, which runs the next heartbeat, idle or close deadline. */
   setAlarm(scheduledTime: number | Date): Promise<void> | void
 }
 
 /** The parts of `DurableObjectState` (`ctx`) the adapter uses: the WebSocket Hibernation API and alarms. */
 export interface DurableObjectStateLike {
+  /** Takes the server end of a pair as a hibernatable socket: its events then come to the object's `webSocket*` methods. */
   acceptWebSocket(socket: CloudflareWebSocket, tags?: string[]): void
+  /** The object's open hibernatable sockets, which the adapter restores connections from after a wake-up. */
   getWebSockets(tag?: string): CloudflareWebSocket[]
+  /** Sets (or, without a pair, clears) the message workerd answers itself without waking the object. */
   setWebSocketAutoResponse(pair?: unknown): void
   /**
    * With it, heartbeat, idle and close deadlines run on the object's alarm (call the adapter's

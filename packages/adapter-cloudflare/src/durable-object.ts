@@ -33,11 +33,15 @@ export interface DurableObjectWebSocketOptions extends BridgeOptions {
 
 /** The Durable Object's WebSocket handlers: call each from the method of the same name. */
 export interface DurableObjectWebSocket<R extends Routes> {
+  /** The bridge behind the handlers: publish, read presence or count connections from the object's own code. */
   readonly bridge: Bridge<R>
   /** From the object's `fetch`: upgrades requests for the routes, answers refusals, else `fallback`. */
   fetch(request: Request): Response | Promise<Response>
+  /** From the object's `webSocketMessage`: hands the frame (text or binary) to its connection's route. */
   webSocketMessage(socket: CloudflareWebSocket, message: string | ArrayBuffer): void
+  /** From the object's `webSocketClose`: runs the route's `onClose` and completes the closing handshake. */
   webSocketClose(socket: CloudflareWebSocket, code: number, reason: string, wasClean: boolean): void
+  /** From the object's `webSocketError`: reports a `PROTOCOL_ERROR` to the route's `onError`, then closes it as 1006. */
   webSocketError(socket: CloudflareWebSocket, error: unknown): void
   /**
    * From the object's `alarm()`: runs the heartbeat, idle and close deadlines that are due and sets

@@ -26,6 +26,10 @@ export interface DenoWebSocketOptions extends BridgeOptions {
   readonly fallback?: (request: Request, info: DenoServeInfo) => Response | Promise<Response>
 }
 
+/**
+ * What `createDenoWebSocket` returns: the `fetch` handler for `Deno.serve`, the bridge behind it (to
+ * publish or read presence from outside a route), and `close` for shutdown.
+ */
 export interface DenoWebSocket<R extends Routes> {
   /** Pass to `Deno.serve`, or call from your own handler. A promise only for the fallback or routes with auth or context hooks. */
   fetch(request: Request, info: DenoServeInfo): Response | Promise<Response>

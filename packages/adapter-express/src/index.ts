@@ -1,7 +1,14 @@
 import type { Bridge, Routes } from '@wsbridge/core'
 import { createNodeWebSocketServer, type NodeWebSocketServer, type NodeWebSocketServerOptions } from '@wsbridge/adapter-node-ws'
 
+/**
+ * Options of `createExpressWebSocketServer`: the same as the `ws` adapter's (the bridge's options).
+ */
 export type ExpressWebSocketServerOptions = NodeWebSocketServerOptions
+/**
+ * What `createExpressWebSocketServer` returns: the `ws` adapter's server (`attach`, `handleUpgrade`,
+ * `bridge`, `close`) under an Express name.
+ */
 export type ExpressWebSocketServer<R extends Routes = Routes> = NodeWebSocketServer<R>
 
 /**

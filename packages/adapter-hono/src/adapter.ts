@@ -17,6 +17,11 @@ export interface HonoWebSocketOptions extends BridgeOptions {
   readonly getConnInfo?: GetConnInfo
 }
 
+/**
+ * What `createHonoWebSocket` returns: the middleware to mount on a Hono app, the bridge behind it, and
+ * the runtime-specific pieces (the `ws` server options on Node, the `websocket` wrapper on Bun) that
+ * make the host enforce the bridge's limits.
+ */
 export interface HonoWebSocket<R extends Routes> {
   /** Mount with `app.use('/api/:route', middleware)` or `app.get('/api/*', middleware)`. */
   readonly middleware: MiddlewareHandler

@@ -4,8 +4,16 @@ import type { Duplex } from 'node:stream'
 import type { Bridge, BridgeOptions, Routes } from '@wsbridge/core'
 import type { WebSocket, WebSocketServer } from 'ws'
 
+/**
+ * Options of `createNodeWebSocketServer`: the bridge's own options (limits, security, pub/sub, logger);
+ * the `ws` server's settings are derived from them.
+ */
 export type NodeWebSocketServerOptions = BridgeOptions
 
+/**
+ * The callback `handleUpgrade` takes, as in `ws`: called with the accepted socket and its request
+ * instead of emitting `'connection'`. The bridge has already wired the socket; use it to observe.
+ */
 export type UpgradeCallback = (ws: WebSocket, request: IncomingMessage) => void
 
 /**

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 export const COMMANDS = ['types', 'schema', 'asyncapi'] as const
 export type Command = (typeof COMMANDS)[number]
 
+/** The `wsbridge` command's help text, printed for `--help` and after a usage error. */
 export const USAGE = `Usage: wsbridge <types|schema|asyncapi> <routes-module> [options]
 
   types      a .ts file of ClientMessage/ServerMessage unions per route (and Routes for setupBridge)

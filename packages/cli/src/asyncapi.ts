@@ -3,12 +3,19 @@ import { CANCEL_FRAME, ERROR_REPLY, requestOperations } from './asyncapi-request
 import { toJsonSchemas, type JsonSchema } from './json-schema.js'
 import { listRoutes } from './routes.js'
 
+/**
+ * The AsyncAPI document's `info` block (`toAsyncApi`'s second argument): the API's title, version
+ * and optional description, as `wsbridge asyncapi --title/--version` sets them.
+ */
 export interface AsyncApiInfo {
   readonly title: string
   readonly version: string
   readonly description?: string
 }
 
+/**
+ * Where the routes are served, for the AsyncAPI document's channels and servers (`toAsyncApi`'s third argument).
+ */
 export interface AsyncApiOptions {
   /** The bridge prefix routes are mounted under, e.g. `/api`. */
   readonly prefix?: string

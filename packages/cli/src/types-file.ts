@@ -7,6 +7,7 @@ function pascal(name: string): string {
   return name.replace(/(^|[^A-Za-z0-9])([A-Za-z0-9])/g, (_, _sep: string, c: string) => c.toUpperCase())
 }
 
+/** Options of `toTypesFile` (what `wsbridge types` writes). */
 export interface TypesFileOptions {
   /** Shown in the header comment, e.g. the routes module the file was generated from. */
   readonly source?: string

@@ -9,6 +9,9 @@ export interface CaseInfo {
   readonly needs: keyof HostCapabilities | undefined
 }
 
+/**
+ * Every case of the given groups (default: all) with the capability it needs: the rows of the compatibility table.
+ */
 export function listCases(groups: readonly CaseGroup[] = caseGroups): CaseInfo[] {
   return groups.flatMap((group) => group.cases.map((c) => ({ group: group.name, name: c.name, needs: c.needs })))
 }

@@ -10,11 +10,15 @@ import WebSocket from 'ws'
 
 export type WireFrame = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary'; readonly bytes: Uint8Array }
 
+/** The close code and reason a `WireClient` saw when its socket closed. */
 export interface WireCloseInfo {
   readonly code: number
   readonly reason: string
 }
 
+/**
+ * Options of `openClient`: handshake headers and subprotocols, a hook that runs on open, and the handshake timeout.
+ */
 export interface WireClientOptions {
   readonly headers?: Readonly<Record<string, string>>
   readonly protocols?: string | readonly string[]
@@ -44,6 +48,11 @@ export function frameValue(frame: WireFrame): unknown {
   }
 }
 
+/**
+ * A raw `ws` client for conformance cases: it records every frame the host sends (text or binary,
+ * in order) and lets a case await the next one, send raw data and watch the close, so cases assert on
+ * what crossed the wire rather than on a typed client's interpretation. Open one with `openClient`.
+ */
 export class WireClient {
   readonly frames: WireFrame[] = []
   readonly raw: WebSocket
@@ -73,6 +82,7 @@ export class WireClient {
     raw.on('error', () => undefined)
   }
 
+  /** The socket's `readyState` (0 connecting, 1 open, 2 closing, 3 closed). */
   get readyState(): number {
     return this.raw.readyState
   }
@@ -87,14 +97,17 @@ export class WireClient {
     this.raw.send(text)
   }
 
+  /** Sends a binary frame. */
   sendBinary(bytes: Uint8Array): void {
     this.raw.send(bytes, { binary: true })
   }
 
+  /** Starts a closing handshake with this code and reason, as a browser's `close()` would. */
   close(code?: number, reason?: string): void {
     this.raw.close(code, reason)
   }
 
+  /** Drops the TCP connection without a closing handshake (the host should see 1006). */
   terminate(): void {
     this.raw.terminate()
   }

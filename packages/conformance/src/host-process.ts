@@ -50,15 +50,19 @@ export class HostProcess {
   get pid(): number | undefined {
     return this.#child?.pid
   }
+  /** The port the host announced in its ready line. */
   get port(): number {
     return this.#port
   }
+  /** `ws://127.0.0.1:<port>`: prepend to a route path to open a case's client. */
   get wsUrl(): string {
     return `ws://127.0.0.1:${this.#port}`
   }
+  /** `http://127.0.0.1:<port>`, for plain HTTP requests to the host. */
   get httpUrl(): string {
     return `http://127.0.0.1:${this.#port}`
   }
+  /** The suite's own connection to the host, which queries its bridge (connections, topics, presence); throws when the host is not running. */
   get observer(): ObserverClient {
     if (!this.#observer) throw new Error(`host ${this.host.name} is not running`)
     return this.#observer
@@ -141,6 +145,7 @@ export class HostProcess {
     await this.kill()
   }
 
+  /** Kills the host's process group at once, with no graceful shutdown (crash cases); resolves when it has exited. */
   async kill(): Promise<void> {
     this.#observer?.terminate()
     this.#observer = undefined

@@ -34,6 +34,10 @@ export const nodeProfile = {
   reasons: { nativePubSub: 'Node has no native pub/sub: core sends to each subscriber' },
 } as const satisfies Profile
 
+/**
+ * What a host on Bun can do, with the reasons for what it cannot (used by this package's Bun hosts). A
+ * host of your own on Bun may spread it into its `ConformanceHost`.
+ */
 export const bunProfile = {
   capabilities: { nativePubSub: true, httpRoutes: true, fallbackRoute: true, fragmentLimit: false, rawRequestTarget: false },
   reasons: {

@@ -14,6 +14,10 @@ export interface RawResponse {
   readonly body: string
 }
 
+/**
+ * An HTTP request `rawHttpRequest` writes byte for byte on a plain socket, so cases can send what a
+ * client library would normalise (odd paths, missing or repeated headers).
+ */
 export interface RawRequest {
   readonly method?: string
   /** Path and query, e.g. `/api/nope?x=1`. */

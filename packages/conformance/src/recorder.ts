@@ -21,6 +21,10 @@ export function mirrorRecord(token: string, event: RecordedEvent): void {
   for (const listener of listeners.get(token) ?? []) listener()
 }
 
+/**
+ * What the hosts have recorded so far for a case's token (empty when nothing arrived yet). Use
+ * `waitForRecorded` when the record may still be on its way.
+ */
 export function recorded(token: string): readonly RecordedEvent[] {
   return log.get(token) ?? []
 }

@@ -27,12 +27,15 @@ export class RunningHost extends HostProcess {
   connections(): Promise<WireConnection[]> {
     return this.observer.query({ op: 'connections' })
   }
+  /** How many case connections the host holds right now. */
   async connectionCount(): Promise<number> {
     return (await this.connections()).length
   }
+  /** How many topics have at least one subscriber on the host (to prove closed connections leave none behind). */
   topicCount(): Promise<number> {
     return this.observer.query({ op: 'topicCount' })
   }
+  /** `bridge.subscriberCount(topic)` on the host. */
   subscriberCount(topic: string): Promise<number> {
     return this.observer.query({ op: 'subscriberCount', topic })
   }
@@ -40,9 +43,11 @@ export class RunningHost extends HostProcess {
   publish(topic: string, data: unknown): Promise<number> {
     return this.observer.query({ op: 'publish', topic, data })
   }
+  /** `bridge.presence(topic)` on the host: this instance's members. */
   presence(topic: string): Promise<PresenceMember[]> {
     return this.observer.query({ op: 'presence', topic })
   }
+  /** `bridge.clusterPresence(topic)` on the host: members on every instance, when the driver shares presence. */
   clusterPresence(topic: string): Promise<PresenceMember[]> {
     return this.observer.query({ op: 'clusterPresence', topic })
   }

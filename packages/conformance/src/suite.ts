@@ -7,6 +7,9 @@ import type { ConformanceHost } from './host.js'
 import { defaultCapabilities } from './host-profiles.js'
 import { Tally, writeReport } from './tally.js'
 
+/**
+ * Options of `runConformanceSuite`: where the fixture routes are mounted and which case groups run.
+ */
 export interface SuiteOptions {
   /** Mount point for the fixture routes. Default `/ws`. */
   readonly prefix?: string

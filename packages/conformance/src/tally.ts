@@ -1,7 +1,11 @@
 import type { HostCapabilities } from './host.js'
 
+/**
+ * How one conformance case ended on a host: `skipped` only when the host lacks the capability the case needs.
+ */
 export type CaseStatus = 'passed' | 'failed' | 'skipped'
 
+/** One case's outcome on one host, as written to the host's report for the compatibility table. */
 export interface CaseResult {
   readonly group: string
   readonly name: string
@@ -29,10 +33,12 @@ export class Tally {
     this.host = host
   }
 
+  /** Records one case's outcome. */
   add(result: CaseResult): void {
     this.results.push(result)
   }
 
+  /** How many cases ended with `status`. */
   count(status: CaseStatus): number {
     return this.results.filter((r) => r.status === status).length
   }
@@ -45,6 +51,7 @@ export class Tally {
     return `conformance ${this.host}: ${this.count('passed')} passed, ${this.count('failed')} failed${skipPart}`
   }
 
+  /** The host's report for the compatibility table: its capabilities, the reasons for those it lacks, and every result. */
   report(capabilities: HostCapabilities, reasons: Partial<Record<keyof HostCapabilities, string>> = {}): HostReport {
     return { host: this.host, capabilities, reasons, results: this.results }
   }

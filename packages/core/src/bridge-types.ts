@@ -69,8 +69,13 @@ export interface RejectedUpgrade {
   readonly error: WsError
 }
 
+/**
+ * Core's answer to an upgrade request (`bridge.authorize`): accepted, with the route, user and
+ * context the adapter opens the socket with, or rejected, with the HTTP status and body to answer.
+ */
 export type UpgradeDecision = AcceptedUpgrade | RejectedUpgrade
 
+/** Options of `bridge.publish`: how `data` is encoded for the subscribers. */
 export interface BridgePublishOptions {
   /**
    * `'text'`: `data` is a string that goes out unchanged, as a text route's `send` does (for the
@@ -79,6 +84,10 @@ export interface BridgePublishOptions {
   readonly format?: RouteFormat
 }
 
+/**
+ * Options of `bridge.close()` (graceful shutdown): the close code and reason sent to every
+ * connection (default 1001, going away) and how long to wait for clean closes.
+ */
 export interface CloseOptions {
   readonly code?: number
   readonly reason?: string
@@ -86,6 +95,11 @@ export interface CloseOptions {
   readonly timeout?: number
 }
 
+/**
+ * The runtime-independent server every adapter wraps (`createBridge`): it holds the routes and
+ * options, decides upgrades, runs connections, and serves `publish`, presence and graceful `close`
+ * from outside a route. Apps reach it as `adapter.bridge`; adapter authors drive it directly.
+ */
 export interface Bridge<R extends Routes = Routes> {
   readonly routes: R
   readonly prefix: string

@@ -11,11 +11,15 @@ export type ReadyState = (typeof ReadyState)[keyof typeof ReadyState]
  */
 export type SendResult = 'sent' | 'backpressure' | 'dropped' | 'closed'
 
+/** Options of `connection.publish` (and the base of `broadcast`'s). */
 export interface PublishOptions {
   /** Deliver to the sender too, when it is subscribed. Default false. */
   readonly includeSelf?: boolean
 }
 
+/**
+ * Options of `connection.broadcast`: whether the sender gets it too, and which rooms of the route to reach.
+ */
 export interface BroadcastOptions extends PublishOptions {
   /** Rooms of this route to send to (a connection in several receives it once). Default: everyone on the route. */
   readonly rooms?: string | readonly string[]
@@ -57,8 +61,11 @@ export interface Connection<
   close(code?: number, reason?: string): void
   /** Drops the socket without a closing handshake. `onClose` still runs with 1006. */
   terminate(): void
+  /** Sends a WebSocket ping now (the heartbeat does this on its own schedule); no-op when closed or when the runtime cannot ping. */
   ping(): void
+  /** Receives what is published to `topic` from now on, on this instance and (with a pub/sub driver) every other. */
   subscribe(topic: string): void
+  /** Stops receiving `topic`. Closing unsubscribes from everything, so this is only for leaving early. */
   unsubscribe(topic: string): void
   /** Sends to every subscriber of `topic` except this connection (unless `includeSelf`). Returns local deliveries. */
   publish(topic: string, data: TSend | Uint8Array | ArrayBuffer, options?: PublishOptions): number
@@ -66,6 +73,7 @@ export interface Connection<
   readonly rooms: ReadonlySet<string>
   /** Joins a room of this route (subscribes to its topic). */
   joinRoom(room: string): void
+  /** Leaves a room of this route (unsubscribes from its topic); presence listeners see the leave. */
   leaveRoom(room: string): void
   /** Sends to the given rooms of this route, or to everyone on the route; the sender is excluded unless `includeSelf`. */
   broadcast(data: TSend | Uint8Array | ArrayBuffer, options?: BroadcastOptions): number

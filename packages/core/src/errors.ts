@@ -58,6 +58,10 @@ export const errorCodes = {
   { readonly close: number; readonly status: number; readonly message: string; readonly blame: ErrorBlame }
 >
 
+/**
+ * Every error code wsbridge puts on the wire (`INVALID_JSON`, `UNAUTHORIZED`, `RATE_LIMITED`, …): the
+ * keys of `errorCodes`, and what a client switches on in an error frame.
+ */
 export type WsErrorCode = keyof typeof errorCodes
 
 /** One structured validation issue, as valibot reports it, safe to put on the wire. */
@@ -75,6 +79,12 @@ export interface WsErrorOptions {
   readonly expose?: boolean
 }
 
+/**
+ * The error wsbridge raises and routes throw: a code from `errorCodes` (which fixes the close code,
+ * HTTP status and default message), optional validation issues, and whether the message may be shown
+ * to the client. Throw one from a handler or hook to send that error frame (or refuse the upgrade)
+ * instead of a generic `INTERNAL`; anything else thrown becomes `INTERNAL` with its message hidden.
+ */
 export class WsError extends Error {
   override readonly name = 'WsError'
   readonly code: WsErrorCode
@@ -121,6 +131,11 @@ export interface ErrorFrame {
   readonly issues?: readonly WsIssue[]
 }
 
+/**
+ * Turns anything thrown into the error frame a client may see: a `WsError` keeps its code and issues
+ * (and its message when `expose`), anything else becomes `INTERNAL` with the generic message, so
+ * internal details never leak. Useful when a custom handler reports errors over its own channel.
+ */
 export function toErrorFrame(thrown: unknown): ErrorFrame {
   // Accepts anything thrown: the one place a value becomes what a client may see.
   const error = WsError.from(thrown)

@@ -29,8 +29,13 @@ export interface Limits extends SecurityLimits {
   readonly handshakeTimeout: number
 }
 
+/** The limits one route overrides (`limits` on `defineRoute`); the rest come from the bridge. */
 export type RouteLimits = Partial<Limits>
 
+/**
+ * The limits a bridge uses for what its options leave out (1 MiB payloads, depth 64, 120 s idle
+ * timeout, 1 MiB backpressure, …); see docs/limits.md.
+ */
 export const defaultLimits: Limits = {
   maxPayloadLength: 1024 * 1024,
   maxDepth: 64,

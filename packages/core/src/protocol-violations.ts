@@ -16,4 +16,8 @@ export const protocolViolations = {
   other: 'WebSocket protocol violation',
 } as const
 
+/**
+ * The RFC 6455 violations an adapter can report (`protocolViolations` keys): it maps its runtime's
+ * own description of a bad frame onto one of these, so errors read the same on every host.
+ */
 export type ProtocolViolation = keyof typeof protocolViolations

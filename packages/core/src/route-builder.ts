@@ -36,10 +36,15 @@ export interface RouteHandlerStage<
   ): Stage<P, O, U, C, Simplify<M & { [T in K]: S }>, RQ, CR>
   /** Messages whose `type` has no `.on` entry, instead of an UNKNOWN_TYPE error. */
   onMessage(handler: (message: unknown, connection: RouteConnection<P, O, U, C, CR>) => unknown): Stage<P, O, U, C, M, RQ, CR>
+  /** Runs once the connection is open, before any message is handled (send a greeting, join rooms). */
   onOpen(handler: (connection: RouteConnection<P, O, U, C, CR>) => unknown): Stage<P, O, U, C, M, RQ, CR>
+  /** Runs once when the connection has closed, with the close code and reason (1006 when the socket dropped). */
   onClose(handler: (connection: RouteConnection<P, O, U, C, CR>, code: number, reason: string) => unknown): Stage<P, O, U, C, M, RQ, CR>
+  /** Receives validation failures, handler exceptions and transport errors for this connection. */
   onError(handler: (connection: RouteConnection<P, O, U, C, CR>, error: WsError) => unknown): Stage<P, O, U, C, M, RQ, CR>
+  /** Binary frames. Without it, a binary frame closes the connection with 1003 (unsupported data). */
   onBinary(handler: (data: Uint8Array, connection: RouteConnection<P, O, U, C, CR>) => unknown): Stage<P, O, U, C, M, RQ, CR>
+  /** The client caught up after backpressure (the runtime's buffer dropped below `backpressureLimit`). */
   onDrain(handler: (connection: RouteConnection<P, O, U, C, CR>) => unknown): Stage<P, O, U, C, M, RQ, CR>
   /** Answers requests named `name` (see docs/requests.md): `data` is the input's output, the reply is checked against `output`. */
   request<const K extends string, I extends AnySchema, R extends AnySchema>(

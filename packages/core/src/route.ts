@@ -25,6 +25,11 @@ export type { LifecycleHandlers, MessageDefinition, MessageDefinitions } from '.
 
 export type { InvalidMessagePolicy, RouteOptions } from './route-options.js'
 
+/**
+ * The connection a route's handlers receive, typed from the route: what `send` accepts (`O`), the
+ * path params (`P`), `user` from auth (`U`), `context` from the context hook (`C`) and the requests
+ * it may send to its client (`CR`).
+ */
 export type RouteConnection<P extends string, O, U, C, CR = {}> = Connection<SentOf<O>, ParamsOf<P>, U, C, CR>
 
 /** A route whose messages are dispatched by their `type` field to per-type handlers. */
@@ -102,6 +107,10 @@ export interface WsRoute<
 /** `{ type: K, ...fields }` as one flat object (modifiers kept), so client types read cleanly. */
 type TypedClientMessage<K, T> = { type: K } & Omit<T, 'type'> extends infer F ? { [X in keyof F]: F[X] } : never
 
+/**
+ * A route's types, for clients and tooling: its path and params, its format, what a client may send
+ * and receive, and its requests, carried as `route['~types']` (never a value); the typed client is built on it.
+ */
 export interface RouteTypes<P extends string, I, O, M extends Record<string, AnySchema>, RQ = {}, CR = {}> {
   /** The path pattern (`string` when the route uses the default `/<route key>`). */
   readonly path: P
@@ -118,7 +127,12 @@ export interface RouteTypes<P extends string, I, O, M extends Record<string, Any
   readonly clientRequests: RequestTypesOf<CR>
 }
 
+/**
+ * Any route, whatever its path, schemas, user and context: the type to accept routes generically
+ * (a registry, a helper that wraps routes).
+ */
 export type AnyRoute = WsRoute<any, any, any, any, any, any, any, any>
+/** A routes object: route keys to routes, as `createBridge`, every adapter and `setupBridge<typeof routes>` take it. */
 export type Routes = Record<string, AnyRoute>
 
 /**

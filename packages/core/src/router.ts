@@ -1,6 +1,10 @@
 import { compilePath, matchPath, splitPathname, type CompiledPath } from './path.js'
 import { assertRoute, type AnyRoute, type Routes } from './route.js'
 
+/**
+ * The route an upgrade's URL resolved to, with its key, parsed URL, path params and query; what
+ * `bridge.match` returns and an adapter's own routing may use.
+ */
 export interface RouteMatch {
   /** The route's key in the routes object. */
   readonly name: string

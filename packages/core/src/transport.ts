@@ -46,6 +46,7 @@ export interface Transport {
 export interface NativePubSub {
   /** Subscribes `socket` to `topic` in the runtime. */
   subscribe(socket: Transport, topic: string): void
+  /** Unsubscribes `socket` from `topic` in the runtime. */
   unsubscribe(socket: Transport, topic: string): void
   /**
    * Sends `frame`, uncompressed, once to every socket subscribed to `topic` through this object

@@ -27,7 +27,9 @@ describe('createRoute builder', () => {
     const one = createRoute('/dup').on('join', v.object({}), () => undefined)
     expect(() => one.on('join', v.object({}), () => undefined)).toThrow('[wsbridge] route "/dup" already handles type "join"')
     const empty = createRoute('/empty') as unknown as { build(): unknown }
-    expect(() => empty.build()).toThrow('[wsbridge] route "/empty" needs a handler (.on(type, schema, handler), .request, .onOpen, .onBinary, …)')
+    expect(() => empty.build()).toThrow(
+      '[wsbridge] route "/empty" needs a handler (.on(type, schema, handler), .request, .onOpen, .onBinary, …)',
+    )
   })
 
   it('dispatches, validates and runs lifecycle hooks like defineRoute', async () => {

@@ -17,6 +17,10 @@ export interface Envelope {
 
 const NEWLINE = 10
 
+/**
+ * Builds the bytes one publish puts on a Redis channel (the `Envelope` layout above). Exported with
+ * `decodeEnvelope` for tools that read or write the channels of a running cluster.
+ */
 export function encodeEnvelope(instanceId: string, message: PubSubMessage): string | Buffer {
   const binary = typeof message.frame !== 'string'
   const header = JSON.stringify({ v: 1, i: instanceId, s: message.senderId, t: message.topics, b: binary ? 1 : 0 })

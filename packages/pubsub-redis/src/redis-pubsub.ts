@@ -7,6 +7,9 @@ import { RedisPresence } from './presence.js'
 /** ioredis options; the driver reads replies in ioredis's default form, so `replyMapping` is not offered. */
 export type ClientOptions = Omit<RedisOptions, 'replyMapping'>
 
+/**
+ * Options of `createRedisPubSub`: where Redis is, how channels are named, and whether presence is shared.
+ */
 export interface RedisPubSubOptions {
   /** `redis://[:password@]host:port[/db]`. Default `redis://127.0.0.1:6379`. */
   readonly url?: string
@@ -24,6 +27,10 @@ export interface RedisPubSubOptions {
   readonly presence?: boolean | { readonly ttl?: number }
 }
 
+/**
+ * The Redis pub/sub driver `createRedisPubSub` returns: pass it as `pubsub` to `createBridge` (or an
+ * adapter) on every instance; it also exposes this instance's id, readiness and counters.
+ */
 export interface RedisPubSub extends PubSubDriver {
   readonly instanceId: string
   /** Resolves once both Redis connections are ready (publishes before that are dropped). */

@@ -2,13 +2,21 @@ import { SocketEvents, type NativePubSub, type Transport } from '@wsbridge/core/
 
 /** The parts of Bun's ServerWebSocket a transport calls (duck-typed: nothing here imports `bun`). */
 export interface BunLikeSocket {
+  /** Sends a text frame; `compress` asks for permessage-deflate when the socket negotiated it. */
   sendText(data: string, compress?: boolean): unknown
+  /** Sends a binary frame; `compress` as for `sendText`. */
   sendBinary(data: Uint8Array, compress?: boolean): unknown
+  /** Starts the closing handshake with a code and reason core has already validated. */
   close(code: number, reason: string): void
+  /** Drops the connection without a closing handshake. */
   terminate(): void
+  /** Sends a ping; Bun reports the pong to the server's `pong` handler, which the adapter forwards to core. */
   ping(): unknown
+  /** Bytes queued in Bun but not yet written to the network, which core compares with `backpressureLimit`. */
   getBufferedAmount(): number
+  /** Adds the socket to a topic of Bun's native pub/sub. */
   subscribe(topic: string): void
+  /** Removes the socket from a topic of Bun's native pub/sub. */
   unsubscribe(topic: string): void
   /** Sends to every subscriber of `topic` but this socket (`publishToSelf: false`, see socket-options.ts). */
   publish(topic: string, data: string | Uint8Array, compress?: boolean): unknown
@@ -62,6 +70,7 @@ export class BunTransport<S extends BunLikeSocket = BunLikeSocket> extends Socke
  * optional method: core checks `transport.ping` for presence.
  */
 export class BunPingTransport<S extends BunLikeSocket = BunLikeSocket> extends BunTransport<S> {
+  /** Sends a ping, so core runs its heartbeat on this socket. */
   ping(): void {
     this.raw.ping()
   }

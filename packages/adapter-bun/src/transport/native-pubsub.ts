@@ -3,6 +3,7 @@ import type { BunTransport } from './bun-transport.js'
 
 /** The part of Bun's `Server` the fan-out calls (duck-typed: nothing here imports `bun`). */
 export interface BunPublisher {
+  /** `server.publish`: sends one already-encoded frame to every socket subscribed to `topic`. */
   publish(topic: string, data: string | Uint8Array, compress?: boolean): unknown
 }
 
@@ -26,6 +27,7 @@ export class BunNativePubSub implements NativePubSub {
     socket.raw.subscribe(topic)
   }
 
+  /** Removes the socket from `topic` in Bun's topic tree. */
   unsubscribe(socket: BunTransport, topic: string): void {
     socket.raw.unsubscribe(topic)
   }

@@ -19,6 +19,11 @@ export interface BunSocketOptions {
   readonly publishToSelf: false
 }
 
+/**
+ * Bun's `websocket` settings derived from the bridge's limits (payload size, compression), with Bun's
+ * own idle timeout, pings and backpressure limit turned off because core enforces those itself. Spread
+ * into the handler you pass to `Bun.serve` when you wire core to Bun without `createBunWebSocket`.
+ */
 export function bunSocketOptions(bridge: Bridge): BunSocketOptions {
   return {
     maxPayloadLength: bridge.maxPayloadLength,

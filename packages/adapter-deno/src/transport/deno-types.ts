@@ -15,8 +15,11 @@ export interface DenoSocket {
   binaryType: string
   readonly bufferedAmount: number
   readonly readyState: number
+  /** Sends a text (string) or binary frame. */
   send(data: string | ArrayBufferView): void
+  /** Starts the closing handshake. */
   close(code?: number, reason?: string): void
+  /** The socket events the adapter listens to: open, message, close and error, as in the browser's WebSocket. */
   addEventListener(type: 'open', listener: () => void): void
   addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void
   addEventListener(

@@ -30,6 +30,7 @@ export class DenoConnection {
     this.#transport.opened()
   }
 
+  /** The socket's `message` event: hands text or binary data to core; one over the size limit is a PAYLOAD_TOO_LARGE error instead. */
   message({ data }: { readonly data: unknown }): void {
     if (this.#refused || (typeof data !== 'string' && !(data instanceof ArrayBuffer))) return
     if (overLimit(data, this.#bridge.maxPayloadLength)) {
@@ -42,6 +43,7 @@ export class DenoConnection {
     else this.#events.message(new Uint8Array(data), true)
   }
 
+  /** The socket's `error` event: maps Deno's message onto core's errors (a client gone before the 101 closes as 1006). */
   error({ message }: { readonly message?: string }): void {
     // The client went away before Deno wrote the 101: Deno reports only this error, never `close`.
     if (!this.#transport.isOpen) return this.#events.closed(1006, '')
@@ -53,6 +55,7 @@ export class DenoConnection {
   // leaves Deno waiting. Core's close timeout and heartbeat end those connections themselves
   // (onClose with 1006) and `terminate` frees the socket; `closed` is idempotent, so Deno's late
   // report of the same socket is ignored.
+  /** The socket's `close` event: reports the code and reason to core (Deno's heartbeat timeout and code 0 become 1006). */
   closed({ code, reason, wasClean }: { readonly code: number; readonly reason: string; readonly wasClean: boolean }): void {
     const [closeCode, closeReason] = denoClose(code, reason, wasClean)
     this.#events.closed(closeCode, closeReason)

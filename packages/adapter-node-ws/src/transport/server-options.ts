@@ -19,6 +19,11 @@ export interface WsServerOptions {
   readonly perMessageDeflate: false | { readonly threshold: 0 }
 }
 
+/**
+ * The `ws` `WebSocketServer` options that make `ws` enforce the bridge's limits (payload size,
+ * fragments, compression) in noServer mode. Use it when another framework creates the `ws` server,
+ * as adapter-hono does on Node.
+ */
 export function wsServerOptions(bridge: Bridge): WsServerOptions {
   return {
     noServer: true,

@@ -2,6 +2,7 @@ import { CloseCode } from '@wsbridge/core'
 
 /** The part of `ws`'s WebSocket whose close is given reasons. */
 export interface WsClosable {
+  /** `ws`'s own close: sends the close frame with this code and reason. */
   close(code?: number, data?: string | Uint8Array): void
 }
 

@@ -4,6 +4,7 @@ import { wsText, type WsData } from './ws-data.js'
 
 /** The part of `ws`'s WebSocket (an EventEmitter) the listeners are added with. */
 export interface WsEventSource {
+  /** Adds a listener for one of the socket events core needs. */
   on(event: 'message' | 'close' | 'error' | 'pong', listener: (...args: any[]) => void): unknown
 }
 

@@ -11,6 +11,7 @@ const MAX_HEADER = 10
  * `WebSocket.Sender`); @types/ws does not declare it.
  */
 export interface WsFramer {
+  /** Returns the frame for `data` as the buffers to write: the header, then the payload. */
   frame(
     data: Uint8Array,
     options: { readonly fin: boolean; readonly opcode: number; readonly mask: boolean; readonly readOnly: boolean; readonly rsv1: boolean },

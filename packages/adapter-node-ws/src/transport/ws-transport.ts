@@ -3,9 +3,13 @@ import type { WsPreFraming } from './ws-pre-framing.js'
 
 /** The parts of `ws`'s WebSocket a transport calls. */
 export interface WsLikeSocket {
+  /** Sends a text or binary frame, compressed when asked and negotiated. */
   send(data: string | Uint8Array, options: { readonly binary: boolean; readonly compress: boolean }): void
+  /** Starts the closing handshake with a code and reason core has already validated. */
   close(code: number, reason: string): void
+  /** Destroys the TCP socket without a closing handshake. */
   terminate(): void
+  /** Sends a ping; the pong arrives as the socket's `'pong'` event. */
   ping(): void
   readonly bufferedAmount: number
 }
@@ -20,6 +24,10 @@ export interface WsPingTransport extends WsTransport {
   ping(): void
 }
 
+/**
+ * The two transport classes `createWsTransports` builds for one `ws` flavour: `WsTransport` for hosts
+ * whose heartbeat core runs without native pings, `WsPingTransport` for hosts that forward pongs.
+ */
 export interface WsTransports {
   readonly WsTransport: new (socket: WsLikeSocket) => WsTransport
   readonly WsPingTransport: new (socket: WsLikeSocket) => WsPingTransport

@@ -13,7 +13,9 @@ export interface WebSocketLike {
   onmessage: ((event: any) => void) | null
   onclose: ((event: any) => void) | null
   onerror: ((event: any) => void) | null
+  /** Sends a text (string) or binary frame. */
   send(data: string | ArrayBufferLike | ArrayBufferView): void
+  /** Starts the closing handshake. */
   close(code?: number, reason?: string): void
 }
 

@@ -31,7 +31,8 @@ export interface ClientRoute {
  */
 export type ClientManifest = { readonly [name: string]: { readonly path: string; readonly format?: string } }
 
-type TypesOf<R> = R extends { readonly '~types'?: infer T } ? NonNullable<T> : never
+/** Route `R`'s `'~types'` carrier, without `undefined` (never for a value that is not a route). */
+export type TypesOf<R> = R extends { readonly '~types'?: infer T } ? NonNullable<T> : never
 
 /** The route's path pattern, or `string` when the route uses the default `/<key>`. */
 export type RoutePathOf<R> = TypesOf<R> extends { readonly path: infer P extends string } ? P : string
@@ -54,21 +55,32 @@ export type QueryInput = { readonly [key: string]: QueryValue }
 /** Path parameters typed from the pattern (optional ones optional); every other key goes to the query string. */
 export type ParamsAndQuery<R> = (string extends RoutePathOf<R> ? {} : ParamsOf<RoutePathOf<R>>) & QueryInput
 
+/**
+ * Where a client connection is in its life: `connecting` to the first open, `open`, `reconnecting`
+ * after an unexpected close (during backoff and the next attempt), then `closing` and `closed` once
+ * `close()` was called or the server refused a reconnect. Read it as `connection.state`.
+ */
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closing' | 'closed'
 
 /** What `send` did with a message: written to the socket, queued until the socket opens, or dropped. */
 export type SendStatus = 'sent' | 'queued' | 'dropped'
 
+/** What `onOpen` receives: whether this open is the first connection or a reconnect. */
 export interface OpenInfo {
   /** 0 for the first connection, then 1, 2, … for each successful reconnect. */
   readonly reconnects: number
 }
 
+/** What `onClose` receives besides the code and reason: whether the client is about to reconnect. */
 export interface CloseInfo {
   /** True when the client will try again (after a backoff delay). */
   readonly willReconnect: boolean
 }
 
+/**
+ * Messages of a topic a resuming client could not get back: the server's replay buffer no longer held
+ * them. Reported to `onResumeGap` so the app can refetch state instead of silently missing updates.
+ */
 export interface ResumeGap {
   readonly topic: string
   /** Last sequence number this client saw (0 when the server's buffer was replaced). */
@@ -89,12 +101,15 @@ export interface ConnectionHandlers<TServer, TClient = unknown> {
   onOpen?: (info: OpenInfo) => void
   /** Runs after a reconnect, before `onOpen` (and after `onRestore`, the place for re-joins). */
   onReconnect?: (info: OpenInfo) => void
+  /** Every message from the server, typed from the route (strings on a text route); error frames go to `onError` instead. */
   onMessage?: (message: TServer) => void
+  /** Binary frames from the server. */
   onBinary?: (data: ArrayBuffer) => void
   /** Every socket close, with the real code and reason; `info.willReconnect` says what happens next. */
   onClose?: (code: number, reason: string, info: CloseInfo) => void
   /** Transport errors, unparseable frames, and the server's error frames (as WsError, with `code`). */
   onError?: (error: Error) => void
+  /** Every change of `connection.state`, with the state it left: drive a connection indicator with it. */
   onStateChange?: (state: ConnectionState, previous: ConnectionState) => void
   /** On resume, the server no longer had some messages for `topic`. Refetch state if it matters. */
   onResumeGap?: (gap: ResumeGap) => void
@@ -125,6 +140,11 @@ export interface BridgeClientOptions extends ClientOptions {
   readonly query?: QueryInput | (() => QueryInput)
 }
 
+/**
+ * The second argument of a route's connect function: the connection's handlers (`onMessage`, `onOpen`,
+ * …), its options (reconnect, queue, heartbeat, query) over the defaults `setupBridge` was given, and
+ * `requests`: handlers that answer the server's requests.
+ */
 export type ConnectOptions<TServer, TClient = unknown, TAnswers = {}> = ConnectionHandlers<TServer, TClient> &
   ClientOptions & {
     /** Answers the server's `connection.request(name, data)`: one handler per `clientRequests` entry. */
@@ -169,31 +189,10 @@ export type RouteConnector<R> =
 /** The connect options of route `R`: typed messages, and handlers for its `clientRequests`. */
 export type RouteConnectOptions<R> = ConnectOptions<ServerMessageOf<R>, ClientMessageOf<R>, ClientRequestsOf<R>>
 
+/**
+ * The typed client `setupBridge` returns (`$ws`): one connect function per route key, typed with that
+ * route's params, query, and the messages it sends and receives.
+ */
 export type BridgeClient<R> = { readonly [K in keyof R & string]: RouteConnector<R[K]> }
 
-/** Keys of routes with their own `path`: the type-only form needs those patterns at runtime. */
-type CustomPathKeys<R> = { [K in keyof R & string]: string extends RoutePathOf<R[K]> ? never : K }[keyof R & string]
-/** Keys of text routes: the type-only form needs to know at runtime that they are text. */
-type TextKeys<R> = { [K in keyof R & string]: TypesOf<R[K]> extends { readonly format: 'text' } ? K : never }[keyof R & string]
-
-/**
- * A manifest for routes `R`: an entry for every route, so one made from other routes is a compile
- * error. `format` is any string so an imported JSON file (whose strings TypeScript widens) fits.
- */
-export type ManifestFor<R> = { readonly [K in keyof R & string]: { readonly path: string; readonly format?: string } }
-
-/**
- * Options of the type-only form. `manifest` (from `routeManifest(routes)`) tells the client every
- * route's path and format, and makes an unknown route name an error at the call. Without it, routes
- * with a custom `path` must be listed in `paths` (only the route's exact pattern type-checks), and
- * text routes cannot be used (nothing at runtime would say they are text).
- */
-export type TypeOnlyOptions<R> = BridgeClientOptions &
-  (
-    | { readonly manifest: ManifestFor<R>; readonly paths?: undefined }
-    | ([TextKeys<R>] extends [never]
-        ? [CustomPathKeys<R>] extends [never]
-          ? { readonly manifest?: undefined; readonly paths?: {} }
-          : { readonly manifest?: undefined; readonly paths: { readonly [K in CustomPathKeys<R>]: RoutePathOf<R[K]> } }
-        : never)
-  )
+export type { ManifestFor, TypeOnlyOptions } from './type-only-options.js'

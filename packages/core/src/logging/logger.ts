@@ -5,9 +5,13 @@
  * `debug`, debug-level lines (routine refusals) are not written.
  */
 export interface WsLogger {
+  /** Failures of the server's own code (a throwing handler or hook, a pub/sub outage), with the thrown value. */
   error(message: string, error?: unknown): void
+  /** Problems caused by clients (invalid messages, refusals worth attention), the development hints, and rate-limited summaries. */
   warn(message: string): void
+  /** Optional, and not written by wsbridge today: accepted so loggers with the usual four methods fit as they are. */
   info?(message: string): void
+  /** Routine detail such as refused upgrades and their development hints; without it those lines are not written. */
   debug?(message: string): void
 }
 

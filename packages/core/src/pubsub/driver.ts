@@ -44,11 +44,19 @@ export interface PubSubSink {
  * The bridge reports each local join and leave; `list` answers for the whole cluster.
  */
 export interface ClusterPresence {
+  /** A local connection joined `topic`: record it for the cluster. */
   joined(topic: string, member: PresenceMember): void
+  /** A local connection left `topic` (or closed): remove it for the cluster. */
   left(topic: string, memberId: string): void
+  /** Members of `topic` on every instance, as `bridge.clusterPresence(topic)` returns them. */
   list(topic: string): Promise<PresenceMember[]>
 }
 
+/**
+ * Connects a bridge's pub/sub to other instances (`pubsub` in `createBridge` options): it carries
+ * local publishes out and delivers other instances' publishes in, subscribing only to topics this
+ * instance has subscribers for. `@wsbridge/pubsub-redis` is one; implement it for another broker.
+ */
 export interface PubSubDriver {
   /** Shown in errors, e.g. `redis`. */
   readonly name: string

@@ -6,12 +6,14 @@ export interface PresenceMember<TUser = unknown> {
   readonly user: TUser
 }
 
+/** A member joined or left a topic (or room): what presence listeners receive. */
 export interface PresenceEvent<TUser = unknown> {
   readonly type: 'join' | 'leave'
   readonly topic: string
   readonly member: PresenceMember<TUser>
 }
 
+/** A callback for presence changes, as `bridge.onPresence` takes it. */
 export type PresenceListener = (event: PresenceEvent) => void
 
 /**

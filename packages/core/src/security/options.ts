@@ -7,6 +7,10 @@
 /** What happens to a message that arrives faster than the rate limit allows. */
 export type RateLimitPolicy = 'close' | 'error'
 
+/**
+ * The per-connection message rate limit (`rateLimit` in the security limits): a token bucket of
+ * `messages` per `interval`, and what happens to a message over it.
+ */
 export interface RateLimitOptions {
   /** Messages allowed per `interval`, refilled continuously (token bucket). */
   readonly messages: number
@@ -21,6 +25,10 @@ export interface RateLimitOptions {
 /** `'drop'` discards frames for a client over the limit; `'close'` closes it with 1013 (policy code). */
 export type BackpressurePolicy = 'drop' | 'close'
 
+/**
+ * permessage-deflate settings (`compression` in the security limits): whether to negotiate it, and
+ * the size under which messages go out uncompressed anyway.
+ */
 export interface CompressionOptions {
   /** Negotiate permessage-deflate. @default false */
   readonly enabled: boolean
@@ -31,6 +39,11 @@ export interface CompressionOptions {
 /** Origins allowed to open a socket from a browser, on top of the request's own host. */
 export type OriginRule = string | RegExp | ((origin: string) => boolean)
 
+/**
+ * The protections a bridge or route applies to every connection: heartbeat, backpressure policy,
+ * rate limit, connection caps, allowed origins, compression and close timeout. Set any of them in
+ * `createBridge` options or on a route; `defaultSecurityLimits` holds the defaults.
+ */
 export interface SecurityLimits {
   /** Milliseconds between server pings; a peer that has not answered by the next ping is terminated (onClose gets 1006). `false`/0 disables. */
   readonly heartbeat: number | false
@@ -50,6 +63,10 @@ export interface SecurityLimits {
   readonly closeTimeout: number
 }
 
+/**
+ * The security limits a bridge uses for what its options leave out (30 s heartbeat, drop on
+ * backpressure, 1000 messages/s, same-origin browsers only, no compression, …); see docs/limits.md.
+ */
 export const defaultSecurityLimits: SecurityLimits = {
   heartbeat: 30_000,
   backpressurePolicy: 'drop',

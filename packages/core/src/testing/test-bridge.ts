@@ -6,6 +6,9 @@ import type { Routes } from '../route.js'
 import { recordingDriver } from './recorder.js'
 import { decodeFrame, TestClient } from './test-client.js'
 
+/**
+ * How `upgrade`/`connect` present the upgrade request: headers, offered subprotocols and the peer address.
+ */
 export interface TestConnectOptions {
   /** Upgrade request headers (any case). */
   readonly headers?: Readonly<Record<string, string>>
@@ -24,6 +27,10 @@ export interface TestRejection {
   readonly message: string
 }
 
+/**
+ * The outcome of `testBridge.upgrade`: a connected `TestClient`, or the refusal a real adapter would
+ * have answered. Use it to test auth and origin refusals; `connect` when the upgrade should succeed.
+ */
 export type TestUpgrade = { readonly ok: true; readonly client: TestClient } | TestRejection
 
 /** Thrown by `connect` when the upgrade is refused; carries the HTTP status. */
@@ -38,6 +45,10 @@ export class UpgradeRejectedError extends Error {
   }
 }
 
+/**
+ * A real bridge over in-memory sockets (`createTestBridge`): upgrade and connect test clients,
+ * read the errors and publishes it saw, and close it, all without a runtime or a port.
+ */
 export interface TestBridge<R extends Routes> {
   /** The real bridge under test. */
   readonly bridge: Bridge<R>

@@ -80,6 +80,7 @@ export class TestClient {
     this.#requireOpen().message(text, false)
   }
 
+  /** Sends a binary frame, which the route's `onBinary` receives (or which closes with 1003 without one). */
   sendBinary(data: Uint8Array | ArrayBuffer): void {
     this.#requireOpen().message(data instanceof Uint8Array ? data : new Uint8Array(data), true)
   }

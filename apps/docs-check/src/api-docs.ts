@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  Application,
+  type Context,
+  Converter,
+  type DeclarationReflection,
+  LogLevel,
+  type ProjectReflection,
+  ReflectionKind,
+  ReflectionType,
+} from 'typedoc'
+import { type EntryPoint, entryPoints, packagesDir } from './exports.js'
+
+/**
+ * docs/api/: the API reference TypeDoc generates from the doc comments of every public entry point
+ * (each published package's `exports` map), as Markdown so it is readable on GitHub without a build.
+ * Generation fails when an export has no doc comment or a `{@link}` does not resolve, so the
+ * reference cannot silently lose an entry; the test regenerates it to hold the committed copy to
+ * the source.
+ */
+
+export const apiDir: string = new URL('../../../docs/api/', import.meta.url).pathname
+const rootDir = new URL('../../../', import.meta.url).pathname
+
+/** `@wsbridge/core/client` → `@wsbridge/core`. */
+const packageOf = (specifier: string): string => specifier.split('/').slice(0, 2).join('/')
+
+/** Published entry points only: a private package is nobody's API. */
+export function publishedEntryPoints(): EntryPoint[] {
+  return entryPoints(packagesDir).filter((entry) => {
+    const manifest = JSON.parse(readFileSync(join(entry.file.split('/src/')[0]!, 'package.json'), 'utf8')) as { private?: boolean }
+    return manifest.private !== true
+  })
+}
+
+/**
+ * Every export of an entry point must carry a doc comment (on the declaration or, for a function,
+ * its signature). TypeDoc's own `notDocumented` check also demands one on every method of every
+ * exported interface, which the members do not all have yet: `WSBRIDGE_API_STRICT=1` runs that
+ * stricter check to list them.
+ */
+export function undocumentedExports(project: ProjectReflection): string[] {
+  const missing: string[] = []
+  for (const module of project.children ?? []) {
+    for (const exported of module.children ?? []) {
+      if (exported.isReference()) continue
+      const signatures =
+        exported.type instanceof ReflectionType ? exported.type.declaration.getNonIndexSignatures() : exported.getNonIndexSignatures()
+      if (!exported.hasComment() && !signatures.some((signature) => signature.hasComment()))
+        missing.push(`${module.name}: ${exported.name} (${ReflectionKind[exported.kind]}) has no doc comment`)
+    }
+  }
+  return missing
+}
+
+/** Generates the reference into `out`; resolves to the validation problems (empty when clean). */
+export async function generateApiDocs(out: string = apiDir, strict = process.env['WSBRIDGE_API_STRICT'] === '1'): Promise<string[]> {
+  const entries = publishedEntryPoints()
+  const moduleNames = new Map(entries.map((entry) => [entry.file, entry.specifier]))
+  const problems: string[] = []
+  const app = await Application.bootstrapWithPlugins({
+    entryPoints: entries.map((entry) => entry.file),
+    plugin: ['typedoc-plugin-markdown'],
+    tsconfig: join(rootDir, 'apps/docs-check/tsconfig.api.json'),
+    out,
+    readme: 'none',
+    name: 'wsbridge API',
+    disableSources: true,
+    excludePrivate: true,
+    // Members inherited from Node's EventEmitter link to Node's docs rather than failing as unresolved.
+    externalSymbolLinkMappings: { '@types/node': { '*': 'https://nodejs.org/api/events.html' } },
+    excludeInternal: true,
+    sort: ['kind', 'alphabetical'],
+    validation: { notExported: false, notDocumented: strict, invalidLink: true, rewrittenLink: true },
+    // TypeDoc only holds the root package to this by default; every published package is held to it.
+    packagesRequiringDocumentation: [...new Set(entries.map((entry) => packageOf(entry.specifier)))],
+    treatValidationWarningsAsErrors: true,
+    treatWarningsAsErrors: true,
+    skipErrorChecking: true,
+    logLevel: 'Warn',
+    entryPointStrategy: 'resolve',
+    // typedoc-plugin-markdown: one page per entry point, so a package's surface reads top to bottom.
+    outputFileStrategy: 'modules',
+    hidePageHeader: true,
+    hideBreadcrumbs: true,
+    useCodeBlocks: false,
+  } as Parameters<typeof Application.bootstrapWithPlugins>[0])
+  // Name each module after the specifier users import, not its file path.
+  app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context: Context, reflection: DeclarationReflection) => {
+    if (reflection.kind !== ReflectionKind.Module) return
+    const file = context.getSymbolFromReflection(reflection)?.declarations?.[0]?.getSourceFile().fileName
+    const name = file === undefined ? undefined : moduleNames.get(file)
+    if (name !== undefined) reflection.name = name
+  })
+  // Collected rather than printed, so the test can show them; warnings count as problems.
+  app.logger.log = (message, level) => {
+    if (level >= LogLevel.Warn) problems.push(message.replaceAll(rootDir, ''))
+  }
+  const project = await app.convert()
+  if (!project) return [...problems, 'TypeDoc could not convert the project']
+  app.validate(project)
+  problems.push(...undocumentedExports(project))
+  if (problems.length === 0) await app.generateOutputs(project)
+  return problems
+}
