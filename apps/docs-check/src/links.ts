@@ -8,17 +8,20 @@ export interface BrokenLink {
 
 const LINK = /\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g
 
+/**
+ * Targets of a Markdown text's relative links (to files, not `scheme:` URLs or `#anchors`), outside
+ * fenced code: links inside fenced code are code, not links.
+ */
+export function relativeLinks(text: string): string[] {
+  const prose = text.replace(/^(```|~~~)[\s\S]*?^\1/gm, '')
+  return [...prose.matchAll(LINK)].map(([, target = '']) => target).filter((target) => !/^[a-z]+:/i.test(target) && !target.startsWith('#'))
+}
+
 /** Relative links of a page (to other pages, apps, packages) whose file does not exist. */
 export function brokenLinks(docsDir: string, page: string, text: string): BrokenLink[] {
-  const broken: BrokenLink[] = []
-  // Links inside fenced code are code, not links.
-  const prose = text.replace(/^(```|~~~)[\s\S]*?^\1/gm, '')
-  for (const [, target = ''] of prose.matchAll(LINK)) {
-    if (/^[a-z]+:/i.test(target) || target.startsWith('#')) continue
-    const path = normalize(join(dirname(join(docsDir, page)), decodeURI(target.split('#')[0]!)))
-    if (!existsSync(path)) broken.push({ page, target })
-  }
-  return broken
+  return relativeLinks(text)
+    .filter((target) => !existsSync(normalize(join(dirname(join(docsDir, page)), decodeURI(target.split('#')[0]!)))))
+    .map((target) => ({ page, target }))
 }
 
 /** Pages (relative to docs/) that a page links to. */

@@ -2,14 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { relativeLinks } from '../src/links.js'
 import { packPackage, repoRoot } from '../src/packed/pack.js'
-import {
-  type PublishedManifest,
-  publishedPackageDirs,
-  readPacked,
-  relativeLinks,
-  unpublishableRanges,
-} from '../src/packed/published-manifest.js'
+import { type PublishedManifest, publishedPackageDirs, readPacked, unpublishableRanges } from '../src/packed/published-manifest.js'
 
 const REPOSITORY = 'https://github.com/wsbridge/wsbridge'
 

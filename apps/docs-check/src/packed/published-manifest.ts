@@ -42,11 +42,3 @@ export function unpublishableRanges(manifest: PublishedManifest): string[] {
     .filter(([, spec]) => spec.startsWith('workspace:') || /^\d+\.\d+\.\d+/.test(spec))
     .map(([name, spec]) => `${name}@${spec}`)
 }
-
-/** Links in a README that only resolve inside this repository (relative paths), dead on npm. */
-export function relativeLinks(readme: string): string[] {
-  const prose = readme.replace(/^(```|~~~)[\s\S]*?^\1/gm, '')
-  return [...prose.matchAll(/\]\(([^)\s]+)\)/g)]
-    .map(([, target = '']) => target)
-    .filter((target) => !/^[a-z]+:/i.test(target) && !target.startsWith('#'))
-}
