@@ -4,6 +4,8 @@
  * own constants are internal to core and its client.
  */
 export { defineRoute } from './route.js'
+export { chunks } from './chunks-schema.js'
+export type { ChunksSchema } from './chunks-schema.js'
 export { createRoute } from './route-builder.js'
 export type { RouteBuilder, RouteHandlerStage, BuilderOptions } from './route-builder.js'
 export type { TextRouteBuilder, TextRouteHandlerStage } from './text-route-builder.js'
@@ -76,6 +78,8 @@ export type {
   RequestReplyOf,
   RequestReplyInputOf,
   RequestTypesOf,
+  HandlerResult,
+  StreamOf,
   PairRequests,
   AnyRequests,
   AnyClientRequests,

@@ -3,7 +3,9 @@ import { report } from './connection-policy.js'
 import { WsError } from './errors.js'
 import { dedupeKey, ReplyMemory } from './request-dedupe.js'
 import { errorReplyFrame, replyFrame, type RequestFrame } from './request-frames.js'
+import { isChunksSchema } from './chunks-schema.js'
 import { peerOf } from './request-peer.js'
+import { streamReply } from './request-stream.js'
 import type { AnyRequestDefinition } from './requests-types.js'
 import { validate } from './validation.js'
 
@@ -34,6 +36,8 @@ export function answer(connection: ConnectionImpl, frame: RequestFrame): undefin
     return undefined
   }
   const peer = peerOf(connection)
+  // A stream is not replayable: it is never deduped (the typed client does not resend one either).
+  if (isChunksSchema(definition.output)) return runStream(connection, definition, frame)
   const session = frame.s
   const memory = session === undefined ? undefined : memoryOf(site.host)
   const key = session === undefined ? '' : dedupeKey(site.name, session, frame.id)
@@ -49,6 +53,18 @@ export function answer(connection: ConnectionImpl, frame: RequestFrame): undefin
       if (reason instanceof WsError && reason.code === 'REQUEST_CANCELLED') memory.detach(key)
       memory.end(key, reply)
     } else if (!controller.signal.aborted) send(reply)
+  })
+  return undefined
+}
+
+function runStream(connection: ConnectionImpl, definition: AnyRequestDefinition, frame: RequestFrame): undefined {
+  const peer = peerOf(connection)
+  if (peer.running.has(frame.id)) return undefined
+  const controller = new AbortController()
+  peer.running.set(frame.id, controller)
+  void streamReply(connection, definition, frame, controller.signal, peer).then((last) => {
+    if (peer.running.get(frame.id) === controller) peer.running.delete(frame.id)
+    if (!controller.signal.aborted) internals.sendFrame(connection, last)
   })
   return undefined
 }

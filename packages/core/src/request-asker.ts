@@ -18,6 +18,15 @@ interface Pending {
   readonly timer: ReturnType<typeof setTimeout> | undefined
   readonly signal: AbortSignal | undefined
   readonly onAbort: (() => void) | undefined
+  /** A streaming reply's receiver; undefined for a plain request. */
+  readonly sink: ChunkSink | undefined
+}
+
+/** Where a streaming reply goes (request-stream-reader.ts): chunks, then the end or an error, exactly once. */
+export interface ChunkSink {
+  chunk(data: unknown): void
+  end(): void
+  fail(error: WsError): void
 }
 
 /** What the asker does with an encoded frame: `'sent'`, `'queued'` (goes out later), or refused. */
@@ -44,19 +53,60 @@ export class RequestAsker {
   ask(name: string, data: unknown, options: RequestOptions = {}, session?: string, check?: ReplyCheck): Promise<unknown> {
     const signal = options.signal
     if (signal?.aborted) return Promise.reject(new WsError('REQUEST_CANCELLED', undefined, { cause: signal.reason }))
-    const id = ++this.#next
-    const frame = requestFrame(id, name, data, session)
     return new Promise((resolve, reject) => {
-      const timeout = options.timeout ?? DEFAULT_REQUEST_TIMEOUT
-      // Past 2^31 - 1 ms timers fire at once on every runtime: such a timeout means none (e.g. Infinity).
-      const timer = timeout > MAX_TIMER ? undefined : setTimeout(() => this.#giveUp(id, new WsError('REQUEST_TIMEOUT')), timeout)
-      const onAbort = signal ? () => this.#giveUp(id, new WsError('REQUEST_CANCELLED', undefined, { cause: signal.reason })) : undefined
-      if (signal && onAbort) signal.addEventListener('abort', onAbort, { once: true })
-      this.#pending.set(id, { frame, sent: false, resolve, reject, check, timer, signal, onAbort })
-      const status = this.#send(frame)
-      if (status === 'sent') this.#pending.get(id)!.sent = true
-      else if (status !== 'queued') this.#settle(id)?.reject(new WsError('CONNECTION_CLOSED', 'Request could not be sent'))
+      this.#start(requestFrame(++this.#next, name, data, session), options.timeout ?? DEFAULT_REQUEST_TIMEOUT, signal, {
+        resolve,
+        reject,
+        check,
+        sink: undefined,
+      })
     })
+  }
+
+  /**
+   * Asks for a streaming reply with a first `window` of chunks: `sink` gets the chunks, then `end`
+   * or `fail`. No timer (the reader times out waits for a chunk) and no session: a stream is never
+   * resent. Returns the request's id, for `more` frames and `giveUp`.
+   */
+  stream(name: string, data: unknown, window: number, sink: ChunkSink, signal?: AbortSignal): number {
+    const id = ++this.#next
+    if (signal?.aborted) {
+      sink.fail(new WsError('REQUEST_CANCELLED', undefined, { cause: signal.reason }))
+      return id
+    }
+    const settle = { resolve: () => sink.end(), reject: (error: WsError) => sink.fail(error), check: undefined, sink }
+    this.#start(requestFrame(id, name, data, undefined, window), Number.POSITIVE_INFINITY, signal, settle)
+    return id
+  }
+
+  #start(
+    frame: string,
+    timeout: number,
+    signal: AbortSignal | undefined,
+    settle: Pick<Pending, 'resolve' | 'reject' | 'check' | 'sink'>,
+  ): void {
+    const id = this.#next
+    // Past 2^31 - 1 ms timers fire at once on every runtime: such a timeout means none (e.g. Infinity).
+    const timer = timeout > MAX_TIMER ? undefined : setTimeout(() => this.giveUp(id, new WsError('REQUEST_TIMEOUT')), timeout)
+    const onAbort = signal ? () => this.giveUp(id, new WsError('REQUEST_CANCELLED', undefined, { cause: signal.reason })) : undefined
+    if (signal && onAbort) signal.addEventListener('abort', onAbort, { once: true })
+    this.#pending.set(id, { frame, sent: false, timer, signal, onAbort, ...settle })
+    const status = this.#send(frame)
+    // An in-memory answerer may have replied already, during `send`.
+    const pending = this.#pending.get(id)
+    if (status === 'sent') {
+      if (pending) pending.sent = true
+    } else if (status !== 'queued') this.#settle(id)?.reject(new WsError('CONNECTION_CLOSED', 'Request could not be sent'))
+  }
+
+  /** A chunk of a streaming reply; chunks for unknown ids (after a cancel) are ignored. */
+  chunk(id: number, data: unknown): void {
+    this.#pending.get(id)?.sink?.chunk(data)
+  }
+
+  /** The socket closed: streams that went out on it fail (the server stopped them; a stream is not resent). */
+  dropStreams(error: WsError): void {
+    for (const [id, pending] of [...this.#pending]) if (pending.sink && pending.sent) this.#settle(id)?.reject(error)
   }
 
   /** A reply arrived; replies to unknown ids (late, after a timeout or cancel) are ignored. */
@@ -86,7 +136,8 @@ export class RequestAsker {
     for (const id of [...this.#pending.keys()]) this.#settle(id)?.reject(error)
   }
 
-  #giveUp(id: number, error: WsError): void {
+  /** Gives up on a pending request or stream: it rejects with `error` and the answerer gets a cancel. */
+  giveUp(id: number, error: WsError): void {
     const pending = this.#settle(id)
     if (!pending) return
     pending.reject(error)

@@ -1,5 +1,6 @@
 import { WsError } from './errors.js'
 import { RequestAsker, type FrameSender } from './request-asker.js'
+import { ReplyStream } from './request-stream-reader.js'
 import { asRequestProtocolFrame, errorReplyFrame, isRequestProtocolText, replyFrame, type RequestFrame } from './request-frames.js'
 import type { RequestContext, RequestOptions } from './requests-types.js'
 
@@ -18,6 +19,7 @@ export class RequestEndpoint {
   readonly #handlers: () => Readonly<Record<string, ClientRequestHandler>> | undefined
   readonly #reply: (frame: string) => void
   readonly #session: string | undefined
+  readonly #send: FrameSender
 
   /**
    * `send` carries requests and cancels (queued while offline); `reply` answers the server on the
@@ -30,6 +32,7 @@ export class RequestEndpoint {
     session?: string,
   ) {
     this.asker = new RequestAsker(send)
+    this.#send = send
     this.#reply = reply
     this.#handlers = handlers
     this.#session = session
@@ -37,6 +40,11 @@ export class RequestEndpoint {
 
   request(name: string, data: unknown, options?: RequestOptions): Promise<unknown> {
     return this.asker.ask(name, data, options, this.#session)
+  }
+
+  /** Asks for a streaming reply (`output: chunks(…)`), read as an async iterator. */
+  stream(name: string, data: unknown, options?: RequestOptions): ReplyStream<unknown> {
+    return new ReplyStream(this.asker, this.#send, name, data, options)
   }
 
   /** Handles a request, reply or cancel frame; false for every other frame (a message for the app). */
@@ -50,8 +58,10 @@ export class RequestEndpoint {
     }
     if (frame === undefined) return false
     if (frame['~'] === 'res') this.asker.reply(frame)
+    else if (frame['~'] === 'chunk') this.asker.chunk(frame.id, frame.d)
     else if (frame['~'] === 'cancel') this.#running.get(frame.id)?.abort(new WsError('REQUEST_CANCELLED'))
-    else this.#answer(frame)
+    // The client sends no streaming replies (server → client streaming is not supported): `more` is ignored.
+    else if (frame['~'] === 'req') this.#answer(frame)
     return true
   }
 
@@ -60,6 +70,7 @@ export class RequestEndpoint {
     const error = new WsError('CONNECTION_CLOSED')
     for (const controller of this.#running.values()) controller.abort(error)
     this.#running.clear()
+    this.asker.dropStreams(error)
   }
 
   /** The connection closed for good: pending requests reject with CONNECTION_CLOSED. */

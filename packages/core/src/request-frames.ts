@@ -18,6 +18,8 @@ import { errorCodes, toErrorFrame, WsError, type WsErrorCode, type WsIssue } fro
 export const REQUEST_PREFIX = '{"~":"req"'
 export const REPLY_PREFIX = '{"~":"res"'
 export const CANCEL_PREFIX = '{"~":"cancel"'
+export const CHUNK_PREFIX = '{"~":"chunk"'
+export const MORE_PREFIX = '{"~":"more"'
 
 /** The default `timeout` of `request()` on both sides, in milliseconds. */
 export const DEFAULT_REQUEST_TIMEOUT = 10_000
@@ -28,6 +30,8 @@ export interface RequestFrame {
   readonly n: string
   readonly d?: unknown
   readonly s?: string
+  /** A stream request's first window: how many chunks the server may send before it waits for `more`. */
+  readonly w?: number
 }
 
 export interface ErrorBody {
@@ -48,30 +52,60 @@ export interface CancelFrame {
   readonly id: number
 }
 
-export type RequestProtocolFrame = RequestFrame | ReplyFrame | CancelFrame
+/** One chunk of a streaming reply (the stream ends with a reply frame: `d` absent, or `e`). */
+export interface ChunkFrame {
+  readonly '~': 'chunk'
+  readonly id: number
+  readonly d?: unknown
+}
+
+/** The asker took chunks: the server may send `w` more (credit-based flow control). */
+export interface MoreFrame {
+  readonly '~': 'more'
+  readonly id: number
+  readonly w: number
+}
+
+export type RequestProtocolFrame = RequestFrame | ReplyFrame | CancelFrame | ChunkFrame | MoreFrame
 
 /** True when `text` may be a request, reply or cancel frame (one char compare for ordinary messages). */
 export function isRequestProtocolText(text: string): boolean {
   return (
     text.charCodeAt(2) === 126 /* ~ */ &&
-    (text.startsWith(REQUEST_PREFIX) || text.startsWith(REPLY_PREFIX) || text.startsWith(CANCEL_PREFIX))
+    (text.startsWith(REQUEST_PREFIX) ||
+      text.startsWith(REPLY_PREFIX) ||
+      text.startsWith(CANCEL_PREFIX) ||
+      text.startsWith(CHUNK_PREFIX) ||
+      text.startsWith(MORE_PREFIX))
   )
 }
 
 const isId = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+/** A window is 1 to 2^16 chunks: a peer cannot grant itself an unbounded buffer on the other side. */
+const isWindow = (value: unknown): value is number => isId(value) && value >= 1 && value <= MAX_STREAM_WINDOW
+
+/** The largest window a stream frame may grant (`w` of `req` and `more`). */
+export const MAX_STREAM_WINDOW = 65_536
 
 /** Checks a parsed frame's shape; undefined when it is malformed (the caller answers VALIDATION_FAILED). */
 export function asRequestProtocolFrame(value: unknown): RequestProtocolFrame | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
-  const frame = value as { '~'?: unknown; id?: unknown; n?: unknown; s?: unknown; e?: unknown }
+  const frame = value as { '~'?: unknown; id?: unknown; n?: unknown; s?: unknown; e?: unknown; w?: unknown }
   if (!isId(frame.id)) return undefined
   switch (frame['~']) {
     case 'req':
-      return typeof frame.n === 'string' && (frame.s === undefined || typeof frame.s === 'string') ? (value as RequestFrame) : undefined
+      return typeof frame.n === 'string' &&
+        (frame.s === undefined || typeof frame.s === 'string') &&
+        (frame.w === undefined || isWindow(frame.w))
+        ? (value as RequestFrame)
+        : undefined
     case 'res':
       return frame.e === undefined || isErrorBody(frame.e) ? (value as ReplyFrame) : undefined
     case 'cancel':
-      return value as CancelFrame
+    case 'chunk':
+      return value as CancelFrame | ChunkFrame
+    case 'more':
+      return isWindow(frame.w) ? (value as MoreFrame) : undefined
     default:
       return undefined
   }
@@ -83,10 +117,18 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof body.code === 'string' && typeof body.message === 'string' && (body.issues === undefined || Array.isArray(body.issues))
 }
 
-export function requestFrame(id: number, name: string, data: unknown, session?: string): string {
+export function requestFrame(id: number, name: string, data: unknown, session?: string, window?: number): string {
   const frame: RequestFrame =
     session === undefined ? { '~': 'req', id, n: name, d: data } : { '~': 'req', id, n: name, d: data, s: session }
-  return JSON.stringify(frame)
+  return JSON.stringify(window === undefined ? frame : { ...frame, w: window })
+}
+
+export function chunkFrame(id: number, data: unknown): string {
+  return `{"~":"chunk","id":${id}${data === undefined ? '' : `,"d":${JSON.stringify(data)}`}}`
+}
+
+export function moreFrame(id: number, window: number): string {
+  return `{"~":"more","id":${id},"w":${window}}`
 }
 
 export function replyFrame(id: number, data: unknown): string {

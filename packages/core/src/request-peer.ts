@@ -8,6 +8,7 @@ import { RequestAsker } from './request-asker.js'
 import { asRequestProtocolFrame } from './request-frames.js'
 import type { RequestOptions } from './requests-types.js'
 import { serialQueue } from './serial-queue.js'
+import type { StreamCredit } from './stream-credit.js'
 import { validate } from './validation.js'
 
 /**
@@ -19,6 +20,8 @@ import { validate } from './validation.js'
 export interface PeerRequests {
   /** Handlers running for the client's requests, by request id. */
   readonly running: Map<number, AbortController>
+  /** The credit of streaming replies being sent, by request id (request-stream.ts). */
+  readonly streams: Map<number, StreamCredit>
   asker: RequestAsker | undefined
 }
 
@@ -26,7 +29,7 @@ const peers: WeakMap<ConnectionImpl, PeerRequests> = new WeakMap()
 
 export function peerOf(connection: ConnectionImpl): PeerRequests {
   let peer = peers.get(connection)
-  if (peer === undefined) peers.set(connection, (peer = { running: new Map(), asker: undefined }))
+  if (peer === undefined) peers.set(connection, (peer = { running: new Map(), streams: new Map(), asker: undefined }))
   return peer
 }
 
@@ -44,7 +47,9 @@ export function receiveRequestFrame(connection: ConnectionImpl, text: string): v
   if (frame['~'] === 'req') return serialQueue.run(connection, answer, frame, handlerFailed)
   const peer = peers.get(connection)
   if (frame['~'] === 'res') peer?.asker?.reply(frame)
-  else peer?.running.get(frame.id)?.abort(new WsError('REQUEST_CANCELLED'))
+  else if (frame['~'] === 'more') peer?.streams.get(frame.id)?.grant(frame.w)
+  else if (frame['~'] === 'cancel') peer?.running.get(frame.id)?.abort(new WsError('REQUEST_CANCELLED'))
+  // A chunk from the client: the server asks for no streams (server → client streaming is not supported), so it is ignored like a late reply.
 }
 
 /** `connection.request(name, data, options)`: asks the client; its reply is validated against `output`. */

@@ -1,3 +1,4 @@
+import type { ChunksSchema } from './chunks-schema.js'
 import type { AnySchema, InputOf, OutputOf } from './schema.js'
 
 /**
@@ -39,9 +40,17 @@ export type RequestDefinitions<I extends Record<string, AnySchema>, O extends Re
   readonly [K in keyof I]: {
     readonly input: I[K]
     /** Receives the validated input; its reply is checked against `output` (like output validation). */
-    readonly handler: (data: OutputOf<I[K]>, connection: TConn, context: RequestContext) => Awaitable<InputOf<O[K & keyof O]>>
+    readonly handler: (data: OutputOf<I[K]>, connection: TConn, context: RequestContext) => HandlerResult<O[K & keyof O]>
   }
 } & { readonly [K in keyof O]: { readonly output: O[K] } }
+
+/** What a request handler returns: the reply, or for `output: chunks(schema)` an async iterable of chunks. */
+export type HandlerResult<S> = S extends ChunksSchema<infer C> ? Awaitable<AsyncIterable<InputOf<C>>> : Awaitable<InputOf<S>>
+
+/** Type-only: the client's view of a streaming reply whose chunks are `T` (a `reply` of `RequestTypesOf`). */
+export interface StreamOf<T> {
+  readonly '~stream': T
+}
 
 /** The runtime shape of one entry of `requests`. */
 export interface AnyRequestDefinition {
@@ -58,7 +67,11 @@ export type PairRequests<I extends Record<string, AnySchema>, O extends Record<s
 /** What the asker must send for a request with schemas `S`. */
 export type RequestInputOf<S> = S extends RequestSchemas ? InputOf<S['input']> : unknown
 /** What the answerer returns for a request with schemas `S` (before the asker's validation). */
-export type RequestReplyInputOf<S> = S extends RequestSchemas ? InputOf<S['output']> : unknown
+export type RequestReplyInputOf<S> = S extends RequestSchemas
+  ? S['output'] extends ChunksSchema<infer C>
+    ? StreamOf<InputOf<C>>
+    : InputOf<S['output']>
+  : unknown
 /** What the server receives back after validating a client's reply. */
 export type RequestReplyOf<S> = S extends RequestSchemas ? OutputOf<S['output']> : unknown
 

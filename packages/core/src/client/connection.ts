@@ -9,13 +9,11 @@ import { ReconnectSchedule } from './reconnect-schedule.js'
 import { RestoreStep } from './restore.js'
 import { ResumeTracker } from './resume-tracker.js'
 import type { RoutedOptions } from './route-watch.js'
-import { OPEN, sendOrQueue } from './send-frame.js'
+import { OPEN, READY_STATE, sendOrQueue } from './send-frame.js'
 import { SendQueue, type QueuedFrame } from './send-queue.js'
 import { dropSocket, type WebSocketConstructor, type WebSocketLike } from './socket.js'
 import { openSocket, type SocketListener } from './socket-listener.js'
-import type { ClientConnection, ConnectionState, SendStatus } from './types.js'
-
-const READY_STATE = { connecting: 0, reconnecting: 0, open: 1, closing: 2, closed: 3 } as const
+import type { ClientConnection, ConnectionState, ReplyStream, SendStatus } from './types.js'
 
 /**
  * One logical connection over a sequence of sockets. It owns the state machine connecting → open →
@@ -52,6 +50,10 @@ export class ReconnectingConnection implements ClientConnection<unknown, AnyClie
     () => this.#options.requests as never,
     createSessionId(),
   )
+  readonly request = (name: string, data: unknown, options?: RequestOptions): Promise<unknown> =>
+    this.#requests.request(name, data, options)
+  readonly stream = (name: string, data: unknown, options?: RequestOptions): ReplyStream<unknown> =>
+    this.#requests.stream(name, data, options)
 
   constructor(WebSocket: WebSocketConstructor, url: (resume: string | undefined) => string, options: RoutedOptions) {
     this.#WebSocket = WebSocket
@@ -109,10 +111,6 @@ export class ReconnectingConnection implements ClientConnection<unknown, AnyClie
 
   opened(): Promise<void> {
     return this.#waiters.wait(this.#state)
-  }
-
-  request(name: string, data: unknown, options?: RequestOptions): Promise<unknown> {
-    return this.#requests.request(name, data, options)
   }
 
   #sendFrame(frame: QueuedFrame): SendStatus {

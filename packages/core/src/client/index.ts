@@ -27,6 +27,8 @@ export type {
   OpenInfo,
   ParamsAndQuery,
   RequestsOf,
+  ReplyStream,
+  StreamNames,
   RouteConnectOptions,
   QueryInput,
   ResumeGap,

@@ -1,11 +1,11 @@
 import type { ParamsOf } from '../path.js'
-import type { RequestOptions } from '../requests-types.js'
-import type { ClientRequestHandlers, InputOfEntry, ReplyOfEntry } from './request-handlers.js'
+import type { ClientConnection } from './client-connection.js'
+import type { ClientRequestHandlers } from './request-handlers.js'
 import type { BackoffOptions } from './backoff.js'
 import type { HeartbeatOptions } from './heartbeat.js'
 import type { RestoreHook } from './restore.js'
 import type { QueueOptions } from './send-queue.js'
-import type { WebSocketConstructor, WebSocketLike } from './socket.js'
+import type { WebSocketConstructor } from './socket.js'
 
 /**
  * What the client needs to know about a route, and nothing else: the `'~types'` carrier every
@@ -151,34 +151,7 @@ export type ConnectOptions<TServer, TClient = unknown, TAnswers = {}> = Connecti
     readonly requests?: ClientRequestHandlers<TAnswers>
   }
 
-/** One logical connection: survives reconnects, queues while disconnected. */
-export interface ClientConnection<TClient, TRequests = {}> {
-  readonly state: ConnectionState
-  /** WebSocket readyState of the logical connection: CONNECTING while (re)connecting. */
-  readonly readyState: 0 | 1 | 2 | 3
-  /** Successful reconnects so far. */
-  readonly reconnects: number
-  /** The current socket (replaced on every reconnect), for escape hatches. */
-  readonly socket: WebSocketLike | undefined
-  /** Sends a JSON message, or queues it while not open. */
-  send(message: TClient): SendStatus
-  /** Sends bytes as a binary frame, queued like `send`. */
-  sendBinary(data: ArrayBuffer | ArrayBufferView): SendStatus
-  /** Closes for good (no reconnect). Queued messages are discarded. */
-  close(code?: number, reason?: string): void
-  /** Resolves when the connection is (next) open; rejects once it is closed for good. */
-  opened(): Promise<void>
-  /**
-   * Asks the server (a `requests` entry of the route) and resolves with its reply. Sent through the
-   * send queue while offline; resent with the same id after a reconnect (the server runs it once).
-   * Rejects with a WsError: the server's code, REQUEST_TIMEOUT, REQUEST_CANCELLED or CONNECTION_CLOSED.
-   */
-  request<K extends keyof TRequests & string>(
-    name: K,
-    data: InputOfEntry<TRequests[K]>,
-    options?: RequestOptions,
-  ): Promise<ReplyOfEntry<TRequests[K]>>
-}
+export type { ClientConnection, ReplyStream, StreamNames } from './client-connection.js'
 
 /** `$ws.<route>(paramsAndQuery, handlers)`; the first argument may be left out when no param is required. */
 export type RouteConnector<R> =

@@ -1,7 +1,11 @@
 import type { Connection } from '../connection-types.js'
+import type { ReplyStream } from '../client/client-connection.js'
 import { RequestEndpoint, type ClientRequestHandler } from '../request-endpoint.js'
 import type { RequestContext, RequestOptions } from '../requests-types.js'
 import type { ConnectionEvents, Transport } from '../transport.js'
+import { decodeFrame } from './decode-frame.js'
+
+export { decodeFrame }
 
 /** A close as the test client saw it: who started it, with which code and reason. */
 export interface TestClose {
@@ -9,16 +13,6 @@ export interface TestClose {
   readonly reason: string
   /** `'server'` for `connection.close`/policy closes, `'client'` for `client.close()`. */
   readonly by: 'server' | 'client'
-}
-
-/** Decodes a server frame the way a browser client would read it: JSON text, or bytes. */
-export function decodeFrame(frame: string | Uint8Array): unknown {
-  if (typeof frame !== 'string') return frame
-  try {
-    return JSON.parse(frame)
-  } catch {
-    return frame
-  }
 }
 
 interface Waiter {
@@ -88,6 +82,11 @@ export class TestClient {
   /** Sends a request (`requests` on the route) and resolves with the reply; rejects with a WsError. Request frames never land in `sent`. */
   request(name: string, data?: unknown, options?: RequestOptions): Promise<unknown> {
     return this.#requests.request(name, data, options)
+  }
+
+  /** Asks for a streaming reply (`output: chunks(…)`): an async iterator of chunks, as on the typed client. */
+  stream(name: string, data?: unknown, options?: RequestOptions): ReplyStream<unknown> {
+    return this.#requests.stream(name, data, options)
   }
 
   /** Answers the server's `connection.request(name, …)` (a `clientRequests` entry) with `handler`. */
