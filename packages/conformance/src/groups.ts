@@ -15,6 +15,7 @@ import { pubsubGroup } from './cases/pubsub.js'
 import { requestGroup } from './cases/request.js'
 import { requestsGroup } from './cases/requests.js'
 import { securityGroup } from './cases/security.js'
+import { streamsGroup } from './cases/streams.js'
 import { typedGroup } from './cases/typed.js'
 import { seedChatGroup } from './cases/seed-chat.js'
 import { seedTextGroup } from './cases/seed-text.js'
@@ -40,6 +41,7 @@ export const caseGroups: readonly CaseGroup[] = [
   seedTextGroup,
   clientGroup,
   requestsGroup,
+  streamsGroup,
   outcomesGroup,
   connectionSurfaceGroup,
   // Last: the longest group, and the one that opens the most sockets.

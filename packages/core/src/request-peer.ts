@@ -1,6 +1,6 @@
 import { parseMessage } from './codec.js'
 import { connectionInternals as internals, type ConnectionImpl } from './connection.js'
-import { handlerFailed, rejectMessage } from './connection-policy.js'
+import { handlerFailed, rejectMessage, report } from './connection-policy.js'
 import { ReadyState } from './connection-types.js'
 import { WsError } from './errors.js'
 import { answer } from './request-answer.js'
@@ -9,7 +9,7 @@ import { asRequestProtocolFrame } from './request-frames.js'
 import type { RequestOptions } from './requests-types.js'
 import { serialQueue } from './serial-queue.js'
 import type { StreamCredit } from './stream-credit.js'
-import { validate } from './validation.js'
+import { validate, type ValidationResult } from './validation.js'
 
 /**
  * The server's request/response state per connection: handlers answering the client's requests
@@ -66,7 +66,18 @@ export function askClient(connection: ConnectionImpl, name: string, data: unknow
     const result = internals.sendFrame(connection, frame)
     return result === 'backpressure' ? 'sent' : result
   })
-  return peer.asker.ask(name, data, options, undefined, (reply) => validate(schemas.output, reply))
+  const asker = peer.asker
+  const ask = () => asker.ask(name, data, options, undefined, (reply) => validate(schemas.output, reply))
+  if (site.route.validateOutput === false) return ask()
+  // The server's own data is checked against `input` like a send against `output`: a bug is caught
+  // before it reaches the client. Nothing is sent; the caller gets the issues (it is server code).
+  const checked = validate(schemas.input, data, 'OUTPUT_VALIDATION_FAILED')
+  const settle = (result: ValidationResult): Promise<unknown> => {
+    if (result.ok) return ask()
+    report(connection, result.error)
+    return Promise.reject(result.error)
+  }
+  return checked instanceof Promise ? checked.then(settle) : settle(checked)
 }
 
 /** The connection closed: running handlers' signals abort, the server's own requests reject. */

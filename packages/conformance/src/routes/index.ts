@@ -17,6 +17,7 @@ import { securityRoutes } from './security.js'
 import { seedChatRoutes } from './seed-chat.js'
 import { seedTextRoutes } from './seed-text.js'
 import { slowSubscriberRoutes } from './slow-subscriber.js'
+import { streamsRoutes } from './streams.js'
 import { typedRoutes } from './typed.js'
 
 /** Each file's routes, by the file that defines them: one routes object on the host, so keys must be unique. */
@@ -39,6 +40,7 @@ export const routeFiles = {
   seedChat: seedChatRoutes,
   seedText: seedTextRoutes,
   slowSubscriber: slowSubscriberRoutes,
+  streams: streamsRoutes,
   typed: typedRoutes,
 } as const satisfies Readonly<Record<string, Routes>>
 
