@@ -24,14 +24,35 @@ export const CANCEL_FRAME: JsonSchema = {
   required: ['~', 'id'],
 }
 
-const requestFrame = (name: string, data: JsonSchema, session: boolean): JsonSchema => ({
+/** What the asker of a streaming reply sends as its reader takes chunks: credit for `w` more. */
+export const MORE_FRAME: JsonSchema = {
+  type: 'object',
+  properties: { '~': { const: 'more' }, id: { type: 'integer', minimum: 0 }, w: { type: 'integer', minimum: 1, maximum: 65_536 } },
+  required: ['~', 'id', 'w'],
+}
+
+const chunkFrame = (data: JsonSchema): JsonSchema => ({
+  type: 'object',
+  properties: { '~': { const: 'chunk' }, id: { type: 'integer', minimum: 0 }, d: data },
+  required: ['~', 'id'],
+})
+
+const WINDOW: JsonSchema = {
+  type: 'integer',
+  minimum: 1,
+  maximum: 65_536,
+  description: 'Stream window: chunks the server may send before a more frame.',
+}
+
+const requestFrame = (name: string, data: JsonSchema, session: boolean, stream = false): JsonSchema => ({
   type: 'object',
   properties: {
     '~': { const: 'req' },
     id: { type: 'integer', minimum: 0 },
     n: { const: name },
     d: data,
-    ...(session && { s: { type: 'string', description: 'Session id: the server runs the handler at most once per (s, id).' } }),
+    ...(session && !stream && { s: { type: 'string', description: 'Session id: the server runs the handler at most once per (s, id).' } }),
+    ...(stream && { w: WINDOW }),
   },
   required: ['~', 'id', 'n'],
 })
@@ -67,6 +88,10 @@ export function requestOperations(
   const channelMessage = (id: string): Json => ({ $ref: `#/channels/${route}/messages/${id}` })
   const kind = answeredBy === 'server' ? 'request' : 'clientRequest'
   for (const [name, schemas] of Object.entries(requests)) {
+    if (schemas.stream) {
+      streamOperation(route, name, schemas, messages, messageIds, operations)
+      continue
+    }
     const ask = `${route}.${kind}.${name}`
     const reply = `${route}.${kind}.${name}.reply`
     const direction = answeredBy === 'server' ? 'client → server' : 'server → client'
@@ -86,4 +111,39 @@ export function requestOperations(
     }
   }
   return { messageIds, operations }
+}
+
+/**
+ * A streaming reply: the request (with its window `w`), then chunk frames and an end frame (a reply
+ * without data) or an error reply; the client grants credit with `streamMore` (shared component).
+ */
+function streamOperation(
+  route: string,
+  name: string,
+  schemas: RequestJsonSchemas,
+  messages: Json,
+  messageIds: string[],
+  operations: Json,
+): void {
+  const channel = { $ref: `#/channels/${route}` }
+  const channelMessage = (id: string): Json => ({ $ref: `#/channels/${route}/messages/${id}` })
+  const ask = `${route}.request.${name}`
+  const chunk = `${route}.request.${name}.chunk`
+  const end = `${route}.request.${name}.end`
+  messages[ask] = {
+    name,
+    title: `${route}: stream request ${name} (client → server)`,
+    payload: requestFrame(name, schemas.input, true, true),
+  }
+  messages[chunk] = { name: `${name}.chunk`, title: `${route}: one chunk of ${name}`, payload: chunkFrame(schemas.output) }
+  messages[end] = { name: `${name}.end`, title: `${route}: end of ${name}`, payload: replyFrame({ not: {} }) }
+  messageIds.push(ask, chunk, end)
+  operations[ask] = {
+    action: 'receive',
+    channel,
+    summary: `Clients request ${name}; the server replies with a stream of chunks, then an end frame or an error reply`,
+    messages: [channelMessage(ask)],
+    reply: { channel, messages: [channelMessage(chunk), channelMessage(end), channelMessage('requestError')] },
+    'x-wsbridge-stream': true,
+  }
 }

@@ -1,5 +1,5 @@
 import type { Routes } from '@wsbridge/core'
-import { CANCEL_FRAME, ERROR_REPLY, requestOperations } from './asyncapi-requests.js'
+import { CANCEL_FRAME, ERROR_REPLY, MORE_FRAME, requestOperations } from './asyncapi-requests.js'
 import { toJsonSchemas, type JsonSchema } from './json-schema.js'
 import { listRoutes } from './routes.js'
 
@@ -99,6 +99,10 @@ export function toAsyncApi(routes: Routes, info: AsyncApiInfo, options: AsyncApi
       messages['requestError'] ??= { name: 'requestError', title: 'wsbridge error reply', payload: ERROR_REPLY }
       messages['requestCancel'] ??= { name: 'requestCancel', title: 'wsbridge request cancel', payload: CANCEL_FRAME }
       requestIds.push('requestError', 'requestCancel')
+    }
+    if (Object.values(schema.requests ?? {}).some((request) => request.stream)) {
+      messages['streamMore'] ??= { name: 'streamMore', title: 'wsbridge stream credit', payload: MORE_FRAME }
+      requestIds.push('streamMore')
     }
     const ref = (id: string): Json => ({ $ref: `#/components/messages/${id}` })
     channels[name] = {

@@ -24,8 +24,15 @@ export interface RouteSchemas {
 /** One request's schemas, each describing the wire (`data` of the request and of its reply). */
 export interface RequestJsonSchemas {
   readonly input: JsonSchema
+  /** The reply's data; for a streaming reply (`output: chunks(schema)`), one chunk's. */
   readonly output: JsonSchema
+  /** True when the reply is a stream of chunks (docs/requests.md#streaming-replies). */
+  readonly stream?: true
 }
+
+/** A streaming reply's `output` is `chunks(schema)`: its `~chunks` is the schema of one chunk. */
+const chunkSchemaOf = (output: unknown): unknown =>
+  typeof output === 'object' && output !== null && '~chunks' in output ? (output as { '~chunks': unknown })['~chunks'] : undefined
 
 export interface JsonSchemaOptions {
   /**
@@ -54,10 +61,12 @@ export function toJsonSchemas(routes: Routes, options: JsonSchemaOptions = {}): 
     const requestSchemas = (map: Readonly<Record<string, { input: unknown; output: unknown }>> | undefined, kind: string) =>
       map &&
       Object.fromEntries(
-        Object.entries(map).map(([n, r]) => [
-          n,
-          { input: convert(r.input, `${kind} "${n}" input`), output: convert(r.output, `${kind} "${n}" output`) },
-        ]),
+        Object.entries(map).map(([n, r]) => {
+          const chunk = chunkSchemaOf(r.output)
+          const input = convert(r.input, `${kind} "${n}" input`)
+          if (chunk !== undefined) return [n, { input, output: convert(chunk, `${kind} "${n}" chunk`), stream: true }]
+          return [n, { input, output: convert(r.output, `${kind} "${n}" output`) }]
+        }),
       )
     const requests = requestSchemas(route.requests, 'request')
     const clientRequests = requestSchemas(route.clientRequests, 'client request')

@@ -38,7 +38,11 @@ export function toTypesFile(routes: Routes, options: TypesFileOptions = {}): str
     // Requests as `~types` carries them: `{ name: { input, reply } }` (docs/requests.md).
     const requestMap = (map: typeof schema.requests): string =>
       `{${Object.entries(map ?? {})
-        .map(([n, r]) => ` ${JSON.stringify(n)}: { input: ${toTsType(r.input)}; reply: ${toTsType(r.output)} }`)
+        .map(([n, r]) => {
+          // A streaming reply is carried as `{ '~stream': chunk }`, as core's StreamOf.
+          const reply = r.stream ? `{ readonly '~stream': ${toTsType(r.output)} }` : toTsType(r.output)
+          return ` ${JSON.stringify(n)}: { input: ${toTsType(r.input)}; reply: ${reply} }`
+        })
         .join(';')} }`
     out.push(`export type ${base}Requests = ${requestMap(schema.requests)}`)
     out.push(`export type ${base}ClientRequests = ${requestMap(schema.clientRequests)}`, '')
