@@ -7,7 +7,7 @@
  */
 import { EchoLoad } from '../load/echo-load.js'
 import { FanoutLoad } from '../load/fanout-load.js'
-import { nativeClient, socketIoClient } from '../load/clients.js'
+import { nativeClient, nativeRequestClient, socketIoClient } from '../load/clients.js'
 import type { Load } from '../load/load.js'
 import { sleep, type Target } from '../load/pool.js'
 import { openWindow, quiesce } from '../load/proc.js'
@@ -17,7 +17,10 @@ const job = JSON.parse(process.argv[2] ?? '') as InterleavedJob
 const { settings } = job
 
 async function openLoad(server: JobServer): Promise<Load> {
-  const target: Target = { origin: server.origin, connect: server.protocol === 'socket.io' ? await socketIoClient() : nativeClient }
+  // The request scenario asks (wsbridge request frames, socket.io emitWithAck); raw, its reference, echoes.
+  const asks = job.scenario === 'request' && server !== job.raw
+  const connect = server.protocol === 'socket.io' ? await socketIoClient(asks) : asks ? nativeRequestClient : nativeClient
+  const target: Target = { origin: server.origin, connect }
   return job.scenario === 'fanout'
     ? FanoutLoad.open(target, server.path, settings.fanout)
     : EchoLoad.open(target, server.path, settings.echo)
@@ -48,7 +51,7 @@ async function measure(server: JobServer, load: Load): Promise<Omit<Slice, 'bloc
   load.counting = false
   const { histogram } = load
   return {
-    scenario: job.room ?? (server === job.raw && job.scenario === 'typed' ? 'echo' : job.scenario),
+    scenario: job.room ?? (server === job.raw && (job.scenario === 'typed' || job.scenario === 'request') ? 'echo' : job.scenario),
     server: server.name,
     ...window,
     ops: load.ops - opsBefore,

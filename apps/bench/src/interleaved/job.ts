@@ -3,7 +3,7 @@ import type { EchoShape } from '../load/echo-load.js'
 import type { FanoutShape } from '../load/fanout-load.js'
 
 /** The scenarios whose figure is server CPU per op, which the interleaved mode measures. */
-export const interleavedScenarios = ['echo', 'typed', 'fanout'] as const
+export const interleavedScenarios = ['echo', 'typed', 'fanout', 'request'] as const
 export type InterleavedScenario = (typeof interleavedScenarios)[number]
 
 export interface InterleavedSettings {

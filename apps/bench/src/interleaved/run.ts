@@ -23,7 +23,12 @@ export interface InterleavedLog {
   readonly failures: string[]
 }
 
-const pathOf = (scenario: InterleavedScenario): string => (scenario === 'fanout' ? '/fan' : scenario === 'typed' ? '/typed' : '/echo')
+const paths: Record<InterleavedScenario, string> = { echo: '/echo', typed: '/typed', fanout: '/fan', request: '/req' }
+const pathOf = (scenario: InterleavedScenario): string => paths[scenario]
+
+/** Request/response is compared with socket.io's `emitWithAck`, on Node: wsbridge's Node targets and socket.io. */
+const servesRequests = (spec: RunningServer['spec']): boolean =>
+  spec.runtime === 'node' && (spec.kind === 'wsbridge' || spec.protocol === 'socket.io')
 
 /**
  * For each runtime, runs one interleaved generator per scenario against its raw server and every
@@ -42,11 +47,18 @@ export async function runInterleaved(
     const raw = rawServer.spec
     for (const scenario of interleavedScenarios) {
       if (scenarios && !scenarios.includes(scenario)) continue
-      const members = servers.filter((s) => s !== rawServer && rawOf(s.spec) === raw.name && (scenario !== 'typed' || s.spec.typed))
+      const members = servers.filter(
+        (s) =>
+          s !== rawServer &&
+          rawOf(s.spec) === raw.name &&
+          (scenario !== 'typed' || s.spec.typed) &&
+          (scenario !== 'request' || servesRequests(s.spec)),
+      )
       if (members.length === 0) continue
       const job: InterleavedJob = {
         scenario,
-        raw: jobServer(rawServer, scenario === 'typed' ? 'echo' : scenario),
+        // Raw serves plain echo in the typed and request scenarios: the same probes, its reference cost.
+        raw: jobServer(rawServer, scenario === 'typed' || scenario === 'request' ? 'echo' : scenario),
         targets: members.map((s) => jobServer(s, scenario)),
         settings,
       }

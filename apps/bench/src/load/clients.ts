@@ -32,11 +32,25 @@ export const nativeClient: ClientFactory = (origin, path, events) => {
 }
 
 /**
+ * A wsbridge request per probe (docs/requests.md wire format): `{"~":"req","id":n,"n":"echo","d":probe}`,
+ * answered by `{"~":"res","id":n,"d":probe}`. What the typed client's `conn.request` puts on the wire.
+ */
+export const nativeRequestClient: ClientFactory = (origin, path, events) => {
+  const ws = new WebSocket(origin.replace(/^http/, 'ws') + path)
+  let id = 0
+  ws.onopen = () => events.open()
+  ws.onmessage = (event) => events.message((JSON.parse(event.data as string) as { d: Probe }).d)
+  ws.onclose = () => events.close()
+  ws.onerror = () => undefined
+  return { send: (probe) => ws.send(`{"~":"req","id":${++id},"n":"echo","d":${JSON.stringify(probe)}}`), close: () => ws.close() }
+}
+
+/**
  * socket.io needs its own protocol (engine.io open packet, namespace connect, `42["message",…]`
  * frames), so its clients are socket.io-client sockets restricted to the websocket transport, one
  * engine.io connection each (forceNew). Same probes and the same scenario code as every other target.
  */
-export async function socketIoClient(): Promise<ClientFactory> {
+export async function socketIoClient(asks = false): Promise<ClientFactory> {
   // Imported lazily: only the socket.io target pays for loading it.
   const { io } = await import('socket.io-client')
   return (origin, path, events) => {
@@ -45,6 +59,14 @@ export async function socketIoClient(): Promise<ClientFactory> {
     socket.on('message', (probe: Probe) => events.message(probe))
     socket.on('disconnect', () => events.close())
     socket.on('connect_error', () => events.close())
-    return { send: (probe) => void socket.send(probe), close: () => void socket.disconnect() }
+    // `asks`: one emitWithAck per probe, the request/response idiom wsbridge's requests are compared with.
+    const send = asks
+      ? (probe: Probe) =>
+          void socket.emitWithAck('req', probe).then(
+            (reply: Probe) => events.message(reply),
+            () => events.close(),
+          )
+      : (probe: Probe) => void socket.send(probe)
+    return { send, close: () => void socket.disconnect() }
   }
 }

@@ -34,6 +34,9 @@ function run(job: GeneratorJob, target: Target, scenario: ScenarioName): Promise
       return runEcho(target, serverPid, 'typed', '/typed', config.echo)
     case 'fanout':
       return runFanout(target, serverPid, config.fanout)
+    case 'request':
+      // Request/response needs the request clients of the interleaved generator (interleaved/generator.ts).
+      return Promise.reject(new Error('request is measured in interleaved windows only'))
   }
 }
 

@@ -126,6 +126,16 @@ export function evaluate(
       }
     }
     if (spec.runtime === 'node' && available('socketio')) {
+      // Request/response: server CPU per call against socket.io's emitWithAck, directly (both beside raw windows).
+      const request = cpu.ratio(spec.name, 'request', 'socketio', 'request')
+      add(
+        spec.name,
+        'request-vs-socketio',
+        request,
+        'server CPU per call vs socket.io emitWithAck ≤0.6',
+        at(request, 0.6),
+        cpu.ratios(spec.name, 'request', 'socketio', 'request'),
+      )
       for (const scenario of ['echo', 'fanout'] as const) {
         // Margin over socket.io = sio/target; raw ws's margin = sio/raw. Their quotient is raw/target.
         const margin = cpu.ratio('socketio', scenario, spec.name, scenario)

@@ -2,7 +2,14 @@ import { roomScenariosIn, scenarioNames, type ReportedScenario, type ScenarioRes
 import { rawOf, type TargetSpec } from '../targets/registry.js'
 import { cost, median, quantile, throughput, type CostRatios, type Results } from './metrics.js'
 
-const units: Record<string, string> = { memory: 'conns', handshake: 'hs/s', echo: 'msg/s', typed: 'msg/s', fanout: 'deliv/s' }
+const units: Record<string, string> = {
+  memory: 'conns',
+  handshake: 'hs/s',
+  echo: 'msg/s',
+  typed: 'msg/s',
+  fanout: 'deliv/s',
+  request: 'req/s',
+}
 const unitOf = (scenario: ReportedScenario): string => units[scenario] ?? units['fanout']!
 
 /** A figure with thousands separators and `digits` decimals; '–' for a missing one. */
@@ -29,7 +36,10 @@ export function renderTable(specs: readonly TargetSpec[], results: Results, cpu:
       const m = (figure: (r: ScenarioResult) => number): number => results.median(spec.name, scenario, figure)
       const raw = rawOf(spec)
       const source = scenario === 'memory' || scenario === 'handshake' ? results : cpu
-      const ratios = spec.name === raw ? [1] : source.ratios(spec.name, scenario, raw, scenario === 'typed' ? 'echo' : scenario)
+      const ratios =
+        spec.name === raw
+          ? [1]
+          : source.ratios(spec.name, scenario, raw, scenario === 'typed' || scenario === 'request' ? 'echo' : scenario)
       const spread = ratios.length >= 4 ? ` (${fmt(quantile(ratios, 0.25), 2)}–${fmt(quantile(ratios, 0.75), 2)})` : ''
       const costCell = scenario === 'memory' ? `${fmt(m(cost))} B/conn` : `${fmt(m(cost), 2)} µs`
       const rate = scenario === 'memory' ? `${fmt(m((r) => r.ops))} ${unitOf(scenario)}` : `${fmt(m(throughput))} ${unitOf(scenario)}`

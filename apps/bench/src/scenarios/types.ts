@@ -1,6 +1,6 @@
 import type { CpuWindow } from '../load/proc.js'
 
-export const scenarioNames = ['memory', 'handshake', 'echo', 'typed', 'fanout'] as const
+export const scenarioNames = ['memory', 'handshake', 'echo', 'typed', 'fanout', 'request'] as const
 export type ScenarioName = (typeof scenarioNames)[number]
 
 /**

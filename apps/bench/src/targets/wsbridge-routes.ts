@@ -10,6 +10,11 @@ export const routes = {
   echo: defineRoute({ kind: 'ws', handler: { onMessage: (message, connection) => connection.send(message) } }),
   /** Scenario 5: the same echo through a typed, valibot-validated message handler. */
   typed: defineRoute({ kind: 'ws', messages: { echo: { schema: Probe, handler: (probe, connection) => connection.send(probe) } } }),
+  /**
+   * Request/response: the echo as a request (`conn.request('echo', probe)`), compared with socket.io's
+   * `emitWithAck`. Unvalidated like socket.io's ack (`typed` measures what validation adds).
+   */
+  req: defineRoute({ kind: 'ws', requests: { echo: { input: v.unknown(), output: v.unknown(), handler: (probe) => probe } } }),
   /** Fan-out: everyone subscribes; a message is published to all other subscribers. */
   fan: defineRoute({
     kind: 'ws',
