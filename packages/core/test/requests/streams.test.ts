@@ -1,3 +1,4 @@
+import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { WsError } from '../../src/index.js'
 import { createTestBridge } from '../../src/testing/index.js'
@@ -119,7 +120,7 @@ describe('streaming replies (output: chunks(schema)) in the harness', () => {
   it('timeout bounds each wait for a chunk', async () => {
     const { t } = setup()
     const client = await t.connect('/ticks')
-    expect(await collect(client.stream('endless', { ms: 200 }, { timeout: 50 }))).toEqual({
+    expect(await collect(client.stream('endless', { ms: 3000 }, { timeout: 400 }))).toEqual({
       chunks: [1],
       code: 'REQUEST_TIMEOUT',
       message: 'Request timed out',
@@ -139,5 +140,32 @@ describe('streaming replies and the socket buffer', () => {
     client.bufferedAmount = 0
     expect(await stream.next()).toEqual({ done: false, value: 1 })
     await stream.return()
+  })
+})
+
+describe('stream frames from a hostile client', () => {
+  it('property: any mix of more/cancel/chunk frames never breaks the order of a stream or the connection', async () => {
+    const frame = fc.oneof(
+      fc.record({
+        '~': fc.constant('more'),
+        id: fc.integer({ min: -1, max: 3 }),
+        w: fc.oneof(fc.integer({ min: -5, max: 100_000 }), fc.string()),
+      }),
+      fc.record({ '~': fc.constant('cancel'), id: fc.integer({ min: 2, max: 3 }) }),
+      fc.record({ '~': fc.constant('chunk'), id: fc.integer({ min: 0, max: 3 }), d: fc.jsonValue() }),
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.array(frame, { maxLength: 12 }), async (frames) => {
+        const { t } = setup()
+        const client = await t.connect('/ticks')
+        const stream = client.stream('count', { to: 40 })
+        for (const f of frames) client.sendText(JSON.stringify(f))
+        const result = await collect(stream)
+        // Id 1 is the stream: nothing the client adds can reorder, duplicate or drop its chunks.
+        expect(result).toEqual({ chunks: Array.from({ length: 40 }, (_, i) => ({ n: i + 1 })) })
+        expect(await client.request('plain', null)).toBe('ok')
+      }),
+      { numRuns: 40 },
+    )
   })
 })
