@@ -1,7 +1,8 @@
-import { createBridge, roomTopic, type Bridge } from '@wsbridge/core'
-import { Games, type GamesOptions } from '../games.js'
+import { createBridge, type Bridge } from '@wsbridge/core'
+import { Games, gamesOptions, type GamesOptions } from '../games.js'
 import { gameRoutes, type GameRoutes } from '../routes.js'
 import { loadPage, type Page } from './page.js'
+import { publishGames } from './publish-games.js'
 
 /** What every host needs before it starts its runtime's server. */
 export interface GameSetup {
@@ -14,18 +15,13 @@ export interface GameSetup {
 export async function setupGame(options: GamesOptions = {}): Promise<GameSetup> {
   const games = new Games(options)
   const bridge = createBridge(gameRoutes(games), { prefix: '/api' })
-  games.publishWith((room, message) => bridge.publish(roomTopic('game', room), message))
+  publishGames(games, bridge)
   return { games, bridge, page: await loadPage() }
 }
 
 /** Host settings from the environment: PORT (3000), LISTEN_HOST (127.0.0.1), GRACE_MS. */
 export function readEnv(env: Record<string, string | undefined>): { port: number; hostname: string; options: GamesOptions } {
-  const grace = Number(env['GRACE_MS'])
-  return {
-    port: Number(env['PORT'] ?? 3000),
-    hostname: env['LISTEN_HOST'] || '127.0.0.1',
-    options: Number.isFinite(grace) && grace > 0 ? { graceMs: grace } : {},
-  }
+  return { port: Number(env['PORT'] ?? 3000), hostname: env['LISTEN_HOST'] || '127.0.0.1', options: gamesOptions(env['GRACE_MS']) }
 }
 
 /** The line people (and the browser tests) read to find the server. */
