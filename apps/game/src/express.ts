@@ -2,9 +2,9 @@
 import { createServer } from 'node:http'
 import { createExpressWebSocketServer } from '@wsbridge/adapter-express'
 import express from 'express'
-import { listenNode } from './server/node-listen.js'
+
 import { servePage } from './server/page.js'
-import { readEnv, setupGame } from './server/setup.js'
+import { listenNode, readEnv, setupGame } from './server/setup.js'
 
 const { port, hostname, options } = readEnv(process.env)
 const setup = await setupGame(options)

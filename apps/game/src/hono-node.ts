@@ -5,9 +5,9 @@ import { createAdaptorServer, upgradeWebSocket, type WebSocketServerLike } from 
 import { createHonoWebSocket } from '@wsbridge/adapter-hono'
 import { Hono } from 'hono'
 import { WebSocketServer } from 'ws'
-import { listenNode } from './server/node-listen.js'
+
 import { pageOrNotFound } from './server/page.js'
-import { readEnv, setupGame } from './server/setup.js'
+import { listenNode, readEnv, setupGame } from './server/setup.js'
 
 const { port, hostname, options } = readEnv(process.env)
 const setup = await setupGame(options)

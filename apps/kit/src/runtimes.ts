@@ -30,3 +30,26 @@ export function runtimeCommand(
   }
   return [...node, file]
 }
+
+/** The hosts every sample runs on, and the runtime each host's entry file runs on. */
+export const sampleHosts = {
+  express: 'node',
+  'node-ws': 'node',
+  'hono-node': 'node',
+  'hono-bun': 'bun',
+  bun: 'bun',
+  deno: 'deno',
+  workerd: 'node',
+} as const
+
+export type SampleHost = keyof typeof sampleHosts
+
+/** `runtimeCommand` for `host`, whose entry file is `src/<host>.ts` unless `entries` names another. */
+export function hostCommand(
+  appDir: URL,
+  host: SampleHost,
+  entries: Partial<Record<SampleHost, string>> = {},
+  node?: readonly string[],
+): string[] {
+  return runtimeCommand(appDir, sampleHosts[host], entries[host] ?? `src/${host}.ts`, node)
+}

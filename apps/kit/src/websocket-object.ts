@@ -1,4 +1,5 @@
-import type { CloudflareWebSocket, DurableObjectWebSocket } from '@wsbridge/adapter-cloudflare'
+import { type CloudflareWebSocket, type DurableObjectWebSocket, forwardableRequest } from '@wsbridge/adapter-cloudflare'
+import { pageOrNotFound, type StaticFile } from './page-response.js'
 
 /**
  * The object's path for a graceful stop (every socket gets 1001). Only the sample's Node launcher
@@ -44,5 +45,30 @@ export class WebSocketObject {
   /** The adapter's heartbeat, idle and close deadlines run on the object's alarm. */
   alarm(): void {
     this.#ws.alarm()
+  }
+}
+
+/** A Durable Object namespace, as far as a sample's Worker uses it. */
+interface ObjectNamespace {
+  idFromName(name: string): unknown
+  get(id: unknown): { fetch(request: Request): Promise<Response> }
+}
+
+/** The bindings every sample's Worker has: the page (URL path → file, built by Node before workerd starts) and its object. */
+export type SampleEnv<Binding extends string> = { readonly PAGE: Readonly<Record<string, StaticFile>> } & Readonly<
+  Record<Binding, ObjectNamespace>
+>
+
+/**
+ * A sample's Worker: everything under `/api/` goes to the one object named `name` (so every socket
+ * shares one bridge, as on a single Node process), every other path to the page.
+ */
+export function sampleWorker<Binding extends string>(binding: Binding, name: string) {
+  return {
+    fetch(request: Request, env: SampleEnv<Binding>): Response | Promise<Response> {
+      const objects: ObjectNamespace = env[binding]
+      if (new URL(request.url).pathname.startsWith('/api/')) return objects.get(objects.idFromName(name)).fetch(forwardableRequest(request))
+      return pageOrNotFound(new Map(Object.entries(env.PAGE)), request)
+    },
   }
 }

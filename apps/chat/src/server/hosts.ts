@@ -1,23 +1,15 @@
 import { fileURLToPath } from 'node:url'
-import { runtimeCommand } from '@wsbridge/app-kit/runtimes'
+import { hostCommand as sampleHostCommand, sampleHosts, type SampleHost } from '@wsbridge/app-kit/runtimes'
 
 const appDir = new URL('../../', import.meta.url)
 
 /**
- * Every entry point, and the runtime its file runs on. workerd's file runs on Node: it bundles the
- * Worker and starts workerd through Miniflare.
+ * Every entry point, and the runtime its file runs on (src/<host>.ts). workerd's file runs on Node:
+ * it bundles the Worker and starts workerd through Miniflare.
  */
-export const chatHosts = {
-  express: 'node',
-  'node-ws': 'node',
-  'hono-node': 'node',
-  'hono-bun': 'bun',
-  bun: 'bun',
-  deno: 'deno',
-  workerd: 'node',
-} as const
+export const chatHosts = sampleHosts
 
-export type ChatHost = keyof typeof chatHosts
+export type ChatHost = SampleHost
 
 export function isChatHost(name: string): name is ChatHost {
   return Object.hasOwn(chatHosts, name)
@@ -27,5 +19,4 @@ export function isChatHost(name: string): name is ChatHost {
 export const entryFile = (host: ChatHost): string => fileURLToPath(new URL(`src/${host}.ts`, appDir))
 
 /** The command that runs `host`'s entry file as its own process: `[executable, ...arguments]`. */
-export const hostCommand = (host: ChatHost, node?: readonly string[]): string[] =>
-  runtimeCommand(appDir, chatHosts[host], `src/${host}.ts`, node)
+export const hostCommand = (host: ChatHost, node?: readonly string[]): string[] => sampleHostCommand(appDir, host, {}, node)

@@ -1,29 +1,16 @@
 // The chat's Worker for workerd, bundled by src/workerd.ts. One Durable Object serves every
 // connection, so rooms, presence and typing work exactly as on a single Node process.
-import { createDurableObjectWebSocket, forwardableRequest, type DurableObjectStateLike } from '@wsbridge/adapter-cloudflare'
-import { pageOrNotFound, type StaticFile } from '@wsbridge/app-kit/page-response'
-import { WebSocketObject } from '@wsbridge/app-kit/websocket-object'
+import { createDurableObjectWebSocket, type DurableObjectStateLike } from '@wsbridge/adapter-cloudflare'
+import { type SampleEnv, sampleWorker, WebSocketObject } from '@wsbridge/app-kit/websocket-object'
 import { chatRoutes, publishRoomPresence } from '../routes.js'
 
 /** The bindings src/workerd.ts gives the Worker. */
-interface Env {
-  /** URL path → file: the page, built by Node (esbuild) before workerd starts. */
-  readonly PAGE: Readonly<Record<string, StaticFile>>
+interface Env extends SampleEnv<'CHAT'> {
   /** What the page shows as "served by". */
   readonly SERVER: string
-  readonly CHAT: {
-    idFromName(name: string): unknown
-    get(id: unknown): { fetch(request: Request): Promise<Response> }
-  }
 }
 
-export default {
-  fetch(request: Request, env: Env): Response | Promise<Response> {
-    if (new URL(request.url).pathname.startsWith('/api/'))
-      return env.CHAT.get(env.CHAT.idFromName('chat')).fetch(forwardableRequest(request))
-    return pageOrNotFound(new Map(Object.entries(env.PAGE)), request)
-  },
-}
+export default sampleWorker('CHAT', 'chat')
 
 /** The Durable Object holding the bridge (Hibernation API: sockets survive the object sleeping). */
 export class ChatObject extends WebSocketObject {

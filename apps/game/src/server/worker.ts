@@ -7,32 +7,19 @@
 // timer keeps the object in memory, which a running game needs anyway: the world lives in memory.
 // With no game left the clock stops and the object may hibernate; the sockets survive that
 // (Hibernation API), and the lobby simply lists no games when it wakes.
-import { createDurableObjectWebSocket, forwardableRequest, type DurableObjectStateLike } from '@wsbridge/adapter-cloudflare'
-import { pageOrNotFound, type StaticFile } from '@wsbridge/app-kit/page-response'
-import { WebSocketObject } from '@wsbridge/app-kit/websocket-object'
+import { createDurableObjectWebSocket, type DurableObjectStateLike } from '@wsbridge/adapter-cloudflare'
+import { type SampleEnv, sampleWorker, WebSocketObject } from '@wsbridge/app-kit/websocket-object'
 import { Games, gamesOptions } from '../games.js'
 import { gameRoutes } from '../routes.js'
 import { publishGames } from './publish-games.js'
 
 /** The bindings src/workerd.ts gives the Worker. */
-interface Env {
-  /** URL path → file: the page, built by Node (esbuild) before workerd starts. */
-  readonly PAGE: Readonly<Record<string, StaticFile>>
+interface Env extends SampleEnv<'GAME'> {
   /** How long a player who went away keeps their snake (ms); empty for the default. */
   readonly GRACE_MS: string
-  readonly GAME: {
-    idFromName(name: string): unknown
-    get(id: unknown): { fetch(request: Request): Promise<Response> }
-  }
 }
 
-export default {
-  fetch(request: Request, env: Env): Response | Promise<Response> {
-    if (new URL(request.url).pathname.startsWith('/api/'))
-      return env.GAME.get(env.GAME.idFromName('arena')).fetch(forwardableRequest(request))
-    return pageOrNotFound(new Map(Object.entries(env.PAGE)), request)
-  },
-}
+export default sampleWorker('GAME', 'arena')
 
 /** The Durable Object holding the games and the bridge. */
 export class GameObject extends WebSocketObject {

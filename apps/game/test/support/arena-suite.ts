@@ -29,7 +29,7 @@ export function arenaSuite(hosts: readonly GameHost[]): void {
           await server.stop()
         }
       },
-      45_000,
+      60_000,
     )
   })
 }
