@@ -1,20 +1,13 @@
-import type { AddressInfo } from 'node:net'
 import { setupBridge, WsError } from '@wsbridge/core/client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { type GameServer, startGameServer } from '../src/app.js'
+import { useGameServer } from './support/game-server.js'
 import type { GameRoutes } from '../src/routes.js'
 
-let server: GameServer
-let baseUrl: string
+const game = useGameServer()
 
-beforeAll(async () => {
-  server = await startGameServer(0, '127.0.0.1', { tickMs: 40 })
-  baseUrl = `ws://127.0.0.1:${(server.http.address() as AddressInfo).port}/api`
-})
-afterAll(() => server.close())
-
-const connect = () => setupBridge<GameRoutes>({ baseUrl, paths: { game: '/ws/game' }, WebSocket }).$ws.game({}, { onMessage: () => {} })
+const connect = () =>
+  setupBridge<GameRoutes>({ baseUrl: game.baseUrl, paths: { game: '/ws/game' }, WebSocket }).$ws.game({}, { onMessage: () => {} })
 
 describe('the lobby actions as typed requests', () => {
   it('createGame and joinGame reply with the join and the first frame; the game lists both players', async () => {
@@ -27,7 +20,7 @@ describe('the lobby actions as typed requests', () => {
     const joined = await bob.request('joinGame', { gameId: created.gameId, name: 'bob' })
     expect(joined).toMatchObject({ gameId: created.gameId, role: 'player', rejoined: false })
     expect(joined.snakeId).not.toBe(created.snakeId)
-    expect(server.games.get(created.gameId)?.summary()).toMatchObject({ players: 2, spectators: 0 })
+    expect(game.server.games.get(created.gameId)?.summary()).toMatchObject({ players: 2, spectators: 0 })
 
     // The token rejoins the same snake over the request too.
     const again = await bob.request('joinGame', { gameId: created.gameId, token: joined.token ?? '' })
