@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startChatProcess, type ChatProcess } from './support/chat-process.js'
 import { expectItems, expectText, openChat, say } from './support/chat-page.js'
-import { hasChromium, launchChromium, type Chromium } from './support/chromium.js'
+import { hasChromium, launchChromium, type Chromium } from '@wsbridge/app-kit/chromium'
 
 // What a person sees, in one host's page (the page and its script are the same on every host;
 // chat.e2e.test.ts proves the hosts alike). Screenshots go to test-artifacts/ (gitignored).

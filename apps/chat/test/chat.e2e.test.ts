@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ChatHost } from '../src/server/hosts.js'
 import { startChatProcess, type ChatProcess } from './support/chat-process.js'
 import { expectItems, expectText, openChat, say, waitForState } from './support/chat-page.js'
-import { hasChromium, launchChromium, mustRunBrowserTests, type Chromium } from './support/chromium.js'
+import { hasChromium, launchChromium, mustRunBrowserTests, type Chromium } from '@wsbridge/app-kit/chromium'
 
 // Every entry point serves the same page and routes; the browser must not be able to tell them apart.
 const hosts: readonly ChatHost[] = ['express', 'bun', 'node-ws', 'hono-node', 'hono-bun', 'deno', 'workerd']

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startChatProcess, type ChatProcess } from './support/chat-process.js'
 import { expectItems, expectText, openChat, say } from './support/chat-page.js'
-import { hasChromium, launchChromium, mustRunBrowserTests, type Chromium } from './support/chromium.js'
+import { hasChromium, launchChromium, mustRunBrowserTests, type Chromium } from '@wsbridge/app-kit/chromium'
 import { REDIS_URL, redisReachable } from './support/redis.js'
 
 // What `npm run start:cluster` sets up, on two different runtimes: Express on Node and Bun.serve.

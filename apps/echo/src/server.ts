@@ -1,7 +1,9 @@
-// `npm start` in apps/echo: the tutorial's server on http://127.0.0.1:3000 (PORT overrides).
+// `npm start` (or `npm run start:express`) in apps/echo: the tutorial's Express server on
+// http://127.0.0.1:3000 (PORT overrides).
 import type { AddressInfo } from 'node:net'
 import { startEchoServer } from './app.js'
+import { announce, readEnv } from './server/setup.js'
 
-const server = await startEchoServer(Number(process.env['PORT'] ?? 3000), process.env['LISTEN_HOST'] || '127.0.0.1')
-const { address, port } = server.address() as AddressInfo
-console.log(`[echo] open http://${address}:${port}/ (WebSocket routes: /api/echo, /api/chat)`)
+const { port, hostname } = readEnv(process.env)
+const server = await startEchoServer(port, hostname)
+announce('express', hostname, (server.address() as AddressInfo).port)

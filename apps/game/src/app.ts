@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import { createNodeWebSocketServer } from '@wsbridge/adapter-node-ws'
 import type { Games, GamesOptions } from './games.js'
-import { pageFile } from './server/page.js'
+import { servePage } from './server/page.js'
 import { setupGame } from './server/setup.js'
 
 export interface GameServer {
@@ -14,10 +14,7 @@ export interface GameServer {
 export async function startGameServer(port: number, hostname = '127.0.0.1', options: GamesOptions = {}): Promise<GameServer> {
   const setup = await setupGame(options)
   const http = createServer((request, response) => {
-    const file = pageFile(setup.page, request.method, new URL(request.url ?? '/', 'http://localhost').pathname)
-    if (!file) return void response.writeHead(404).end('Not Found')
-    response.writeHead(200, { 'content-type': file.contentType, 'cache-control': 'no-store' })
-    response.end(request.method === 'HEAD' ? undefined : file.body)
+    if (!servePage(setup.page, request, response)) response.writeHead(404).end('Not Found')
   })
   createNodeWebSocketServer(setup.bridge).attach(http)
   await new Promise<void>((resolve, reject) => http.once('error', reject).listen(port, hostname, resolve))

@@ -1,11 +1,11 @@
 // The game on Bun.serve: `npm run start:bun` (the bun binary from node_modules).
 import { createBunWebSocket } from '@wsbridge/adapter-bun'
-import { pageResponse } from './server/page.js'
+import { pageOrNotFound } from './server/page.js'
 import { announce, closeOnSignal, readEnv, setupGame } from './server/setup.js'
 
 const { port, hostname, options } = readEnv(process.env)
 const setup = await setupGame(options)
-const { fetch, websocket } = createBunWebSocket(setup.bridge, { fallback: (request) => pageResponse(setup.page, request) })
+const { fetch, websocket } = createBunWebSocket(setup.bridge, { fallback: (request) => pageOrNotFound(setup.page, request) })
 const server = Bun.serve({ port, hostname, fetch, websocket })
 announce('bun', hostname, server.port ?? port)
 closeOnSignal(setup, () => server.stop(true))

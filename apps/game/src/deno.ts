@@ -1,7 +1,7 @@
 // The game on Deno.serve: `npm run start:deno` (the deno binary from node_modules; deno.jsonc
 // resolves the workspace packages through node_modules).
 import { createDenoWebSocket } from '@wsbridge/adapter-deno'
-import { pageResponse } from './server/page.js'
+import { pageOrNotFound } from './server/page.js'
 import { announce, closeOnSignal, readEnv, setupGame } from './server/setup.js'
 
 // The part of Deno's API used here; the game's type check runs on Node, without Deno's types.
@@ -14,7 +14,7 @@ declare const Deno: {
 
 const { port, hostname, options } = readEnv(process.env)
 const setup = await setupGame(options)
-const { fetch } = createDenoWebSocket(setup.bridge, { fallback: (request) => pageResponse(setup.page, request) })
+const { fetch } = createDenoWebSocket(setup.bridge, { fallback: (request) => pageOrNotFound(setup.page, request) })
 // onListen silences Deno's own "Listening on" line: announce() prints the one tests and people read.
 const server = Deno.serve({ port, hostname, onListen: () => {} }, fetch)
 announce('deno', hostname, server.addr.port)

@@ -10,6 +10,12 @@ export interface GamesOptions {
   readonly graceMs?: number
 }
 
+/** GRACE_MS as the hosts read it (environment, or a Worker binding): a positive number of ms, else the default. */
+export function gamesOptions(graceMs: string | undefined): GamesOptions {
+  const grace = Number(graceMs)
+  return Number.isFinite(grace) && grace > 0 ? { graceMs: grace } : {}
+}
+
 /** Where the registry's messages go: a room of the game route (a game id, or LOBBY). */
 export type Publish = (room: string, message: GameServerMessage) => void
 

@@ -23,6 +23,18 @@ export const GameAction = v.object({
   action: v.variant('kind', [v.object({ kind: v.literal('turn'), dir: Direction })]),
 })
 export const LeaveGame = v.object({ gameId: GameId })
+export type JoinGame = v.InferOutput<typeof JoinGame>
+
+/** The reply to `createGame` and `joinGame` (and, as `game-joined`, to the seed's messages). */
+export const GameJoined = v.object({
+  gameId: v.string(),
+  role: v.picklist(['player', 'spectator']),
+  snakeId: v.optional(v.string()),
+  /** A player's secret: presenting it again within the grace period returns their snake. */
+  token: v.optional(v.string()),
+  rejoined: v.boolean(),
+})
+export type GameJoinedReply = v.InferOutput<typeof GameJoined>
 
 const Cell = v.tuple([v.number(), v.number()])
 export const GameSummary = v.object({ id: v.string(), name: v.string(), players: v.number(), spectators: v.number() })
@@ -37,19 +49,26 @@ export const SnakeView = v.object({
   connected: v.boolean(),
 })
 
+/** The server's state after each tick, published to the game's room. */
+export const GameStateMessage = v.object({
+  type: v.literal('state'),
+  gameId: v.string(),
+  tick: v.number(),
+  width: v.number(),
+  height: v.number(),
+  snakes: v.array(SnakeView),
+  food: v.array(Cell),
+})
+
+/** The reply to `createGame` and `joinGame`: the join, and the game's state to draw at once. */
+export const GameEntered = v.object({ ...GameJoined.entries, state: GameStateMessage })
+
 /** Server → client messages. */
 export const GameServerMessage = v.variant('type', [
   v.object({ type: v.literal('joined-lobby'), playerId: v.string(), games: v.array(GameSummary) }),
   v.object({ type: v.literal('games'), games: v.array(GameSummary) }),
   v.object({ type: v.literal('game-created'), gameId: v.string() }),
-  v.object({
-    type: v.literal('game-joined'),
-    gameId: v.string(),
-    role: v.picklist(['player', 'spectator']),
-    snakeId: v.optional(v.string()),
-    token: v.optional(v.string()),
-    rejoined: v.boolean(),
-  }),
+  v.object({ type: v.literal('game-joined'), ...GameJoined.entries }),
   /** The game asked for is over (or never existed): forget it. */
   v.object({ type: v.literal('game-gone'), gameId: v.string() }),
   v.object({ type: v.literal('player-joined'), gameId: v.string(), playerId: v.string(), name: v.string() }),
@@ -61,16 +80,7 @@ export const GameServerMessage = v.variant('type', [
     playerId: v.string(),
     action: v.object({ kind: v.literal('turn'), dir: Direction }),
   }),
-  /** The server's state after each tick, published to the game's room. */
-  v.object({
-    type: v.literal('state'),
-    gameId: v.string(),
-    tick: v.number(),
-    width: v.number(),
-    height: v.number(),
-    snakes: v.array(SnakeView),
-    food: v.array(Cell),
-  }),
+  GameStateMessage,
   v.object({ type: v.literal('notice'), text: v.string() }),
 ])
 

@@ -26,7 +26,9 @@ export async function connectPlayer(url: string): Promise<Player> {
     return found
   }
   ws.on('message', (data) => {
-    received.push(JSON.parse(String(data)) as Message)
+    // The route resumes its rooms: room messages come stamped (`{"~":"msg",…,"d":message}`).
+    const frame = JSON.parse(String(data)) as Message
+    received.push(frame['~'] === 'msg' ? (frame['d'] as Message) : frame)
     for (const waiter of [...waiting]) {
       const message = take(waiter.type, waiter.match)
       if (message) {

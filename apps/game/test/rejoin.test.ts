@@ -1,22 +1,14 @@
-import type { AddressInfo } from 'node:net'
 import { type ServerMessageOf, setupBridge } from '@wsbridge/core/client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { type GameServer, startGameServer } from '../src/app.js'
+import { useGameServer } from './support/game-server.js'
 import { rejoinOnRestore } from '../src/client/rejoin.js'
 import type { SavedGame } from '../src/client/session.js'
 import type { GameRoutes } from '../src/routes.js'
 
 type ServerMessage = ServerMessageOf<GameRoutes['game']>
 
-let server: GameServer
-let baseUrl: string
-
-beforeAll(async () => {
-  server = await startGameServer(0, '127.0.0.1', { tickMs: 40 })
-  baseUrl = `ws://127.0.0.1:${(server.http.address() as AddressInfo).port}/api`
-})
-afterAll(() => server.close())
+const game = useGameServer()
 
 /**
  * The page's connection, in Node: the real client with the page's onRestore. `remember: false`
@@ -39,7 +31,12 @@ function pageConnection(remember: boolean) {
     () => (remember ? saved : undefined),
     () => 'node',
   )
-  const { $ws } = setupBridge<GameRoutes>({ baseUrl, paths: { game: '/ws/game' }, WebSocket: Tracked, reconnect: { initialDelay: 50 } })
+  const { $ws } = setupBridge<GameRoutes>({
+    baseUrl: game.baseUrl,
+    paths: { game: '/ws/game' },
+    WebSocket: Tracked,
+    reconnect: { initialDelay: 50 },
+  })
   const connection = $ws.game(
     {},
     {

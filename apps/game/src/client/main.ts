@@ -1,13 +1,13 @@
 // The game page's script, bundled by esbuild at server start (src/server/page.ts). It imports the
 // routes' *type* only: no server code and no valibot end up in the bundle.
-import { setupBridge, type ServerMessageOf } from '@wsbridge/core/client'
-import type { GameState, GameSummary } from '../protocol.js'
+import { setupBridge, WsError, type ServerMessageOf } from '@wsbridge/core/client'
+import type { GameJoinedReply, GameState, GameSummary } from '../protocol.js'
 import type { GameRoutes } from '../routes.js'
 import { listenForTurns } from './input.js'
 import { rejoinOnRestore } from './rejoin.js'
 import { drawBoard } from './render.js'
 import { loadGame, saveGame } from './session.js'
-import { showGame, showGames, showScores, showStatus, view } from './view.js'
+import { showGame, showGames, showNotice, showScores, showStatus, view } from './view.js'
 
 type ServerMessage = ServerMessageOf<GameRoutes['game']>
 
@@ -23,6 +23,8 @@ const game = {
   rejoins: 0,
   /** Each snake's headings as this page saw them change, oldest first (the last 50). */
   headings: {} as Record<string, string[]>,
+  /** The room's events (joins, leaves, turns) this page received, oldest first (the last 50): resume fills in those missed offline. */
+  events: [] as string[],
 }
 Object.assign(window, { __game: game })
 
@@ -55,11 +57,7 @@ function handle(message: ServerMessage): void {
       renderLobby(message.games)
       break
     case 'game-joined':
-      Object.assign(game, { gameId: message.gameId, role: message.role, snakeId: message.snakeId, state: undefined })
-      if (message.rejoined) game.rejoins++
-      saveGame({ gameId: message.gameId, role: message.role, token: message.token })
-      rejoin.answered()
-      renderLobby(game.games) // marks the game as the current one
+      joined(message)
       break
     case 'game-gone':
       if (message.gameId === loadGame()?.gameId) saveGame(undefined)
@@ -67,26 +65,65 @@ function handle(message: ServerMessage): void {
       rejoin.answered()
       break
     case 'state':
-      if (message.gameId !== game.gameId) break
-      game.state = message
-      for (const snake of message.snakes) {
-        const seen = (game.headings[snake.id] ??= [])
-        if (seen.at(-1) !== snake.heading) seen.push(snake.heading)
-        if (seen.length > 50) seen.shift()
-      }
-      document.body.dataset['tick'] = String(message.tick)
-      drawBoard(view.board, message, game.snakeId)
-      showScores(message, game.snakeId)
+      draw(message)
+      break
+    case 'player-joined':
+    case 'player-left':
+      logEvent(`${message.type} ${message.playerId}`)
+      break
+    case 'game-update':
+      logEvent(`${message.playerId} turned ${message.action.dir}`)
       break
     default:
-      break // player-joined/left and game-update show up in the next state frame
+      break
+  }
+}
+
+/** After `game-joined` (the rejoin on a new socket) or a request's reply. */
+function joined(message: GameJoinedReply): void {
+  Object.assign(game, { gameId: message.gameId, role: message.role, snakeId: message.snakeId, state: undefined })
+  if (message.rejoined) game.rejoins++
+  saveGame({ gameId: message.gameId, role: message.role, token: message.token })
+  rejoin.answered()
+  renderLobby(game.games) // marks the game as the current one
+}
+
+function logEvent(event: string): void {
+  game.events.push(event)
+  if (game.events.length > 50) game.events.shift()
+}
+
+function draw(message: GameState): void {
+  if (message.gameId !== game.gameId) return
+  game.state = message
+  for (const snake of message.snakes) {
+    const seen = (game.headings[snake.id] ??= [])
+    if (seen.at(-1) !== snake.heading) seen.push(snake.heading)
+    if (seen.length > 50) seen.shift()
+  }
+  document.body.dataset['tick'] = String(message.tick)
+  drawBoard(view.board, message, game.snakeId)
+  showScores(message, game.snakeId)
+}
+
+/** Creates or joins a game with a request: the typed reply carries the first frame; an error is shown. */
+async function enter(ask: () => Promise<GameJoinedReply & { state: GameState }>): Promise<void> {
+  try {
+    const reply = await ask()
+    showNotice(undefined)
+    joined(reply)
+    draw(reply.state)
+  } catch (error) {
+    showNotice(error instanceof WsError ? `${error.message} (${error.code})` : String(error))
   }
 }
 
 function renderLobby(games: GameSummary[]): void {
   game.games = games
-  showGames(games, { id: game.gameId, role: game.role }, (gameId, as) =>
-    connection.send({ type: 'join-game', gameId, as, name: playerName() }),
+  showGames(
+    games,
+    { id: game.gameId, role: game.role },
+    (gameId, as) => void enter(() => connection.request('joinGame', { gameId, as, name: playerName() })),
   )
   renderGame()
 }
@@ -113,7 +150,7 @@ function playerName(): string {
 
 view.createForm.addEventListener('submit', (event) => {
   event.preventDefault()
-  connection.send({ type: 'create-game', name: playerName() })
+  void enter(() => connection.request('createGame', { name: playerName() }))
 })
 view.leave.addEventListener('click', () => {
   if (game.gameId) connection.send({ type: 'leave-game', gameId: game.gameId })

@@ -14,6 +14,13 @@ export const view = {
   board: byId<HTMLCanvasElement>('board'),
   pad: byId<HTMLDivElement>('pad'),
   scores: byId<HTMLOListElement>('scores'),
+  notice: byId<HTMLParagraphElement>('notice'),
+}
+
+/** A request's error (e.g. the game ended before the join reached it), until the next success. */
+export function showNotice(text: string | undefined): void {
+  view.notice.hidden = text === undefined
+  view.notice.textContent = text ?? ''
 }
 
 export function showStatus(state: string, text: string): void {

@@ -1,7 +1,10 @@
-import { createBridge, roomTopic, type Bridge } from '@wsbridge/core'
-import { Games, type GamesOptions } from '../games.js'
+import type { Server } from 'node:http'
+import { closeOnSignal as kitCloseOnSignal, listenNode as kitListenNode, urlHost } from '@wsbridge/app-kit/serve'
+import { createBridge, type Bridge } from '@wsbridge/core'
+import { Games, gamesOptions, type GamesOptions } from '../games.js'
 import { gameRoutes, type GameRoutes } from '../routes.js'
 import { loadPage, type Page } from './page.js'
+import { publishGames } from './publish-games.js'
 
 /** What every host needs before it starts its runtime's server. */
 export interface GameSetup {
@@ -14,33 +17,37 @@ export interface GameSetup {
 export async function setupGame(options: GamesOptions = {}): Promise<GameSetup> {
   const games = new Games(options)
   const bridge = createBridge(gameRoutes(games), { prefix: '/api' })
-  games.publishWith((room, message) => bridge.publish(roomTopic('game', room), message))
+  publishGames(games, bridge)
   return { games, bridge, page: await loadPage() }
 }
 
 /** Host settings from the environment: PORT (3000), LISTEN_HOST (127.0.0.1), GRACE_MS. */
 export function readEnv(env: Record<string, string | undefined>): { port: number; hostname: string; options: GamesOptions } {
-  const grace = Number(env['GRACE_MS'])
-  return {
-    port: Number(env['PORT'] ?? 3000),
-    hostname: env['LISTEN_HOST'] || '127.0.0.1',
-    options: Number.isFinite(grace) && grace > 0 ? { graceMs: grace } : {},
-  }
+  return { port: Number(env['PORT'] ?? 3000), hostname: env['LISTEN_HOST'] || '127.0.0.1', options: gamesOptions(env['GRACE_MS']) }
 }
 
 /** The line people (and the browser tests) read to find the server. */
 export function announce(host: string, hostname: string, port: number): void {
-  console.log(`[game] ${host} listening on http://${hostname === '0.0.0.0' ? '127.0.0.1' : hostname}:${port}/`)
+  console.log(`[game] ${host} listening on http://${urlHost(hostname)}:${port}/`)
 }
 
 /** Ctrl-C / SIGTERM: the clock stops, every socket gets 1001, then the HTTP server stops. */
 export function closeOnSignal(setup: GameSetup, stopServer: () => unknown): void {
-  const stop = async (): Promise<void> => {
-    setup.games.stop()
-    await setup.bridge.close({ timeout: 2000 })
-    await stopServer()
-    process.exit(0)
-  }
-  process.once('SIGINT', () => void stop())
-  process.once('SIGTERM', () => void stop())
+  kitCloseOnSignal(() => shutdown(setup), stopServer)
+}
+
+/** Listens with a Node HTTP server (plain, Express or Hono's), announces it and wires graceful shutdown. */
+export function listenNode(host: string, server: Server, setup: GameSetup, port: number, hostname: string): void {
+  kitListenNode(
+    server,
+    port,
+    hostname,
+    (listening) => announce(host, hostname, listening),
+    () => shutdown(setup),
+  )
+}
+
+function shutdown(setup: GameSetup): Promise<void> {
+  setup.games.stop()
+  return setup.bridge.close({ timeout: 2000 })
 }

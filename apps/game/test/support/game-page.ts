@@ -12,6 +12,7 @@ export interface PageGame {
   readonly state?: GameState
   readonly rejoins: number
   readonly headings: Record<string, string[]>
+  readonly events: string[]
 }
 
 export const readGame = (page: Page): Promise<PageGame> => page.evaluate(() => (window as unknown as { __game: PageGame }).__game)

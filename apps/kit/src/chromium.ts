@@ -31,7 +31,7 @@ export interface Chromium {
 
 /** Starts Chromium with a fresh, throwaway profile directory. */
 export async function launchChromium(): Promise<Chromium> {
-  const profile = await mkdtemp(join(tmpdir(), 'wsbridge-chat-e2e-'))
+  const profile = await mkdtemp(join(tmpdir(), 'wsbridge-sample-e2e-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -1,0 +1,3 @@
+import { echoSuite } from './support/echo-suite.js'
+
+echoSuite(['express', 'node-ws', 'hono-node'])

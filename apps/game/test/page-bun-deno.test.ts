@@ -1,0 +1,3 @@
+import { arenaSuite } from './support/arena-suite.js'
+
+arenaSuite(['bun', 'deno'])
