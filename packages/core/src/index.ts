@@ -48,6 +48,7 @@ export type {
   HistoryRead,
   HistoryRetention,
   MemoryHistoryOptions,
+  DurableOptions,
 } from './history/index.js'
 export { createMemoryHistory } from './history/index.js'
 export type { UpgradeRequest, UpgradeContext, AuthHook, AuthRejection, ContextHook } from './upgrade.js'

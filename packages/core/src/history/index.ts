@@ -7,3 +7,4 @@ export type {
   HistoryRetention,
 } from './driver.js'
 export { createMemoryHistory, type MemoryHistoryOptions } from './memory.js'
+export type { DurableOptions } from './durable-options.js'
