@@ -1,5 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
 import { createServer, Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 /** Sends PING to a Redis on 127.0.0.1:`port`; true when it answers PONG within `timeout` ms. */
 export function pingRedis(port: number, timeout = 500): Promise<boolean> {
@@ -41,12 +44,16 @@ export class OwnRedis {
   #process: ChildProcess | undefined
   readonly port: number
 
-  private constructor(port: number) {
+  readonly #dir: string | undefined
+
+  private constructor(port: number, dir: string | undefined) {
     this.port = port
+    this.#dir = dir
   }
 
-  static async start(): Promise<OwnRedis> {
-    const redis = new OwnRedis(await freePort())
+  /** With `persist`, every write is in the append-only file before Redis answers (appendfsync always). */
+  static async start(persist = false): Promise<OwnRedis> {
+    const redis = new OwnRedis(await freePort(), persist ? mkdtempSync(join(tmpdir(), 'wsbridge-redis-')) : undefined)
     await redis.restart()
     return redis
   }
@@ -56,7 +63,8 @@ export class OwnRedis {
   }
 
   async restart(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    const persistence = this.#dir ? ['--appendonly', 'yes', '--appendfsync', 'always', '--dir', this.#dir] : ['--appendonly', 'no']
+    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', ...persistence], {
       stdio: 'ignore',
     })
     this.#process = child

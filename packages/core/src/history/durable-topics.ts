@@ -99,15 +99,14 @@ export class DurableTopics<M extends HubMember & { readonly url: URL }> {
   subscribed(member: M, topic: string): void {
     const from = this.#positions.take(member, topic)
     const line = this.#line(topic)
-    if (!from) {
-      // The first subscriber here: start the line at the log's head, so what is appended from now
-      // on reaches it even if the backplane loses it.
-      if (line.epoch === undefined && line.idle) void line.run(() => this.#start(line), this.#host.error)
-      return
-    }
+    // The first subscriber here starts the line at the log's head as of now (not in the queue,
+    // which may wait for appends), so what is appended from now on reaches it whatever the backplane does.
+    if (line.epoch === undefined && !line.starting) line.starting = this.#start(line).catch(this.#host.error)
+    if (!from) return
     line.resuming.add(member)
     void line.run(async () => {
       try {
+        await line.starting
         await replayTo(this.#replaying, line, member, from)
       } finally {
         line.resuming.delete(member)
@@ -131,17 +130,18 @@ export class DurableTopics<M extends HubMember & { readonly url: URL }> {
   }
 
   async #start(line: TopicLine<M>): Promise<void> {
-    if (line.epoch !== undefined) return
     const head = await retrying(
       () => this.history.read(line.topic, undefined, 0),
       () => this.#closed,
     )
-    line.epoch ??= head.epoch
+    if (line.epoch !== undefined) return
+    line.epoch = head.epoch
     line.last = head.last
   }
 
   /** Delivers the entry at `position` after filling any hole before it; repeats are dropped. */
   async #advance(line: TopicLine<M>, position: HistoryPosition, frame: string, excluded: Excluded<M>): Promise<void> {
+    if (line.epoch === undefined) await line.starting
     if (line.epoch === undefined) {
       line.epoch = position.epoch
       line.last = position.seq - 1

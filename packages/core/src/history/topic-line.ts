@@ -11,6 +11,8 @@ export class TopicLine<M> {
   last = 0
   /** Members being replayed to: live fan-out skips them until their replay has caught up. */
   readonly resuming: Set<M> = new Set()
+  /** The read of the log's head that starts the line (see DurableTopics.subscribed). */
+  starting: Promise<void> | undefined
   /** Local publishes still waiting for the log. */
   pending = 0
   #tail: Promise<void> = Promise.resolve()
