@@ -3,6 +3,7 @@ import type { ConnectionSnapshot } from './connection-snapshot.js'
 import type { WsError } from './errors.js'
 import type { WsLogger } from './logging/logger.js'
 import type { Limits, RouteLimits } from './limits.js'
+import type { DurableOptions } from './history/durable-options.js'
 import type { PubSubDriver } from './pubsub/driver.js'
 import type { PresenceListener, PresenceMember } from './pubsub/presence.js'
 import type { WsRefusal } from './refusal.js'
@@ -44,6 +45,8 @@ export interface BridgeOptions extends RouteLimits {
   readonly validateOutput?: boolean
   /** Shares topics with other instances (e.g. `createRedisPubSub()`). Default: this instance only. */
   readonly pubsub?: PubSubDriver
+  /** Durable topics: logged in a shared history so resume works across instances (docs/scaling.md#durable-topics). */
+  readonly durable?: DurableOptions
 }
 
 /** An upgrade core has accepted; the adapter performs the runtime upgrade and then calls `open`. */

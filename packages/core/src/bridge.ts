@@ -1,5 +1,5 @@
 import { CloseCode, closeSafely } from './close-codes.js'
-import { encodeFor, resumeStamp } from './text-frames.js'
+import { encodeFor } from './text-frames.js'
 import type { AcceptedUpgrade, Bridge, BridgeOptions } from './bridge-types.js'
 import { resolveBridgeLimits } from './bridge-limits.js'
 import { Shutdown } from './bridge-shutdown.js'
@@ -13,7 +13,7 @@ import { WsError } from './errors.js'
 import { describeRefusal } from './refusal.js'
 import { createReporter } from './reporter.js'
 import { PubSubHub } from './pubsub/hub.js'
-import { ResumeStore } from './resume.js'
+import { attachReplay } from './history/attach.js'
 import { routeTopic } from './pubsub/topics.js'
 import { readonlySetView } from './pubsub/readonly-set.js'
 import { OpenConnections } from './open-connections.js'
@@ -53,24 +53,14 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
   const reporter = createReporter(routes, options)
   const reportError = reporter.error
   // Driver and native pub/sub failures reach the error hook as PUBSUB_ERROR; they never throw into handlers.
-  const hub = new PubSubHub<ConnectionImpl>(
-    options.pubsub,
-    (error) =>
-      reportError(error instanceof WsError ? error : new WsError('PUBSUB_ERROR', undefined, { cause: error, expose: false }), undefined),
-    hubMembers,
-  )
+  const pubsubError = (error: unknown): void =>
+    reportError(error instanceof WsError ? error : new WsError('PUBSUB_ERROR', undefined, { cause: error, expose: false }), undefined)
+  const hub = new PubSubHub<ConnectionImpl>(options.pubsub, pubsubError, hubMembers)
   const connections = new OpenConnections(
     hub,
     Object.keys(routes).map((name) => [name, routeTopic(name)] as const),
   )
-  // Only bridges with a `resume` route stamp topic messages (resume.ts).
-  const resume = Object.values(routes).some((route) => route.resume)
-    ? new ResumeStore<ConnectionImpl>(
-        (topic) => hub.subscriberCount(topic) > 0,
-        (member, frame) => connectionInternals.sendFrame(member, frame),
-      )
-    : undefined
-  if (resume) hub.stamp = resumeStamp(resume, routes)
+  const replay = attachReplay(hub, routes, options.durable, pubsubError)
 
   const counter = new ConnectionCounter(baseLimits)
   // One timer for every connection's heartbeat, idle and close deadlines (security/liveness.ts).
@@ -79,14 +69,21 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     for (const connection of connections) sweepConnection(connection, at)
   })
   const unfinished = new PendingSet<ConnectionImpl>()
-  const shutdown = new Shutdown(connections, unfinished, () => hub.close(), baseLimits.closeTimeout)
+  const shutdown = new Shutdown(
+    connections,
+    unfinished,
+    async () => {
+      await replay.close()
+      await hub.close()
+    },
+    baseLimits.closeTimeout,
+  )
 
   const host: ConnectionHost<ConnectionImpl> = {
     reportError,
     subscribe(connection, topic) {
       hub.subscribe(connection, topic)
-      const resumeOptions = routes[connection.route]?.resume
-      if (resume && resumeOptions) resume.subscribed(connection, topic, resumeOptions)
+      replay.subscribed(connection, topic)
     },
     unsubscribe: (connection, topic) => hub.unsubscribe(connection, topic),
     publish: (topic, frame, exclude) => hub.publish([topic], frame, exclude),

@@ -16,7 +16,7 @@ export function encodeFor(format: string | undefined, data: unknown): Frame {
   return encodeMessage(data)
 }
 
-function isJson(text: string): boolean {
+export function isJson(text: string): boolean {
   try {
     JSON.parse(text)
     return true

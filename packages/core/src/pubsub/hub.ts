@@ -1,4 +1,5 @@
 import { TopicIndex } from './topic-index.js'
+import type { DurableRoute } from './durable-route.js'
 import type { Frame, PubSubDriver, PubSubMessage, PubSubSink } from './driver.js'
 import type { Excluded, HubMember, HubMemberAccess } from './hub-member.js'
 import { sendToEach, sendToTopics } from './local-fanout.js'
@@ -26,6 +27,8 @@ export class PubSubHub<M extends HubMember> {
   stamp: ((topics: readonly string[], frame: Frame) => Frame) | undefined
 
   readonly #access: HubMemberAccess<M>
+  /** Durable topics take over their single-topic text publishes (history/durable-topics.ts). */
+  durable: DurableRoute<M> | undefined
 
   constructor(driver: PubSubDriver | undefined, onError: (error: unknown) => void, access: HubMemberAccess<M>) {
     this.#driver = driver
@@ -116,12 +119,22 @@ export class PubSubHub<M extends HubMember> {
    */
   publish(topics: readonly string[], frame: Frame, sender: M | undefined): number {
     if (topics.length === 0) return 0
+    if (this.durable?.claims(topics, frame)) {
+      this.durable.publish(topics[0]!, frame as string, sender)
+      return 0
+    }
     const local = this.stamp ? this.stamp(topics, frame) : frame
     const delivered =
       topics.length === 1 ? this.#fanOut(topics[0]!, local, sender) : this.#fanOutMany(topics, local, sender, 0, topics.length)
     const driver = this.#driver
     if (driver) this.#guard(() => driver.publish({ topics, frame, senderId: sender?.id }))
     return delivered
+  }
+
+  /** Carries an already-stamped durable frame to the other instances. */
+  forward(topic: string, frame: string, senderId: string | undefined): void {
+    const driver = this.#driver
+    if (driver) this.#guard(() => driver.publish({ topics: [topic], frame, senderId }))
   }
 
   /** A native socket was handed `bytes` outside a publish (a direct send, an error frame, a ping). */
@@ -141,6 +154,10 @@ export class PubSubHub<M extends HubMember> {
   #deliverRemote(message: PubSubMessage, via: string): number {
     const position = message.topics.indexOf(via)
     if (position === -1) return 0
+    if (this.durable?.claims(message.topics, message.frame)) {
+      const delivered = this.durable.remote(via, message.frame as string, message.senderId)
+      if (delivered !== undefined) return delivered
+    }
     const frame = this.stamp ? this.stamp([via], message.frame) : message.frame
     if (message.topics.length === 1) return this.#fanOut(via, frame, message.senderId)
     // Members of an earlier topic get the message through that topic's channel instead.

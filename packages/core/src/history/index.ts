@@ -1,0 +1,10 @@
+export type {
+  HistoryAppendOptions,
+  HistoryDriver,
+  HistoryEntry,
+  HistoryPosition,
+  HistoryRead,
+  HistoryRetention,
+} from './driver.js'
+export { createMemoryHistory, type MemoryHistoryOptions } from './memory.js'
+export type { DurableOptions } from './durable-options.js'

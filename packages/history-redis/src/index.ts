@@ -1,0 +1,1 @@
+export { createRedisHistory, type HistoryClientOptions, type RedisHistory, type RedisHistoryOptions } from './redis-history.js'
