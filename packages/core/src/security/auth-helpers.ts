@@ -30,7 +30,7 @@ export type WsAuthHook<U> = ((request: UpgradeContext<any>) => Promise<U | AuthR
 const DEFAULT_PROTOCOL_PREFIX = 'bearer.'
 
 /**
- * Token auth at upgrade, BunKit-style. `verify` gets the token and returns user data (typed into
+ * Token auth at upgrade. `verify` gets the token and returns user data (typed into
  * `connection.user`) or `null`/`undefined`/`false` to refuse with 401. A missing token is a 401
  * without calling `verify`. A `verify` that throws is treated as an invalid token: the client
  * gets a plain 401 and never the exception, while `onRefused` and the log get it as the refusal's
@@ -67,7 +67,7 @@ export function tokenAuth<U>(
   return Object.assign(hook, { selectProtocol })
 }
 
-/** The explicit "public route" marker from BunKit: every upgrade is accepted, `user` is undefined (the bridge recognises it by identity). */
+/** The explicit "public route" marker: every upgrade is accepted, `user` is undefined (the bridge recognises it by identity). */
 export const noAuth = (): undefined => undefined
 
 function extractToken(request: UpgradeContext<any>, source: TokenSource): string | null | undefined {
