@@ -5,11 +5,36 @@ type MaybePromise<T> = T | Promise<T>
 
 /** Where `tokenAuth` looks for the token. */
 export type TokenSource =
-  | { readonly from?: 'query'; readonly param?: string }
-  | { readonly from: 'header'; readonly header?: string }
-  | { readonly from: 'cookie'; readonly cookieName: string }
-  | { readonly from: 'protocol'; readonly prefix?: string }
-  | { readonly from: 'custom'; readonly extract: (request: UpgradeContext<any>) => string | null | undefined }
+  | {
+      /** The query string (the default): works from browsers, which cannot set headers on a WebSocket. */
+      readonly from?: 'query'
+      /** The query parameter's name; default `token`. */
+      readonly param?: string
+    }
+  | {
+      /** A `Bearer` header, for server-side clients. */
+      readonly from: 'header'
+      /** The header's name; default `authorization`. */
+      readonly header?: string
+    }
+  | {
+      /** A cookie, sent by browsers on same-site upgrades. */
+      readonly from: 'cookie'
+      /** The cookie's name. */
+      readonly cookieName: string
+    }
+  | {
+      /** A subprotocol (`new WebSocket(url, ['app', 'bearer.<token>'])`); the other offered protocol is echoed. */
+      readonly from: 'protocol'
+      /** The protocol's prefix before the token; default `bearer.`. */
+      readonly prefix?: string
+    }
+  | {
+      /** Your own function reads the token from the upgrade request. */
+      readonly from: 'custom'
+      /** Returns the token, or nothing to refuse with 401. */
+      readonly extract: (request: UpgradeContext<any>) => string | null | undefined
+    }
 
 /**
  * An auth hook that also tells the bridge which offered subprotocol to echo.
