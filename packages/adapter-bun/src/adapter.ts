@@ -43,6 +43,7 @@ export interface BunWebSocket<R extends Routes> {
   fetch(request: Request, server: BunServer): Response | undefined | Promise<Response | undefined>
   /** Pass to `Bun.serve({ websocket })`. */
   readonly websocket: WebSocketHandler<BunSocketData>
+  /** The core bridge behind the adapter: `publish`, `connections`, presence and graceful `close`. */
   readonly bridge: Bridge<R>
   /** Closes every connection with 1001 and waits (see `bridge.close`). The Bun server stays up. */
   close(): Promise<void>

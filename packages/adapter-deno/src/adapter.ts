@@ -33,6 +33,7 @@ export interface DenoWebSocketOptions extends BridgeOptions {
 export interface DenoWebSocket<R extends Routes> {
   /** Pass to `Deno.serve`, or call from your own handler. A promise only for the fallback or routes with auth or context hooks. */
   fetch(request: Request, info: DenoServeInfo): Response | Promise<Response>
+  /** The core bridge behind the adapter: `publish`, `connections`, presence and graceful `close`. */
   readonly bridge: Bridge<R>
   /** Closes every connection with 1001 and waits (see `bridge.close`). The Deno server stays up. */
   close(): Promise<void>

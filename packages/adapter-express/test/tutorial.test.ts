@@ -23,13 +23,16 @@ let server: Server
 let wss: ExpressWebSocketServer<typeof routes>
 let base: { ws: string; http: string }
 const connectionEvents: { ws: WebSocket; url: string | undefined }[] = []
+/** The bridge's log lines: the unknown path's development hint is asserted here instead of printed. */
+const logged: string[] = []
+const logger = { error: (line: string) => void logged.push(line), warn: (line: string) => void logged.push(line) }
 
 beforeAll(async () => {
   const app = express()
   app.get('/api/status', (_request, response) => void response.json({ ok: true }))
   server = app.listen(0, '127.0.0.1')
   await new Promise((resolve) => server.once('listening', resolve))
-  wss = createExpressWebSocketServer(routes, { prefix: '/api' })
+  wss = createExpressWebSocketServer(routes, { prefix: '/api', logger })
   wss.on('connection', (ws: WebSocket, request: IncomingMessage) => connectionEvents.push({ ws, url: request.url }))
   server.on('upgrade', (request, socket, head) => {
     wss.handleUpgrade(request, socket, head, (ws) => {
@@ -64,5 +67,6 @@ describe("the tutorial's server.on('upgrade') form", () => {
     expect(status.status).toBe(200)
     expect(JSON.parse(status.body)).toEqual({ ok: true })
     expect((await rawUpgradeRequest(base.http, '/api/unknown')).status).toBe(404)
+    expect(logged).toEqual([expect.stringContaining('no route at "/api/unknown"; this bridge serves "/api/chat"')])
   })
 })

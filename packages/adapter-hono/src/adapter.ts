@@ -25,6 +25,7 @@ export interface HonoWebSocketOptions extends BridgeOptions {
 export interface HonoWebSocket<R extends Routes> {
   /** Mount with `app.use('/api/:route', middleware)` or `app.get('/api/*', middleware)`. */
   readonly middleware: MiddlewareHandler
+  /** The core bridge behind the adapter: `publish`, `connections`, presence and graceful `close`. */
   readonly bridge: Bridge<R>
   /** Node: pass to `new WebSocketServer(...)` (node-server 2), or `Object.assign(wss.options, …)` (@hono/node-ws). */
   readonly wsServerOptions: WsServerOptions

@@ -25,12 +25,20 @@ function workersStyleApp() {
       },
     }),
   }
+  // The bridge's log lines: a socket error is logged (INTERNAL, with the event); asserted, not printed.
+  const logged: string[] = []
+  const logger = { error: (line: string) => void logged.push(line), warn: (line: string) => void logged.push(line) }
   const created: WSEvents[] = []
   const upgradeWebSocket = ((createEvents: (c: unknown) => WSEvents | Promise<WSEvents>) => async (c: unknown) => {
     created.push(await createEvents(c))
     return new Response(null)
   }) as unknown as UpgradeWebSocket
-  const ws = createHonoWebSocket(routes, { prefix: '/api', upgradeWebSocket, getConnInfo: () => ({ remote: { address: '127.0.0.1' } }) })
+  const ws = createHonoWebSocket(routes, {
+    prefix: '/api',
+    logger,
+    upgradeWebSocket,
+    getConnInfo: () => ({ remote: { address: '127.0.0.1' } }),
+  })
   const app = new Hono().use('/api/:route', ws.middleware)
   const sent: unknown[] = []
   const context = new WSContext({ raw: undefined, readyState: 1, send: (data) => void sent.push(data), close: () => undefined })
@@ -45,7 +53,7 @@ function workersStyleApp() {
     expect(created).toHaveLength(1)
     return created[0]!
   }
-  return { ws, log, sent, context, upgrade }
+  return { ws, log, logged, sent, context, upgrade }
 }
 
 const message = (data: string) => new MessageEvent('message', { data })
@@ -80,6 +88,8 @@ test('a close or an error before any message still opens the connection first, o
   failed.onClose!(closeEvent(1000), failing.context)
   await new Promise((resolve) => setTimeout(resolve, 20))
   expect(failing.log).toEqual(['open', 'error INTERNAL', 'message c', 'close 1000'])
+  expect(failing.logged).toEqual([expect.stringMatching(/^\[wsbridge\] INTERNAL route=echo /)])
+  expect(closing.logged).toEqual([])
   await closing.ws.close()
   await failing.ws.close()
 })

@@ -21,8 +21,11 @@ export function describeSmoke(host: InProcessHost): void {
   describe(`wsbridge in a Hono app on ${host.name}`, () => {
     let running: HostInstance & { readonly wsUrl: string; readonly httpUrl: string }
     let base: string
+    // The bridge's log lines: the smoke tests provoke refusals on purpose; the last test asserts them.
+    const logged: string[] = []
+    const logger = { error: (line: string) => void logged.push(line), warn: (line: string) => void logged.push(line) }
     beforeAll(async () => {
-      const instance = await host.listen(smokeRoutes, { prefix: '/api' }, 0)
+      const instance = await host.listen(smokeRoutes, { prefix: '/api', logger }, 0)
       running = { ...instance, wsUrl: `ws://127.0.0.1:${instance.port}`, httpUrl: `http://127.0.0.1:${instance.port}` }
       base = `${running.wsUrl}/api`
     })
@@ -63,6 +66,14 @@ export function describeSmoke(host: InProcessHost): void {
       await running.bridge.close({ timeout: 1000 })
       expect((await socket.closed).code).toBe(1001)
       expect(running.bridge.connections.size).toBe(0)
+    })
+
+    test('logged only the development hints for the refusals above, once per cause', () => {
+      expect(logged).toEqual([
+        expect.stringContaining('no route at "/api/missing"'),
+        expect.stringContaining('route "secret"\'s auth hook refused an upgrade with 401'),
+        expect.stringContaining('route "secret"\'s auth hook refused an upgrade with 403'),
+      ])
     })
   })
 }

@@ -22,6 +22,7 @@ export type UpgradeCallback = (ws: WebSocket, request: IncomingMessage) => void
  * instead; the tutorial's `ws => wss.emit('connection', ws, req)` callback is therefore harmless).
  */
 export interface NodeWebSocketServer<R extends Routes = Routes> extends EventEmitter {
+  /** The core bridge behind the adapter: `publish`, `connections`, presence and graceful `close`. */
   readonly bridge: Bridge<R>
   /** The underlying `ws` server (noServer mode), for escape hatches. */
   readonly wss: WebSocketServer

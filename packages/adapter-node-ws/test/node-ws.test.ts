@@ -19,10 +19,15 @@ const routes = {
   }),
 }
 
+/** The bridges' log lines (refusals, development hints): tests provoke them and assert here instead of printing. */
+const logged: string[] = []
+const logger = { error: (line: string) => void logged.push(line), warn: (line: string) => void logged.push(line) }
+
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
   opened.length = 0
+  logged.length = 0
 })
 
 async function listen(server: Server): Promise<{ ws: string; http: string }> {
@@ -36,7 +41,7 @@ async function listen(server: Server): Promise<{ ws: string; http: string }> {
 }
 
 function bridgeServer(options: Parameters<typeof createNodeWebSocketServer>[1] = { prefix: '/api' }) {
-  const wss = createNodeWebSocketServer(routes, options)
+  const wss = createNodeWebSocketServer(routes, { logger, ...options })
   cleanups.push(() => wss.close())
   return wss
 }
@@ -54,6 +59,7 @@ describe('handleUpgrade from the user’s own upgrade listener', () => {
     expect(await client.next()).toEqual({ echo: 'hi' })
     expect(seen).toEqual(['/api/echo'])
     expect((await rawUpgradeRequest(url.http, '/api/nope')).status).toBe(404)
+    expect(logged).toEqual([expect.stringContaining('no route at "/api/nope"; this bridge serves "/api/echo", "/api/guarded"')])
     client.terminate()
   })
 
@@ -108,6 +114,7 @@ describe('upgrade decisions', () => {
     const refused = await rawUpgradeRequest(url.http, '/api/guarded?token=bad')
     expect(refused.status).toBe(401)
     expect(refused.body).toBe('Unauthorized')
+    expect(logged).toEqual([expect.stringContaining('route "guarded"\'s auth hook refused an upgrade with 401')])
     expect((await rawUpgradeRequest(url.http, '/api/guarded?token=good')).status).toBe(101)
     await delay(20)
     expect(opened).toHaveLength(1)
@@ -145,6 +152,7 @@ describe('upgrade decisions', () => {
     client.sendText(JSON.stringify('x'.repeat(2000)))
     expect((await client.waitClose()).code).toBe(1009)
     expect(codes).toContain('PAYLOAD_TOO_LARGE')
+    expect(logged).toEqual([expect.stringMatching(/^\[wsbridge\] PAYLOAD_TOO_LARGE route=echo .*: Message is too large$/)])
   })
 
   it('close() sends 1001 to every client and stops upgrading', async () => {

@@ -8,8 +8,11 @@ import { listRoutes } from './routes.js'
  * and optional description, as `wsbridge asyncapi --title/--version` sets them.
  */
 export interface AsyncApiInfo {
+  /** The API's title (AsyncAPI `info.title`). */
   readonly title: string
+  /** The API's version (AsyncAPI `info.version`), not wsbridge's. */
   readonly version: string
+  /** A description shown by AsyncAPI tools. */
   readonly description?: string
 }
 

@@ -2,10 +2,13 @@ import type { AnyRoute, Routes } from '@wsbridge/core'
 
 /** One route as the generators see it: its key, path pattern and parameters. */
 export interface RouteInfo {
+  /** The route's key in the routes object. */
   readonly name: string
+  /** The route's definition. */
   readonly route: AnyRoute
   /** The path below the prefix: the route's `path`, or `/<name>`. */
   readonly path: string
+  /** The path's parameters in order; `optional` for `:param?`. */
   readonly params: readonly { readonly name: string; readonly optional: boolean }[]
 }
 

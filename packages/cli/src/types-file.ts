@@ -15,8 +15,8 @@ export interface TypesFileOptions {
 
 /**
  * A self-contained `.ts` file for clients in other repositories: per route `<Route>ClientMessage`
- * and `<Route>ServerMessage`, the unions `ClientMessage` / `ServerMessage` over every route (the
- * BunKit `exportWebSocketTypes` shape), a `Routes` interface that `setupBridge<Routes>()` accepts,
+ * and `<Route>ServerMessage`, the unions `ClientMessage` / `ServerMessage` over every route, a
+ * `Routes` interface that `setupBridge<Routes>()` accepts,
  * and `routePaths` for its `paths` option.
  */
 export function toTypesFile(routes: Routes, options: TypesFileOptions = {}): string {

@@ -92,7 +92,9 @@ export interface BridgePublishOptions {
  * connection (default 1001, going away) and how long to wait for clean closes.
  */
 export interface CloseOptions {
+  /** Close code sent to every connection; default 1001 (going away). */
   readonly code?: number
+  /** Close reason sent with it, trimmed to 123 bytes; default `'Server is shutting down'`. */
   readonly reason?: string
   /** Milliseconds to wait for clean closes before terminating stragglers. Default: the `closeTimeout` limit (5000). */
   readonly timeout?: number
@@ -104,7 +106,9 @@ export interface CloseOptions {
  * from outside a route. Apps reach it as `adapter.bridge`; adapter authors drive it directly.
  */
 export interface Bridge<R extends Routes = Routes> {
+  /** The route table the bridge was created with, for adapters, tooling and the typed client. */
   readonly routes: R
+  /** The path prefix every route is served under (`''` when none). */
   readonly prefix: string
   /** The largest maxPayloadLength of any route, for runtimes that take one global limit. */
   readonly maxPayloadLength: number
@@ -163,6 +167,7 @@ export interface Bridge<R extends Routes = Routes> {
   readonly connections: ReadonlySet<Connection>
   /** Number of topics with subscribers (0 once everyone left: a leak check). */
   readonly topicCount: number
+  /** True once `close()` has started: new upgrades are refused with 503. */
   readonly closing: boolean
   /** Stops accepting upgrades, closes every connection with 1001 and resolves when all are gone. */
   close(options?: CloseOptions): Promise<void>

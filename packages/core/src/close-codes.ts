@@ -3,19 +3,29 @@
  * @see https://www.rfc-editor.org/rfc/rfc6455#section-7.4
  */
 export const CloseCode = {
+  /** Normal closure: the work is done. */
   NORMAL: 1000,
+  /** The server is shutting down (`bridge.close()`) or the connection was idle too long. */
   GOING_AWAY: 1001,
+  /** A binary frame on a route without `onBinary`. */
   UNSUPPORTED_DATA: 1003,
   /** Reported to `onClose` when the peer's close frame carried no code. Never sent on the wire. */
   NO_STATUS: 1005,
   /** Reported to `onClose` when the socket dropped without a close frame. Never sent on the wire. */
   ABNORMAL: 1006,
+  /** A message that is not JSON or fails validation, on a route with `onInvalid: 'close'`. */
   INVALID_PAYLOAD: 1007,
+  /** A policy was broken: rate limit, origin, or a refusal after the upgrade. */
   POLICY_VIOLATION: 1008,
+  /** A message over the route's `maxPayloadLength`. */
   MESSAGE_TOO_BIG: 1009,
+  /** The server's own code failed where the only answer is to close (an internal error). */
   INTERNAL_ERROR: 1011,
+  /** Overload: too many connections, or a client not reading fast enough (backpressure). */
   TRY_AGAIN_LATER: 1013,
+  /** Auth refused after the upgrade (`authFailure: 'close'`); the client does not reconnect. */
   UNAUTHORIZED: 4401,
+  /** Forbidden after the upgrade (`authFailure: 'close'`); the client does not reconnect. */
   FORBIDDEN: 4403,
 } as const
 

@@ -1,7 +1,16 @@
 import type { AnyRequests, RequestInputOf, RequestOptions, RequestReplyOf } from './requests-types.js'
 
 /** `readyState` values, as in the browser's WebSocket. */
-export const ReadyState = { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 } as const
+export const ReadyState = {
+  /** The handshake has not finished: nothing can be sent yet. */
+  CONNECTING: 0,
+  /** Open: frames flow both ways. */
+  OPEN: 1,
+  /** A close frame was sent or received; the closing handshake is under way. */
+  CLOSING: 2,
+  /** Closed: `send` drops frames and `onClose` has run or is about to. */
+  CLOSED: 3,
+} as const
 export type ReadyState = (typeof ReadyState)[keyof typeof ReadyState]
 
 /**
@@ -39,6 +48,7 @@ export interface Connection<
 > {
   /** Unique, unguessable id (a random UUID). */
   readonly id: string
+  /** Client IP address as the runtime reports it (no proxy headers are trusted). */
   readonly ip: string
   /** Upgrade request headers, lower-cased names. */
   readonly headers: Readonly<Record<string, string>>
@@ -46,12 +56,17 @@ export interface Connection<
   readonly url: URL
   /** The route's key in the routes object. */
   readonly route: string
+  /** Path parameters, typed from the route's path (`/rooms/:roomId` → `{ roomId: string }`). */
   readonly params: TParams
+  /** Query string of the upgrade URL, one value per key (the last one wins). */
   readonly query: Readonly<Record<string, string>>
+  /** What the route's `auth` hook returned for this connection (`undefined` without one). */
   readonly user: TUser
   /** Shared per-connection state, filled at upgrade by the route's `context` hook. */
   context: TContext
+  /** The socket's state, as `ReadyState` values; `send` only delivers while it is `OPEN`. */
   readonly readyState: ReadyState
+  /** Bytes queued by the runtime but not yet sent: the measure for backpressure. */
   readonly bufferedAmount: number
   /** Topics this connection is subscribed to. */
   readonly topics: ReadonlySet<string>

@@ -73,7 +73,9 @@ export interface WsIssue {
 }
 
 export interface WsErrorOptions {
+  /** The underlying error, kept as `error.cause` for logs; never sent to the client. */
   readonly cause?: unknown
+  /** Validation issues sent in the error frame (path, message, expected, received). */
   readonly issues?: readonly WsIssue[]
   /** When true the message is shown to clients as-is. Defaults to true for every code but INTERNAL. */
   readonly expose?: boolean
@@ -86,9 +88,13 @@ export interface WsErrorOptions {
  * instead of a generic `INTERNAL`; anything else thrown becomes `INTERNAL` with its message hidden.
  */
 export class WsError extends Error {
+  /** Always `'WsError'`, so logs and `instanceof`-free checks can recognise it. */
   override readonly name = 'WsError'
+  /** The code from `errorCodes`: fixes the close code, the HTTP status and the default message. */
   readonly code: WsErrorCode
+  /** Validation issues, when the error is a failed validation. */
   readonly issues: readonly WsIssue[] | undefined
+  /** Whether the message may be shown to clients (false only for INTERNAL by default). */
   readonly expose: boolean
 
   constructor(code: WsErrorCode, message?: string, options: WsErrorOptions = {}) {

@@ -88,7 +88,7 @@ interface Definition {
 }
 
 /**
- * BunKit-style builder that compiles to the same definition as `defineRoute` with a `messages` map:
+ * A chainable builder that compiles to the same definition as `defineRoute` with a `messages` map:
  * `createRoute('/ws/chat').output(S).auth(verify).on('join', JoinSchema, (data, ws) => ...).build()`.
  * Each call returns a new builder, so a partial chain can be reused as a template.
  */

@@ -3,7 +3,9 @@ import type { AnySchema, OutputOf } from './schema.js'
 
 /** One entry of a route's typed `messages` map: the schema for `{ type, ... }` and its handler. */
 export interface MessageDefinition<S extends AnySchema, TConn> {
+  /** Schema the message (with its `type`) must satisfy before the handler runs. */
   readonly schema: S
+  /** Runs with the validated message and its connection. */
   readonly handler: (data: OutputOf<S>, connection: TConn) => unknown
 }
 

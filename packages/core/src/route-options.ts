@@ -11,6 +11,7 @@ export type InvalidMessagePolicy = 'error' | 'close' | 'drop'
  * is `UserOf<A>` (awaited, refusals removed), so users never annotate the user type.
  */
 export interface RouteOptions<P extends string, I, O, A extends AuthResult, C> {
+  /** Marks a WebSocket route (the only kind today), so route tables can grow other kinds. */
   readonly kind: 'ws'
   /** `'json'` (the default): text frames are JSON values. `'text'` is a raw text route (see TextRoute in text-route.ts). */
   readonly format?: 'json'
@@ -30,6 +31,7 @@ export interface RouteOptions<P extends string, I, O, A extends AuthResult, C> {
   readonly onInvalid?: InvalidMessagePolicy
   /** Checks outgoing messages against `output`. Default: on unless NODE_ENV is `production`. */
   readonly validateOutput?: boolean
+  /** This route's limits (payload size, rate, heartbeat, backpressure); they win over the bridge's. */
   readonly limits?: RouteLimits
   /**
    * Resume after reconnect: topics this route's connections subscribe to are stamped with sequence

@@ -44,7 +44,9 @@ export interface TypedMessagesRoute<
   CR = {},
 > extends RouteOptions<P, undefined, O, A, C>,
     RouteRequestOptions<RI, RO, CR, RouteConnection<P, O, UserOf<A>, C, CR>> {
+  /** One entry per message `type`: its schema and its handler, which gets the validated message. */
   readonly messages: MessageDefinitions<M, RouteConnection<P, O, UserOf<A>, C, CR>>
+  /** Lifecycle hooks (`onOpen`, `onClose`, `onError`, `onDrain`, …) and an optional fallback for unknown types. */
   readonly handler?: LifecycleHandlers<RouteConnection<P, O, UserOf<A>, C, CR>> & {
     /** Receives messages whose `type` has no entry in `messages`, instead of an UNKNOWN_TYPE error. */
     onMessage?: (message: unknown, connection: RouteConnection<P, O, UserOf<A>, C, CR>) => unknown
@@ -63,8 +65,11 @@ export interface SingleHandlerRoute<
   CR = {},
 > extends RouteOptions<P, I, O, A, C>,
     RouteRequestOptions<RI, RO, CR, RouteConnection<P, O, UserOf<A>, C, CR>> {
+  /** Absent: a single-handler route takes one `input` schema instead. */
   readonly messages?: undefined
+  /** `onMessage` for every message, plus the lifecycle hooks. */
   readonly handler: LifecycleHandlers<RouteConnection<P, O, UserOf<A>, C, CR>> & {
+    /** Receives every message, already validated against `input`. */
     onMessage: (message: OutputOf<I>, connection: RouteConnection<P, O, UserOf<A>, C, CR>) => unknown
   }
 }
@@ -80,23 +85,40 @@ export interface WsRoute<
   RQ = {},
   CR = {},
 > {
+  /** Marks a WebSocket route (the only kind today), so route tables can grow other kinds. */
   readonly kind: 'ws'
+  /** `'json'` (default) or `'text'` for a raw text route; see `defineRoute`. */
   readonly format?: RouteFormat | undefined
+  /** Path below the bridge prefix, with `:param` and `:param?` segments; defaults to `/<route key>`. */
   readonly path?: P | undefined
+  /** Schema every incoming message must satisfy on a single-handler route. */
   readonly input?: I | undefined
+  /** Schema for what the server sends; `send` and `publish` accept only its input type. */
   readonly output?: O | undefined
+  /** Typed messages: one schema and handler per `type`, instead of `input` and `onMessage`. */
   readonly messages?: MessageDefinitions<M, RouteConnection<P, O, U, C, CR>> | undefined
+  /** Request/reply handlers the client calls with `conn.request(name, input)`. */
   readonly requests?: Readonly<Record<string, AnyRequestDefinition>> | undefined
+  /** Requests the server may ask the client with `connection.request`, and their reply schemas. */
   readonly clientRequests?: Readonly<Record<string, RequestSchemas>> | undefined
+  /** Verifies the upgrade request; its result becomes `connection.user`, a refusal answers 401/403. */
   readonly auth?: AuthHook<P, U> | undefined
+  /** `'reject'` (HTTP status before the upgrade, the default) or `'close'` (accept, then close 4401/4403). */
   readonly authFailure?: AuthFailureMode | undefined
+  /** Builds `connection.context` at upgrade, after auth. */
   readonly context?: ContextHook<P, U, C> | undefined
+  /** What an invalid or unknown message gets: an error frame (default), a close, or nothing. */
   readonly onInvalid?: InvalidMessagePolicy | undefined
+  /** Checks outgoing messages against `output`; on by default outside production. */
   readonly validateOutput?: boolean | undefined
+  /** This route's limits (payload size, rate, heartbeat, backpressure); they win over the bridge's. */
   readonly limits?: RouteLimits | undefined
+  /** Buffers this route's topics so a reconnecting client receives what it missed. */
   readonly resume?: ResumeOptions | boolean | undefined
+  /** Lifecycle hooks (`onOpen`, `onClose`, `onError`, …) and, on a single-handler route, `onMessage`. */
   readonly handler?:
     | (LifecycleHandlers<RouteConnection<P, O, U, C, CR>> & {
+        /** Receives every message of a single-handler route, already validated against `input`. */
         onMessage?: (message: ReceivedOf<I>, connection: RouteConnection<P, O, U, C, CR>) => unknown
       })
     | undefined
@@ -114,6 +136,7 @@ type TypedClientMessage<K, T> = { type: K } & Omit<T, 'type'> extends infer F ? 
 export interface RouteTypes<P extends string, I, O, M extends Record<string, AnySchema>, RQ = {}, CR = {}> {
   /** The path pattern (`string` when the route uses the default `/<route key>`). */
   readonly path: P
+  /** The path's parameters, as `connection.params` and the client's first argument see them. */
   readonly params: ParamsOf<P>
   /** `'text'` for raw text routes: their client sends and receives strings unchanged. */
   readonly format: FormatOf<I>

@@ -8,9 +8,13 @@ import { assertRoute, type AnyRoute, type Routes } from './route.js'
 export interface RouteMatch {
   /** The route's key in the routes object. */
   readonly name: string
+  /** The matched route's definition. */
   readonly route: AnyRoute
+  /** The upgrade URL, parsed. */
   readonly url: URL
+  /** Path parameters, decoded; an absent optional one is undefined. */
   readonly params: Readonly<Record<string, string | undefined>>
+  /** Query parameters, one value per key. */
   readonly query: Readonly<Record<string, string>>
 }
 

@@ -20,6 +20,7 @@ declare const textFrames: unique symbol
  * schema: it makes handlers receive `string` and `send` accept `string`. Never a runtime value.
  */
 export interface TextFrames {
+  /** Type-only brand: never set at runtime. */
   readonly [textFrames]: 'text'
 }
 
@@ -43,12 +44,19 @@ type TextConnection<P extends string, U, C> = Connection<string, ParamsOf<P>, U,
  */
 export interface TextRoute<P extends string, A extends AuthResult, C>
   extends Omit<RouteOptions<P, undefined, undefined, A, C>, 'format' | 'resume' | 'input' | 'output' | 'validateOutput'> {
+  /** Marks a raw text route: frames are strings, handed over and sent unchanged. */
   readonly format: 'text'
+  /** Absent: text frames are not JSON, so there is no schema. */
   readonly input?: undefined
+  /** Absent: `send` takes a string. */
   readonly output?: undefined
+  /** Absent: typed messages need JSON's `type` field. */
   readonly messages?: undefined
+  /** Absent: resumed frames are stamped JSON. */
   readonly resume?: undefined
+  /** `onMessage` for every text frame, plus the lifecycle hooks. */
   readonly handler: LifecycleHandlers<TextConnection<P, UserOf<A>, C>> & {
+    /** Receives each text frame's exact string. */
     onMessage: (message: string, connection: TextConnection<P, UserOf<A>, C>) => unknown
   }
 }

@@ -12,10 +12,15 @@ export interface UpgradeRequest {
 
 /** What auth and context hooks see at upgrade time. */
 export interface UpgradeContext<P extends string = string> {
+  /** The full upgrade URL. */
   readonly url: URL
+  /** Upgrade request headers, lower-cased names, repeated headers joined. */
   readonly headers: Readonly<Record<string, string>>
+  /** Client IP address as the runtime reports it. */
   readonly ip: string
+  /** Path parameters, typed from the route's path. */
   readonly params: ParamsOf<P>
+  /** Query string of the upgrade URL, one value per key: where browsers can put a token. */
   readonly query: Readonly<Record<string, string>>
   /** Subprotocols the client offered (`Sec-WebSocket-Protocol`), in order. */
   readonly protocols: readonly string[]
@@ -23,9 +28,11 @@ export interface UpgradeContext<P extends string = string> {
 
 /** An explicit refusal: the vite plugin's `{ success: false, code, reason }` form. */
 export interface AuthRejection {
+  /** Marks the refusal (a plain `null`/`false` refuses with 401 too). */
   readonly success: false
   /** HTTP status (401, 403) when rejecting before upgrade, or a 4xxx close code after it. */
   readonly code?: number
+  /** Shown to the client: the HTTP body before the upgrade, or the close reason after it. */
   readonly reason?: string
 }
 

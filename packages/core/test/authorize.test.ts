@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createBridge } from '../src/bridge.js'
 import { defineRoute } from '../src/route.js'
+import { recordingLogger } from './logging/fake-log.js'
 
 const handler = { onMessage: () => undefined }
 const routes = {
@@ -9,8 +10,11 @@ const routes = {
   contextual: defineRoute({ kind: 'ws', context: () => ({ started: 1 }), handler }),
 }
 
+/** The bridges' log lines: a refused upgrade gives a development hint, asserted below rather than printed. */
+const log = recordingLogger()
+
 function check(name: keyof typeof routes, query = '') {
-  const bridge = createBridge(routes)
+  const bridge = createBridge(routes, { logger: log })
   const match = bridge.match(`http://localhost/${name}${query}`)!
   return bridge.authorize({ url: match.url.href, headers: { host: 'localhost' }, ip: '127.0.0.1' }, match)
 }
@@ -28,6 +32,10 @@ describe('bridge.authorize', () => {
     expect(guarded).toBeInstanceOf(Promise)
     expect(await guarded).toMatchObject({ ok: true, user: { name: 'ada' } })
     expect(await check('guarded', '?token=no')).toMatchObject({ ok: false, status: 401 })
+    expect(log.lines).toContainEqual({
+      level: 'warn',
+      message: expect.stringContaining('route "guarded"\'s auth hook refused an upgrade with 401'),
+    })
     expect(await check('contextual')).toMatchObject({ ok: true, context: { started: 1 } })
   })
 })

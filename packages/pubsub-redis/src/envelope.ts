@@ -12,6 +12,7 @@ import type { PubSubMessage } from '@wsbridge/core'
 export interface Envelope {
   /** The instance that published; it ignores its own messages (it already delivered locally). */
   readonly instanceId: string
+  /** The published message, as the bridge handed it to the driver. */
   readonly message: PubSubMessage
 }
 

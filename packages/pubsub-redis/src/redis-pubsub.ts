@@ -24,7 +24,12 @@ export interface RedisPubSubOptions {
    * instance. `ttl` (ms, default 15000) bounds how long a crashed instance's members linger.
    * Off by default: it costs a Redis write per subscribe and unsubscribe.
    */
-  readonly presence?: boolean | { readonly ttl?: number }
+  readonly presence?:
+    | boolean
+    | {
+        /** Milliseconds a member's entry lives without a refresh (default 15000). */
+        readonly ttl?: number
+      }
 }
 
 /**
@@ -32,11 +37,19 @@ export interface RedisPubSubOptions {
  * adapter) on every instance; it also exposes this instance's id, readiness and counters.
  */
 export interface RedisPubSub extends PubSubDriver {
+  /** This instance's id on the wire: envelopes carrying it are its own and are skipped. */
   readonly instanceId: string
   /** Resolves once both Redis connections are ready (publishes before that are dropped). */
   ready(): Promise<void>
   /** Counters for monitoring: publishes sent and dropped, envelopes received from other instances. */
-  readonly stats: { readonly published: number; readonly dropped: number; readonly received: number }
+  readonly stats: {
+    /** Publishes sent to Redis, one per topic. */
+    readonly published: number
+    /** Publishes not delivered to other instances: Redis was not ready, closed, or failed the publish. */
+    readonly dropped: number
+    /** Envelopes received from other instances and delivered locally. */
+    readonly received: number
+  }
 }
 
 /**

@@ -10,6 +10,8 @@ export interface Cluster {
   readonly drivers: RedisPubSub[]
   readonly prefix: string
   readonly errors: unknown[]
+  /** The bridges' log lines, when started with `recordLog` (an outage the test provokes); else they go to stderr. */
+  readonly logged: string[]
   /** Opens a client on instance `index` at `path`. */
   connect(index: number, path: string): Promise<WireClient>
   /** Waits until `count` instances have SUBSCRIBEd the channel of `topic` in Redis. */
@@ -22,12 +24,17 @@ export async function startCluster(
   kinds: readonly InstanceKind[],
   redis: { retryStrategy?: () => number } = {},
   presence = false,
+  recordLog = false,
 ): Promise<Cluster> {
   const prefix = `wsbridge-test:${crypto.randomUUID()}:`
   const errors: unknown[] = []
+  const logged: string[] = []
+  const logger = recordLog
+    ? { logger: { error: (line: string) => void logged.push(line), warn: (line: string) => void logged.push(line) } }
+    : {}
   const drivers = kinds.map(() => createRedisPubSub({ url, prefix, redis, presence }))
   const instances = await Promise.all(
-    kinds.map((kind, i) => startInstance(kind, chatRoutes, { pubsub: drivers[i]!, onError: (error) => errors.push(error) })),
+    kinds.map((kind, i) => startInstance(kind, chatRoutes, { pubsub: drivers[i]!, onError: (error) => errors.push(error), ...logger })),
   )
   await Promise.all(drivers.map((driver) => driver.ready()))
   const clients: WireClient[] = []
@@ -36,6 +43,7 @@ export async function startCluster(
     drivers,
     prefix,
     errors,
+    logged,
     async connect(index, path) {
       const client = await openClient(instances[index]!.url(path))
       clients.push(client)

@@ -35,7 +35,7 @@ describe.skipIf(!runOwnRedisTests)('cluster-wide presence across a Redis restart
 
   it('rewrites each instance members after Redis comes back empty', async () => {
     redis = await OwnRedis.start()
-    cluster = await startCluster(redis.url, ['node-ws', 'hono-node'], { retryStrategy: () => 100 }, true)
+    cluster = await startCluster(redis.url, ['node-ws', 'hono-node'], { retryStrategy: () => 100 }, true, true)
     const c = cluster
     const topic = roomTopic('chat', 'lobby')
     await c.connect(0, '/chat?room=lobby&name=ann')
@@ -45,6 +45,9 @@ describe.skipIf(!runOwnRedisTests)('cluster-wide presence across a Redis restart
     await redis.kill()
     // While Redis is down the answer falls back to this instance's own members.
     await waitFor(() => c.errors.length > 0, 'the outage being reported')
+    // The outage is logged as PUBSUB_ERROR lines (recorded here, not printed).
+    expect(c.logged.length).toBeGreaterThan(0)
+    for (const line of c.logged) expect(line).toMatch(/^\[wsbridge\] PUBSUB_ERROR: \[wsbridge\/pubsub-redis\] /)
     expect(names(await c.instances[0]!.bridge.clusterPresence(topic))).toEqual(['ann'])
     // A member joins during the outage; the restarted Redis has no data at all (no persistence).
     await c.connect(1, '/chat?room=lobby&name=cy')

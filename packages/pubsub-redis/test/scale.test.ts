@@ -46,7 +46,7 @@ describe.skipIf(!runOwnRedisTests)('instances across a Redis restart (a redis-se
 
   it('delivery between instances resumes after Redis is killed and restarted on the same port', async () => {
     redis = await OwnRedis.start()
-    cluster = await startCluster(redis.url, ['node-ws', 'hono-node'], { retryStrategy: () => 100 })
+    cluster = await startCluster(redis.url, ['node-ws', 'hono-node'], { retryStrategy: () => 100 }, false, true)
     const a = await cluster.connect(0, '/chat?room=lobby')
     const b = await cluster.connect(1, '/chat?room=lobby')
     await cluster.subscribed(roomTopic('chat', 'lobby'), 2)
@@ -55,6 +55,9 @@ describe.skipIf(!runOwnRedisTests)('instances across a Redis restart (a redis-se
 
     await redis.kill()
     await waitFor(() => cluster!.errors.length >= 2, 'the outage reaching the error hooks')
+    // Each outage report is logged once, bounded, as a PUBSUB_ERROR line (recorded here, not printed).
+    expect(cluster.logged.length).toBeGreaterThan(0)
+    for (const line of cluster.logged) expect(line).toMatch(/^\[wsbridge\] PUBSUB_ERROR: \[wsbridge\/pubsub-redis\] /)
     // Local delivery keeps working during the outage; the remote copy is dropped (at-most-once).
     const c = await cluster.connect(0, '/chat?room=lobby')
     a.send({ type: 'say', text: 'during', rooms: ['lobby'] })

@@ -5,9 +5,9 @@ import { expectErrorFrame, expectQuiet } from '../helpers.js'
 /** An unknown type: answered with an error frame, so it proves everything sent before it was handled. */
 const PROBE = { type: 'probe' }
 
-/** Seed 002's chat application, end to end over real sockets on every host: the seed's app runs on every adapter unchanged. */
+/** A complete chat application (rooms, typing, token auth), end to end over real sockets: the same app runs on every adapter unchanged. */
 export const seedChatGroup = defineCaseGroup({
-  name: 'seed 002 chat',
+  name: 'chat application',
   cases: [
     {
       name: 'an upgrade without a valid token is refused with 401',

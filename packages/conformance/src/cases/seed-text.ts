@@ -17,15 +17,15 @@ async function nextText(client: WireClient): Promise<string> {
 }
 
 /**
- * Seed 003's text examples on every host, and raw text routes' wire properties: what a text route
+ * The text-route examples (a welcome on open, an echo) on every host, and raw text routes' wire properties: what a text route
  * sends is the string itself in a text frame (not JSON-quoted), and what it receives is handed over
  * unparsed. A host that re-encoded or parsed text would fail here.
  */
 export const seedTextGroup = defineCaseGroup({
-  name: 'seed 003 text routes',
+  name: 'text routes',
   cases: [
     {
-      name: "seed 003: onOpen sends 'Welcome!' and a message is answered with Echo: <message>, as exact text frames",
+      name: "onOpen sends 'Welcome!' and a message is answered with Echo: <message>, as exact text frames",
       async run(ctx) {
         const client = await ctx.connect('/seed/text/chat')
         expect(await nextText(client)).toBe('Welcome!')
@@ -34,7 +34,7 @@ export const seedTextGroup = defineCaseGroup({
       },
     },
     {
-      name: "seed 003's test: ws.send('Hello!') is answered with the text frame 'Echo: Hello!'",
+      name: "ws.send('Hello!') is answered with the text frame 'Echo: Hello!'",
       async run(ctx) {
         const client = await ctx.connect('/seed/text/echo')
         client.sendText('Hello!')

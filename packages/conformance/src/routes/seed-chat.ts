@@ -4,7 +4,7 @@ import * as v from 'valibot'
 /**
  * Seed 002's (BunKit) "Complete Example: Chat Application", as a demo route every host serves.
  * Written with the BunKit-style builder; the `messages`-map twin lives in core's type-checked
- * fixtures (packages/core/test/fixtures/bunkit-chat.ts) and docs/typed-messages.md.
+ * fixtures (packages/core/test/fixtures/chat-app.ts) and docs/typed-messages.md.
  * Tokens are `user-<anything>` and name the user, so concurrent hosts never share a user.
  */
 const wsAuth = tokenAuth(async (token) => (token.startsWith('user-') ? { id: token, email: `${token}@example.com` } : null))

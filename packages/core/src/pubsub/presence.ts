@@ -8,8 +8,11 @@ export interface PresenceMember<TUser = unknown> {
 
 /** A member joined or left a topic (or room): what presence listeners receive. */
 export interface PresenceEvent<TUser = unknown> {
+  /** Whether the member joined or left the topic. */
   readonly type: 'join' | 'leave'
+  /** The topic (a room is `room:<route>:<name>`). */
   readonly topic: string
+  /** Who joined or left: the connection id and its user. */
   readonly member: PresenceMember<TUser>
 }
 

@@ -5,11 +5,36 @@ type MaybePromise<T> = T | Promise<T>
 
 /** Where `tokenAuth` looks for the token. */
 export type TokenSource =
-  | { readonly from?: 'query'; readonly param?: string }
-  | { readonly from: 'header'; readonly header?: string }
-  | { readonly from: 'cookie'; readonly cookieName: string }
-  | { readonly from: 'protocol'; readonly prefix?: string }
-  | { readonly from: 'custom'; readonly extract: (request: UpgradeContext<any>) => string | null | undefined }
+  | {
+      /** The query string (the default): works from browsers, which cannot set headers on a WebSocket. */
+      readonly from?: 'query'
+      /** The query parameter's name; default `token`. */
+      readonly param?: string
+    }
+  | {
+      /** A `Bearer` header, for server-side clients. */
+      readonly from: 'header'
+      /** The header's name; default `authorization`. */
+      readonly header?: string
+    }
+  | {
+      /** A cookie, sent by browsers on same-site upgrades. */
+      readonly from: 'cookie'
+      /** The cookie's name. */
+      readonly cookieName: string
+    }
+  | {
+      /** A subprotocol (`new WebSocket(url, ['app', 'bearer.<token>'])`); the other offered protocol is echoed. */
+      readonly from: 'protocol'
+      /** The protocol's prefix before the token; default `bearer.`. */
+      readonly prefix?: string
+    }
+  | {
+      /** Your own function reads the token from the upgrade request. */
+      readonly from: 'custom'
+      /** Returns the token, or nothing to refuse with 401. */
+      readonly extract: (request: UpgradeContext<any>) => string | null | undefined
+    }
 
 /**
  * An auth hook that also tells the bridge which offered subprotocol to echo.
@@ -30,7 +55,7 @@ export type WsAuthHook<U> = ((request: UpgradeContext<any>) => Promise<U | AuthR
 const DEFAULT_PROTOCOL_PREFIX = 'bearer.'
 
 /**
- * Token auth at upgrade, BunKit-style. `verify` gets the token and returns user data (typed into
+ * Token auth at upgrade. `verify` gets the token and returns user data (typed into
  * `connection.user`) or `null`/`undefined`/`false` to refuse with 401. A missing token is a 401
  * without calling `verify`. A `verify` that throws is treated as an invalid token: the client
  * gets a plain 401 and never the exception, while `onRefused` and the log get it as the refusal's
@@ -67,7 +92,7 @@ export function tokenAuth<U>(
   return Object.assign(hook, { selectProtocol })
 }
 
-/** The explicit "public route" marker from BunKit: every upgrade is accepted, `user` is undefined (the bridge recognises it by identity). */
+/** The explicit "public route" marker: every upgrade is accepted, `user` is undefined (the bridge recognises it by identity). */
 export const noAuth = (): undefined => undefined
 
 function extractToken(request: UpgradeContext<any>, source: TokenSource): string | null | undefined {

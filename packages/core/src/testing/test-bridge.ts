@@ -20,10 +20,13 @@ export interface TestConnectOptions {
 
 /** An upgrade the bridge refused: what a real adapter would answer over HTTP. */
 export interface TestRejection {
+  /** Marks a refusal, so `if (upgrade.ok)` narrows to the client. */
   readonly ok: false
   /** HTTP status: 404 for no route, 401/403 for auth, and so on. */
   readonly status: number
+  /** The refusal's error code (`ROUTE_NOT_FOUND`, `UNAUTHORIZED`, …). */
   readonly code: WsErrorCode
+  /** The message a real adapter would put in the HTTP body. */
   readonly message: string
 }
 
@@ -31,12 +34,22 @@ export interface TestRejection {
  * The outcome of `testBridge.upgrade`: a connected `TestClient`, or the refusal a real adapter would
  * have answered. Use it to test auth and origin refusals; `connect` when the upgrade should succeed.
  */
-export type TestUpgrade = { readonly ok: true; readonly client: TestClient } | TestRejection
+export type TestUpgrade =
+  | {
+      /** The upgrade was accepted. */
+      readonly ok: true
+      /** The open connection, driven from the test. */
+      readonly client: TestClient
+    }
+  | TestRejection
 
 /** Thrown by `connect` when the upgrade is refused; carries the HTTP status. */
 export class UpgradeRejectedError extends Error {
+  /** Always `'UpgradeRejectedError'`. */
   override readonly name = 'UpgradeRejectedError'
+  /** The HTTP status the upgrade was refused with. */
   readonly status: number
+  /** The refusal's error code. */
   readonly code: WsErrorCode
   constructor(rejection: TestRejection) {
     super(`[wsbridge/testing] upgrade refused with ${rejection.status} ${rejection.code}: ${rejection.message}`)

@@ -9,7 +9,9 @@ export { decodeFrame }
 
 /** A close as the test client saw it: who started it, with which code and reason. */
 export interface TestClose {
+  /** The close code, whoever closed (1006 when the socket was dropped without one). */
   readonly code: number
+  /** The close reason, `''` when none. */
   readonly reason: string
   /** `'server'` for `connection.close`/policy closes, `'client'` for `client.close()`. */
   readonly by: 'server' | 'client'

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket, { WebSocketServer } from 'ws'
 import { setupBridge, WsError, type ConnectionState } from '../../src/client/index.js'
+import { recordingLogger } from '../logging/fake-log.js'
 import { clientTestRoutes, serverLog } from './routes.js'
 import { startWsHost, type WsTestHost } from './ws-host.js'
 
 let host: WsTestHost
+/** The server's log lines: a client test provokes some on purpose and asserts on them here instead of on stderr. */
+const log = recordingLogger()
 let n = 0
 const token = (): string => `t${++n}-${Date.now()}`
 
@@ -18,7 +21,7 @@ async function waitFor(check: () => boolean, timeout = 3000, what = 'condition')
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 beforeAll(async () => {
-  host = await startWsHost(clientTestRoutes, { prefix: '/api' })
+  host = await startWsHost(clientTestRoutes, { prefix: '/api', logger: log })
 })
 afterAll(() => host.close())
 
@@ -154,6 +157,7 @@ describe('client over a real ws server', () => {
     expect((errors[0] as WsError).code).toBe('VALIDATION_FAILED')
     expect((errors[0] as WsError).issues?.[0]?.path).toEqual(['n'])
     expect(received).toEqual([{ n: 2 }])
+    expect(log.lines).toContainEqual({ level: 'warn', message: expect.stringMatching(/^\[wsbridge\] VALIDATION_FAILED route=strict /) })
     conn.close()
   })
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { setupBridge, WsError } from '../../src/client/index.js'
 import { defineRoute } from '../../src/index.js'
+import { recordingLogger } from '../logging/fake-log.js'
 import { startWsHost, type WsTestHost } from './ws-host.js'
 
 /** Handler runs and aborts, observed from the test (the host runs in this process). */
@@ -50,7 +51,9 @@ const routes = {
 }
 
 let host: WsTestHost
-beforeAll(async () => void (host = await startWsHost(routes, { prefix: '/api' })))
+/** The server's log lines: refusals and invalid requests are provoked on purpose and asserted here, not printed. */
+const log = recordingLogger()
+beforeAll(async () => void (host = await startWsHost(routes, { prefix: '/api', logger: log })))
 afterAll(() => host.close())
 
 const client = () => setupBridge(routes, { baseUrl: `${host.wsUrl}/api`, WebSocket, reconnect: { initialDelay: 50, random: () => 0 } }).$ws
@@ -74,6 +77,8 @@ describe('conn.request over a real socket', () => {
     expect(denied).toBeInstanceOf(WsError)
     expect(denied).toMatchObject({ code: 'FORBIDDEN', message: 'No' })
     expect(await failure(conn.request('add', { a: 1, b: 'x' as unknown as number }))).toMatchObject({ code: 'VALIDATION_FAILED' })
+    const warned = log.lines.filter((line) => line.level === 'warn').map((line) => line.message.replace(/ connection=[\w-]+/, ''))
+    expect(warned).toEqual(['[wsbridge] FORBIDDEN route=calc: No', '[wsbridge] VALIDATION_FAILED route=calc: Message failed validation'])
     conn.close()
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryPubSubBus, defineRoute, roomTopic, type PubSubDriver } from '../../src/index.js'
+import { recordingLogger } from '../logging/fake-log.js'
 import { bridgeOf, connect, settle } from './helpers.js'
 
 const routes = { chat: defineRoute({ kind: 'ws', handler: { onMessage: () => undefined } }) }
@@ -73,12 +74,17 @@ describe('memory bus driver', () => {
       },
       close: async () => undefined,
     }
-    const bridge = bridgeOf(routes, { pubsub: broken, onError: (e) => errors.push(e.code) })
+    const logger = recordingLogger()
+    const bridge = bridgeOf(routes, { pubsub: broken, onError: (e) => errors.push(e.code), logger })
     const [a, b] = await Promise.all([connect(bridge, '/chat'), connect(bridge, '/chat')])
     b.connection.subscribe('t')
     expect(a.connection.publish('t', 'still local')).toBe(1)
     expect(b.messages()).toEqual(['still local'])
     expect(errors.length).toBeGreaterThan(0)
     expect(new Set(errors)).toEqual(new Set(['PUBSUB_ERROR']))
+    // Logged with the thrown value (its stack), each failure once, not printed by the test run.
+    expect(logger.lines.map(({ level, message, error }) => [level, message, (error as Error).message])).toEqual(
+      errors.map(() => ['error', '[wsbridge] PUBSUB_ERROR: backend down', 'backend down']),
+    )
   })
 })

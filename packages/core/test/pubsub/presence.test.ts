@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defineRoute, roomTopic, routeTopic } from '../../src/index.js'
+import { recordingLogger } from '../logging/fake-log.js'
 import { bridgeOf, connect, settle } from './helpers.js'
 
 // Presence: who is in a topic, and the join and leave events, closes included.
@@ -37,7 +38,8 @@ describe('presence', () => {
 
   it('reports a throwing listener and still subscribes', async () => {
     const errors: string[] = []
-    const bridge = bridgeOf(routes, { onError: (e) => errors.push(e.code) })
+    const logger = recordingLogger()
+    const bridge = bridgeOf(routes, { onError: (e) => errors.push(e.code), logger })
     bridge.onPresence(() => {
       throw new Error('listener bug')
     })
@@ -45,5 +47,6 @@ describe('presence', () => {
     a.connection.subscribe('t')
     expect(bridge.subscriberCount('t')).toBe(1)
     expect(errors).toContain('PUBSUB_ERROR')
+    expect(logger.lines).toContainEqual({ level: 'error', message: '[wsbridge] PUBSUB_ERROR: listener bug', error: expect.any(Error) })
   })
 })

@@ -34,12 +34,15 @@ function harness(limits: RouteLimits, buffered = 0) {
       onClose: (_connection, code, reason) => void log.push(`onClose ${code} ${reason}`),
     },
   })
-  const bridge = createBridge({ route }, { onError: (error) => void log.push(`report ${error.code}`) })
+  // The bridge's log lines, kept apart from `log` (they carry connection ids) and off stderr.
+  const logged: string[] = []
+  const logger = { error: (line: string) => void logged.push(line), warn: (line: string) => void logged.push(line) }
+  const bridge = createBridge({ route }, { onError: (error) => void log.push(`report ${error.code}`), logger })
   const decision = bridge.authorize({ url: '/route', headers: {}, ip: '127.0.0.1' }, bridge.match('/route')!)
   if (decision instanceof Promise || !decision.ok) throw new Error('expected a synchronous acceptance')
   const events = bridge.open(decision, transport)
   const [connection] = [...bridge.connections] as [Connection]
-  return { connection, events, log, socket, sweep: (at: number) => sweep(connection as ConnectionImpl, at) }
+  return { connection, events, log, logged, socket, sweep: (at: number) => sweep(connection as ConnectionImpl, at) }
 }
 
 describe('ConnectionGuard and the policies the connection applies', () => {
@@ -78,6 +81,8 @@ describe('ConnectionGuard and the policies the connection applies', () => {
     erroring.events.message('1', false)
     erroring.events.message('1', false)
     expect(erroring.log).toEqual(['report RATE_LIMITED', 'send {"type":"error","code":"RATE_LIMITED","message":"Too many messages"}'])
+    for (const { logged } of [closing, erroring])
+      expect(logged).toEqual([expect.stringMatching(/^\[wsbridge\] RATE_LIMITED route=route .*: Too many messages$/)])
   })
   it('a pong between messages neither adds tokens nor loses refill time', async () => {
     // One token per 50 ms, bucket of one.
@@ -103,6 +108,10 @@ describe('ConnectionGuard and the policies the connection applies', () => {
     const close = harness({ backpressureLimit: 100, backpressurePolicy: 'close' }, 150)
     expect(close.connection.send('x')).toBe('closed')
     expect(close.log).toEqual(['report BACKPRESSURE', 'close 1013 Client is not reading fast enough'])
+    expect([drop.logged, close.logged]).toEqual([
+      [],
+      [expect.stringMatching(/^\[wsbridge\] BACKPRESSURE route=route .*: Client is not reading fast enough$/)],
+    ])
   })
   it('asks for compression only at or above the threshold, and only when enabled', () => {
     expect(compressFlag(guardPolicy(resolveLimits()), 'x'.repeat(5000))).toBeUndefined()

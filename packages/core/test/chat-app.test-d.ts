@@ -1,7 +1,7 @@
 import { expectTypeOf, it } from 'vitest'
 import type { RouteConnection } from '../src/index.js'
-import type { chat } from './fixtures/bunkit-chat.js'
-import type { chat as builtChat } from './fixtures/bunkit-chat-builder.js'
+import type { chat } from './fixtures/chat-app.js'
+import type { chat as builtChat } from './fixtures/chat-app-builder.js'
 
 // The fixture itself is the test: it type-checks with no annotations and no `any`. These pin what
 // it infers so a regression in inference cannot silently widen it to `unknown`.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTestBridge } from '../src/testing/index.js'
-import * as objectMap from './fixtures/bunkit-chat.js'
-import * as builder from './fixtures/bunkit-chat-builder.js'
+import * as objectMap from './fixtures/chat-app.js'
+import * as builder from './fixtures/chat-app-builder.js'
 
 // Seed 002's chat, run through the real bridge by the in-memory harness, in both idioms.
 describe.each([
