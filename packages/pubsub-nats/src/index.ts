@@ -1,0 +1,3 @@
+export { createNatsPubSub, type NatsClientOptions, type NatsPubSub, type NatsPubSubOptions } from './nats-pubsub.js'
+export { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope.js'
+export { topicToken } from './subjects.js'
