@@ -40,6 +40,16 @@ export type {
   MemoryPubSubBus,
 } from './pubsub/index.js'
 export { createMemoryPubSubBus, roomTopic, routeTopic } from './pubsub/index.js'
+export type {
+  HistoryAppendOptions,
+  HistoryDriver,
+  HistoryEntry,
+  HistoryPosition,
+  HistoryRead,
+  HistoryRetention,
+  MemoryHistoryOptions,
+} from './history/index.js'
+export { createMemoryHistory } from './history/index.js'
 export type { UpgradeRequest, UpgradeContext, AuthHook, AuthRejection, ContextHook } from './upgrade.js'
 export { CloseCode, isValidCloseCode } from './close-codes.js'
 export { WsError, errorCodes, toErrorFrame } from './errors.js'
