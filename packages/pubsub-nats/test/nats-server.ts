@@ -79,6 +79,11 @@ export class OwnNats {
     await exited
   }
 
+  /** Empties the storage directory (while killed): the next start has lost every stream. */
+  wipe(): void {
+    rmSync(this.#dir, { recursive: true, force: true })
+  }
+
   /** Kills the server and removes its storage directory. */
   async dispose(): Promise<void> {
     await this.kill()
