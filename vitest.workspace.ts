@@ -15,6 +15,7 @@ export const projects = [
   'packages/adapter-deno',
   'packages/adapter-cloudflare',
   'packages/pubsub-redis',
+  'packages/pubsub-nats',
   'packages/cli',
   'apps/chat',
   'apps/echo',
