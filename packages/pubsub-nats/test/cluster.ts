@@ -8,6 +8,8 @@ import { chatRoutes } from './routes.js'
 export interface Cluster {
   readonly instances: Instance[]
   readonly drivers: NatsPubSub[]
+  /** The subject prefix these instances share. */
+  readonly prefix: string
   readonly errors: unknown[]
   /** Opens a client on instance `index` at `path`. */
   connect(index: number, path: string): Promise<WireClient>
@@ -33,6 +35,7 @@ export async function startCluster(
   return {
     instances,
     drivers,
+    prefix,
     errors,
     async connect(index, path) {
       const client = await openClient(instances[index]!.url(path))
