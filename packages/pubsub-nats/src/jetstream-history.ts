@@ -155,7 +155,7 @@ export function createJetStreamHistory(options: JetStreamHistoryOptions = {}): J
         const last = topicSeq(newest)
         const oldest = (await log.next(1)) ?? newest
         const floor = Math.max(0, topicSeq(oldest) - 1)
-        const after = position?.epoch === s.epoch && Number.isFinite(position.seq) ? position.seq : 0
+        const after = position?.epoch === s.epoch && Number.isFinite(position.seq) ? Math.floor(position.seq) : 0
         const from = Math.max(after + 1, floor + 1)
         const count = Math.min(Math.max(0, Math.floor(limit)), last - from + 1)
         if (count <= 0) return { epoch: s.epoch, entries: [], floor, last }

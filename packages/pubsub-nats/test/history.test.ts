@@ -69,6 +69,11 @@ describe.skipIf(!runNatsTests)('JetStream history (shared NATS on 4222)', () => 
     expect(read.entries.map((e) => e.frame)).toEqual(Array.from({ length: 20 }, (_, i) => String(121 + i)))
     // A position below the floor reads from the oldest held entry; the reader's gap is the bridge's to announce.
     expect((await history.read(topic, { epoch, seq: 10 }, 2)).entries.map((e) => e.seq)).toEqual([52, 53])
+    // A fractional position or limit (hostile) reads as the whole numbers below it, on both read paths.
+    expect((await history.read(topic, { epoch, seq: 120.5 }, 12.7)).entries.map((e) => e.seq)).toEqual(
+      Array.from({ length: 12 }, (_, i) => 121 + i),
+    )
+    expect((await history.read(topic, { epoch, seq: 199.5 }, 3.9)).entries.map((e) => e.seq)).toEqual([200, 201])
     console.log(`read of 20 entries from the middle of 150 (interleaved with another topic): ${readMs.toFixed(1)} ms`)
     await history.close()
   })
