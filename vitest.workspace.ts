@@ -16,6 +16,7 @@ export const projects = [
   'packages/adapter-cloudflare',
   'packages/pubsub-redis',
   'packages/history-redis',
+  'packages/pubsub-nats',
   'packages/cli',
   'apps/chat',
   'apps/echo',

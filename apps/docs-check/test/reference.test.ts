@@ -15,6 +15,7 @@ const documented = [
   '@wsbridge/core/testing',
   '@wsbridge/adapter-cloudflare',
   '@wsbridge/adapter-deno',
+  '@wsbridge/pubsub-nats',
 ]
 const names = exportedNames(entryPoints().filter((entry) => documented.includes(entry.specifier)))
 const rows = referenceRows(readFileSync(join(docsDir, 'reference.md'), 'utf8'))

@@ -1,0 +1,189 @@
+import type { NatsConnection, Subscription } from '@nats-io/nats-core'
+import { connect, type NodeConnectionOptions } from '@nats-io/transport-node'
+import type { PubSubDriver, PubSubMessage, PubSubSink } from '@wsbridge/core'
+import { decodeEnvelope, encodeEnvelope } from './envelope.js'
+import { NatsHealth } from './health.js'
+import { NatsPresence } from './presence.js'
+import { subjectsFor } from './subjects.js'
+
+/** NATS client options; the driver sets `noEcho` (its own publishes never come back) and `servers` comes from `servers`. */
+export type NatsClientOptions = Omit<NodeConnectionOptions, 'noEcho' | 'servers'>
+
+/** Options of `createNatsPubSub`: where NATS is, how subjects are named, and whether presence is shared. */
+export interface NatsPubSubOptions {
+  /** `host:port` or `nats://host:port`, or several for a cluster. Default `127.0.0.1:4222`. */
+  readonly servers?: string | readonly string[]
+  /** NATS client options (user, pass, token, tls, reconnectTimeWait …). */
+  readonly nats?: NatsClientOptions
+  /** First token(s) of every subject, so several apps can share one NATS. Default `wsbridge`. */
+  readonly prefix?: string
+  /** This instance's id on the wire. Default: a random UUID. */
+  readonly instanceId?: string
+  /**
+   * Shares presence so `bridge.clusterPresence(topic)` lists members on every instance: each
+   * instance answers for its own members. `wait` (ms, default 50) is how long `list` waits after
+   * the last answer for more. Off by default: it costs a subscription per topic with members.
+   */
+  readonly presence?: boolean | { readonly wait?: number }
+}
+
+/**
+ * The NATS pub/sub driver `createNatsPubSub` returns: pass it as `pubsub` to `createBridge` (or an
+ * adapter) on every instance; it also exposes this instance's id, readiness and counters.
+ */
+export interface NatsPubSub extends PubSubDriver {
+  readonly instanceId: string
+  /** Resolves once connected to NATS (publishes before that are dropped). */
+  ready(): Promise<void>
+  /** Resolves once the server has processed every subscribe and publish sent so far (one round trip). */
+  flush(): Promise<void>
+  /** Counters for monitoring: publishes sent and dropped, envelopes received from other instances. */
+  readonly stats: { readonly published: number; readonly dropped: number; readonly received: number }
+}
+
+/**
+ * A pub/sub driver that shares topics between any number of wsbridge instances through NATS core
+ * subjects. One connection per instance; a subject is subscribed while this instance has at least
+ * one local subscriber of its topic. Delivery is at-most-once with per-publisher ordering, like NATS
+ * core itself; see docs/scaling.md.
+ *
+ * @example
+ * const pubsub = createNatsPubSub({ servers: process.env.NATS_URL })
+ * const bridge = createBridge(routes, { pubsub })
+ * await pubsub.ready()
+ */
+export function createNatsPubSub(options: NatsPubSubOptions = {}): NatsPubSub {
+  const instanceId = options.instanceId ?? crypto.randomUUID()
+  const subjects = subjectsFor(options.prefix ?? 'wsbridge')
+  const retryAfter = options.nats?.reconnectTimeWait ?? 2000
+  const subscriptions: Map<string, Subscription | undefined> = new Map()
+  const stats = { published: 0, dropped: 0, received: 0 }
+  let nc: NatsConnection | undefined
+  let connected = false
+  let sink: PubSubSink | undefined
+  let closed = false
+  let retry: { timer: ReturnType<typeof setTimeout>; wake: () => void } | undefined
+  let markReady: () => void = () => undefined
+  const readyOnce = new Promise<void>((resolve) => (markReady = resolve))
+  const health = new NatsHealth((error) => sink?.error(error))
+  const presence = options.presence
+    ? new NatsPresence({
+        connection: () => nc,
+        connected: () => connected,
+        sink: () => sink,
+        subjects,
+        wait: (typeof options.presence === 'object' ? options.presence.wait : undefined) ?? 50,
+      })
+    : undefined
+
+  const listen = (topic: string): void => {
+    if (!nc) return
+    const subscription = nc.subscribe(subjects.topic(topic), {
+      callback: (error, msg) => {
+        if (error) return health.operation('subscription', error)
+        const envelope = decodeEnvelope(msg.data)
+        // noEcho keeps our own publishes away; the id check also covers a second connection with our id.
+        if (!envelope || envelope.instanceId === instanceId) return
+        stats.received++
+        sink?.deliver(envelope.message, topic)
+      },
+    })
+    subscriptions.set(topic, subscription)
+  }
+
+  const watch = async (connection: NatsConnection): Promise<void> => {
+    for await (const status of connection.status()) {
+      if (status.type === 'disconnect') {
+        connected = false
+        health.failed(new Error(`disconnected from ${status.server}`))
+      } else if (status.type === 'reconnect') {
+        connected = true
+        health.recovered()
+      } else if (status.type === 'error') health.operation('server error', status.error)
+    }
+  }
+
+  // The first connection is retried here (the client only retries once it has connected once),
+  // so a server that is down at start is reported once and joined when it comes up.
+  const open = async (): Promise<void> => {
+    while (!closed) {
+      try {
+        const connection = await connect({ maxReconnectAttempts: -1, ...options.nats, servers: serverList(options.servers), noEcho: true })
+        if (closed) return void (await connection.close())
+        nc = connection
+        connected = true
+        health.recovered()
+        for (const topic of subscriptions.keys()) listen(topic)
+        presence?.attach()
+        markReady()
+        void watch(connection)
+        void connection.closed().then((error) => {
+          connected = false
+          if (!closed) health.failed(error ?? new Error('connection closed'))
+        })
+        return
+      } catch (error) {
+        health.failed(error)
+        await new Promise<void>((wake) => (retry = { timer: setTimeout(wake, retryAfter), wake }))
+      }
+    }
+  }
+
+  return {
+    name: 'nats',
+    instanceId,
+    presence,
+    stats,
+    ready: () => readyOnce,
+    async flush() {
+      if (!nc || !connected) throw new Error('[wsbridge/pubsub-nats] NATS is not connected')
+      await nc.flush()
+    },
+    start(bridgeSink) {
+      if (sink) throw new Error('[wsbridge/pubsub-nats] a driver serves one bridge; create one per bridge')
+      sink = bridgeSink
+      void open()
+    },
+    subscribe(topic) {
+      if (closed || subscriptions.has(topic)) return
+      subscriptions.set(topic, undefined)
+      listen(topic)
+    },
+    unsubscribe(topic) {
+      subscriptions.get(topic)?.unsubscribe()
+      subscriptions.delete(topic)
+    },
+    publish(message: PubSubMessage) {
+      if (closed || !connected || !nc) {
+        // The client would buffer and send late after a reconnect; dropping now keeps at-most-once timely.
+        stats.dropped++
+        health.dropping()
+        return
+      }
+      const payload = encodeEnvelope(instanceId, message)
+      for (const topic of message.topics) {
+        try {
+          nc.publish(subjects.topic(topic), payload)
+          stats.published++
+        } catch (error) {
+          stats.dropped++
+          health.operation('publish', error)
+        }
+      }
+    },
+    async close() {
+      closed = true
+      if (retry) clearTimeout(retry.timer)
+      retry?.wake()
+      presence?.clear()
+      subscriptions.clear()
+      connected = false
+      await nc?.drain().catch(() => nc?.close())
+    },
+  }
+}
+
+function serverList(servers: string | readonly string[] | undefined): string[] {
+  if (servers === undefined) return ['127.0.0.1:4222']
+  return typeof servers === 'string' ? [servers] : [...servers]
+}
