@@ -44,6 +44,11 @@ export interface BridgeOptions extends RouteLimits {
   readonly validateOutput?: boolean
   /** Shares topics with other instances (e.g. `createRedisPubSub()`). Default: this instance only. */
   readonly pubsub?: PubSubDriver
+  /**
+   * Default `retryWithin` of `close()`: on shutdown, ask clients to come back within this many ms
+   * (close 1012 `retry within <ms> ms`; the typed client picks a random moment inside it). Unset: 1001.
+   */
+  readonly retryWithin?: number
 }
 
 /** An upgrade core has accepted; the adapter performs the runtime upgrade and then calls `open`. */
@@ -91,6 +96,12 @@ export interface BridgePublishOptions {
 export interface CloseOptions {
   readonly code?: number
   readonly reason?: string
+  /**
+   * Calm deploys: close with 1012 (Service Restart) and the reason `retry within <ms> ms`, so typed
+   * clients spread their reconnects uniformly over this window instead of all returning at once.
+   * Overrides `code` and `reason`. Capped at 600000. Default: the bridge's `retryWithin`, else plain 1001.
+   */
+  readonly retryWithin?: number
   /** Milliseconds to wait for clean closes before terminating stragglers. Default: the `closeTimeout` limit (5000). */
   readonly timeout?: number
 }
@@ -161,6 +172,6 @@ export interface Bridge<R extends Routes = Routes> {
   /** Number of topics with subscribers (0 once everyone left: a leak check). */
   readonly topicCount: number
   readonly closing: boolean
-  /** Stops accepting upgrades, closes every connection with 1001 and resolves when all are gone. */
+  /** Stops accepting upgrades, closes every connection with 1001 (1012 with `retryWithin`) and resolves when all are gone. */
   close(options?: CloseOptions): Promise<void>
 }

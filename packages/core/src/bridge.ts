@@ -79,7 +79,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     for (const connection of connections) sweepConnection(connection, at)
   })
   const unfinished = new PendingSet<ConnectionImpl>()
-  const shutdown = new Shutdown(connections, unfinished, () => hub.close(), baseLimits.closeTimeout)
+  const shutdown = new Shutdown(connections, unfinished, () => hub.close(), baseLimits.closeTimeout, options.retryWithin)
 
   const host: ConnectionHost<ConnectionImpl> = {
     reportError,
@@ -134,7 +134,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     }
     const connection = admit(accepted, transport)
     connectionOpened(connection)
-    if (shutdown.closing) connection.close(CloseCode.GOING_AWAY, 'Server is shutting down')
+    if (shutdown.closing) shutdown.dismiss(connection)
     // The adapter's handle on the socket's events, apart from the connection handlers receive.
     return socketEvents(connection, transport)
   }
