@@ -34,6 +34,7 @@ interface StormResult {
   readonly peakHandshakesPerSecond: number
   readonly reconnects: number
   readonly failedAttempts: number
+  readonly gaveUp: number
   readonly serverErrors: number
   readonly errorCodes: string[]
 }
@@ -65,7 +66,7 @@ async function run(mode: 'calm' | 'immediate'): Promise<StormResult> {
   const afterLastShutdownMs = back ? Date.now() - lastShutdown : undefined
   // Seconds with no open are holes in the array.
   const opensPerSecond = Array.from(fleet.counters.opensPerSecond, (n) => n ?? 0)
-  const failedAttempts = fleet.counters.failedAttempts
+  const { failedAttempts, gaveUp } = fleet.counters
   fleet.close()
   for (const slot of slots) await slot.stop()
   return {
@@ -76,6 +77,7 @@ async function run(mode: 'calm' | 'immediate'): Promise<StormResult> {
     peakHandshakesPerSecond: Math.max(0, ...opensPerSecond),
     reconnects: opensPerSecond.reduce((sum, n) => sum + n, 0),
     failedAttempts,
+    gaveUp,
     serverErrors: totals.errors + totals.refusals,
     errorCodes: [...totals.errorCodes],
   }

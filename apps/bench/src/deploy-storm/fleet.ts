@@ -39,13 +39,15 @@ export class Balancer {
 export interface FleetCounters {
   open: number
   failedAttempts: number
+  /** Clients that stopped reconnecting (state `closed`): they never come back. */
+  gaveUp: number
   readonly opensPerSecond: number[]
   start: number
 }
 
 /** N typed clients (the real `@wsbridge/core/client`, default reconnect options) behind the balancer. */
 export class Fleet {
-  readonly counters: FleetCounters = { open: 0, failedAttempts: 0, opensPerSecond: [], start: Date.now() }
+  readonly counters: FleetCounters = { open: 0, failedAttempts: 0, gaveUp: 0, opensPerSecond: [], start: Date.now() }
   readonly #connections: ClientConnection<unknown>[] = []
   readonly #balancer: Balancer
 
@@ -58,19 +60,26 @@ export class Fleet {
     const { $ws } = setupBridge<typeof stormRoutes>({ baseUrl: 'ws://127.0.0.1:1/ws', WebSocket: this.#balancer.webSocket() })
     const counters = this.counters
     for (let i = 0; i < count; i++) {
+      let open = false
       const connection = $ws.hold(
         {},
         {
           onOpen: () => {
+            open = true
             counters.open++
             const second = Math.floor((Date.now() - counters.start) / 1000)
             counters.opensPerSecond[second] = (counters.opensPerSecond[second] ?? 0) + 1
           },
           onClose: (_code, _reason, { willReconnect }) => {
-            counters.open--
-            if (!willReconnect) counters.failedAttempts++
+            // A client that gives up reports a close without having been open.
+            if (open) counters.open--
+            open = false
+            if (!willReconnect) counters.gaveUp++
           },
-          onError: () => void counters.failedAttempts++,
+          onError: (error) => {
+            counters.failedAttempts++
+            if (counters.failedAttempts <= 3) console.error('client error:', error.message)
+          },
         },
       )
       this.#connections.push(connection)
@@ -84,6 +93,7 @@ export class Fleet {
     this.counters.start = Date.now()
     this.counters.opensPerSecond.length = 0
     this.counters.failedAttempts = 0
+    this.counters.gaveUp = 0
   }
 
   close(): void {

@@ -31,7 +31,7 @@ const wss = createNodeWebSocketServer(routes, {
   },
   onRefused: (refusal) => {
     refusals++
-    errorCodes.add(`refused ${refusal.status}`)
+    errorCodes.add(`refused ${refusal.status} ${refusal.code}`)
   },
 })
 const server = createServer((_req, res) => res.writeHead(404).end())
