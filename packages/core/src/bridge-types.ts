@@ -25,6 +25,8 @@ export interface AcceptedUpgrade {
   readonly limits: Limits
   /** The subprotocol to echo in the handshake response, when the client offered some. */
   readonly protocol: string | undefined
+  /** When the auth hook said the credential expires (epoch ms): the connection is closed with 4401 then. */
+  readonly expiresAt?: number | undefined
   /** Auth failed on a route with `authFailure: 'close'`: `open` closes with this code and reason, runs no handler. */
   readonly refusal?: { readonly code: number; readonly reason: string }
 }

@@ -23,6 +23,7 @@ import type { Routes } from './route.js'
 import { ConnectionCounter } from './security/connection-limits.js'
 import { connectionGuard } from './security/guard.js'
 import { Sweeper, sweepPeriod } from './security/liveness.js'
+import { TokenLifetimes } from './security/token-lifetimes.js'
 import { PendingSet } from './security/pending-set.js'
 import { createRouter, normalizePrefix } from './router.js'
 import { registerSweeps } from './sweep-control.js'
@@ -53,6 +54,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
   // Driver and native pub/sub failures reach the error hook as PUBSUB_ERROR; they never throw into handlers.
   // Cluster-wide user control rides the driver's control channel (cluster-control.ts).
   const control = new ClusterControl(options.pubsub, options.userKey, (error) => reportError(error, undefined))
+  const tokens = new TokenLifetimes(control.users)
   const hub = new PubSubHub<ConnectionImpl>(
     control.driver,
     (error) =>
@@ -97,6 +99,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
       hub.unsubscribe(connection, connectionInternals.site(connection).topic)
       hub.released(connection)
       control.users.remove(connection)
+      tokens.released(connection)
       // Open connections are awaited through `connections`; from here until onClose has run, through `unfinished`.
       unfinished.add(connection)
       connections.released()
@@ -106,6 +109,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
       if (connections.size === 0) shutdown.drained()
     },
     finished: (connection) => unfinished.delete(connection),
+    refreshAuth: (connection, text) => tokens.refresh(connection, text),
   }
 
   const { limitsFor, siteFor } = createRouteSites(baseLimits, host, options.validateOutput)
@@ -114,6 +118,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
   function open(accepted: AcceptedUpgrade, transport: Transport): ConnectionEvents {
     if (refusedAtOpen(accepted, transport, counter, reporter)) return IGNORED_EVENTS
     const connection = admit(accepted, transport)
+    tokens.opened(connection, accepted.expiresAt)
     connectionOpened(connection)
     if (shutdown.closing) shutdown.dismiss(connection)
     // The adapter's handle on the socket's events, apart from the connection handlers receive.

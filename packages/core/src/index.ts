@@ -41,7 +41,7 @@ export type {
   MemoryPubSubBus,
 } from './pubsub/index.js'
 export { createMemoryPubSubBus, roomTopic, routeTopic, CONTROL_TOPIC } from './pubsub/index.js'
-export type { UpgradeRequest, UpgradeContext, AuthHook, AuthRejection, ContextHook } from './upgrade.js'
+export type { UpgradeRequest, UpgradeContext, AuthHook, AuthRejection, AuthSuccess, ContextHook } from './upgrade.js'
 export { CloseCode, isValidCloseCode } from './close-codes.js'
 export { WsError, errorCodes, toErrorFrame } from './errors.js'
 export type { WsErrorCode, WsIssue, ErrorFrame, ErrorBlame } from './errors.js'

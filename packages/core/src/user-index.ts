@@ -25,16 +25,20 @@ export class UserIndex<C extends { readonly user: unknown }> {
     this.#key = key
   }
 
+  /** The key of `user`; undefined when it has none or userKey throws. */
+  keyOf(user: unknown): string | undefined {
+    try {
+      return this.#key(user)
+    } catch {
+      // A throwing userKey leaves the connection out of cluster control rather than failing its open.
+      return undefined
+    }
+  }
+
   /** Files `connection` under its user's key now (again after its user changed). */
   add(connection: C): void {
     this.remove(connection)
-    let key: string | undefined
-    try {
-      key = this.#key(connection.user)
-    } catch {
-      // A throwing userKey leaves the connection out of cluster control rather than failing its open.
-      return
-    }
+    const key = this.keyOf(connection.user)
     if (key === undefined) return
     this.#keys.set(connection, key)
     const set = this.#byUser.get(key) ?? this.#byUser.set(key, new Set()).get(key)!
