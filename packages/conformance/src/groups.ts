@@ -2,6 +2,7 @@ import type { CaseGroup } from './case.js'
 import { clientGroup } from './cases/client.js'
 import { closeReasonsGroup } from './cases/close-reasons.js'
 import { closingGroup } from './cases/closing.js'
+import { deploysGroup } from './cases/deploys.js'
 import { connectionSurfaceGroup } from './cases/connection-surface.js'
 import { errorsGroup } from './cases/errors.js'
 import { framesGroup } from './cases/frames.js'
@@ -40,6 +41,7 @@ export const caseGroups: readonly CaseGroup[] = [
   seedChatGroup,
   seedTextGroup,
   clientGroup,
+  deploysGroup,
   requestsGroup,
   streamsGroup,
   outcomesGroup,

@@ -1,12 +1,8 @@
 import type { Connection } from './connection-types.js'
 import type { ConnectionSnapshot } from './connection-snapshot.js'
 import type { WsError } from './errors.js'
-import type { WsLogger } from './logging/logger.js'
-import type { Limits, RouteLimits } from './limits.js'
-import type { DurableOptions } from './history/durable-options.js'
-import type { PubSubDriver } from './pubsub/driver.js'
+import type { Limits } from './limits.js'
 import type { PresenceListener, PresenceMember } from './pubsub/presence.js'
-import type { WsRefusal } from './refusal.js'
 import type { Routes } from './route.js'
 import type { RouteFormat } from './text-route.js'
 import type { RouteMatch } from './router.js'
@@ -16,38 +12,7 @@ import type { UpgradeRequest } from './upgrade.js'
 
 /** The bridge's public contract: what adapters drive and what applications call. */
 
-export interface BridgeOptions extends RouteLimits {
-  /** Mount point for every route, e.g. `/api`. */
-  readonly prefix?: string
-  /** Bridge-wide limits; a route's own `limits` win. Top-level limit names are accepted too. */
-  readonly limits?: RouteLimits
-  /**
-   * Called for every error on every connection (after the route's own onError), and for failures
-   * outside one (a pub/sub backend, an auth or context hook that threw). Every call, unbounded:
-   * the logger is what is bounded.
-   */
-  readonly onError?: (error: WsError, connection: Connection | undefined) => void
-  /**
-   * Called once for every upgrade refused, on every adapter: 401/403 from auth, 403 origin, 404 no
-   * route, 400 malformed handshake, 503 connection caps or shutdown, 500 a hook threw, and the
-   * closes of `authFailure: 'close'` (see WsRefusal). Never throws into the adapter.
-   */
-  readonly onRefused?: (refusal: WsRefusal) => void
-  /**
-   * Where wsbridge writes its log lines: `console` (the default), a pino/winston-style object
-   * (`{ error, warn, debug? }`), or `false` for none. Client-caused errors are one line without a
-   * stack, first occurrence per connection and code; lines are capped by `logLimit` (docs/errors.md#logging).
-   */
-  readonly logger?: WsLogger | false
-  /** Most log lines written per second; past it lines are counted and summarised once. 0: no cap. Default 20. */
-  readonly logLimit?: number
-  /** Default for routes' `validateOutput`. Default: on unless NODE_ENV is `production`. */
-  readonly validateOutput?: boolean
-  /** Shares topics with other instances (e.g. `createRedisPubSub()`). Default: this instance only. */
-  readonly pubsub?: PubSubDriver
-  /** Durable topics: logged in a shared history so resume works across instances (docs/scaling.md#durable-topics). */
-  readonly durable?: DurableOptions
-}
+export type { BridgeOptions } from './bridge-options.js'
 
 /** An upgrade core has accepted; the adapter performs the runtime upgrade and then calls `open`. */
 export interface AcceptedUpgrade {
@@ -60,6 +25,8 @@ export interface AcceptedUpgrade {
   readonly limits: Limits
   /** The subprotocol to echo in the handshake response, when the client offered some. */
   readonly protocol: string | undefined
+  /** When the auth hook said the credential expires (epoch ms): the connection is closed with 4401 then. */
+  readonly expiresAt?: number | undefined
   /** Auth failed on a route with `authFailure: 'close'`: `open` closes with this code and reason, runs no handler. */
   readonly refusal?: { readonly code: number; readonly reason: string }
 }
@@ -87,6 +54,14 @@ export interface BridgePublishOptions {
   readonly format?: RouteFormat
 }
 
+/** Options of `bridge.disconnectUser`: the close every connection of the user gets. */
+export interface DisconnectUserOptions {
+  /** Default 4403; the typed client does not reconnect after 4401, 4403, 1008 or 1000. */
+  readonly code?: number
+  /** Default `Disconnected by the server`; trimmed to 123 bytes. */
+  readonly reason?: string
+}
+
 /**
  * Options of `bridge.close()` (graceful shutdown): the close code and reason sent to every
  * connection (default 1001, going away) and how long to wait for clean closes.
@@ -96,6 +71,12 @@ export interface CloseOptions {
   readonly code?: number
   /** Close reason sent with it, trimmed to 123 bytes; default `'Server is shutting down'`. */
   readonly reason?: string
+  /**
+   * Calm deploys: close with 1012 (Service Restart) and the reason `retry within <ms> ms`, so typed
+   * clients spread their reconnects uniformly over this window instead of all returning at once.
+   * Overrides `code` and `reason`. Capped at 600000. Default: the bridge's `retryWithin`, else plain 1001.
+   */
+  readonly retryWithin?: number
   /** Milliseconds to wait for clean closes before terminating stragglers. Default: the `closeTimeout` limit (5000). */
   readonly timeout?: number
 }
@@ -155,6 +136,13 @@ export interface Bridge<R extends Routes = Routes> {
    * Rooms and route-wide broadcast are topics too: see `roomTopic` and `routeTopic`.
    */
   publish(topic: string, data: unknown, options?: BridgePublishOptions): number
+  /**
+   * Sends `data` to every connection of `user` (see `BridgeOptions.userKey`) on every instance:
+   * here at once, elsewhere through the pub/sub driver's control channel. Returns local deliveries.
+   */
+  sendToUser(user: string, data: unknown, options?: BridgePublishOptions): number
+  /** Closes every connection of `user` on every instance (default 4403). Returns how many were open here. */
+  disconnectUser(user: string, options?: DisconnectUserOptions): number
   /** Local subscribers of `topic`. */
   subscriberCount(topic: string): number
   /** Local subscribers of `topic` as `{ id, user }`: "who is in this room" on this instance. */
@@ -169,6 +157,6 @@ export interface Bridge<R extends Routes = Routes> {
   readonly topicCount: number
   /** True once `close()` has started: new upgrades are refused with 503. */
   readonly closing: boolean
-  /** Stops accepting upgrades, closes every connection with 1001 and resolves when all are gone. */
+  /** Stops accepting upgrades, closes every connection with 1001 (1012 with `retryWithin`) and resolves when all are gone. */
   close(options?: CloseOptions): Promise<void>
 }

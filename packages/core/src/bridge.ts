@@ -6,11 +6,12 @@ import { Shutdown } from './bridge-shutdown.js'
 import type { Connection } from './connection-types.js'
 import type { ConnectionSnapshot } from './connection-snapshot.js'
 import { ConnectionImpl, connectionInternals } from './connection.js'
+import { ClusterControl } from './cluster-control.js'
 import type { ConnectionHost } from './connection-host.js'
 import { socketEvents } from './connection-events.js'
 import { hubMembers, opened as connectionOpened, sweep as sweepConnection } from './connection-policy.js'
 import { WsError } from './errors.js'
-import { describeRefusal } from './refusal.js'
+import { IGNORED_EVENTS, refusedAtOpen } from './open-refusal.js'
 import { createReporter } from './reporter.js'
 import { PubSubHub } from './pubsub/hub.js'
 import { attachReplay } from './history/attach.js'
@@ -22,6 +23,7 @@ import type { Routes } from './route.js'
 import { ConnectionCounter } from './security/connection-limits.js'
 import { connectionGuard } from './security/guard.js'
 import { Sweeper, sweepPeriod } from './security/liveness.js'
+import { TokenLifetimes } from './security/token-lifetimes.js'
 import { PendingSet } from './security/pending-set.js'
 import { createRouter, normalizePrefix } from './router.js'
 import { registerSweeps } from './sweep-control.js'
@@ -29,9 +31,6 @@ import type { ConnectionEvents, Transport } from './transport.js'
 import { createUpgradeDecisions } from './upgrade-decisions.js'
 
 export type { AcceptedUpgrade, Bridge, BridgeOptions, CloseOptions, RejectedUpgrade, UpgradeDecision } from './bridge-types.js'
-
-/** Events of a socket core refused at open (auth close mode, connection cap): nothing to do. */
-const IGNORED_EVENTS: ConnectionEvents = { message() {}, closed() {}, drain() {}, pong() {}, error() {} }
 
 /**
  * Creates the runtime-independent engine that every adapter drives. This wires the parts together:
@@ -55,7 +54,10 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
   // Driver and native pub/sub failures reach the error hook as PUBSUB_ERROR; they never throw into handlers.
   const pubsubError = (error: unknown): void =>
     reportError(error instanceof WsError ? error : new WsError('PUBSUB_ERROR', undefined, { cause: error, expose: false }), undefined)
-  const hub = new PubSubHub<ConnectionImpl>(options.pubsub, pubsubError, hubMembers)
+  // Cluster-wide user control rides the driver's control channel (cluster-control.ts).
+  const control = new ClusterControl(options.pubsub, options.userKey, (error) => reportError(error, undefined))
+  const tokens = new TokenLifetimes(control.users)
+  const hub = new PubSubHub<ConnectionImpl>(control.driver, pubsubError, hubMembers)
   const connections = new OpenConnections(
     hub,
     Object.keys(routes).map((name) => [name, routeTopic(name)] as const),
@@ -69,15 +71,11 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     for (const connection of connections) sweepConnection(connection, at)
   })
   const unfinished = new PendingSet<ConnectionImpl>()
-  const shutdown = new Shutdown(
-    connections,
-    unfinished,
-    async () => {
-      await replay.close()
-      await hub.close()
-    },
-    baseLimits.closeTimeout,
-  )
+  const closeDrivers = async (): Promise<void> => {
+    await replay.close()
+    await hub.close()
+  }
+  const shutdown = new Shutdown(connections, unfinished, closeDrivers, baseLimits.closeTimeout, options.retryWithin)
 
   const host: ConnectionHost<ConnectionImpl> = {
     reportError,
@@ -93,6 +91,8 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     released(connection) {
       hub.unsubscribe(connection, connectionInternals.site(connection).topic)
       hub.released(connection)
+      control.users.remove(connection)
+      tokens.released(connection)
       // Open connections are awaited through `connections`; from here until onClose has run, through `unfinished`.
       unfinished.add(connection)
       connections.released()
@@ -102,36 +102,18 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
       if (connections.size === 0) shutdown.drained()
     },
     finished: (connection) => unfinished.delete(connection),
+    refreshAuth: (connection, text) => tokens.refresh(connection, text),
   }
 
   const { limitsFor, siteFor } = createRouteSites(baseLimits, host, options.validateOutput)
   const { authorize, notFound, refuse } = createUpgradeDecisions({ owns: router.owns, reporter, counter, limitsFor, shutdown })
 
   function open(accepted: AcceptedUpgrade, transport: Transport): ConnectionEvents {
-    // Auth close mode, or a connection cap reached by upgrades racing through authorize: no handler runs.
-    const refusal =
-      accepted.refusal ??
-      (counter.refusal(accepted.match.name, accepted.ip, accepted.match.route.limits) && {
-        code: CloseCode.TRY_AGAIN_LATER,
-        reason: 'Too many connections',
-      })
-    if (refusal) {
-      // An auth close was reported when authorize decided it; a cap reached meanwhile is new here.
-      if (!accepted.refusal)
-        reporter.refused(
-          describeRefusal(
-            { url: accepted.match.url, headers: accepted.headers, ip: accepted.ip },
-            new WsError('TOO_MANY_CONNECTIONS'),
-            'client',
-            { route: accepted.match.name, closeCode: refusal.code },
-          ),
-        )
-      closeSafely(transport, refusal.code, refusal.reason)
-      return IGNORED_EVENTS
-    }
+    if (refusedAtOpen(accepted, transport, counter, reporter)) return IGNORED_EVENTS
     const connection = admit(accepted, transport)
+    tokens.opened(connection, accepted.expiresAt)
     connectionOpened(connection)
-    if (shutdown.closing) connection.close(CloseCode.GOING_AWAY, 'Server is shutting down')
+    if (shutdown.closing) shutdown.dismiss(connection)
     // The adapter's handle on the socket's events, apart from the connection handlers receive.
     return socketEvents(connection, transport)
   }
@@ -144,6 +126,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     // and `connections` reads the open connections from there (open-connections.ts).
     // Natively only once something is broadcast to the route (memory per connection on Bun).
     hub.subscribe(connection, site.topic, true)
+    control.users.add(connection)
     connections.opened()
     sweeper.wake()
     return connection
@@ -179,6 +162,8 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     open,
     restore,
     publish: (topic, data, publishOptions) => hub.publish([topic], encodeFor(publishOptions?.format, data), undefined),
+    sendToUser: (user, data, sendOptions) => control.sendToUser(user, data, sendOptions),
+    disconnectUser: (user, disconnectOptions) => control.disconnectUser(user, disconnectOptions),
     subscriberCount: (topic) => hub.subscriberCount(topic),
     presence: (topic) => hub.presence(topic),
     clusterPresence: (topic) => hub.clusterPresence(topic),

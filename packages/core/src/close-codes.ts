@@ -21,6 +21,8 @@ export const CloseCode = {
   MESSAGE_TOO_BIG: 1009,
   /** The server's own code failed where the only answer is to close (an internal error). */
   INTERNAL_ERROR: 1011,
+  /** The server is restarting: come back within the window the reason names (restart-window.ts). */
+  SERVICE_RESTART: 1012,
   /** Overload: too many connections, or a client not reading fast enough (backpressure). */
   TRY_AGAIN_LATER: 1013,
   /** Auth refused after the upgrade (`authFailure: 'close'`); the client does not reconnect. */

@@ -4,6 +4,7 @@ import { closed, drained, fatal, handlerFailed, rateLimited, rejectMessage, repo
 import { ReadyState } from './connection-types.js'
 import { dispatchText } from './dispatch.js'
 import { isRequestProtocolText } from './request-frames.js'
+import { isAuthFrameText } from './security/auth-refresh-frame.js'
 import { receiveRequestFrame } from './request-peer.js'
 import { WsError } from './errors.js'
 import type { ConnectionSite } from './connection-host.js'
@@ -85,6 +86,8 @@ export class SocketEvents implements ConnectionEvents {
     if (isTooBig(text, site.limits.maxPayloadLength)) return fatal(connection, new WsError('PAYLOAD_TOO_LARGE'))
     // Request, reply and cancel frames (request-frames.ts): a reply must not wait behind the handler awaiting it.
     if (isRequestProtocolText(text)) return receiveRequestFrame(connection, text)
+    // A token refresh on a route with auth (security/auth-refresh-frame.ts), outside the handler queue.
+    if (site.route.auth && isAuthFrameText(text)) return site.host.refreshAuth?.(connection, text)
     serialQueue.run(connection, dispatchReceived, text, handlerFailed)
   }
 

@@ -21,6 +21,8 @@ export interface ConnectionHost<C> {
   /** A connection with native pub/sub left OPEN: native fan-out stops counting it (pubsub/native-fanout.ts). */
   closing(connection: C): void
   released(connection: C): void
+  /** A token refresh frame on a route with auth (security/token-lifetimes.ts). */
+  refreshAuth?(connection: C, text: string): void
   /** Called after onClose has finished (graceful shutdown waits for it). */
   finished?(connection: C): void
 }

@@ -24,7 +24,8 @@ export class ConnectionRequest extends ConnectionRequester {
   #id: string | undefined
   readonly ip: string
   readonly headers: Readonly<Record<string, string>>
-  readonly user: unknown
+  /** Replaced when a token refresh authenticates the same user again (security/auth-refresh.ts). */
+  user: unknown
   // An empty object not created yet: UNREAD_CONTEXT, or undefined for params and query (most routes
   // have no params, query or context hook).
   #context: any

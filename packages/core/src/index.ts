@@ -27,7 +27,8 @@ export { routeManifest } from './route-manifest.js'
 export type { RouteManifest, RouteManifestEntry } from './route-manifest.js'
 export { createBridge } from './bridge.js'
 export type { Bridge, BridgeOptions, CloseOptions } from './bridge.js'
-export type { BridgePublishOptions } from './bridge-types.js'
+export type { BridgePublishOptions, DisconnectUserOptions } from './bridge-types.js'
+export type { UserKey } from './user-index.js'
 export { ReadyState } from './connection-types.js'
 export type { Connection, SendResult, PublishOptions, BroadcastOptions } from './connection-types.js'
 export type {
@@ -41,7 +42,7 @@ export type {
   PresenceMember,
   MemoryPubSubBus,
 } from './pubsub/index.js'
-export { createMemoryPubSubBus, roomTopic, routeTopic } from './pubsub/index.js'
+export { createMemoryPubSubBus, roomTopic, routeTopic, CONTROL_TOPIC } from './pubsub/index.js'
 export type {
   HistoryAppendOptions,
   HistoryDriver,
@@ -53,7 +54,7 @@ export type {
   DurableOptions,
 } from './history/index.js'
 export { createMemoryHistory } from './history/index.js'
-export type { UpgradeRequest, UpgradeContext, AuthHook, AuthRejection, ContextHook } from './upgrade.js'
+export type { UpgradeRequest, UpgradeContext, AuthHook, AuthRejection, AuthSuccess, ContextHook } from './upgrade.js'
 export { CloseCode, isValidCloseCode } from './close-codes.js'
 export { WsError, errorCodes, toErrorFrame } from './errors.js'
 export type { WsErrorCode, WsIssue, ErrorFrame, ErrorBlame } from './errors.js'

@@ -112,11 +112,13 @@ export function createUpgradeDecisions({ owns, reporter, counter, limitsFor, shu
     const route = match.route
     let user: unknown
     let context: unknown
+    let expiresAt: number | undefined
     try {
       if (route.auth && route.auth !== noAuth) {
         const outcome = toAuthOutcome(await route.auth(upgrade))
         if (!outcome.ok) return authFailed(outcome, upgrade, match, limits, protocol)
         user = outcome.user
+        expiresAt = outcome.expiresAt
       }
       context = route.context ? await route.context({ ...upgrade, user }) : {}
     } catch (thrown) {
@@ -127,7 +129,7 @@ export function createUpgradeDecisions({ owns, reporter, counter, limitsFor, shu
       // log get what was thrown.
       return reject(upgrade, error, { route: match.name })
     }
-    return { ...accepted, user, context }
+    return { ...accepted, user, context, expiresAt }
   }
 
   function notFound(request: UpgradeRequest): RejectedUpgrade | undefined {

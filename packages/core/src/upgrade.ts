@@ -24,6 +24,11 @@ export interface UpgradeContext<P extends string = string> {
   readonly query: Readonly<Record<string, string>>
   /** Subprotocols the client offered (`Sec-WebSocket-Protocol`), in order. */
   readonly protocols: readonly string[]
+  /**
+   * Set only when the hook runs for a token refresh on a live connection (`{"~":"auth","token"}`,
+   * security/auth-refresh.ts): the new token. `tokenAuth` reads it in place of its source.
+   */
+  readonly token?: string
 }
 
 /** An explicit refusal: the vite plugin's `{ success: false, code, reason }` form. */
@@ -54,6 +59,11 @@ export type AuthResult = MaybePromise<AuthRejection | AuthSuccess | {} | null | 
 export interface AuthSuccess {
   readonly success: true
   readonly data: unknown
+  /**
+   * When the credential expires (epoch ms). The connection is closed with 4401 `Token expired` then,
+   * unless a token refresh frame renews it first (docs/security.md, "Token expiry").
+   */
+  readonly expiresAt?: number
 }
 
 /** What an auth hook may return to refuse: falsy values or an AuthRejection-shaped object. */

@@ -5,6 +5,13 @@
  *
  * Without a driver a bridge is a single instance (the in-memory default). `@wsbridge/pubsub-redis`
  * is the driver for many instances; `createMemoryPubSubBus` links bridges inside one process.
+ *
+ * Control channel: cluster-wide commands (`bridge.disconnectUser`, `bridge.sendToUser`) travel as
+ * ordinary messages on the reserved topic `CONTROL_TOPIC` (`~wsbridge:control`), which every bridge
+ * subscribes to once at start; the frame is the command's JSON text. A driver carries that topic
+ * like any other — no extra method — with the same at-most-once, per-publisher-order semantics; it
+ * may map it to a dedicated subject (a NATS driver: any subject it chooses, as for other topics).
+ * The bridge never lets a connection publish on it or receive it (pubsub/control-channel.ts).
  */
 
 import type { PresenceMember } from './presence.js'

@@ -2,3 +2,4 @@ export type { ClusterPresence, Frame, PubSubDriver, PubSubMessage, PubSubSink } 
 export type { PresenceEvent, PresenceListener, PresenceMember } from './presence.js'
 export { createMemoryPubSubBus, type MemoryPubSubBus } from './memory.js'
 export { roomTopic, routeTopic } from './topics.js'
+export { CONTROL_TOPIC } from './control-channel.js'

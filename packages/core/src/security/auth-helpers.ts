@@ -96,6 +96,8 @@ export function tokenAuth<U>(
 export const noAuth = (): undefined => undefined
 
 function extractToken(request: UpgradeContext<any>, source: TokenSource): string | null | undefined {
+  // A token refresh on a live connection carries the new token itself.
+  if (request.token !== undefined) return request.token
   switch (source.from) {
     case undefined:
     case 'query':

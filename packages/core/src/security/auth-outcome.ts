@@ -4,7 +4,7 @@ import type { AuthRejection } from '../upgrade.js'
 
 /** What an auth hook's result means, for both rejection modes (HTTP before upgrade, or close after). */
 export type AuthOutcome =
-  | { readonly ok: true; readonly user: unknown }
+  | { readonly ok: true; readonly user: unknown; readonly expiresAt?: number }
   | { readonly ok: false; readonly error: WsError; readonly closeCode: number; readonly reason: string }
 
 /** What a route does with a failed auth: `'reject'` answers HTTP 401/403 (default); `'close'` accepts and closes with 4401/4403 so a browser can read the reason. */
@@ -14,7 +14,7 @@ function isRejection(value: unknown): value is AuthRejection {
   return typeof value === 'object' && value !== null && (value as { success?: unknown }).success === false
 }
 
-function isSuccessEnvelope(value: unknown): value is { success: true; data: unknown } {
+function isSuccessEnvelope(value: unknown): value is { success: true; data: unknown; expiresAt?: unknown } {
   return typeof value === 'object' && value !== null && (value as { success?: unknown }).success === true && 'data' in value
 }
 
@@ -25,7 +25,13 @@ function isSuccessEnvelope(value: unknown): value is { success: true; data: unkn
  */
 export function toAuthOutcome(result: unknown): AuthOutcome {
   if (result === null || result === undefined || result === false) return failure(new WsError('UNAUTHORIZED'))
-  if (isSuccessEnvelope(result)) return { ok: true, user: result.data }
+  if (isSuccessEnvelope(result)) {
+    // Only a finite number is an expiry: anything else means the credential does not expire.
+    const expiresAt = result.expiresAt
+    return typeof expiresAt === 'number' && Number.isFinite(expiresAt)
+      ? { ok: true, user: result.data, expiresAt }
+      : { ok: true, user: result.data }
+  }
   if (!isRejection(result)) return { ok: true, user: result }
   const forbidden = result.code === 403 || result.code === CloseCode.FORBIDDEN
   const error = new WsError(forbidden ? 'FORBIDDEN' : 'UNAUTHORIZED', result.reason)

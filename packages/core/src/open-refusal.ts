@@ -1,0 +1,37 @@
+import type { AcceptedUpgrade } from './bridge-types.js'
+import { CloseCode, closeSafely } from './close-codes.js'
+import { WsError } from './errors.js'
+import { describeRefusal } from './refusal.js'
+import type { Reporter } from './reporter.js'
+import type { ConnectionCounter } from './security/connection-limits.js'
+import type { ConnectionEvents, Transport } from './transport.js'
+
+/** Events of a socket core refused at open (auth close mode, connection cap): nothing to do. */
+export const IGNORED_EVENTS: ConnectionEvents = { message() {}, closed() {}, drain() {}, pong() {}, error() {} }
+
+/**
+ * Closes a socket core refuses at open, before any handler: auth failed on a route with
+ * `authFailure: 'close'`, or a connection cap was reached by upgrades racing through authorize.
+ * Returns whether it did.
+ */
+export function refusedAtOpen(accepted: AcceptedUpgrade, transport: Transport, counter: ConnectionCounter, reporter: Reporter): boolean {
+  const refusal =
+    accepted.refusal ??
+    (counter.refusal(accepted.match.name, accepted.ip, accepted.match.route.limits) && {
+      code: CloseCode.TRY_AGAIN_LATER,
+      reason: 'Too many connections',
+    })
+  if (!refusal) return false
+  // An auth close was reported when authorize decided it; a cap reached meanwhile is new here.
+  if (!accepted.refusal)
+    reporter.refused(
+      describeRefusal(
+        { url: accepted.match.url, headers: accepted.headers, ip: accepted.ip },
+        new WsError('TOO_MANY_CONNECTIONS'),
+        'client',
+        { route: accepted.match.name, closeCode: refusal.code },
+      ),
+    )
+  closeSafely(transport, refusal.code, refusal.reason)
+  return true
+}
