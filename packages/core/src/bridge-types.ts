@@ -1,6 +1,7 @@
 import type { Connection } from './connection-types.js'
 import type { ConnectionSnapshot } from './connection-snapshot.js'
 import type { WsError } from './errors.js'
+import type { BridgeInstrumentation } from './instrumentation.js'
 import type { WsLogger } from './logging/logger.js'
 import type { Limits, RouteLimits } from './limits.js'
 import type { PubSubDriver } from './pubsub/driver.js'
@@ -44,6 +45,11 @@ export interface BridgeOptions extends RouteLimits {
   readonly validateOutput?: boolean
   /** Shares topics with other instances (e.g. `createRedisPubSub()`). Default: this instance only. */
   readonly pubsub?: PubSubDriver
+  /**
+   * Observes connections, traffic, handler time, errors, drops, pub/sub and driver health
+   * (`createOtelInstrumentation()` from `@wsbridge/otel`, or your own). Default: none, at no cost.
+   */
+  readonly instrumentation?: BridgeInstrumentation
 }
 
 /** An upgrade core has accepted; the adapter performs the runtime upgrade and then calls `open`. */

@@ -59,6 +59,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
       reportError(error instanceof WsError ? error : new WsError('PUBSUB_ERROR', undefined, { cause: error, expose: false }), undefined),
     hubMembers,
   )
+  hub.observer = reporter.instrumentation
   const connections = new OpenConnections(
     hub,
     Object.keys(routes).map((name) => [name, routeTopic(name)] as const),
@@ -105,6 +106,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
       if (connections.size === 0) shutdown.drained()
     },
     finished: (connection) => unfinished.delete(connection),
+    instrumentation: reporter.instrumentation,
   }
 
   const { limitsFor, siteFor } = createRouteSites(baseLimits, host, options.validateOutput)
@@ -149,6 +151,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     hub.subscribe(connection, site.topic, true)
     connections.opened()
     sweeper.wake()
+    reporter.instrumentation?.opened?.(connection) // restored ones too: an open-connections gauge balances
     return connection
   }
 

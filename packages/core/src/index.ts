@@ -26,6 +26,7 @@ export type { RouteManifest, RouteManifestEntry } from './route-manifest.js'
 export { createBridge } from './bridge.js'
 export type { Bridge, BridgeOptions, CloseOptions } from './bridge.js'
 export type { BridgePublishOptions } from './bridge-types.js'
+export type { BridgeInstrumentation, MessageScope } from './instrumentation.js'
 export { ReadyState } from './connection-types.js'
 export type { Connection, SendResult, PublishOptions, BroadcastOptions } from './connection-types.js'
 export type {
