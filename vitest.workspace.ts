@@ -15,6 +15,7 @@ export const projects = [
   'packages/adapter-deno',
   'packages/adapter-cloudflare',
   'packages/pubsub-redis',
+  'packages/otel',
   'packages/cli',
   'apps/chat',
   'apps/echo',
