@@ -15,6 +15,7 @@ const documented = [
   '@wsbridge/core/testing',
   '@wsbridge/adapter-cloudflare',
   '@wsbridge/adapter-deno',
+  '@wsbridge/otel',
 ]
 const names = exportedNames(entryPoints().filter((entry) => documented.includes(entry.specifier)))
 const rows = referenceRows(readFileSync(join(docsDir, 'reference.md'), 'utf8'))
