@@ -27,6 +27,7 @@ export const metricNames = {
   driverUp: 'wsbridge.pubsub.driver.up',
 } as const
 
+/** Every attribute name on its metrics and spans; see the table in docs/observability.md. */
 export const attributeNames = {
   /** The route's key in the routes object (bounded: the app's own routes). */
   route: 'wsbridge.route',
