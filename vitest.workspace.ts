@@ -17,6 +17,7 @@ export const projects = [
   'packages/pubsub-redis',
   'packages/history-redis',
   'packages/pubsub-nats',
+  'packages/otel',
   'packages/cli',
   'apps/chat',
   'apps/echo',

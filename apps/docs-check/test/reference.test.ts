@@ -16,6 +16,7 @@ const documented = [
   '@wsbridge/adapter-cloudflare',
   '@wsbridge/adapter-deno',
   '@wsbridge/pubsub-nats',
+  '@wsbridge/otel',
 ]
 const names = exportedNames(entryPoints().filter((entry) => documented.includes(entry.specifier)))
 const rows = referenceRows(readFileSync(join(docsDir, 'reference.md'), 'utf8'))

@@ -2,6 +2,7 @@ import type { Connection } from './connection-types.js'
 import type { WsError } from './errors.js'
 import type { RouteLimits } from './limits.js'
 import type { WsLogger } from './logging/logger.js'
+import type { BridgeInstrumentation } from './instrumentation.js'
 import type { DurableOptions } from './history/durable-options.js'
 import type { PubSubDriver } from './pubsub/driver.js'
 import type { WsRefusal } from './refusal.js'
@@ -39,6 +40,11 @@ export interface BridgeOptions extends RouteLimits {
   readonly pubsub?: PubSubDriver
   /** Durable topics: logged in a shared history so resume works across instances (docs/scaling.md#durable-topics). */
   readonly durable?: DurableOptions
+  /**
+   * Observes connections, traffic, handler time, errors, drops, pub/sub and driver health
+   * (`createOtelInstrumentation()` from `@wsbridge/otel`, or your own). Default: none, at no cost.
+   */
+  readonly instrumentation?: BridgeInstrumentation
   /**
    * Default `retryWithin` of `close()`: on shutdown, ask clients to come back within this many ms
    * (close 1012 `retry within <ms> ms`; the typed client picks a random moment inside it). Unset: 1001.

@@ -58,6 +58,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
   const control = new ClusterControl(options.pubsub, options.userKey, (error) => reportError(error, undefined))
   const tokens = new TokenLifetimes(control.users)
   const hub = new PubSubHub<ConnectionImpl>(control.driver, pubsubError, hubMembers)
+  hub.observer = reporter.instrumentation
   const connections = new OpenConnections(
     hub,
     Object.keys(routes).map((name) => [name, routeTopic(name)] as const),
@@ -103,6 +104,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     },
     finished: (connection) => unfinished.delete(connection),
     refreshAuth: (connection, text) => tokens.refresh(connection, text),
+    instrumentation: reporter.instrumentation,
   }
 
   const { limitsFor, siteFor } = createRouteSites(baseLimits, host, options.validateOutput)
@@ -129,6 +131,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     control.users.add(connection)
     connections.opened()
     sweeper.wake()
+    reporter.instrumentation?.opened?.(connection) // restored ones too: an open-connections gauge balances
     return connection
   }
 

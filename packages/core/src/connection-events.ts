@@ -3,6 +3,7 @@ import { connectionInternals as internals, type ConnectionImpl } from './connect
 import { closed, drained, fatal, handlerFailed, rateLimited, rejectMessage, report, run } from './connection-policy.js'
 import { ReadyState } from './connection-types.js'
 import { dispatchText } from './dispatch.js'
+import { observedDispatch, type ObservedJob } from './observed-dispatch.js'
 import { isRequestProtocolText } from './request-frames.js'
 import { isAuthFrameText } from './security/auth-refresh-frame.js'
 import { receiveRequestFrame } from './request-peer.js'
@@ -38,6 +39,36 @@ function receivedBinary(connection: ConnectionImpl, site: ConnectionSite<Connect
   const onBinary = site.route.handler?.onBinary
   if (onBinary) run(connection, () => onBinary(data, connection), undefined)
   else fatal(connection, new WsError('UNSUPPORTED_DATA'))
+}
+
+/** The observed task: `dispatchReceived` behind observedDispatch, which ends the message's scope. */
+function dispatchObserved(connection: ConnectionImpl, job: ObservedJob): unknown {
+  return observedDispatch(connection, job, dispatchReceived)
+}
+
+/**
+ * `SocketEvents.message` for a bridge with instrumentation: the same steps, with the message
+ * reported first and its scope ended when its handling ends. Kept apart so the uninstrumented path
+ * stays as it is (one check).
+ */
+function observedMessage(
+  connection: ConnectionImpl,
+  site: ConnectionSite<ConnectionImpl>,
+  data: string | Uint8Array,
+  isBinary: boolean,
+): void {
+  const text = isBinary ? undefined : typeof data === 'string' ? data : utf8Decoder.decode(data)
+  const admitted = connectionGuard.admit(connection, site.policy.rate)
+  // The typed client's heartbeat is not a message.
+  if (admitted && text === PING_FRAME) return void internals.sendFrame(connection, PONG_FRAME)
+  const scope = site.instrumentation!.message?.(connection, data, isBinary)
+  if (!admitted) rateLimited(connection)
+  else if (text === undefined) receivedBinary(connection, site, data as Uint8Array)
+  else if (isTooBig(text, site.limits.maxPayloadLength)) fatal(connection, new WsError('PAYLOAD_TOO_LARGE'))
+  else if (isRequestProtocolText(text)) receiveRequestFrame(connection, text)
+  else if (scope !== undefined) return serialQueue.run(connection, dispatchObserved, { text, scope, type: undefined }, handlerFailed)
+  else return serialQueue.run(connection, dispatchReceived, text, handlerFailed)
+  scope?.end(undefined, undefined)
 }
 
 /** Links `events` to `connection`; false when `events` already serves another connection. */
@@ -78,6 +109,7 @@ export class SocketEvents implements ConnectionEvents {
     // Once a close is under way (handler, policy or shutdown), later frames are not dispatched.
     if (connection === undefined || connection.readyState !== ReadyState.OPEN) return
     const site = internals.site(connection)
+    if (site.instrumentation !== undefined) return observedMessage(connection, site, data, isBinary)
     if (!connectionGuard.admit(connection, site.policy.rate)) return rateLimited(connection)
     if (isBinary) return receivedBinary(connection, site, data as Uint8Array)
     const text = typeof data === 'string' ? data : utf8Decoder.decode(data)

@@ -1,4 +1,5 @@
 import type { WsError } from './errors.js'
+import type { BridgeInstrumentation } from './instrumentation.js'
 import type { AcceptedUpgrade } from './bridge-types.js'
 import type { Limits } from './limits.js'
 import type { AnyRoute } from './route.js'
@@ -25,6 +26,8 @@ export interface ConnectionHost<C> {
   refreshAuth?(connection: C, text: string): void
   /** Called after onClose has finished (graceful shutdown waits for it). */
   finished?(connection: C): void
+  /** The bridge's observer, hook failures already caught (instrumentation-guard.ts). */
+  readonly instrumentation?: BridgeInstrumentation | undefined
 }
 
 /**
@@ -44,6 +47,8 @@ export interface ConnectionSite<C> {
   readonly text: boolean
   readonly policy: GuardPolicy
   readonly host: ConnectionHost<C>
+  /** `host.instrumentation`, one load closer: every message and send checks it. */
+  readonly instrumentation: BridgeInstrumentation | undefined
 }
 
 /** What a connection is built from: the accepted upgrade's per-connection fields. */

@@ -38,6 +38,7 @@ export function closed(connection: ConnectionImpl, code: number, reason: string)
   const topics = internals.markClosed(connection)
   if (topics) for (const topic of topics) site.host.unsubscribe(connection, topic)
   site.host.released(connection)
+  site.instrumentation?.closed?.(connection, code, reason)
   requestsClosed(connection)
   const onClose = site.route.handler?.onClose
   if (onClose) run(connection, () => onClose(connection, code, reason), undefined)

@@ -31,7 +31,6 @@ export interface ConnectionInternals {
  * from the package: what a handler holds is the documented Connection and nothing else (no method, getter or symbol leads further).
  */
 export let connectionInternals: ConnectionInternals
-
 const NO_TOPICS: ReadonlySet<string> = new Set()
 
 /**
@@ -49,7 +48,6 @@ export class ConnectionImpl extends ConnectionRequest implements Connection {
   #state: ReadyState = ReadyState.OPEN
   readonly #site: ConnectionSite<ConnectionImpl>
   readonly #transport: Transport
-
   constructor(init: ConnectionInit, site: ConnectionSite<ConnectionImpl>, transport: Transport) {
     super(init, site.route.context !== undefined)
     this.#site = site
@@ -172,8 +170,10 @@ export class ConnectionImpl extends ConnectionRequest implements Connection {
     const site = connection.#site
     const transport = connection.#transport
     const verdict = connectionGuard.beforeSend(connection, site.limits, transport)
+    if (verdict === 'dropped') site.instrumentation?.dropped?.(connection, frame)
     if (verdict !== 'send') return ConnectionImpl.#overLimit(connection, verdict)
     transport.send(frame, compressFlag(site.policy, frame), shared)
+    if (site.instrumentation?.sent !== undefined) site.instrumentation.sent(connection, frame)
     if (transport.pubsub) site.host.nativeQueued(maxWireBytes(frame))
     return 'sent'
   }

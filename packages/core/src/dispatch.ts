@@ -1,5 +1,6 @@
 import { parseMessage } from './codec.js'
 import { WsError } from './errors.js'
+import { dispatching } from './instrumentation.js'
 import type { AnyRoute } from './route.js'
 import { validate, type ValidationResult } from './validation.js'
 
@@ -34,6 +35,8 @@ function dispatchTyped<C>(route: AnyRoute, message: unknown, connection: C, reje
   const messages = route.messages!
   const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined
   const entry = typeof type === 'string' && Object.hasOwn(messages, type) ? messages[type] : undefined
+  // Only a declared type is recorded: what a client invents must not become a metric label.
+  if (entry !== undefined && dispatching.job !== undefined) dispatching.job.type = type as string
   if (entry !== undefined) return deliverValidated(entry.schema, message, entry.handler as Handler, connection, reject)
   const fallback = route.handler?.onMessage
   if (fallback) return fallback(message, connection as never)

@@ -29,6 +29,7 @@ export { createBridge } from './bridge.js'
 export type { Bridge, BridgeOptions, CloseOptions } from './bridge.js'
 export type { BridgePublishOptions, DisconnectUserOptions } from './bridge-types.js'
 export type { UserKey } from './user-index.js'
+export type { BridgeInstrumentation, MessageScope } from './instrumentation.js'
 export { ReadyState } from './connection-types.js'
 export type { Connection, SendResult, PublishOptions, BroadcastOptions } from './connection-types.js'
 export type {

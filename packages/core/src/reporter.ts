@@ -7,6 +7,8 @@ import type { LogClock } from './logging/log-budget.js'
 import { consoleLogger } from './logging/logger.js'
 import { RefusalHints } from './logging/refusal-hints.js'
 import type { WsRefusal } from './refusal.js'
+import type { BridgeInstrumentation } from './instrumentation.js'
+import { guardInstrumentation } from './instrumentation-guard.js'
 import type { Routes } from './route.js'
 import { normalizePrefix } from './router.js'
 
@@ -21,9 +23,11 @@ export interface Reporter {
   refused(refusal: WsRefusal): void
   /** A connection is gone: the log writes what it only counted for it. */
   released(connection: Connection): void
+  /** The bridge's instrumentation, its hooks' throws logged (instrumentation-guard.ts). */
+  readonly instrumentation: BridgeInstrumentation | undefined
 }
 
-type ReporterOptions = Pick<BridgeOptions, 'onError' | 'onRefused' | 'logger' | 'logLimit' | 'prefix'>
+type ReporterOptions = Pick<BridgeOptions, 'onError' | 'onRefused' | 'logger' | 'logLimit' | 'prefix' | 'instrumentation'>
 
 export function createReporter(routes: Routes, options: ReporterOptions, clock?: LogClock): Reporter {
   const { onError, onRefused } = options
@@ -32,6 +36,9 @@ export function createReporter(routes: Routes, options: ReporterOptions, clock?:
     options.logLimit ?? DEFAULT_LOG_LIMIT,
     clock,
     isProduction() ? undefined : new RefusalHints(routePatterns(routes, options.prefix)),
+  )
+  const instrumentation = guardInstrumentation(options.instrumentation, (hook, error) =>
+    log.failure(`instrumentation ${hook} hook threw`, error),
   )
 
   /** The bridge's own hook; one that throws is logged, never rethrown into a connection. */
@@ -64,6 +71,7 @@ export function createReporter(routes: Routes, options: ReporterOptions, clock?:
       }
     }
     bridgeHook(error, connection)
+    instrumentation?.error?.(error, connection)
     logError(error, connection)
   }
 
@@ -73,11 +81,12 @@ export function createReporter(routes: Routes, options: ReporterOptions, clock?:
     } catch (hookError) {
       log.failure('onRefused hook threw', hookError)
     }
+    instrumentation?.refused?.(refusal)
     if (refusal.blame === 'server') bridgeHook(refusal.error, undefined)
     log.refused(refusal)
   }
 
-  return { error, refused, released: (connection) => log.released(connection) }
+  return { error, refused, released: (connection) => log.released(connection), instrumentation }
 }
 
 /** Every route's full path pattern, as the router matches it (prefix + `path`, or `/<key>`). */

@@ -44,6 +44,7 @@ export function createRouteSites<C>(base: Limits, host: ConnectionHost<C>, valid
       text: isTextRoute(route),
       policy: guardPolicy(accepted.limits),
       host,
+      instrumentation: host.instrumentation,
     }
     // Only the usual site is kept: an upgrade accepted with other limits gets a site of its own.
     if (!site) sites.set(name, created)

@@ -76,7 +76,10 @@ export function createRedisPubSub(options: RedisPubSubOptions = {}): RedisPubSub
   let closed = false
   let markReady: () => void = () => undefined
   const readyOnce = new Promise<void>((resolve) => (markReady = resolve))
-  const health = new RedisHealth((error) => sink?.error(error))
+  const health = new RedisHealth(
+    (error) => sink?.error(error),
+    (state) => sink?.state?.(state),
+  )
   const presence = options.presence
     ? new RedisPresence({
         client: () => publisher,

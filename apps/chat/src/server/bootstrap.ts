@@ -2,6 +2,7 @@ import { createBridge, type Bridge } from '@wsbridge/core'
 import { chatRoutes, publishRoomPresence, type ChatRoutes } from '../routes.js'
 import { backplaneReady, createBackplane } from './backplane.js'
 import { readConfig, type ChatConfig } from './config.js'
+import { createChatMetrics, type ChatMetrics } from './metrics.js'
 import { loadPage, type Page } from './page.js'
 import { assertRedisReachable } from './redis-reachable.js'
 import { failStartup, urlHost } from './startup-failure.js'
@@ -11,6 +12,8 @@ export interface ChatSetup {
   readonly config: ChatConfig
   readonly bridge: Bridge<ChatRoutes>
   readonly page: Page
+  /** The bridge's metrics; the Node hosts serve them at `GET /metrics`. */
+  readonly metrics: ChatMetrics
 }
 
 /**
@@ -30,10 +33,11 @@ async function setup(host: string): Promise<ChatSetup> {
   if (config.redisUrl) await assertRedisReachable(config.redisUrl)
   const [pubsub, page] = await Promise.all([createBackplane(config.redisUrl), loadPage(config.instance)])
   const routes = chatRoutes(serverName(host, config))
-  const bridge = createBridge(routes, pubsub ? { prefix: '/api', pubsub } : { prefix: '/api' })
+  const metrics = createChatMetrics()
+  const bridge = createBridge(routes, { prefix: '/api', instrumentation: metrics.instrumentation, ...(pubsub && { pubsub }) })
   if (pubsub && config.redisUrl) await backplaneReady(pubsub, config.redisUrl)
   publishRoomPresence(bridge)
-  return { config, bridge, page }
+  return { config, bridge, page, metrics }
 }
 
 /** What the page shows as "served by": the entry point, and the instance when one is named. */

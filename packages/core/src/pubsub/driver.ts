@@ -29,6 +29,11 @@ export interface PubSubMessage {
   readonly frame: Frame
   /** The connection that published without `includeSelf`; it never receives its own message. */
   readonly senderId?: string | undefined
+  /**
+   * The publish's trace context (a W3C `traceparent`) when the bridge has instrumentation that
+   * traces (`@wsbridge/otel`). Drivers carry it unchanged so a delivery elsewhere joins the trace.
+   */
+  readonly trace?: string | undefined
 }
 
 /** What a bridge gives its driver: the way back into local fan-out, and the bridge's error hook. */
@@ -44,6 +49,8 @@ export interface PubSubSink {
   error(error: unknown): void
   /** This instance's members of `topic` right now (drivers resync shared presence from it). */
   members(topic: string): PresenceMember[]
+  /** The backend was lost (`'down'`) or is back (`'up'`): for instrumentation. Never throws. */
+  state?(state: 'up' | 'down'): void
 }
 
 /**

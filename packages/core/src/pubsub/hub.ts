@@ -8,6 +8,13 @@ import { PresenceEmitter, type PresenceListener, type PresenceMember } from './p
 
 export type { HubMember, HubMemberAccess } from './hub-member.js'
 
+/** The part of the bridge's instrumentation the hub calls (see BridgeInstrumentation). */
+export interface PubSubObserver<M> {
+  published?(topics: readonly string[], frame: Frame, sender: M | undefined, deliveries: number): string | undefined
+  delivered?(message: PubSubMessage, via: string, deliveries: number): void
+  driverState?(driver: string, state: 'up' | 'down'): void
+}
+
 /**
  * A bridge's pub/sub: the topic index (the single source of truth for `topics`, `subscriberCount`,
  * presence and close-time cleanup on every runtime), local fan-out, native fan-out where the
@@ -30,6 +37,9 @@ export class PubSubHub<M extends HubMember> {
   /** Durable topics take over their single-topic text publishes (history/durable-topics.ts). */
   durable: DurableRoute<M> | undefined
 
+  /** The bridge's instrumentation for publishes and deliveries from other instances (instrumentation.ts). */
+  observer: PubSubObserver<M> | undefined
+
   constructor(driver: PubSubDriver | undefined, onError: (error: unknown) => void, access: HubMemberAccess<M>) {
     this.#driver = driver
     this.#onError = onError
@@ -40,6 +50,9 @@ export class PubSubHub<M extends HubMember> {
       deliver: (message, via) => this.#deliverRemote(message, via),
       error: (error) => this.#safeReport(error),
       members: (topic) => this.presence(topic),
+      state: (state) => {
+        if (driver) this.observer?.driverState?.(driver.name, state)
+      },
     }
     driver?.start(sink)
   }
@@ -127,7 +140,8 @@ export class PubSubHub<M extends HubMember> {
     const delivered =
       topics.length === 1 ? this.#fanOut(topics[0]!, local, sender) : this.#fanOutMany(topics, local, sender, 0, topics.length)
     const driver = this.#driver
-    if (driver) this.#guard(() => driver.publish({ topics, frame, senderId: sender?.id }))
+    const trace = this.observer?.published?.(topics, frame, sender, delivered)
+    if (driver) this.#guard(() => driver.publish({ topics, frame, senderId: sender?.id, trace }))
     return delivered
   }
 
@@ -159,9 +173,13 @@ export class PubSubHub<M extends HubMember> {
       if (delivered !== undefined) return delivered
     }
     const frame = this.stamp ? this.stamp([via], message.frame) : message.frame
-    if (message.topics.length === 1) return this.#fanOut(via, frame, message.senderId)
     // Members of an earlier topic get the message through that topic's channel instead.
-    return this.#fanOutMany(message.topics, frame, message.senderId, position, position + 1)
+    const delivered =
+      message.topics.length === 1
+        ? this.#fanOut(via, frame, message.senderId)
+        : this.#fanOutMany(message.topics, frame, message.senderId, position, position + 1)
+    this.observer?.delivered?.(message, via, delivered)
+    return delivered
   }
 
   /** One topic: the runtime's fan-out where members have one (NativeFanOut), a send to each otherwise. */
