@@ -82,7 +82,14 @@ export function createDurableObjectWebSocket<const R extends Routes>(
   if (autoResponse) state.setWebSocketAutoResponse(autoResponsePair(autoResponse))
   const notFound = (request: Request) => (fallback ? fallback(request) : new Response('Not Found', { status: 404 }))
   // The client's heartbeats that workerd answered since the last sweep count as signs of life.
-  const answeredAt = (raw: CloudflareWebSocket) => state.getWebSocketAutoResponseTimestamp?.(raw)?.getTime() ?? 0
+  const answeredAt = (raw: CloudflareWebSocket) => {
+    try {
+      return state.getWebSocketAutoResponseTimestamp?.(raw)?.getTime() ?? 0
+    } catch {
+      // workerd may refuse a socket it does not hold as hibernatable (one taken with accept()): nothing answered.
+      return 0
+    }
+  }
   const schedule = alarmSchedule(bridge, state, () => {
     for (const [raw, socket] of sockets) socket.heard(answeredAt(raw))
   })
