@@ -3,6 +3,7 @@ import {
   defaultCapabilities,
   denoProfile,
   type HostCapabilities,
+  honoWorkerdProfile,
   nodeProfile,
   workerdProfile,
 } from '@wsbridge/conformance/tools'
@@ -28,6 +29,7 @@ const onNode = on(nodeProfile)
 const onBun = on(bunProfile)
 const onDeno = on(denoProfile)
 const onWorkerd = on(workerdProfile)
+const onHonoWorkerd = on(honoWorkerdProfile)
 
 export const hostProfiles: readonly HostProfile[] = [
   { name: 'node-ws', setup: '`@wsbridge/adapter-node-ws` on Node `ws`', ...onNode },
@@ -39,6 +41,11 @@ export const hostProfiles: readonly HostProfile[] = [
   { name: 'deno', setup: '`@wsbridge/adapter-deno` on `Deno.serve`', ...onDeno },
   { name: 'hono-deno', setup: '`@wsbridge/adapter-hono` with `hono/deno` on `Deno.serve`', ...onDeno },
   { name: 'workerd', setup: '`@wsbridge/adapter-cloudflare` in a Durable Object under workerd (Miniflare)', ...onWorkerd },
+  {
+    name: 'hono-workerd',
+    setup: '`@wsbridge/adapter-hono` with `hono/cloudflare-workers` in a Durable Object under workerd (Miniflare)',
+    ...onHonoWorkerd,
+  },
   {
     name: 'minimal',
     setup: 'the minimal adapter of [writing an adapter](adapters/writing-an-adapter.md) on Node `ws`',

@@ -18,8 +18,9 @@ export interface AlarmSchedule {
  * evicts it; an alarm wakes a new instance, whose adapter has taken every socket back by then. The
  * alarm is set for the earliest deadline only, so an object whose clients are all quiet sleeps
  * until one is due. Without `state.storage` (a stand-in state), core keeps its own timer.
+ * `beforeSweep` runs first at every sweep: what happened without waking the object is told to core then.
  */
-export function alarmSchedule(bridge: Bridge<Routes>, state: DurableObjectStateLike): AlarmSchedule {
+export function alarmSchedule(bridge: Bridge<Routes>, state: DurableObjectStateLike, beforeSweep: () => void = () => {}): AlarmSchedule {
   const storage = state.storage
   const sweeps: SweepControl | undefined = storage ? externalSweeps(bridge) : undefined
   // When the alarm this instance set will fire (Date.now() clock); undefined once it fired or failed.
@@ -52,6 +53,7 @@ export function alarmSchedule(bridge: Bridge<Routes>, state: DurableObjectStateL
 
   function fired(): void {
     alarmAt = undefined
+    beforeSweep()
     sweeps?.sweep()
     update()
   }

@@ -43,6 +43,12 @@ export interface DurableObjectStateLike {
   /** Sets (or, without a pair, clears) the message workerd answers itself without waking the object. */
   setWebSocketAutoResponse(pair?: unknown): void
   /**
+   * When workerd last answered `socket`'s auto-response message itself (null: never). Read at each
+   * alarm sweep: a client whose only frames are those heartbeats is alive, although the object never
+   * saw them. Optional, for stand-in states.
+   */
+  getWebSocketAutoResponseTimestamp?(socket: CloudflareWebSocket): Date | null
+  /**
    * With it, heartbeat, idle and close deadlines run on the object's alarm (call the adapter's
    * `alarm()` from the object's); without it, on a timer, which keeps the object in memory.
    */

@@ -81,21 +81,34 @@ export function createDurableObjectWebSocket<const R extends Routes>(
   const pubsub = new ObjectPubSub((socket) => (socket as DurableObjectSocket).persist())
   if (autoResponse) state.setWebSocketAutoResponse(autoResponsePair(autoResponse))
   const notFound = (request: Request) => (fallback ? fallback(request) : new Response('Not Found', { status: 404 }))
-  const schedule = alarmSchedule(bridge, state)
+  // The client's heartbeats that workerd answered since the last sweep count as signs of life.
+  const answeredAt = (raw: CloudflareWebSocket) => {
+    try {
+      return state.getWebSocketAutoResponseTimestamp?.(raw)?.getTime() ?? 0
+    } catch {
+      // workerd may refuse a socket it does not hold as hibernatable (one taken with accept()): nothing answered.
+      return 0
+    }
+  }
+  const schedule = alarmSchedule(bridge, state, () => {
+    for (const [raw, socket] of sockets) socket.heard(answeredAt(raw))
+  })
+  const clientHeartbeat = autoResponse !== undefined
 
   for (const raw of state.getWebSockets()) {
     const snapshot = attachmentOf(raw)
     if (!snapshot) continue
-    const socket = new DurableObjectSocket(raw, pubsub, Date.now() - (snapshot.silentFor ?? 0))
+    const seenAt = Math.max(Date.now() - (snapshot.silentFor ?? 0), answeredAt(raw))
+    const socket = new DurableObjectSocket(raw, pubsub, seenAt, clientHeartbeat)
     sockets.set(raw, socket)
-    bridge.restore(snapshot, socket)
+    bridge.restore({ ...snapshot, silentFor: Date.now() - seenAt }, socket)
   }
   schedule.update()
 
   function upgrade(decision: UpgradeDecision): Response {
     if (!decision.ok) return refusalResponse(decision)
     const [client, server] = [...Object.values(newWebSocketPair())] as [CloudflareWebSocket, CloudflareWebSocket]
-    const socket = new DurableObjectSocket(server, pubsub)
+    const socket = new DurableObjectSocket(server, pubsub, Date.now(), clientHeartbeat)
     // Held until onOpen's synchronous part has run (auth close mode: core closes at once). workerd
     // ends the connection of a hibernatable socket closed outside its own events only when the object
     // next hibernates: a socket closed before its 101 is accepted with plain accept() instead, which

@@ -33,8 +33,8 @@ export function attachmentOf(socket: CloudflareWebSocket): ConnectionSnapshot | 
 }
 
 /**
- * Core's view of one hibernatable workerd socket (send, close, terminate; no ping: workerd sends
- * none from a Durable Object) and the events core hands back for it: one object per connection,
+ * Core's view of one hibernatable workerd socket (send, close, terminate; no ping frame: workerd
+ * sends none from a Durable Object) and the events core hands back for it: one object per connection,
  * as the Bun transport. It writes the connection's snapshot to the socket's attachment whenever
  * core changes what the snapshot holds, so the object can hibernate between any two events.
  */
@@ -47,12 +47,32 @@ export class DurableObjectSocket extends SocketEvents implements Transport {
   /** The context as last written (JSON): handlers may change it in place. */
   #writtenContext: string | undefined
 
-  /** `seenAt`: the client's last frame (Date.now()), for a socket taken back after hibernation. */
-  constructor(raw: CloudflareWebSocket, pubsub: ObjectPubSub, seenAt = Date.now()) {
+  /** Set only where the client heartbeats (see the constructor): core's heartbeat runs when it is there. */
+  declare readonly ping?: () => void
+
+  /**
+   * `seenAt`: the client's last frame (Date.now()), for a socket taken back after hibernation.
+   * `clientHeartbeat`: the object has an auto-response, so clients heartbeat on their own. workerd
+   * cannot send a ping from a Durable Object; core's heartbeat then asks nothing of the wire
+   * (`ping` sends no frame) and counts the client's heartbeats as its pongs (`heard`): a client
+   * silent for two intervals is terminated as dead, as on every host.
+   */
+  constructor(raw: CloudflareWebSocket, pubsub: ObjectPubSub, seenAt = Date.now(), clientHeartbeat = false) {
     super()
     this.raw = raw
     this.pubsub = pubsub
     this.#seenAt = this.#writtenSeenAt = seenAt
+    if (clientHeartbeat) this.ping = noPing
+  }
+
+  /**
+   * workerd answered the client's auto-response message at `at` (Date.now()), without waking the
+   * object: if that is news, the client is alive then, for the heartbeat and the idle timeout.
+   */
+  heard(at: number): void {
+    if (at <= this.#seenAt) return
+    this.#seenAt = at
+    this.pong()
   }
 
   /** A frame from the client: its time goes to the attachment once the written one is SEEN_SLACK_MS old. */
@@ -130,6 +150,9 @@ export class DurableObjectSocket extends SocketEvents implements Transport {
     }
   }
 }
+
+/** The client sends its own heartbeat; nothing goes on the wire (see DurableObjectSocket's constructor). */
+function noPing(): void {}
 
 /** A context's value for change detection; one that JSON cannot write (a cycle, a BigInt) always counts as changed. */
 function contextJson(context: unknown): string | undefined {

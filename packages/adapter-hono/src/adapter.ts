@@ -9,11 +9,16 @@ import { helperOptions, withProtocol } from './helper-options.js'
 import { bunWebSocketOptions, type BunWebSocketFor } from './runtime-options.js'
 import { HonoSocketEvents, type AdapterState } from './socket-events.js'
 import { bunServerFanOut, remoteAddress } from './transport.js'
+import { runtimeUpgradeWebSocket } from './workers-upgrade.js'
 
 export interface HonoWebSocketOptions extends BridgeOptions {
-  /** Your runtime's helper: from `hono/bun`, `@hono/node-ws`'s createNodeWebSocket, or `@hono/node-server` 2. */
+  /**
+   * Your runtime's helper: from `hono/bun`, `hono/deno`, `hono/cloudflare-workers`, `@hono/node-ws`'s
+   * createNodeWebSocket, or `@hono/node-server` 2. On Cloudflare Workers the adapter upgrades with
+   * the same Hono helper API plus the open event `hono/cloudflare-workers` never sends.
+   */
   readonly upgradeWebSocket: UpgradeWebSocket<any, any, any>
-  /** Your runtime's `getConnInfo` (hono/bun, @hono/node-server/conninfo…) for `connection.ip`. Default: read from `c.env` on Bun and Node. */
+  /** Your runtime's `getConnInfo` (hono/bun, hono/cloudflare-workers, @hono/node-server/conninfo…) for `connection.ip`. Default: read from `c.env` on Bun, Deno and Node. */
   readonly getConnInfo?: GetConnInfo
 }
 
@@ -60,7 +65,9 @@ export function createHonoWebSocket<const R extends Routes>(
   routesOrBridge: R | Bridge<R>,
   options: HonoWebSocketOptions,
 ): HonoWebSocket<R> {
-  const { upgradeWebSocket, getConnInfo, ...bridgeOptions } = options
+  const { getConnInfo, ...bridgeOptions } = options
+  // On Cloudflare Workers, a helper that runs onOpen (hono/cloudflare-workers never does, see workers-upgrade.ts).
+  const upgradeWebSocket = runtimeUpgradeWebSocket(options.upgradeWebSocket)
   const bridge = toBridge(routesOrBridge, bridgeOptions)
   // On Bun, pongs reach core only through the handler `bunWebSocket` wraps; until it is in use,
   // transports there get no ping, and Bun's own idle timer and pings keep watch instead.

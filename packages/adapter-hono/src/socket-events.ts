@@ -59,9 +59,9 @@ export class HonoSocketEvents {
   }
 
   /**
-   * Opens the connection, once. Hono's helper on Cloudflare Workers never calls onOpen (an accepted
-   * Workers socket has no open event), so there the first message, close or error opens it: the
-   * route's onOpen still runs first, exactly once.
+   * Opens the connection, once. A helper that never calls onOpen (`hono/cloudflare-workers`, which
+   * the adapter replaces on Workers, see workers-upgrade.ts) would have the first message, close or
+   * error open it: the route's onOpen still runs first, exactly once.
    */
   #open(ws: WSContext): void {
     const accepted = this.#accepted

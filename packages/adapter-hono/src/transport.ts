@@ -3,6 +3,9 @@ import type { WSContext } from 'hono/ws'
 import type { NativePubSub, Transport } from '@wsbridge/core/adapter'
 import { BunPingTransport, BunTransport, bunNativePubSub, type BunLikeSocket, type BunPublisher } from '@wsbridge/adapter-bun/transport'
 
+/** The close code of `terminate()` where the runtime has no abortive close (Workers), as adapter-cloudflare's. */
+const TERMINATE_CODE = 1011
+
 /** The parts of `ws.raw` used when present: Bun's ServerWebSocket, or whatever another runtime hands over. */
 export interface RawSocket {
   terminate?(): void
@@ -102,7 +105,8 @@ class HonoTransport implements Transport {
 
   terminate(): void {
     if (this.#raw?.terminate) this.#raw.terminate()
-    else this.#ws.close()
+    // No abortive close (Workers): the peer is gone or about to be, so the frame says so.
+    else this.#ws.close(TERMINATE_CODE, '')
   }
 
   get bufferedAmount(): number {

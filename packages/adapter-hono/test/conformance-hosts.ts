@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { bunProfile, type ConformanceHost, denoProfile, nodeProfile } from '@wsbridge/conformance'
+import { bunProfile, type ConformanceHost, denoProfile, honoWorkerdProfile, nodeProfile } from '@wsbridge/conformance'
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url))
 
@@ -28,4 +28,12 @@ export const honoDenoHost: ConformanceHost = {
   command: [denoBinary, 'run', '-A', 'test-deno/conformance-host.ts'],
   cwd: packageDir,
   ...denoProfile,
+}
+
+/** Hono in a Durable Object with hono/cloudflare-workers, under workerd (Miniflare): a Node process running test-workerd/host.mjs. */
+export const honoWorkerdHost: ConformanceHost = {
+  name: 'hono-workerd',
+  command: [process.execPath, 'test-workerd/host.mjs'],
+  cwd: packageDir,
+  ...honoWorkerdProfile,
 }

@@ -103,7 +103,7 @@ export const workerdProfile = {
     fragmentLimit: 'workerd takes no cap on the frames of one message; maxPayloadLength still bounds its size',
     abortiveClose: 'a Durable Object can only close a WebSocket with a close frame: terminate() closes with 1011',
     serverPing:
-      'workerd sends no WebSocket pings from a Durable Object; heartbeats are the client’s (setWebSocketAutoResponse answers them without waking the object)',
+      'workerd sends no WebSocket ping from a Durable Object: with autoResponse the heartbeat counts the client’s own heartbeats, which workerd answers without waking the object (getWebSocketAutoResponseTimestamp, read at each alarm sweep; adapter-cloudflare test/heartbeat.test.ts: a silent client closed 1011, onClose 1006 Heartbeat timeout)',
     refusalHeaders:
       'workerd writes hop-by-hop headers itself and drops Connection: close from a Worker’s response (status and body are still checked)',
     strictFraming: 'workerd handles malformed frames itself and reports none to the Durable Object (see protocolErrors)',
@@ -116,5 +116,21 @@ export const workerdProfile = {
       "Miniflare forwards requests to the Worker with fetch, which throws on an upgrade that is not GET: the client gets workerd's 500 before any code of ours runs",
     closeOutsideEvents:
       "workerd sends a hibernatable socket's close frame at once when the close starts outside that socket's own event (the idle timeout's alarm, a shutdown from another request), but ends the TCP connection only when the object next hibernates (~10 s after its last event): later than the suite waits",
+  },
+} as const satisfies Profile
+
+/**
+ * Hono in a Durable Object on workerd with `hono/cloudflare-workers`' socket (`accept()`, no
+ * hibernation): workerd owns framing, limits and handshake headers as for `workerdProfile`.
+ */
+export const honoWorkerdProfile = {
+  capabilities: workerdProfile.capabilities,
+  reasons: {
+    ...workerdProfile.reasons,
+    closeOutsideEvents:
+      'an accepted socket’s close ends its connection at once (the idle timeout case passes), but the suite’s shutdown reaches the object over the observer’s socket, which workerd delivers independently of a new request: an upgrade sent after it was still accepted (101) in 2 of 3 runs under load',
+    serverPing:
+      'workerd has no WebSocket ping for a Worker’s socket, so core’s heartbeat cannot run; the idle timeout still closes silent clients',
+    bufferedAmount: 'workerd reports no bufferedAmount for a Worker’s WebSocket, so backpressure limits cannot apply',
   },
 } as const satisfies Profile
