@@ -13,7 +13,9 @@ async function importWithoutVitest(path: string): Promise<string[] | { failed: s
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? 'null')
 }
 
-describe('entries that must load without vitest', () => {
+// Each case starts a Node process that compiles the entry's whole module graph with tsx: seconds on a
+// busy 2-core machine, so the per-test limit matches the child's own 60 s timeout.
+describe('entries that must load without vitest', { timeout: 60_000 }, () => {
   it('tools: the wire client, raw requests, hosts and profiles load', async () => {
     const names = await importWithoutVitest('../src/tools.ts')
     expect(names).toEqual(expect.arrayContaining(['openClient', 'rawUpgradeRequest', 'RunningHost', 'startHost', 'nodeProfile']))

@@ -68,6 +68,8 @@ describe.skipIf(!available)('client in Chromium', () => {
       'src/request-frames.ts',
       'src/request-asker.ts',
       'src/request-endpoint.ts',
+      'src/request-stream-reader.ts',
+      'src/restart-window.ts',
     ]
     expect(
       inputs.filter((file) => !file.startsWith('src/client/') && !file.startsWith('test/client/browser/') && !shared.includes(file)),
