@@ -1,4 +1,3 @@
 export { createNatsPubSub, type NatsClientOptions, type NatsPubSub, type NatsPubSubOptions } from './nats-pubsub.js'
-export { decodeEnvelope, encodeEnvelope, type Envelope } from './envelope.js'
 export { topicToken } from './subjects.js'
 export { createJetStreamHistory, type JetStreamHistory, type JetStreamHistoryOptions } from './jetstream-history.js'
