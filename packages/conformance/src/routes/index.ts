@@ -18,6 +18,7 @@ import { seedChatRoutes } from './seed-chat.js'
 import { seedTextRoutes } from './seed-text.js'
 import { slowSubscriberRoutes } from './slow-subscriber.js'
 import { streamsRoutes } from './streams.js'
+import { tokenExpiryRoutes } from './token-expiry.js'
 import { typedRoutes } from './typed.js'
 
 /** Each file's routes, by the file that defines them: one routes object on the host, so keys must be unique. */
@@ -41,6 +42,7 @@ export const routeFiles = {
   seedText: seedTextRoutes,
   slowSubscriber: slowSubscriberRoutes,
   streams: streamsRoutes,
+  tokenExpiry: tokenExpiryRoutes,
   typed: typedRoutes,
 } as const satisfies Readonly<Record<string, Routes>>
 

@@ -13,14 +13,13 @@ import { OPEN, READY_STATE, sendOrQueue } from './send-frame.js'
 import { SendQueue, type QueuedFrame } from './send-queue.js'
 import { dropSocket, type WebSocketConstructor, type WebSocketLike } from './socket.js'
 import { openSocket, type SocketListener } from './socket-listener.js'
+import { TokenRefresh } from './token-refresh.js'
 import type { ClientConnection, ConnectionState, ReplyStream, SendStatus } from './types.js'
 
 /**
- * One logical connection over a sequence of sockets. It owns the state machine connecting → open →
- * (reconnecting → open)* → closing → closed, the send queue that bridges the gaps, the heartbeat and the resume positions;
- * when to try again is the reconnect schedule's (reconnect-schedule.ts), a new socket counts as open once onRestore is done
- * (restore.ts), and events of a socket no longer current never arrive (socket-listener.ts).
- */
+ * One logical connection over a sequence of sockets: the state machine connecting → open → (reconnecting → open)* → closing →
+ * closed, the send queue that bridges the gaps, heartbeat, token refresh (token-refresh.ts) and resume positions; when to try
+ * again is reconnect-schedule.ts's, a new socket counts as open once onRestore is done (restore.ts). */
 export class ReconnectingConnection implements ClientConnection<unknown, AnyClientRequests> {
   readonly #WebSocket: WebSocketConstructor
   readonly #url: (resume: string | undefined) => string
@@ -31,6 +30,7 @@ export class ReconnectingConnection implements ClientConnection<unknown, AnyClie
   readonly #retry: ReconnectSchedule
   readonly #hooks: Hooks
   readonly #restore = new RestoreStep()
+  readonly #refresh: TokenRefresh
   readonly #events: SocketListener = {
     open: (socket) => this.#restore.start(socket, this.#options, this.#reconnects + Number(this.#everOpened), () => this.#opened(socket)),
     message: (data) => this.#received(data),
@@ -62,8 +62,8 @@ export class ReconnectingConnection implements ClientConnection<unknown, AnyClie
     this.#queue = new SendQueue(options.queue)
     this.#retry = new ReconnectSchedule(options)
     this.#hooks = new Hooks(options)
-    const failed = () => this.#heartbeatFailed()
-    this.#heartbeat = options.heartbeat ? new Heartbeat(options.heartbeat, (frame) => this.#socket?.send(frame), failed) : undefined
+    this.#refresh = new TokenRefresh(options, (frame) => this.#socket?.send(frame), this.#hooks)
+    this.#heartbeat = options.heartbeat ? new Heartbeat(options.heartbeat, (f) => this.#socket?.send(f), this.#heartbeatFailed) : undefined
     // The first URL is built here so a missing path parameter throws at the call site.
     this.#open(url(undefined))
   }
@@ -97,6 +97,7 @@ export class ReconnectingConnection implements ClientConnection<unknown, AnyClie
     this.#retry.cancel()
     this.#queue.clear()
     this.#heartbeat?.stop()
+    this.#refresh.stop()
     const socket = this.#socket
     if (socket && socket.readyState === OPEN) {
       this.#setState('closing')
@@ -143,7 +144,7 @@ export class ReconnectingConnection implements ClientConnection<unknown, AnyClie
 
   #received(data: unknown): void {
     this.#heartbeat?.alive()
-    deliver(data, this.#resume, this.#requests, this.#options, this.#hooks, this.#options.route?.text)
+    deliver(data, this.#resume, this.#requests, this.#options, this.#hooks, this.#options.route?.text, (ms) => this.#refresh.announced(ms))
   }
 
   #closed(code: number, reason: string): void {
@@ -151,6 +152,7 @@ export class ReconnectingConnection implements ClientConnection<unknown, AnyClie
     this.#socket = undefined
     this.#restore.cancel()
     this.#heartbeat?.stop()
+    this.#refresh.stop()
     this.#requests.socketClosed()
     if (this.#state === 'closing' || this.#options.route?.noRoute || !this.#retry.allows(code, reason)) {
       this.#finish(code, reason, true)
@@ -174,7 +176,7 @@ export class ReconnectingConnection implements ClientConnection<unknown, AnyClie
     })
   }
 
-  #heartbeatFailed(): void {
+  readonly #heartbeatFailed = (): void => {
     if (!this.#socket) return
     dropSocket(this.#socket)
     this.#hooks.error(new Error('[wsbridge] heartbeat timeout: no frame from the server'))

@@ -6,7 +6,7 @@ import type { ConnectionHandlers } from './types.js'
 
 /**
  * Takes one frame from the server to where it belongs: request, reply and cancel frames to the
- * request endpoint; messages, binary data, resume gaps and error frames to the user's handlers.
+ * request endpoint; token expiry announcements to the refresh timer; messages, binary data, resume gaps and error frames to the user's handlers.
  */
 export function deliver(
   data: unknown,
@@ -15,6 +15,7 @@ export function deliver(
   handlers: ConnectionHandlers<unknown>,
   hooks: Hooks,
   text = false,
+  expiry?: (expiresIn: number | null) => void,
 ): void {
   // A text route's frames are the application's strings, whatever they look like.
   if (!text && typeof data === 'string' && requests.receive(data)) return
@@ -23,4 +24,5 @@ export function deliver(
   else if (incoming.kind === 'binary') hooks.call(() => handlers.onBinary?.(incoming.data))
   else if (incoming.kind === 'gap') hooks.call(() => handlers.onResumeGap?.(incoming.gap))
   else if (incoming.kind === 'error') hooks.error(incoming.error)
+  else if (incoming.kind === 'expiry') expiry?.(incoming.expiresIn)
 }

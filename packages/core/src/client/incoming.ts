@@ -3,12 +3,16 @@ import { errorCodes, WsError, type WsErrorCode, type WsIssue } from '../errors.j
 import type { ResumeTracker } from './resume-tracker.js'
 import type { ResumeGap } from './types.js'
 
+const EXPIRY_FRAME_PREFIX = '{"~":"auth","expiresIn":'
+
 /** What one incoming frame means to the connection. */
 export type Incoming =
   | { readonly kind: 'message'; readonly value: unknown }
   | { readonly kind: 'binary'; readonly data: ArrayBuffer }
   | { readonly kind: 'error'; readonly error: Error }
   | { readonly kind: 'gap'; readonly gap: ResumeGap }
+  /** The server's `{"~":"auth","expiresIn":ms | null}`: how long the connection's token still lives. */
+  | { readonly kind: 'expiry'; readonly expiresIn: number | null }
   /** Handled internally: a pong, or a replayed message the client already had. */
   | { readonly kind: 'none' }
 
@@ -20,6 +24,15 @@ function isErrorFrame(value: unknown): value is { type: 'error'; code: WsErrorCo
   )
 }
 
+/** The server's token expiry announcement (security/auth-refresh-frame.ts), else undefined. */
+function asExpiry(value: unknown): Incoming | undefined {
+  if (typeof value !== 'object' || value === null || (value as { '~'?: unknown })['~'] !== 'auth') return undefined
+  const expiresIn = (value as { expiresIn?: unknown }).expiresIn
+  if (expiresIn === null || (typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn >= 0))
+    return { kind: 'expiry', expiresIn }
+  return undefined
+}
+
 function toArrayBuffer(data: unknown): ArrayBuffer | undefined {
   if (data instanceof ArrayBuffer) return data
   if (ArrayBuffer.isView(data)) return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer
@@ -28,11 +41,19 @@ function toArrayBuffer(data: unknown): ArrayBuffer | undefined {
 
 /**
  * A text route's frame is the message itself, except the two frames wsbridge sends on every route:
- * the heartbeat's pong and error frames (`{"type":"error",…}` with a wsbridge code, as the server
+ * the heartbeat's pong, the token expiry announcement, and error frames (`{"type":"error",…}` with a wsbridge code, as the server
  * writes them). Text routes have no resume, so no stamped or gap frames.
  */
 function decodeText(data: string): Incoming {
   if (data === PONG_FRAME) return { kind: 'none' }
+  if (data.startsWith(EXPIRY_FRAME_PREFIX)) {
+    try {
+      const expiry = asExpiry(JSON.parse(data))
+      if (expiry) return expiry
+    } catch {
+      // Not JSON after all: the application's own text.
+    }
+  }
   if (data.startsWith('{"type":"error","code":"')) {
     try {
       const value: unknown = JSON.parse(data)
@@ -63,6 +84,8 @@ export function decodeIncoming(data: unknown, tracker: ResumeTracker, text = fal
   } catch {
     return { kind: 'error', error: new Error(`[wsbridge] server sent a text frame that is not JSON: ${data.slice(0, 64)}`) }
   }
+  const expiry = asExpiry(value)
+  if (expiry) return expiry
   const control = asControlFrame(value)
   if (control === undefined) {
     if (!isErrorFrame(value)) return { kind: 'message', value }

@@ -7,6 +7,7 @@ export { backoffDelay, type BackoffOptions } from './backoff.js'
 export { NO_RECONNECT_CODES } from './policy.js'
 export type { QueueOptions, QueuedFrame } from './send-queue.js'
 export type { HeartbeatOptions } from './heartbeat.js'
+export type { RefreshTokenSource } from './token-refresh.js'
 export type { RestoreContext, RestoreHook } from './restore.js'
 export type { WebSocketConstructor, WebSocketLike } from './socket.js'
 export type {

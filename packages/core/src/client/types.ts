@@ -5,6 +5,7 @@ import type { BackoffOptions } from './backoff.js'
 import type { HeartbeatOptions } from './heartbeat.js'
 import type { RestoreHook } from './restore.js'
 import type { QueueOptions } from './send-queue.js'
+import type { RefreshTokenSource } from './token-refresh.js'
 import type { WebSocketConstructor } from './socket.js'
 
 /**
@@ -129,6 +130,13 @@ export interface ClientOptions {
   readonly protocols?: string | string[]
   /** Send last seen topic positions when reconnecting, for routes with `resume`. Default true. */
   readonly resume?: boolean
+  /**
+   * Renews an expiring token on the open socket: when the server announces an expiry, called at 80%
+   * of the token's remaining life or 5 s before it ends, whichever is later; the token goes to the
+   * route's auth hook as `request.token`. A throw or rejection goes to `onError`, and the server
+   * closes with 4401 when the old token runs out.
+   */
+  readonly refreshToken?: RefreshTokenSource
 }
 
 export interface BridgeClientOptions extends ClientOptions {
