@@ -105,8 +105,15 @@ class HonoTransport implements Transport {
 
   terminate(): void {
     if (this.#raw?.terminate) this.#raw.terminate()
-    // No abortive close (Workers): the peer is gone or about to be, so the frame says so.
-    else this.#ws.close(TERMINATE_CODE, '')
+    else {
+      // No abortive close: Workers take 1011, so the frame says the server gave up; Deno follows the
+      // WHATWG rule (only 1000 and 3000-4999 from script) and throws, so it gets a plain close.
+      try {
+        this.#ws.close(TERMINATE_CODE, '')
+      } catch {
+        this.#ws.close()
+      }
+    }
   }
 
   get bufferedAmount(): number {
