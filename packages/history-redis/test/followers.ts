@@ -2,7 +2,7 @@ import { createNodeWebSocketServer } from '@wsbridge/adapter-node-ws'
 import type { Bridge } from '@wsbridge/core'
 import { type ResumeGap, setupBridge } from '@wsbridge/core/client'
 import { createRedisPubSub } from '@wsbridge/pubsub-redis'
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,10 +10,10 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import WebSocket from 'ws'
+import { buildSync } from 'esbuild'
 import { createRedisHistory } from '../src/index.js'
 import { feedRoutes } from './fixtures/routes.js'
 
-const ESBUILD = fileURLToPath(new URL('../../../node_modules/.bin/esbuild', import.meta.url))
 const FIXTURE = fileURLToPath(new URL('./fixtures/instance.ts', import.meta.url))
 
 /**
@@ -23,18 +23,17 @@ const FIXTURE = fileURLToPath(new URL('./fixtures/instance.ts', import.meta.url)
 export function bundleInstance(): string {
   const out = join(mkdtempSync(join(tmpdir(), 'wsbridge-instance-')), 'instance.mjs')
   const banner = "import{createRequire}from'node:module';const require=createRequire(import.meta.url);"
-  const args = [
-    FIXTURE,
-    '--bundle',
-    '--platform=node',
-    '--format=esm',
-    '--target=node20',
-    `--outfile=${out}`,
-    `--banner:js=${banner}`,
-    '--log-level=error',
-  ]
-  const built = spawnSync(ESBUILD, args, { stdio: 'inherit' })
-  if (built.status !== 0) throw new Error('could not bundle the instance fixture')
+  // esbuild is this package's own devDependency: a clean install links no root copy to spawn.
+  buildSync({
+    entryPoints: [FIXTURE],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: out,
+    banner: { js: banner },
+    logLevel: 'error',
+  })
   return out
 }
 
