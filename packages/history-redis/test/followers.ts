@@ -127,7 +127,16 @@ export function audit(received: number[], last: number, publishers = 1): { lost:
     seen.add(i)
     latest.set(i % publishers, Math.max(i, latest.get(i % publishers) ?? 0))
   }
-  // With several publishers the log may order a lower number after the first one received.
-  const first = received.length > 0 ? Math.min(...received) : last + 1
-  return { lost: last - first + 1 - seen.size, duplicated, reordered }
+  // Each publisher's appends reach the log in its own order, but two publishers' appends race: a
+  // follower that joins between them may rightly start at 4 with 5 logged before it. So what it
+  // should have is counted per publisher, from the first of that publisher's messages it received.
+  // A publisher it received nothing from counts from its first message overall.
+  const overall = received.length > 0 ? Math.min(...received) : last + 1
+  let expected = 0
+  for (let p = 0; p < publishers; p++) {
+    const mine = [...seen].filter((i) => i % publishers === p)
+    const first = mine.length > 0 ? Math.min(...mine) : overall
+    for (let i = first; i <= last; i++) if (i % publishers === p) expected++
+  }
+  return { lost: expected - seen.size, duplicated, reordered }
 }
