@@ -17,13 +17,23 @@ export const buildDir = join(benchDir, '.build')
  * esbuild comes from tsx's own dependency, so the bench adds no package for it.
  */
 export async function buildNodeTargets(specs: readonly TargetSpec[]): Promise<void> {
+  const entryPoints = specs.filter((s) => s.runtime === 'node').map((s) => join(benchDir, 'src', 'targets', s.entry))
+  await buildNodeEntries(entryPoints, buildDir)
+}
+
+/**
+ * Compiles any Node entry points (absolute paths) the same way into `outdir` (`<entry name>.mjs`):
+ * the soak and the cluster bench run their Node servers and clients compiled too. `bundlesCommonJs`:
+ * the bundle includes CommonJS packages (ioredis) that `require` Node built-ins, which an ESM
+ * bundle can only do through a `require` made by `createRequire`.
+ */
+export async function buildNodeEntries(entryPoints: readonly string[], outdir: string, bundlesCommonJs = false): Promise<void> {
+  if (entryPoints.length === 0) return
   const requireFromTsx = createRequire(createRequire(import.meta.url).resolve('tsx/package.json'))
   const esbuild = requireFromTsx('esbuild') as { build(options: Record<string, unknown>): Promise<unknown> }
-  const entryPoints = specs.filter((s) => s.runtime === 'node').map((s) => join(benchDir, 'src', 'targets', s.entry))
-  if (entryPoints.length === 0) return
   await esbuild.build({
     entryPoints,
-    outdir: buildDir,
+    outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     format: 'esm',
@@ -31,6 +41,9 @@ export async function buildNodeTargets(specs: readonly TargetSpec[]): Promise<vo
     target: 'node20',
     external,
     logLevel: 'warning',
+    ...(bundlesCommonJs
+      ? { banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } }
+      : {}),
   })
 }
 
