@@ -70,3 +70,21 @@ export async function socketIoClient(asks = false): Promise<ClientFactory> {
     return { send, close: () => void socket.disconnect() }
   }
 }
+
+/**
+ * Bun's native client for durable topics too: a durable delivery arrives stamped with its log
+ * position (`{"~":"msg","t":topic,"e":…,"s":…,"d":payload}`, docs/scaling.md#durable-topics), so the
+ * probe is its `d`; any other frame is the probe itself.
+ */
+export const nativeStampedClient: ClientFactory = (origin, path, events) => {
+  const ws = new WebSocket(origin.replace(/^http/, 'ws') + path)
+  ws.onopen = () => events.open()
+  ws.onmessage = (event) => {
+    const frame = JSON.parse(event.data as string) as Probe | { '~': 'msg'; d: Probe | string }
+    const probe = '~' in frame && frame['~'] === 'msg' ? frame.d : frame
+    events.message(typeof probe === 'string' ? (JSON.parse(probe) as Probe) : (probe as Probe))
+  }
+  ws.onclose = () => events.close()
+  ws.onerror = () => undefined
+  return { send: (probe) => ws.send(JSON.stringify(probe)), close: () => ws.close() }
+}

@@ -46,15 +46,32 @@ export function startServer(spec: TargetSpec): Promise<RunningServer> {
 }
 
 /** `startServer` with its command rewritten or a longer READY timeout (see StartOptions). */
-export function startServerWith(spec: TargetSpec, options: StartOptions): Promise<RunningServer> {
-  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000
-  const child = spawnWithFds(options.wrap ? options.wrap(command(spec)) : command(spec))
+export async function startServerWith(spec: TargetSpec, options: StartOptions): Promise<RunningServer> {
+  const resolved = options.wrap ? options.wrap(command(spec)) : command(spec)
+  return { spec, ...(await startProcess(spec.name, resolved, {}, options.readyTimeoutMs)) }
+}
+
+/** A server process that printed READY: its origin, the pid to sample, and how to stop it. */
+export type StartedProcess = Omit<RunningServer, 'spec'>
+
+/**
+ * Starts any server command that announces itself like a target (targets/ready.ts) and resolves
+ * once it prints READY; rejects with its stderr if it cannot start. The cluster bench starts its
+ * instances with it.
+ */
+export function startProcess(
+  name: string,
+  command: readonly string[],
+  env: Record<string, string> = {},
+  readyTimeoutMs = 30_000,
+): Promise<StartedProcess> {
+  const child = spawnWithFds(command, env)
   const stderr = tailStderr(child)
   return new Promise((resolve, reject) => {
     const fail = (why: string): void => {
       clearTimeout(timer)
       child.kill('SIGKILL')
-      reject(new Error(`${spec.name} ${why}: ${stderr().trim().split('\n').slice(-3).join(' | ')}`))
+      reject(new Error(`${name} ${why}: ${stderr().trim().split('\n').slice(-3).join(' | ')}`))
     }
     const timer = setTimeout(() => fail(`did not print READY within ${readyTimeoutMs / 1000} s`), readyTimeoutMs)
     child.once('exit', (code) => fail(`exited with ${code}`))
@@ -63,7 +80,7 @@ export function startServerWith(spec: TargetSpec, options: StartOptions): Promis
       if (!match) return
       clearTimeout(timer)
       child.removeAllListeners('exit')
-      resolve({ spec, origin: `http://127.0.0.1:${match[1]}`, pid: Number(match[2]), stop: stopper(child) })
+      resolve({ origin: `http://127.0.0.1:${match[1]}`, pid: Number(match[2]), stop: stopper(child) })
     })
   })
 }

@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+/**
+ * The soak and the cluster bench at tiny scale, so CI proves both tools still run end to end: real
+ * servers (Node and Bun), real clients, Redis at 127.0.0.1:6379. Their output is captured, not shown.
+ */
+const benchDir = join(import.meta.dirname, '..')
+const tsx = join(benchDir, 'node_modules', '.bin', 'tsx')
+
+function run(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve) => {
+    execFile(tsx, [script, ...args], { cwd: benchDir, env: { ...process.env, ...env }, timeout: 55_000 }, (error, stdout) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
+    )
+  })
+}
+
+describe.each(['node-ws', 'bun'])('soak on %s', (adapter) => {
+  it('churns 50 connections for 3 s and counts every onClose exactly once', async () => {
+    const env = { SOAK_ADAPTER: adapter, SOAK_CONNECTIONS: '50', SOAK_SECONDS: '3', SOAK_HEARTBEAT_MS: '1000', SOAK_CLIENT_PROCESSES: '2' }
+    const { code, stdout } = await run('src/soak.ts', [], env)
+    expect(stdout).toContain(`${adapter}: 50 clients open from 2 source address(es)`)
+    const [, once, opened] = /onClose exactly once: (\d+)\/(\d+); twice or more: 0; never: 0; registry 0, topics 0/.exec(stdout) ?? []
+    // Churn opened replacements on top of the 50 (about 1.5 per process per second).
+    expect(Number(opened)).toBeGreaterThan(50)
+    expect(once).toBe(opened)
+    expect(stdout).toMatch(/onClose codes: \{"1000":\d+/)
+    expect(stdout).toMatch(/\[soak\] PASS$/m)
+    expect(code).toBe(0)
+  }, 60_000)
+})
+
+describe('soak preflight', () => {
+  it('refuses a target the file limit cannot hold, with a one-line reason', async () => {
+    const { code, stdout } = await run('src/soak.ts', [], { SOAK_CONNECTIONS: '100000000' })
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+  }, 30_000)
+})
+
+describe('cluster bench', () => {
+  it('measures fan-out on one instance and on Redis-backed instances, plain and durable', async () => {
+    const args = ['--instances=2', '--subscribers=20', '--blocks=1', '--window=300', '--warmup=100']
+    const { code, stdout } = await run('src/cluster.ts', args)
+    for (const [config, instances] of [
+      ['single', 'node-ws'],
+      ['redis', 'node-ws, express'],
+      ['redis-durable', 'node-ws, express'],
+    ]) {
+      const row = stdout.split('\n').find((line) => line.startsWith(`| ${config} | ${instances} |`))
+      const deliveries = Number(row?.split('|')[3]?.trim().replaceAll(',', ''))
+      expect(deliveries, `${config}: ${row}`).toBeGreaterThan(0)
+    }
+    expect(stdout).toMatch(/^cluster redis ratio=\d+\.\d{3}$/m)
+    expect(stdout).toMatch(/^cluster redis-durable ratio=\d+\.\d{3}$/m)
+    expect(stdout).not.toContain('failed:')
+    expect(code).toBe(0)
+  }, 60_000)
+})
