@@ -85,7 +85,7 @@ server.child.kill('SIGTERM')
 const final = (await finalStats) as SoakStats
 
 const churned = sum('DONE', 'churned')
-const failed = sum('OPEN', 'failed') + sum('DONE', 'failed')
+const failed = sum('DONE', 'failed')
 const perConnection = (peak.rss - ready.baseline) / Math.max(1, peak.connections)
 const closes = Object.values(final.closeCodes).reduce((a, b) => a + b, 0)
 const ok = final.more === 0 && final.never === 0 && final.once === final.opened && final.connections === 0 && final.topics === 0

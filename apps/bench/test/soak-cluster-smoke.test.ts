@@ -9,10 +9,16 @@ import { describe, expect, it } from 'vitest'
 const benchDir = join(import.meta.dirname, '..')
 const tsx = join(benchDir, 'node_modules', '.bin', 'tsx')
 
-function run(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string }> {
+interface Ran {
+  readonly code: number
+  readonly stdout: string
+  readonly stderr: string
+}
+
+function run(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<Ran> {
   return new Promise((resolve) => {
-    execFile(tsx, [script, ...args], { cwd: benchDir, env: { ...process.env, ...env }, timeout: 55_000 }, (error, stdout) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }),
+    execFile(tsx, [script, ...args], { cwd: benchDir, env: { ...process.env, ...env }, timeout: 55_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     )
   })
 }
@@ -34,20 +40,25 @@ describe.each(['node-ws', 'bun'])('soak on %s', (adapter) => {
 
 describe('soak preflight', () => {
   it('refuses a target the file limit cannot hold, with a one-line reason', async () => {
-    const { code, stdout } = await run('src/soak.ts', [], { SOAK_CONNECTIONS: '100000000' })
+    const { code, stdout, stderr } = await run('src/soak.ts', [], { SOAK_CONNECTIONS: '100000000' })
     expect(code).toBe(2)
     expect(stdout).toBe('')
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^\[soak\] cannot run: 100000000 connections need ~110000256 open files in the server process but the hard limit is \d+: /,
+      ),
+    ])
   }, 30_000)
 })
 
 describe('cluster bench', () => {
-  it('measures fan-out on one instance and on Redis-backed instances, plain and durable', async () => {
+  it('measures fan-out on one instance and on Redis-backed Node and Bun instances, plain and durable', async () => {
     const args = ['--instances=2', '--subscribers=20', '--blocks=1', '--window=300', '--warmup=100']
     const { code, stdout } = await run('src/cluster.ts', args)
     for (const [config, instances] of [
       ['single', 'node-ws'],
-      ['redis', 'node-ws, express'],
-      ['redis-durable', 'node-ws, express'],
+      ['redis', 'node-ws, bun'],
+      ['redis-durable', 'node-ws, bun'],
     ]) {
       const row = stdout.split('\n').find((line) => line.startsWith(`| ${config} | ${instances} |`))
       const deliveries = Number(row?.split('|')[3]?.trim().replaceAll(',', ''))

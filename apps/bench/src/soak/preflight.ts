@@ -24,7 +24,7 @@ const SLACK = 256
 export function planSoak(target: number, processes?: number): SoakPlan {
   const hard = execSync('ulimit -Hn', { shell: '/bin/sh' }).toString().trim()
   const fdLimit = hard === 'unlimited' ? Number.POSITIVE_INFINITY : Number(hard)
-  const serverNeeds = Math.ceil(target * HEADROOM) + SLACK
+  const serverNeeds = target + Math.ceil(target / 10) + SLACK
   if (serverNeeds > fdLimit)
     throw new Error(
       `${target} connections need ~${serverNeeds} open files in the server process but the hard limit is ${fdLimit}: as root, ` +

@@ -2,13 +2,18 @@ import { defineRoute, type Bridge, type BridgeOptions } from '@wsbridge/core'
 
 /**
  * What both soak servers (server-node.ts, server-bun.ts) share: the route, the options, and the
- * per-connection count of onClose calls. A server prints `READY <port> <pid> <baselineRss>` once it
+ * accounting of onClose calls per connection id. A server prints `READY <port> <pid> <baselineRss>` once it
  * listens, `STATS {…}` every second and, after SIGTERM has run the graceful close, `FINAL {…}`.
  */
 
-const closeCalls: Map<string, number> = new Map()
+// Only open connections are remembered (a map of every id ever opened would itself grow by the
+// churn and be billed to the connections' RSS): an onClose for an id that is not open is a second
+// one (or one for a connection never opened); an id still here at the end never had its onClose.
+const open: Set<string> = new Set()
 const closeCodes: Record<string, number> = {}
 let opened = 0
+let once = 0
+let more = 0
 
 export const soakRoutes = {
   soak: defineRoute({
@@ -16,12 +21,13 @@ export const soakRoutes = {
     handler: {
       onOpen: (connection) => {
         opened++
-        closeCalls.set(connection.id, 0)
+        open.add(connection.id)
         connection.subscribe(`room-${opened % 100}`)
       },
       onMessage: (message, connection) => connection.send(message),
       onClose: (connection, code, reason) => {
-        closeCalls.set(connection.id, (closeCalls.get(connection.id) ?? 0) + 1)
+        if (open.delete(connection.id)) once++
+        else more++
         // Keyed by code and reason: core's heartbeat terminations read `1006 Heartbeat timeout`.
         const key = reason ? `${code} ${reason}` : String(code)
         closeCodes[key] = (closeCodes[key] ?? 0) + 1
@@ -40,7 +46,7 @@ export const soakOptions: BridgeOptions = {
   logger: false,
 }
 
-/** The figures the parent aggregates; `once + more + never` counts every connection ever opened. */
+/** The figures the parent aggregates; `never` is final only once every connection has closed. */
 export interface SoakStats {
   readonly heap: number
   readonly connections: number
@@ -53,14 +59,7 @@ export interface SoakStats {
 }
 
 export function soakStats(bridge: Bridge): SoakStats {
-  let once = 0
-  let more = 0
-  let never = 0
-  for (const count of closeCalls.values()) {
-    if (count === 1) once++
-    else if (count > 1) more++
-    else never++
-  }
+  const never = open.size
   const heap = process.memoryUsage().heapUsed
   return { heap, connections: bridge.connections.size, topics: bridge.topicCount, opened, once, more, never, closeCodes }
 }
