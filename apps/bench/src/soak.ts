@@ -9,7 +9,8 @@
  * The server runs alone in its process (its RSS is the server's); clients run in client processes
  * (soak/client.ts), one loopback source address each, planned by soak/preflight.ts, which stops with
  * a one-line reason when the file limit or the port range cannot hold the target.
- * SOAK_CLIENT_PROCESSES forces at least that many client processes.
+ * SOAK_CLIENT_PROCESSES forces at least that many client processes; SOAK_CLIENT_RUNTIME=bun runs them
+ * under Bun instead of Node (the `ws` client binds a source address on both; Bun's global WebSocket cannot).
  */
 import { fmt } from './report/table.js'
 import { rssBytes } from './load/proc.js'
@@ -49,7 +50,8 @@ const sampler = setInterval(() => {
 
 const url = `ws://127.0.0.1:${ready.port}/ws/soak`
 const started = Date.now()
-const clients = plan.shares.map((share) => startSoakClient({ url, ...share }))
+const clientRuntime = env['SOAK_CLIENT_RUNTIME'] === 'bun' ? 'bun' : 'node'
+const clients = plan.shares.map((share) => startSoakClient({ url, ...share }, clientRuntime))
 const sum = (kind: string, field: keyof ClientReport): number => clients.reduce((total, c) => total + (c.latest.get(kind)?.[field] ?? 0), 0)
 await Promise.all(clients.map((c) => c.next('OPEN', 600_000)))
 log(

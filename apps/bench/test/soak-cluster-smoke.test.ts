@@ -23,9 +23,20 @@ function run(script: string, args: readonly string[], env: Record<string, string
   })
 }
 
-describe.each(['node-ws', 'bun'])('soak on %s', (adapter) => {
+// Each server with clients of its own runtime, so both client runtimes are run too.
+describe.each([
+  ['node-ws', 'node'],
+  ['bun', 'bun'],
+])('soak on %s (%s clients)', (adapter, clientRuntime) => {
   it('churns 50 connections for 3 s and counts every onClose exactly once', async () => {
-    const env = { SOAK_ADAPTER: adapter, SOAK_CONNECTIONS: '50', SOAK_SECONDS: '3', SOAK_HEARTBEAT_MS: '1000', SOAK_CLIENT_PROCESSES: '2' }
+    const env = {
+      SOAK_ADAPTER: adapter,
+      SOAK_CLIENT_RUNTIME: clientRuntime,
+      SOAK_CONNECTIONS: '50',
+      SOAK_SECONDS: '3',
+      SOAK_HEARTBEAT_MS: '1000',
+      SOAK_CLIENT_PROCESSES: '2',
+    }
     const { code, stdout } = await run('src/soak.ts', [], env)
     expect(stdout).toContain(`${adapter}: 50 clients open from 2 source address(es)`)
     const [, once, opened] = /onClose exactly once: (\d+)\/(\d+); twice or more: 0; never: 0; registry 0, topics 0/.exec(stdout) ?? []

@@ -1,6 +1,6 @@
 /**
- * One soak client process (run compiled under Node: `ws` is the client that can bind a source
- * address, which Bun's WebSocket cannot). Argument: a ClientJob. It opens `count` clients from
+ * One soak client process, under Node (compiled) or Bun: the `ws` client, because it can bind a
+ * source address (`localAddress`) and switch off its pong replies, which Bun's global WebSocket cannot. Argument: a ClientJob. It opens `count` clients from
  * `localAddress`, prints `OPEN {…}`, starts churning on SIGUSR2 and prints `TICK {…}` each second;
  * SIGTERM closes every client cleanly and prints `DONE {…}` once they are closed.
  *

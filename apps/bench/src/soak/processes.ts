@@ -79,8 +79,11 @@ export function startSoakServer(adapter: SoakAdapter, heartbeat: number): SoakPr
   })
 }
 
-export function startSoakClient(job: ClientJob): SoakProcess<ClientReport> {
-  const child = spawnWithFds([process.execPath, join(outDir, 'client.mjs'), JSON.stringify(job)])
+/** A client process under Node (compiled) or, with `runtime` 'bun', under Bun. */
+export function startSoakClient(job: ClientJob, runtime: 'node' | 'bun' = 'node'): SoakProcess<ClientReport> {
+  const script =
+    runtime === 'bun' ? [bunBinary, join(benchDir, 'src', 'soak', 'client.ts')] : [process.execPath, join(outDir, 'client.mjs')]
+  const child = spawnWithFds([...script, JSON.stringify(job)])
   return watch(child, `client ${job.localAddress}`, (kind, rest) =>
     ['OPEN', 'TICK', 'DONE'].includes(kind) ? (JSON.parse(rest) as ClientReport) : undefined,
   )
