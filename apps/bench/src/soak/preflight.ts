@@ -32,8 +32,10 @@ export function planSoak(target: number, processes?: number): SoakPlan {
     )
   const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number)
   const ports = (high ?? 0) - (low ?? 0) + 1
-  // Sockets in TIME_WAIT hold ports too, so a share stays well under the range.
-  const perProcess = Math.floor(Math.min(20_000, ports * 0.7, (fdLimit - SLACK) / HEADROOM))
+  // Churn leaves about 1% of a share per second in TIME_WAIT for 60 s, holding ports, unless
+  // tcp_tw_reuse (2, the default, means loopback only) lets new connections reuse them.
+  const reuse = readFileSync('/proc/sys/net/ipv4/tcp_tw_reuse', 'utf8').trim() !== '0'
+  const perProcess = Math.floor(Math.min(20_000, ports * (reuse ? 0.7 : 0.25), (fdLimit - SLACK) / HEADROOM))
   const count = Math.max(processes ?? 1, Math.ceil(target / perProcess))
   if (count > 250) throw new Error(`${target} connections would need ${count} client processes: raise the file limit or the port range`)
   const conntrack = '/proc/sys/net/netfilter/nf_conntrack_max'
