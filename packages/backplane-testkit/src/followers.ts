@@ -1,0 +1,55 @@
+import { type ResumeGap, setupBridge } from '@wsbridge/core/client'
+import WebSocket from 'ws'
+import { feedRoutes } from './feed-routes.js'
+
+/** A client of `feed` that records what it receives per topic, and the gaps it is told of. */
+export interface Follower {
+  readonly news: number[]
+  readonly chat: number[]
+  readonly gaps: ResumeGap[]
+  close(): void
+}
+
+/** Follows `feed` at `baseUrl` (a balancer's URL), reconnecting quickly and resuming where it was. */
+export function follow(baseUrl: string): Follower {
+  const news: number[] = []
+  const chat: number[] = []
+  const gaps: ResumeGap[] = []
+  const { $ws } = setupBridge(feedRoutes, { baseUrl, WebSocket, reconnect: { initialDelay: 50, maxDelay: 200 } })
+  const connection = $ws.feed(
+    {},
+    {
+      onMessage: (message) => {
+        const { t, i } = message as { t: string; i: number }
+        ;(t === 'news' ? news : chat).push(i)
+      },
+      onResumeGap: (gap) => void gaps.push(gap),
+    },
+  )
+  return { news, chat, gaps, close: () => connection.close() }
+}
+
+/** What a follower's topic shows: duplicates, order breaks and messages missing between its first and `last`. */
+export interface Audit {
+  readonly lost: number
+  readonly duplicated: number
+  readonly reordered: number
+}
+
+/** Audits one follower's record of a topic whose messages were numbered 1…`last` by `publishers` interleaved publishers. */
+export function audit(received: number[], last: number, publishers = 1): Audit {
+  let duplicated = 0
+  let reordered = 0
+  const seen = new Set<number>()
+  // Message i came from publisher i % publishers; order holds per publisher.
+  const latest = new Map<number, number>()
+  for (const i of received) {
+    if (seen.has(i)) duplicated++
+    else if ((latest.get(i % publishers) ?? 0) > i) reordered++
+    seen.add(i)
+    latest.set(i % publishers, Math.max(i, latest.get(i % publishers) ?? 0))
+  }
+  // With several publishers the log may order a lower number after the first one received.
+  const first = received.length > 0 ? Math.min(...received) : last + 1
+  return { lost: last - first + 1 - seen.size, duplicated, reordered }
+}
