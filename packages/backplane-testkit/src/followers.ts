@@ -39,17 +39,26 @@ export interface Audit {
 /** Audits one follower's record of a topic whose messages were numbered 1…`last` by `publishers` interleaved publishers. */
 export function audit(received: number[], last: number, publishers = 1): Audit {
   let duplicated = 0
-  let reordered = 0
   const seen = new Set<number>()
-  // Message i came from publisher i % publishers; order holds per publisher.
-  const latest = new Map<number, number>()
   for (const i of received) {
     if (seen.has(i)) duplicated++
-    else if ((latest.get(i % publishers) ?? 0) > i) reordered++
     seen.add(i)
-    latest.set(i % publishers, Math.max(i, latest.get(i % publishers) ?? 0))
   }
+  const reordered = outOfOrder(received, publishers).length
   // With several publishers the log may order a lower number after the first one received.
   const first = received.length > 0 ? Math.min(...received) : last + 1
   return { lost: last - first + 1 - seen.size, duplicated, reordered }
+}
+
+/** The messages received after a later one of the same publisher (message i came from publisher i % publishers). */
+export function outOfOrder(received: number[], publishers = 1): number[] {
+  const late: number[] = []
+  const seen = new Set<number>()
+  const latest = new Map<number, number>()
+  for (const i of received) {
+    if (!seen.has(i) && (latest.get(i % publishers) ?? 0) > i) late.push(i)
+    seen.add(i)
+    latest.set(i % publishers, Math.max(i, latest.get(i % publishers) ?? 0))
+  }
+  return late
 }

@@ -1,10 +1,10 @@
 import type { WsLogger } from '@wsbridge/core'
 
-/** Polls `condition` every 20 ms until it holds or `timeout` ms pass (then throws with `what`). */
-export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeout = 10_000): Promise<void> {
+/** Polls `condition` every 20 ms until it holds or `timeout` ms pass (then throws with `what`, computed then when it is a function). */
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string | (() => string), timeout = 10_000): Promise<void> {
   const deadline = Date.now() + timeout
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`)
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${typeof what === 'string' ? what : what()}`)
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
 }
