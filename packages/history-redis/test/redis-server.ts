@@ -84,12 +84,3 @@ export class OwnRedis {
     await exited
   }
 }
-
-/** Polls `condition` until it holds or `timeout` ms pass (then throws with `what`). */
-export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeout = 10_000): Promise<void> {
-  const deadline = Date.now() + timeout
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}

@@ -8,13 +8,17 @@ import {
 } from '@opentelemetry/sdk-metrics'
 import { BasicTracerProvider, InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base'
 import { createNodeWebSocketServer } from '@wsbridge/adapter-node-ws'
-import type { Routes } from '@wsbridge/core'
+import type { PubSubDriver, Routes } from '@wsbridge/core'
+import { createNatsPubSub } from '@wsbridge/pubsub-nats'
 import { createRedisPubSub } from '@wsbridge/pubsub-redis'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createOtelInstrumentation } from '../src/index.js'
 
-/** One wsbridge instance (Node `ws`, real Redis) with its own SDK pipeline and in-memory exporters. */
+/** The backplanes the two-instance tests run over; both are real servers on loopback. */
+export type Backplane = 'redis' | 'nats'
+
+/** One wsbridge instance (Node `ws`, real Redis or NATS) with its own SDK pipeline and in-memory exporters. */
 export interface ObservedInstance {
   url(path: string): string
   /** Every span ended so far. */
@@ -24,13 +28,20 @@ export interface ObservedInstance {
   close(): Promise<void>
 }
 
-export async function startObservedInstance(routes: Routes, channelPrefix: string): Promise<ObservedInstance> {
+export async function startObservedInstance(
+  routes: Routes,
+  channelPrefix: string,
+  backplane: Backplane = 'redis',
+): Promise<ObservedInstance> {
   const spanExporter = new InMemorySpanExporter()
   const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spanExporter)] })
   const metricExporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE)
   const reader = new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 3_600_000 })
   const meterProvider = new MeterProvider({ readers: [reader] })
-  const pubsub = createRedisPubSub({ url: 'redis://127.0.0.1:6379', prefix: channelPrefix })
+  const pubsub: PubSubDriver & { ready(): Promise<void> } =
+    backplane === 'redis'
+      ? createRedisPubSub({ url: 'redis://127.0.0.1:6379', prefix: channelPrefix })
+      : createNatsPubSub({ servers: '127.0.0.1:4222', prefix: channelPrefix.replace(/[^A-Za-z0-9_-]/g, '_') })
   const server = createServer((_request, response) => response.writeHead(404).end())
   const wss = createNodeWebSocketServer(routes, {
     prefix: '/ws',

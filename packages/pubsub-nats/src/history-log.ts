@@ -1,5 +1,5 @@
 import type { DirectStreamAPI, JetStreamClient, StoredMsg } from '@nats-io/jetstream'
-import type { HistoryEntry } from '@wsbridge/core'
+import type { HistoryEntry, HistoryPosition } from '@wsbridge/core'
 
 const decoder = new TextDecoder()
 /** Reads this long or shorter take a get per entry; longer ones stream through a consumer (a fixed few round trips). */
@@ -37,9 +37,10 @@ export class TopicLog {
     return this.#direct.getMessage(this.#stream, { seq })
   }
 
-  /** Up to `count` entries from `first` on, ascending. */
+  /** Up to `count` entries from `first` on, ascending: all there are, up to `count`. */
   async range(first: StoredMsg, count: number): Promise<HistoryEntry[]> {
     const entries = [entryOf(first)]
+    let after = first.seq
     if (count > GETS_UP_TO) {
       const consumer = await this.#js.consumers.get(this.#stream, {
         filter_subjects: this.subject,
@@ -50,15 +51,20 @@ export class TopicLog {
         const messages = await consumer.fetch({ max_messages: count - 1, expires: 5000 })
         for await (const message of messages) {
           entries.push(entryOf(message))
+          after = message.seq
           if (entries.length >= count) break
         }
       } finally {
         await consumer.delete().catch(() => undefined)
       }
-      return entries
     }
-    let entry: StoredMsg | null = first
-    while (entries.length < count && (entry = await this.next(entry.seq + 1))) entries.push(entryOf(entry))
+    // A fetch may end with fewer than it asked for (a loaded or restarted server); gets finish the
+    // range, because the bridge takes a short answer for the end of the log and would skip the rest.
+    let entry: StoredMsg | null = null
+    while (entries.length < count && (entry = await this.next(after + 1))) {
+      entries.push(entryOf(entry))
+      after = entry.seq
+    }
     return entries
   }
 
@@ -100,4 +106,19 @@ function entryOf(message: Logged): HistoryEntry {
 export function topicSeq(entry: Logged): number {
   const value = Number((entry.header ?? entry.headers)?.get(SEQ_HEADER))
   return Number.isSafeInteger(value) && value > 0 ? value : 0
+}
+
+/** The position of the entry a duplicate append first stored. */
+export async function duplicateOf(log: TopicLog, streamSeq: number, epoch: string): Promise<HistoryPosition> {
+  const first = await log.at(streamSeq)
+  if (!first) throw new Error('[wsbridge/pubsub-nats] history: the first copy of a retried append is gone')
+  return { epoch, seq: topicSeq(first) }
+}
+
+export function isStreamMissing(error: unknown): boolean {
+  return error instanceof Error && /stream not found|no stream matches|no responders/i.test(error.message)
+}
+
+export function isWrongLastSequence(error: unknown): boolean {
+  return error instanceof Error && /wrong last sequence/i.test(error.message)
 }

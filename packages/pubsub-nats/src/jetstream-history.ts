@@ -2,7 +2,7 @@ import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManage
 import { headers, type NatsConnection, nanos } from '@nats-io/nats-core'
 import { connect } from '@nats-io/transport-node'
 import type { HistoryAppendOptions, HistoryDriver, HistoryPosition, HistoryRead, HistoryRetention } from '@wsbridge/core'
-import { SEQ_HEADER, TopicLog, topicSeq } from './history-log.js'
+import { duplicateOf, isStreamMissing, isWrongLastSequence, SEQ_HEADER, TopicLog, topicSeq } from './history-log.js'
 import type { NatsClientOptions } from './nats-pubsub.js'
 import { checkPrefix, topicToken } from './subjects.js'
 
@@ -58,6 +58,10 @@ export function createJetStreamHistory(options: JetStreamHistoryOptions = {}): J
   let connection: Promise<NatsConnection> | undefined
   let stream: Promise<Stream> | undefined
   const queues = new Map<string, Promise<unknown>>()
+  // Appends by id still queued or in flight. A caller that gave up waiting (core retries an append
+  // whose answer is late, with the same id) joins the first attempt instead of queueing another
+  // behind it: on a loaded machine each extra attempt lengthened the queue that made the first one late.
+  const appending = new Map<string, Promise<HistoryPosition>>()
 
   const open = async (): Promise<Stream> => {
     connection ??= connect({ maxReconnectAttempts: -1, ...options.nats, servers })
@@ -117,35 +121,48 @@ export function createJetStreamHistory(options: JetStreamHistoryOptions = {}): J
     if (first.seq > 1) await s.jsm.streams.purge(streamName, { filter: log.subject, seq: first.seq })
   }
 
+  const appendSerially = (topic: string, frame: string, appendOptions: HistoryAppendOptions): Promise<HistoryPosition> =>
+    serially(topic, () =>
+      withStream(async (s) => {
+        const log = logOf(s, topic)
+        for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+          const newest = await log.newest()
+          const seq = (newest ? topicSeq(newest) : 0) + 1
+          const h = headers()
+          h.set(SEQ_HEADER, String(seq))
+          try {
+            const ack = await s.js.publish(log.subject, frame, {
+              headers: h,
+              expect: { lastSubjectSequence: newest?.seq ?? 0 },
+              ...(appendOptions.id === undefined ? {} : { msgID: appendOptions.id }),
+            })
+            const position = ack.duplicate ? await duplicateOf(log, ack.seq, s.epoch) : { epoch: s.epoch, seq }
+            if (appendOptions.maxLength !== undefined || appendOptions.maxAge !== undefined) await trimLog(s, log, appendOptions)
+            return position
+          } catch (error) {
+            // Another instance appended first: read its entry and try the next seq.
+            if (!isWrongLastSequence(error)) throw error
+          }
+        }
+        throw new Error(`[wsbridge/pubsub-nats] history: ${CAS_ATTEMPTS} appends to ${JSON.stringify(topic)} lost the race in a row`)
+      }),
+    )
+
   return {
     name: 'jetstream',
     stream: streamName,
     append(topic: string, frame: string, appendOptions: HistoryAppendOptions = {}): Promise<HistoryPosition> {
-      return serially(topic, () =>
-        withStream(async (s) => {
-          const log = logOf(s, topic)
-          for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-            const newest = await log.newest()
-            const seq = (newest ? topicSeq(newest) : 0) + 1
-            const h = headers()
-            h.set(SEQ_HEADER, String(seq))
-            try {
-              const ack = await s.js.publish(log.subject, frame, {
-                headers: h,
-                expect: { lastSubjectSequence: newest?.seq ?? 0 },
-                ...(appendOptions.id === undefined ? {} : { msgID: appendOptions.id }),
-              })
-              const position = ack.duplicate ? await duplicateOf(log, ack.seq, s.epoch) : { epoch: s.epoch, seq }
-              if (appendOptions.maxLength !== undefined || appendOptions.maxAge !== undefined) await trimLog(s, log, appendOptions)
-              return position
-            } catch (error) {
-              // Another instance appended first: read its entry and try the next seq.
-              if (!isWrongLastSequence(error)) throw error
-            }
-          }
-          throw new Error(`[wsbridge/pubsub-nats] history: ${CAS_ATTEMPTS} appends to ${JSON.stringify(topic)} lost the race in a row`)
-        }),
+      const key = appendOptions.id === undefined ? undefined : `${topic}\n${appendOptions.id}`
+      const joined = key === undefined ? undefined : appending.get(key)
+      if (joined) return joined
+      const appended = appendSerially(topic, frame, appendOptions)
+      if (key === undefined) return appended
+      appending.set(key, appended)
+      void appended.then(
+        () => appending.delete(key),
+        () => appending.delete(key),
       )
+      return appended
     },
     read(topic: string, position: HistoryPosition | undefined, limit: number): Promise<HistoryRead> {
       return withStream(async (s) => {
@@ -174,19 +191,4 @@ export function createJetStreamHistory(options: JetStreamHistoryOptions = {}): J
       await (await nc?.catch(() => undefined))?.drain()
     },
   }
-}
-
-/** The position of the entry a duplicate append first stored. */
-async function duplicateOf(log: TopicLog, streamSeq: number, epoch: string): Promise<HistoryPosition> {
-  const first = await log.at(streamSeq)
-  if (!first) throw new Error('[wsbridge/pubsub-nats] history: the first copy of a retried append is gone')
-  return { epoch, seq: topicSeq(first) }
-}
-
-function isStreamMissing(error: unknown): boolean {
-  return error instanceof Error && /stream not found|no stream matches|no responders/i.test(error.message)
-}
-
-function isWrongLastSequence(error: unknown): boolean {
-  return error instanceof Error && /wrong last sequence/i.test(error.message)
 }

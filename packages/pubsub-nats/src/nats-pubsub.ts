@@ -1,8 +1,7 @@
 import type { NatsConnection, Subscription } from '@nats-io/nats-core'
 import { connect, type NodeConnectionOptions } from '@nats-io/transport-node'
 import type { PubSubDriver, PubSubMessage, PubSubSink } from '@wsbridge/core'
-import { decodeEnvelope, encodeEnvelope } from './envelope.js'
-import { NatsHealth } from './health.js'
+import { BackplaneHealth, decodeEnvelope, encodeEnvelope } from '@wsbridge/core/adapter'
 import { NatsPresence } from './presence.js'
 import { subjectsFor } from './subjects.js'
 
@@ -65,7 +64,12 @@ export function createNatsPubSub(options: NatsPubSubOptions = {}): NatsPubSub {
   let retry: { timer: ReturnType<typeof setTimeout>; wake: () => void } | undefined
   let markReady: () => void = () => undefined
   const readyOnce = new Promise<void>((resolve) => (markReady = resolve))
-  const health = new NatsHealth((error) => sink?.error(error))
+  const health = new BackplaneHealth({
+    tag: '[wsbridge/pubsub-nats]',
+    backend: 'NATS',
+    report: (error) => sink?.error(error),
+    state: (state) => sink?.state?.(state),
+  })
   const presence = options.presence
     ? new NatsPresence({
         connection: () => nc,

@@ -28,7 +28,7 @@ export async function startCluster(
   const errors: unknown[] = []
   const drivers = kinds.map(() => createNatsPubSub({ servers, prefix, nats, presence }))
   const instances = await Promise.all(
-    kinds.map((kind, i) => startInstance(kind, chatRoutes, { pubsub: drivers[i]!, onError: (error) => errors.push(error) })),
+    kinds.map((kind, i) => startInstance(kind, chatRoutes, { pubsub: drivers[i]!, onError: (error) => errors.push(error), logger: false })),
   )
   await Promise.all(drivers.map((driver) => driver.ready()))
   const clients: WireClient[] = []

@@ -39,6 +39,19 @@ describe.skipIf(!runNatsTests)('JetStream history (shared NATS on 4222)', () => 
     await Promise.all(drivers.map((d) => d.close()))
   })
 
+  it('answers an append retried while the first is still queued from that first one: one entry', async () => {
+    const history = make()
+    const topic = freshTopic()
+    // A burst queues appends one behind another; the retry of the last (same id) joins it.
+    const burst = Array.from({ length: 20 }, (_, i) => history.append(topic, String(i), { id: `burst-${i}` }))
+    const retry = history.append(topic, '19', { id: 'burst-19' })
+    expect(retry, 'the retry joins the queued first attempt').toBe(burst.at(-1))
+    const positions = await Promise.all([...burst, retry])
+    expect(positions.at(-1)).toEqual(positions.at(-2))
+    expect((await history.read(topic, undefined, 100)).entries.map((e) => e.frame)).toEqual(Array.from({ length: 20 }, (_, i) => String(i)))
+    await history.close()
+  })
+
   it('keeps topics apart, whatever their names', async () => {
     const history = make()
     await fc.assert(

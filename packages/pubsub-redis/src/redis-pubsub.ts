@@ -1,7 +1,6 @@
 import type { PubSubDriver, PubSubMessage, PubSubSink } from '@wsbridge/core'
 import { Redis, type RedisOptions } from 'ioredis'
-import { decodeEnvelope, encodeEnvelope } from './envelope.js'
-import { RedisHealth } from './health.js'
+import { BackplaneHealth, decodeEnvelope, encodeEnvelope } from '@wsbridge/core/adapter'
 import { RedisPresence } from './presence.js'
 
 /** ioredis options; the driver reads replies in ioredis's default form, so `replyMapping` is not offered. */
@@ -76,10 +75,12 @@ export function createRedisPubSub(options: RedisPubSubOptions = {}): RedisPubSub
   let closed = false
   let markReady: () => void = () => undefined
   const readyOnce = new Promise<void>((resolve) => (markReady = resolve))
-  const health = new RedisHealth(
-    (error) => sink?.error(error),
-    (state) => sink?.state?.(state),
-  )
+  const health = new BackplaneHealth({
+    tag: '[wsbridge/pubsub-redis]',
+    backend: 'Redis',
+    report: (error) => sink?.error(error),
+    state: (state) => sink?.state?.(state),
+  })
   const presence = options.presence
     ? new RedisPresence({
         client: () => publisher,
@@ -87,14 +88,14 @@ export function createRedisPubSub(options: RedisPubSubOptions = {}): RedisPubSub
         prefix,
         instanceId,
         ttl: (typeof options.presence === 'object' ? options.presence.ttl : undefined) ?? 15_000,
-        failed: (error) => health.failed('publisher', error),
+        failed: (error) => health.failed(error, 'publisher'),
       })
     : undefined
 
   const connect = (role: 'publisher' | 'subscriber'): Redis => {
     const settings: ClientOptions = { ...options.redis, enableOfflineQueue: false, autoResubscribe: false, lazyConnect: false }
     const client = options.url ? new Redis(options.url, settings) : new Redis({ host: '127.0.0.1', port: 6379, ...settings })
-    client.on('error', (error: Error) => health.failed(role, error))
+    client.on('error', (error: Error) => health.failed(error, role))
     client.on('ready', () => {
       health.recovered(role)
       if (role === 'subscriber') resubscribe(client)
@@ -106,7 +107,7 @@ export function createRedisPubSub(options: RedisPubSubOptions = {}): RedisPubSub
 
   const resubscribe = (client: Redis): void => {
     if (wanted.size === 0) return
-    client.subscribe(...[...wanted].map((topic) => prefix + topic)).catch((error: unknown) => health.failed('subscriber', error))
+    client.subscribe(...[...wanted].map((topic) => prefix + topic)).catch((error: unknown) => health.failed(error, 'subscriber'))
   }
 
   const onMessage = (channel: Buffer, payload: Buffer): void => {
@@ -132,12 +133,12 @@ export function createRedisPubSub(options: RedisPubSubOptions = {}): RedisPubSub
     },
     subscribe(topic) {
       wanted.add(topic)
-      if (subscriber?.status === 'ready') subscriber.subscribe(prefix + topic).catch((error: unknown) => health.failed('subscriber', error))
+      if (subscriber?.status === 'ready') subscriber.subscribe(prefix + topic).catch((error: unknown) => health.failed(error, 'subscriber'))
     },
     unsubscribe(topic) {
       wanted.delete(topic)
       if (subscriber?.status === 'ready')
-        subscriber.unsubscribe(prefix + topic).catch((error: unknown) => health.failed('subscriber', error))
+        subscriber.unsubscribe(prefix + topic).catch((error: unknown) => health.failed(error, 'subscriber'))
     },
     publish(message: PubSubMessage) {
       if (closed || publisher?.status !== 'ready') {
@@ -146,12 +147,14 @@ export function createRedisPubSub(options: RedisPubSubOptions = {}): RedisPubSub
         health.dropping()
         return
       }
-      const payload = encodeEnvelope(instanceId, message)
+      const encoded = encodeEnvelope(instanceId, message)
+      // ioredis sends a Buffer as bytes; a plain Uint8Array would be stringified.
+      const payload = typeof encoded === 'string' ? encoded : Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength)
       for (const topic of message.topics) {
         stats.published++
         publisher.publish(prefix + topic, payload).catch((error: unknown) => {
           stats.dropped++
-          health.failed('publisher', error)
+          health.failed(error, 'publisher')
         })
       }
     },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { decodeEnvelope, encodeEnvelope } from '../src/index.js'
 
 const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'
-const bytes = (payload: string | Buffer): Buffer => (typeof payload === 'string' ? Buffer.from(payload) : payload)
+const bytes = (payload: string | Uint8Array): Uint8Array => (typeof payload === 'string' ? Buffer.from(payload) : payload)
 
 describe('the envelope carries the publish trace context', () => {
   it('round-trips a traceparent, and adds nothing when the publish has none', () => {

@@ -2,8 +2,9 @@
  * `@wsbridge/core/adapter`: what an adapter author needs to put wsbridge on a runtime. An adapter
  * turns a runtime's upgrade into a decision (`bridge.match`, `refuseRequestTarget`,
  * `handshakeError`, `bridge.authorize`), answers a refusal the same way every host does, hands
- * core a `Transport` and forwards the socket's events to the returned `ConnectionEvents`. App
- * authors never need this entry; see docs/adapters/writing-an-adapter.md.
+ * core a `Transport` and forwards the socket's events to the returned `ConnectionEvents`. A
+ * backplane driver author (pub/sub, history) finds the shared wire envelope and outage reporting
+ * here too. App authors never need this entry; see docs/adapters/writing-an-adapter.md.
  */
 export { toBridge, isBridge } from '../to-bridge.js'
 export type { AcceptedUpgrade, RejectedUpgrade, UpgradeDecision } from '../bridge-types.js'
@@ -20,3 +21,7 @@ export { SocketEvents, connectionSnapshot } from '../connection-events.js'
 export type { ConnectionSnapshot } from '../connection-snapshot.js'
 export { externalSweeps } from '../sweep-control.js'
 export type { SweepControl } from '../sweep-control.js'
+export { encodeEnvelope, decodeEnvelope } from '../pubsub/envelope.js'
+export type { Envelope } from '../pubsub/envelope.js'
+export { BackplaneHealth } from '../pubsub/backplane-health.js'
+export type { BackplaneHealthOptions } from '../pubsub/backplane-health.js'

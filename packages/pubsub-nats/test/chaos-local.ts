@@ -1,0 +1,31 @@
+import { createNodeWebSocketServer } from '@wsbridge/adapter-node-ws'
+import { feedRoutes, type PublishingInstance, type RecordingLogger, recordingLogger } from '@wsbridge/backplane-testkit'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { chaosOptions } from './fixtures/chaos-options.js'
+
+/** A chaos instance in this process (node-ws) that publishes the feed; its log lines are recorded, not printed. */
+export interface LocalInstance extends PublishingInstance {
+  readonly log: RecordingLogger
+  close(): Promise<void>
+}
+
+export async function localInstance(servers: string, prefix: string, storage: 'file' | 'memory'): Promise<LocalInstance> {
+  const log = recordingLogger()
+  const { options, ready } = chaosOptions(servers, prefix, storage)
+  const server = createServer((_request, response) => response.writeHead(404).end())
+  const wss = createNodeWebSocketServer(feedRoutes, { ...options, logger: log })
+  wss.attach(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await ready()
+  return {
+    log,
+    port: (server.address() as AddressInfo).port,
+    publish: (topic, data) => wss.bridge.publish(topic, data),
+    close: async () => {
+      await wss.close()
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    },
+  }
+}
