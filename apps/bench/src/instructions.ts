@@ -1,6 +1,6 @@
 /**
  * `pnpm --filter @wsbridge/bench bench:instructions [--only=a,b] [--scenarios=echo,typed,fanout,request]
- * [--runs=N] [--echo=<clients>x<depth>] [--keep-dumps]`: the same targets and scenarios as
+ * [--runs=N] [--echo=<clients>x<depth>] [--instrumentation=none|empty|otel] [--keep-dumps]`: the same targets and scenarios as
  * `pnpm bench`, with each server run under valgrind's callgrind, which counts the instructions it
  * executes. A count does not change with machine load or noisy neighbours, so ratios of a few percent
  * can be read from one run where CPU time needs many. Prints one Markdown table and one
@@ -26,6 +26,7 @@ import {
 import { BuildSnapshot, sourceState } from './instructions/snapshot.js'
 import { runtimeSetups } from './instructions/valgrind.js'
 import { bunBinary } from './runner/spawn.js'
+import { parseInstrumentationVariant } from './targets/instrumentation-variant.js'
 import { rawOf, targets } from './targets/registry.js'
 
 const args = process.argv.slice(2)
@@ -41,6 +42,9 @@ if (echoShape && (echoShape.length !== 2 || !echoShape.every((n) => Number.isInt
 const settings: InstructionSettings = echoShape
   ? { ...instructionSettings, echo: { ...instructionSettings.echo, clients: echoShape[0]!, depth: echoShape[1]! } }
   : instructionSettings
+// --instrumentation=empty|otel: what the wsbridge targets pass as `instrumentation` (targets/instrumentation-variant.ts),
+// handed to the servers this process starts through their environment.
+process.env['WSBRIDGE_BENCH_INSTRUMENTATION'] = parseInstrumentationVariant(option('instrumentation'))
 // --only as in run.ts: names or parts of names, plus the raw runtime of each selected target.
 const only = option('only')?.split(',')
 const picked = only ? targets.filter((t) => only.some((part) => t.name.includes(part))) : targets
