@@ -1,6 +1,6 @@
 /**
- * `pnpm --filter @wsbridge/bench bench:instructions [--only=a,b] [--scenarios=echo,typed,fanout]
- * [--runs=N] [--echo=<clients>x<depth>] [--keep-dumps]`: the same targets and scenarios as
+ * `pnpm --filter @wsbridge/bench bench:instructions [--only=a,b] [--scenarios=echo,typed,fanout,request]
+ * [--runs=N] [--echo=<clients>x<depth>] [--instrumentation=none|empty|otel] [--keep-dumps]`: the same targets and scenarios as
  * `pnpm bench`, with each server run under valgrind's callgrind, which counts the instructions it
  * executes. A count does not change with machine load or noisy neighbours, so ratios of a few percent
  * can be read from one run where CPU time needs many. Prints one Markdown table and one
@@ -26,6 +26,7 @@ import {
 import { BuildSnapshot, sourceState } from './instructions/snapshot.js'
 import { runtimeSetups } from './instructions/valgrind.js'
 import { bunBinary } from './runner/spawn.js'
+import { parseInstrumentationVariant } from './targets/instrumentation-variant.js'
 import { rawOf, targets } from './targets/registry.js'
 
 const args = process.argv.slice(2)
@@ -41,6 +42,9 @@ if (echoShape && (echoShape.length !== 2 || !echoShape.every((n) => Number.isInt
 const settings: InstructionSettings = echoShape
   ? { ...instructionSettings, echo: { ...instructionSettings.echo, clients: echoShape[0]!, depth: echoShape[1]! } }
   : instructionSettings
+// --instrumentation=empty|otel: what the wsbridge targets pass as `instrumentation` (targets/instrumentation-variant.ts),
+// handed to the servers this process starts through their environment.
+process.env['WSBRIDGE_BENCH_INSTRUMENTATION'] = parseInstrumentationVariant(option('instrumentation'))
 // --only as in run.ts: names or parts of names, plus the raw runtime of each selected target.
 const only = option('only')?.split(',')
 const picked = only ? targets.filter((t) => only.some((part) => t.name.includes(part))) : targets
@@ -105,7 +109,7 @@ for (const warning of warnings(results, settings.windowDeadlineMs)) console.log(
 // Bun targets read packages/ as each server starts: a commit during the run shows here.
 if (sourceState() !== source) console.log(`- the source changed during the run: ${source} at the start, ${sourceState()} at the end`)
 console.log(
-  `\n_Instructions (callgrind Ir, all threads, less V8's compiler on Node) per echo message / typed message / fan-out delivery, median of ${runs} run(s); ${tools}; ${setupText}. ` +
+  `\n_Instructions (callgrind Ir, all threads, less V8's compiler on Node) per echo message / typed message / fan-out delivery / request call, median of ${runs} run(s); ${tools}; ${setupText}. ` +
     `Echo ${settings.echo.clients}x${settings.echo.depth}, fan-out ${settings.fanout.subscribers} subscribers × bursts of ${settings.fanout.burst}; ` +
     `warm-up until the server has used ${settings.warmCpuMs.node.echo / 1000}/${settings.warmCpuMs.node.fanout / 1000} s (Node echo/fan-out), ${settings.warmCpuMs.bun.echo / 1000} s (Bun echo) of CPU uninstrumented, ` +
     `then ${settings.echo.windowMs / 1000} s / ${settings.fanout.windowMs / 1000} s counted; Bun's fan-out is not measured (settings.ts). ${((Date.now() - started) / 1000).toFixed(0)} s._\n`,

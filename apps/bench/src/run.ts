@@ -1,5 +1,6 @@
 /**
- * `pnpm bench [--quick] [--only=a,b] [--rounds=N] [--blocks=N] [--scenarios=memory,echo] [--rooms=500,5000]`: starts
+ * `pnpm bench [--quick] [--only=a,b] [--rounds=N] [--blocks=N] [--scenarios=memory,echo] [--rooms=500,5000]
+ * [--instrumentation=none|empty|otel]`: starts
  * every target server, measures idle memory and handshakes in rotated rounds, then echo, typed and
  * fan-out in interleaved windows next to the raw runtime (CPU per op, throughput, latency). Prints
  * one Markdown table and one `bench <target> <scenario> ratio=<x>` line per target and comparison.
@@ -15,6 +16,7 @@ import { renderTable } from './report/table.js'
 import { buildNodeTargets } from './runner/build.js'
 import { runRounds, startAll, type RunLog } from './runner/rounds.js'
 import { scenarioNames } from './scenarios/types.js'
+import { parseInstrumentationVariant } from './targets/instrumentation-variant.js'
 import { rawOf, targets } from './targets/registry.js'
 
 const args = process.argv.slice(2)
@@ -30,6 +32,9 @@ const blocks = Number(option('blocks') ?? base.interleaved.blocks)
 const rooms = option('rooms')?.split(',').filter(Boolean).map(Number) ?? base.interleaved.rooms
 if (!rooms.every((size) => Number.isInteger(size) && size > 0)) throw new Error(`--rooms takes sizes such as 500,2000,5000`)
 const config: BenchConfig = { ...base, rounds, ...(scenarios ? { scenarios } : {}), interleaved: { ...base.interleaved, blocks, rooms } }
+// --instrumentation=empty|otel: what the wsbridge targets pass as `instrumentation` (targets/instrumentation-variant.ts),
+// handed to the servers this process starts through their environment.
+process.env['WSBRIDGE_BENCH_INSTRUMENTATION'] = parseInstrumentationVariant(option('instrumentation'))
 const only = option('only')?.split(',')
 // --only takes names or parts of names (--only=hono runs every Hono target); the raw runtime of each
 // selected target always runs too, since every ratio divides by it.

@@ -5,6 +5,7 @@ import { ReadyState } from './connection-types.js'
 import { WsError } from './errors.js'
 import { answer } from './request-answer.js'
 import { RequestAsker } from './request-asker.js'
+import { type RequestRun, requestRuns } from './request-run.js'
 import { asRequestProtocolFrame } from './request-frames.js'
 import type { RequestOptions } from './requests-types.js'
 import { serialQueue } from './serial-queue.js'
@@ -19,7 +20,7 @@ import { validate, type ValidationResult } from './validation.js'
  */
 export interface PeerRequests {
   /** Handlers running for the client's requests, by request id. */
-  readonly running: Map<number, AbortController>
+  readonly running: Map<number, RequestRun>
   /** The credit of streaming replies being sent, by request id (request-stream.ts). */
   readonly streams: Map<number, StreamCredit>
   asker: RequestAsker | undefined
@@ -48,7 +49,10 @@ export function receiveRequestFrame(connection: ConnectionImpl, text: string): v
   const peer = peers.get(connection)
   if (frame['~'] === 'res') peer?.asker?.reply(frame)
   else if (frame['~'] === 'more') peer?.streams.get(frame.id)?.grant(frame.w)
-  else if (frame['~'] === 'cancel') peer?.running.get(frame.id)?.abort(new WsError('REQUEST_CANCELLED'))
+  else if (frame['~'] === 'cancel') {
+    const run = peer?.running.get(frame.id)
+    if (run !== undefined) requestRuns.abort(run, new WsError('REQUEST_CANCELLED'))
+  }
   // A chunk from the client: the server asks for no streams (server → client streaming is not supported), so it is ignored like a late reply.
 }
 
@@ -85,7 +89,7 @@ export function requestsClosed(connection: ConnectionImpl): void {
   const peer = peers.get(connection)
   if (peer === undefined) return
   const error = new WsError('CONNECTION_CLOSED')
-  for (const controller of peer.running.values()) controller.abort(error)
+  for (const run of peer.running.values()) requestRuns.abort(run, error)
   peer.running.clear()
   peer.asker?.closeAll(error)
 }

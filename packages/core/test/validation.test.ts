@@ -1,3 +1,4 @@
+import * as fc from 'fast-check'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { WsError } from '../src/index.js'
@@ -49,5 +50,25 @@ describe('validate', () => {
     const result = validate(v.number(), 'x', 'OUTPUT_VALIDATION_FAILED')
     if (result instanceof Promise || result.ok) throw new Error('expected a sync failure')
     expect(result.error.code).toBe('OUTPUT_VALIDATION_FAILED')
+  })
+
+  it('v.unknown() and v.any() accept any value as valibot would, and a pipe on them still runs', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        for (const schema of [v.unknown(), v.any()]) {
+          const result = validate(schema, value)
+          const parsed = v.safeParse(schema, value)
+          expect(result).toEqual({ ok: true, value })
+          // The same value, not a copy: what valibot's own parse gives back.
+          if (!(result instanceof Promise) && result.ok) expect(result.value).toBe(parsed.output)
+        }
+      }),
+    )
+    const piped = v.pipe(
+      v.unknown(),
+      v.check((value) => typeof value === 'number', 'not a number'),
+    )
+    expect(validate(piped, 1)).toEqual({ ok: true, value: 1 })
+    expect(validate(piped, 'x')).toMatchObject({ ok: false, error: { issues: [{ message: 'not a number' }] } })
   })
 })

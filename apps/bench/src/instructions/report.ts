@@ -35,9 +35,13 @@ export class InstructionResults {
 
 const pct = (n: number, digits = 2): string => (Number.isFinite(n) ? `${(n * 100).toFixed(digits)}%` : '–')
 
-/** The ratio each row compares with: its raw runtime's figure (typed: the raw runtime's echo). */
+/** What the raw runtime serves for a scenario: its echo is the reference for typed and request. */
+const rawScenario = (scenario: InstructionScenario): InstructionScenario =>
+  scenario === 'typed' || scenario === 'request' ? 'echo' : scenario
+
+/** The ratio each row compares with: its raw runtime's figure (typed, request: the raw runtime's echo). */
 const rawRatio = (results: InstructionResults, spec: TargetSpec, scenario: InstructionScenario): number =>
-  spec.name === rawOf(spec) ? 1 : results.ratio(spec.name, scenario, rawOf(spec), scenario === 'typed' ? 'echo' : scenario)
+  spec.name === rawOf(spec) ? 1 : results.ratio(spec.name, scenario, rawOf(spec), rawScenario(scenario))
 
 /**
  * Instructions per op above the raw runtime's: a per-message overhead is the same number under any
@@ -45,7 +49,7 @@ const rawRatio = (results: InstructionResults, spec: TargetSpec, scenario: Instr
  * every message is its own event-loop turn, as in ping-pong echo, than when a read brings several).
  */
 const overRaw = (results: InstructionResults, spec: TargetSpec, scenario: InstructionScenario): number =>
-  spec.name === rawOf(spec) ? 0 : results.perOp(spec.name, scenario) - results.perOp(rawOf(spec), scenario === 'typed' ? 'echo' : scenario)
+  spec.name === rawOf(spec) ? 0 : results.perOp(spec.name, scenario) - results.perOp(rawOf(spec), rawScenario(scenario))
 
 export function renderTable(specs: readonly TargetSpec[], results: InstructionResults): string {
   const lines = [
@@ -112,6 +116,11 @@ export function comparisons(specs: readonly TargetSpec[], results: InstructionRe
     const typed = results.ratio(spec.name, 'typed', raw, 'echo')
     line(spec.name, 'typed', typed, `instructions/op vs ${raw} echo ≤1.15`, typed <= 1.15)
     line(spec.name, 'typed-vs-own-echo', results.ratio(spec.name, 'typed', spec.name, 'echo'), 'what validation adds')
+    line(spec.name, 'request-vs-own-echo', results.ratio(spec.name, 'request', spec.name, 'echo'), 'what a request costs over a message')
+    if (has('socketio', 'request')) {
+      const vsSocketIo = results.ratio(spec.name, 'request', 'socketio', 'request')
+      line(spec.name, 'request-vs-socketio', vsSocketIo, 'instructions/call vs socket.io emitWithAck ≤0.6', vsSocketIo <= 0.6)
+    }
     const crossws = `crossws-${spec.runtime}`
     const plain = `hono-${spec.runtime}`
     for (const scenario of ['echo', 'fanout'] as const) {

@@ -1,7 +1,7 @@
 import type { EchoSettings, FanoutSettings } from '../config.js'
 import type { TargetSpec } from '../targets/registry.js'
 
-export const instructionScenarios = ['echo', 'typed', 'fanout'] as const
+export const instructionScenarios = ['echo', 'typed', 'fanout', 'request'] as const
 export type InstructionScenario = (typeof instructionScenarios)[number]
 
 /**
@@ -11,7 +11,16 @@ export type InstructionScenario = (typeof instructionScenarios)[number]
  * edges long enough for the scenario's watchdog to write deliveries off and publish again.
  */
 export const measured = (spec: TargetSpec, scenario: InstructionScenario): boolean =>
-  (scenario !== 'typed' || spec.typed) && !(scenario === 'fanout' && spec.runtime === 'bun')
+  (scenario !== 'typed' || spec.typed) &&
+  !(scenario === 'fanout' && spec.runtime === 'bun') &&
+  (scenario !== 'request' || servesRequests(spec))
+
+/**
+ * Request/response (the echo load, each probe a request) is compared with socket.io's `emitWithAck`,
+ * on Node, as in `pnpm bench`: wsbridge's Node targets and socket.io. The raw runtime's reference is its echo.
+ */
+export const servesRequests = (spec: TargetSpec): boolean =>
+  spec.runtime === 'node' && (spec.kind === 'wsbridge' || spec.protocol === 'socket.io')
 
 export interface InstructionSettings {
   readonly echo: EchoSettings
@@ -26,7 +35,7 @@ export interface InstructionSettings {
  * The load for `bench:instructions`: the bench's own scenarios, shaped for a server under callgrind
  * (~100M instructions/s: ~2,000 Node echo messages/s) and for a count that does not depend on timing.
  *
- * - Echo and typed: one client, one probe in flight (ping-pong). Every message is then one
+ * - Echo, typed and request: one client, one probe in flight (ping-pong). Every message is then one
  *   wake-up, one read and one write, whatever the machine's load. With messages in flight from
  *   several clients (`--echo=16x8`) a read picks up however many have arrived, which depends on
  *   how promptly the client runs, so the count moves with load. Ping-pong bills each message a

@@ -42,6 +42,17 @@ export function sourceState(): string {
   const head = git('rev-parse --short HEAD')
   const dirty = git('status --porcelain -- ../../packages src/targets')
   return dirty
-    ? `${head} + uncommitted changes in ${[...new Set(dirty.split('\n').map((l) => l.slice(3).split('/').slice(0, 2).join('/')))].join(', ')}`
+    ? `${head} + uncommitted changes in ${[
+        ...new Set(
+          dirty.split('\n').map((l) =>
+            l
+              .trim()
+              .replace(/^\S+\s+/, '')
+              .split('/')
+              .slice(0, 2)
+              .join('/'),
+          ),
+        ),
+      ].join(', ')}`
     : head
 }

@@ -9,7 +9,7 @@ import { runFanout } from '../scenarios/fanout.js'
 import { runHandshake } from '../scenarios/handshake.js'
 import { runMemory } from '../scenarios/memory.js'
 import type { ScenarioName, ScenarioResult } from '../scenarios/types.js'
-import { nativeClient, socketIoClient } from './clients.js'
+import { nativeClient, nativeRequestClient, socketIoClient } from './clients.js'
 import type { Target } from './pool.js'
 import { quiesce } from './proc.js'
 
@@ -35,13 +35,17 @@ function run(job: GeneratorJob, target: Target, scenario: ScenarioName): Promise
     case 'fanout':
       return runFanout(target, serverPid, config.fanout)
     case 'request':
-      // Request/response needs the request clients of the interleaved generator (interleaved/generator.ts).
-      return Promise.reject(new Error('request is measured in interleaved windows only'))
+      // The echo load with request clients (`target.connect` asks): wsbridge request frames, socket.io emitWithAck.
+      return runEcho(target, serverPid, 'request', '/req', config.echo)
   }
 }
 
 const job = JSON.parse(process.argv[2] ?? '') as GeneratorJob
-const target: Target = { origin: job.origin, connect: job.protocol === 'socket.io' ? await socketIoClient() : nativeClient }
+// A job with the request scenario runs only that one: its clients ask instead of sending.
+const asks = job.scenarios.includes('request')
+if (asks && job.scenarios.length > 1) throw new Error('the request scenario runs in a job of its own')
+const connect = job.protocol === 'socket.io' ? await socketIoClient(asks) : asks ? nativeRequestClient : nativeClient
+const target: Target = { origin: job.origin, connect }
 for (const scenario of job.scenarios) {
   try {
     await quiesce(job.serverPid)

@@ -1,6 +1,7 @@
 // The one route file every wsbridge target serves, unchanged on each adapter.
 import { defineRoute, type BridgeOptions } from '@wsbridge/core'
 import * as v from 'valibot'
+import { benchInstrumentation } from './instrumentation-variant.js'
 import { FAN_TOPIC } from './ready.js'
 
 const Probe = v.object({ type: v.literal('echo'), seq: v.number(), t: v.number(), text: v.string() })
@@ -30,7 +31,11 @@ export const routes = {
  * design: 1,000 connections per IP (fan-out and memory open 1,001 to 10,000) and 1,000 messages/s
  * per connection (the rate limiter still runs, with a budget the bench never reaches).
  */
+const instrumentation = await benchInstrumentation(process.env['WSBRIDGE_BENCH_INSTRUMENTATION'])
+
 export const benchOptions: BridgeOptions = {
   maxConnectionsPerIp: 0,
   rateLimit: { messages: 1_000_000_000, interval: 1000 },
+  // `--instrumentation=empty|otel` (instrumentation-variant.ts); absent by default.
+  ...(instrumentation === undefined ? {} : { instrumentation }),
 }
