@@ -77,6 +77,9 @@ function ask(window: DedupeWindow, request: DedupedRequest, asker: DedupeAsker, 
 }
 
 function decide(window: DedupeWindow, request: DedupedRequest, asker: DedupeAsker, claim: DedupeClaim): void {
+  // The asker went (cancel, close) while the store answered: nothing to send. A claim still runs,
+  // its signal already aborted, so the claim ends with a stored reply instead of blocking resends.
+  if (asker.signal.aborted && claim.state !== 'claimed') return
   if (claim.state === 'replied') {
     asker.replayed()
     return asker.send(claim.reply)
@@ -104,7 +107,6 @@ async function waitElsewhere(window: DedupeWindow, request: DedupedRequest, aske
   await new Promise((resolve) => setTimeout(resolve, delay))
   if (asker.signal.aborted || attach(window, request.key, asker)) return
   ask(window, request, asker, (claim) => {
-    if (asker.signal.aborted) return
     if (claim.state !== 'running' || window.running.has(request.key)) return decide(window, request, asker, claim)
     if (Date.now() < deadline) return void waitElsewhere(window, request, asker, deadline, Math.min(delay * 2, POLL_MAX_MS))
     asker.send(errorReplyFrame(request.id, new WsError('REQUEST_TIMEOUT', 'The request is still running on another instance')))

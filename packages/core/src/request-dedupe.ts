@@ -28,7 +28,8 @@ export function createMemoryRequestDedupe(options: MemoryRequestDedupeOptions = 
   return new MemoryRequestDedupe(options.window ?? DEDUPE_WINDOW_MS, options.max ?? DEDUPE_MAX_ENTRIES)
 }
 
-class MemoryRequestDedupe implements RequestDedupeStore {
+/** The memory window (`createMemoryRequestDedupe`); the clock is injectable for tests. */
+export class MemoryRequestDedupe implements RequestDedupeStore {
   readonly #entries: Map<string, Entry> = new Map()
   readonly #window: number
   readonly #max: number
@@ -70,7 +71,7 @@ class MemoryRequestDedupe implements RequestDedupeStore {
 }
 
 /** A memory window with its own clock, for property tests of the window's semantics. */
-export function memoryDedupeWithClock(window: number, max: number, now: () => number): RequestDedupeStore & { readonly size: number } {
+export function memoryDedupeWithClock(window: number, max: number, now: () => number): MemoryRequestDedupe {
   return new MemoryRequestDedupe(window, max, now)
 }
 
