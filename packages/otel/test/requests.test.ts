@@ -92,15 +92,61 @@ describe('@wsbridge/otel request spans and the request latency histogram (real s
       linked: span.links.length,
     }))
     expect(spans).toEqual([
-      { name: `${spanNames.request} calc add`, outcome: 'ok', error: undefined, chunks: undefined, streaming: false, route: 'calc', status: 0, linked: 1 },
-      { name: `${spanNames.request} calc add`, outcome: 'replayed', error: undefined, chunks: undefined, streaming: false, route: 'calc', status: 0, linked: 1 },
-      { name: `${spanNames.request} calc deny`, outcome: 'error', error: 'FORBIDDEN', chunks: undefined, streaming: false, route: 'calc', status: 2, linked: 1 },
-      { name: `${spanNames.request} calc count`, outcome: 'ok', error: undefined, chunks: 3, streaming: true, route: 'calc', status: 0, linked: 1 },
-      { name: `${spanNames.request} calc wait`, outcome: 'cancelled', error: 'REQUEST_CANCELLED', chunks: undefined, streaming: false, route: 'calc', status: 0, linked: 1 },
+      {
+        name: `${spanNames.request} calc add`,
+        outcome: 'ok',
+        error: undefined,
+        chunks: undefined,
+        streaming: false,
+        route: 'calc',
+        status: 0,
+        linked: 1,
+      },
+      {
+        name: `${spanNames.request} calc add`,
+        outcome: 'replayed',
+        error: undefined,
+        chunks: undefined,
+        streaming: false,
+        route: 'calc',
+        status: 0,
+        linked: 1,
+      },
+      {
+        name: `${spanNames.request} calc deny`,
+        outcome: 'error',
+        error: 'FORBIDDEN',
+        chunks: undefined,
+        streaming: false,
+        route: 'calc',
+        status: 2,
+        linked: 1,
+      },
+      {
+        name: `${spanNames.request} calc count`,
+        outcome: 'ok',
+        error: undefined,
+        chunks: 3,
+        streaming: true,
+        route: 'calc',
+        status: 0,
+        linked: 1,
+      },
+      {
+        name: `${spanNames.request} calc wait`,
+        outcome: 'cancelled',
+        error: 'REQUEST_CANCELLED',
+        chunks: undefined,
+        streaming: false,
+        route: 'calc',
+        status: 0,
+        linked: 1,
+      },
     ])
 
     const durations = points(await one.metrics(), m.requestDuration) as [Record<string, unknown>, { count: number; sum: number }][]
-    const byName = (name: string, outcome: string) => durations.find(([attributes]) => attributes[a.requestName] === name && attributes[a.requestOutcome] === outcome)
+    const byName = (name: string, outcome: string) =>
+      durations.find(([attributes]) => attributes[a.requestName] === name && attributes[a.requestOutcome] === outcome)
     expect(byName('add', 'ok')?.[0]).toEqual({ [a.route]: 'calc', [a.requestName]: 'add', [a.requestOutcome]: 'ok' })
     expect(byName('add', 'ok')?.[1].count).toBe(1)
     expect(byName('add', 'replayed')?.[1].count).toBe(1)
