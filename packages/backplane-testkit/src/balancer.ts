@@ -9,6 +9,8 @@ export class Balancer {
   target: number
   readonly #server: Server
   readonly #sockets = new Set<Socket>()
+  /** Connections waiting while the balancer is held (`hold()`), piped on `release()`. */
+  #held: Socket[] | undefined
 
   private constructor(target: number, server: Server) {
     this.target = target
@@ -18,13 +20,29 @@ export class Balancer {
   static async start(target: number): Promise<Balancer> {
     const server = createServer()
     const balancer = new Balancer(target, server)
-    server.on('connection', (client) => balancer.#pipe(client))
+    server.on('connection', (client) => {
+      if (balancer.#held === undefined) return balancer.#pipe(client)
+      client.on('error', () => undefined)
+      balancer.#held.push(client)
+    })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     return balancer
   }
 
   get url(): string {
     return `ws://127.0.0.1:${(this.#server.address() as AddressInfo).port}/ws`
+  }
+
+  /** New connections wait (accepted, not yet forwarded) until `release()`: a client stuck reconnecting. */
+  hold(): void {
+    this.#held ??= []
+  }
+
+  /** Forwards the connections that waited, to the current `target`, and stops holding. */
+  release(): void {
+    const held = this.#held ?? []
+    this.#held = undefined
+    for (const client of held) if (!client.destroyed) this.#pipe(client)
   }
 
   drop(): void {

@@ -5,6 +5,7 @@ import type { WsLogger } from './logging/logger.js'
 import type { BridgeInstrumentation } from './instrumentation.js'
 import type { DurableOptions } from './history/durable-options.js'
 import type { PubSubDriver } from './pubsub/driver.js'
+import type { RequestDedupeStore } from './request-dedupe-store.js'
 import type { WsRefusal } from './refusal.js'
 import type { UserKey } from './user-index.js'
 
@@ -38,6 +39,13 @@ export interface BridgeOptions extends RouteLimits {
   readonly validateOutput?: boolean
   /** Shares topics with other instances (e.g. `createRedisPubSub()`). Default: this instance only. */
   readonly pubsub?: PubSubDriver
+  /**
+   * Where requests resent after a reconnect are recognised, so their handler runs at most once and
+   * the reply is replayed (docs/requests.md#reconnects-sent-once-run-at-most-once). Default: this
+   * instance's memory (`createMemoryRequestDedupe()`); `createRedisRequestDedupe()` from
+   * `@wsbridge/history-redis` makes it cluster-wide. Closed by `bridge.close()`.
+   */
+  readonly requestDedupe?: RequestDedupeStore
   /** Durable topics: logged in a shared history so resume works across instances (docs/scaling.md#durable-topics). */
   readonly durable?: DurableOptions
   /**

@@ -75,6 +75,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
   const closeDrivers = async (): Promise<void> => {
     await replay.close()
     await hub.close()
+    await options.requestDedupe?.close?.()
   }
   const shutdown = new Shutdown(connections, unfinished, closeDrivers, baseLimits.closeTimeout, options.retryWithin)
 
@@ -105,6 +106,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     finished: (connection) => unfinished.delete(connection),
     refreshAuth: (connection, text) => tokens.refresh(connection, text),
     instrumentation: reporter.instrumentation,
+    requestDedupe: options.requestDedupe,
   }
 
   const { limitsFor, siteFor } = createRouteSites(baseLimits, host, options.validateOutput)

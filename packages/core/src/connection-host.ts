@@ -2,6 +2,7 @@ import type { WsError } from './errors.js'
 import type { BridgeInstrumentation } from './instrumentation.js'
 import type { AcceptedUpgrade } from './bridge-types.js'
 import type { Limits } from './limits.js'
+import type { RequestDedupeStore } from './request-dedupe-store.js'
 import type { AnyRoute } from './route.js'
 import type { GuardPolicy } from './security/guard.js'
 
@@ -28,6 +29,8 @@ export interface ConnectionHost<C> {
   finished?(connection: C): void
   /** The bridge's observer, hook failures already caught (instrumentation-guard.ts). */
   readonly instrumentation?: BridgeInstrumentation | undefined
+  /** Where resent requests are deduplicated (request-dedupe-flow.ts); undefined: this instance's memory. */
+  readonly requestDedupe?: RequestDedupeStore | undefined
 }
 
 /**

@@ -36,5 +36,6 @@ const hookNames = [
   'error',
   'published',
   'delivered',
+  'request',
   'driverState',
 ] as const satisfies readonly (keyof BridgeInstrumentation)[]

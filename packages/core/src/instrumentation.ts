@@ -41,6 +41,12 @@ export interface BridgeInstrumentation {
   published?(topics: readonly string[], frame: Frame, sender: Connection | undefined, deliveries: number): string | undefined
   /** A publish from another instance was delivered here, through topic `via`, to `deliveries` subscribers. */
   delivered?(message: PubSubMessage, via: string, deliveries: number): void
+  /**
+   * A client's request to one of the route's declared `requests` arrived (`name` is a declared
+   * name; requests for unknown names are reported through `error` only). `streaming`: its output
+   * is `chunks(…)`. Return a scope to be told of its chunks and of its end.
+   */
+  request?(connection: Connection, name: string, streaming: boolean): RequestScope | undefined
   /** The pub/sub driver (named `driver`) lost (`'down'`) or regained (`'up'`) its backend. */
   driverState?(driver: string, state: 'up' | 'down'): void
 }
@@ -54,6 +60,21 @@ export interface MessageScope {
    * threw or rejected with, else undefined (invalid messages are reported through `error`).
    */
   end(type: string | undefined, error: WsError | undefined): void
+}
+
+/**
+ * How a request ended: `ok` (a reply), `error` (an error reply: `error` says which), `cancelled`
+ * (the handler gave up because its signal aborted: the asker cancelled or the connection closed),
+ * `replayed` (a resend answered from the dedupe window, its handler not run again).
+ */
+export type RequestOutcome = 'ok' | 'error' | 'cancelled' | 'replayed'
+
+/** The life of one request (see `BridgeInstrumentation.request`). */
+export interface RequestScope {
+  /** A streaming reply sent one more chunk. */
+  chunk?(): void
+  /** The request ended; `error` is the error reply's (or, cancelled, the signal's reason). */
+  end(outcome: RequestOutcome, error: WsError | undefined): void
 }
 
 /**

@@ -1,70 +1,64 @@
-/**
- * At-most-once for requests resent after a reconnect. A client with a session id (`s` on its
- * request frames, see request-frames.ts) resends a request whose reply it never got, with the same
- * id. The bridge remembers each `(route, session, id)` for `window` ms: a resend while the handler
- * still runs waits for it; a resend after it finished gets the stored reply frame. Bounded: at most
- * `max` entries per bridge, oldest dropped first. Per bridge instance only (a reconnect that lands
- * on another instance runs the handler again); documented in docs/requests.md.
- */
+import { CLAIMED, type DedupeClaim, type DedupedRequest, RUNNING, type RequestDedupeStore } from './request-dedupe-store.js'
 
-/** Where a finished reply goes: the connection that asked last (a resend moves it there). */
-export type ReplyTarget = (frame: string) => void
-
-interface Entry {
-  readonly at: number
-  reply: string | undefined
-  target: ReplyTarget | undefined
+/** Options of `createMemoryRequestDedupe`. */
+export interface MemoryRequestDedupeOptions {
+  /** How long a request is remembered after it arrived, in ms. Default 120000 (2 minutes). */
+  readonly window?: number
+  /** Most requests remembered; past it the oldest is forgotten first. Default 10000. */
+  readonly max?: number
 }
 
 export const DEDUPE_WINDOW_MS = 120_000
 export const DEDUPE_MAX_ENTRIES = 10_000
 
-export class ReplyMemory {
+interface Entry {
+  readonly at: number
+  claim: DedupeClaim
+}
+
+/**
+ * The default dedupe window: this instance's memory, bounded by count (oldest dropped first) and
+ * by age. Per instance only: a client that reconnects to another instance runs the handler there
+ * unless the bridge has a shared store (`requestDedupe`, docs/scaling.md).
+ *
+ * @example
+ * createBridge(routes, { requestDedupe: createMemoryRequestDedupe({ window: 30_000, max: 1000 }) })
+ */
+export function createMemoryRequestDedupe(options: MemoryRequestDedupeOptions = {}): RequestDedupeStore & { readonly size: number } {
+  return new MemoryRequestDedupe(options.window ?? DEDUPE_WINDOW_MS, options.max ?? DEDUPE_MAX_ENTRIES)
+}
+
+/** The memory window (`createMemoryRequestDedupe`); the clock is injectable for tests. */
+export class MemoryRequestDedupe implements RequestDedupeStore {
   readonly #entries: Map<string, Entry> = new Map()
   readonly #window: number
   readonly #max: number
+  readonly #now: () => number
 
-  constructor(window = DEDUPE_WINDOW_MS, max = DEDUPE_MAX_ENTRIES) {
+  constructor(window: number, max: number, now: () => number = Date.now) {
     this.#window = window
-    this.#max = max
+    this.#max = Math.max(1, max)
+    this.#now = now
   }
 
   get size(): number {
     return this.#entries.size
   }
 
-  /**
-   * A request arrived. True: run the handler (first time). False: a resend, answered from memory
-   * now (`target` gets the stored reply) or when the running handler finishes.
-   */
-  begin(key: string, target: ReplyTarget, now = Date.now()): boolean {
+  claim(request: DedupedRequest): DedupeClaim {
+    const now = this.#now()
     this.#expire(now)
-    const entry = this.#entries.get(key)
-    if (entry === undefined) {
-      if (this.#entries.size >= this.#max) this.#entries.delete(this.#entries.keys().next().value!)
-      this.#entries.set(key, { at: now, reply: undefined, target })
-      return true
-    }
-    if (entry.reply === undefined) entry.target = target
-    else target(entry.reply)
-    return false
+    const entry = this.#entries.get(request.key)
+    if (entry !== undefined) return entry.claim
+    if (this.#entries.size >= this.#max) this.#entries.delete(this.#entries.keys().next().value!)
+    this.#entries.set(request.key, { at: now, claim: RUNNING })
+    return CLAIMED
   }
 
-  /** The handler finished: keep its reply for resends and hand it to whoever asked last. */
-  end(key: string, reply: string): void {
-    const entry = this.#entries.get(key)
-    const target = entry?.target
-    if (entry) {
-      entry.reply = reply
-      entry.target = undefined
-    }
-    target?.(reply)
-  }
-
-  /** The asker cancelled: its reply goes nowhere (a later resend still gets it from memory). */
-  detach(key: string): void {
-    const entry = this.#entries.get(key)
-    if (entry) entry.target = undefined
+  settle(request: DedupedRequest, reply: string): void {
+    const entry = this.#entries.get(request.key)
+    // Forgotten while running (the count bound): a later resend runs it again, as documented.
+    if (entry !== undefined) entry.claim = { state: 'replied', reply }
   }
 
   #expire(now: number): void {
@@ -74,6 +68,11 @@ export class ReplyMemory {
       this.#entries.delete(key)
     }
   }
+}
+
+/** A memory window with its own clock, for property tests of the window's semantics. */
+export function memoryDedupeWithClock(window: number, max: number, now: () => number): MemoryRequestDedupe {
+  return new MemoryRequestDedupe(window, max, now)
 }
 
 /** `(route, session, id)` as one map key; NUL cannot appear in a route name taken from the routes object by accident. */

@@ -2,7 +2,8 @@ import { connectionInternals as internals, type ConnectionImpl } from './connect
 import { report } from './connection-policy.js'
 import type { ChunksSchema } from './chunks-schema.js'
 import { WsError } from './errors.js'
-import { chunkFrame, errorReplyFrame, replyFrame, type RequestFrame } from './request-frames.js'
+import { chunkFrame, replyFrame, type RequestFrame } from './request-frames.js'
+import type { RequestScope } from './instrumentation.js'
 import type { PeerRequests } from './request-peer.js'
 import type { AnyRequestDefinition } from './requests-types.js'
 import { StreamCredit } from './stream-credit.js'
@@ -21,7 +22,8 @@ const BACKPRESSURE_POLL_MS = 10
  * (stream-credit.ts) and the socket's `bufferedAmount` is under half the route's
  * `backpressureLimit`, so neither a slow reader nor a slow network makes the server buffer the
  * stream. A cancel or close aborts `signal`, which stops the loop and calls the iterator's
- * `return()` (an async generator's `finally` runs). Resolves with the last frame to send.
+ * `return()` (an async generator's `finally` runs). Resolves with the last frame to send, or the
+ * error to end it with (the caller frames it, after telling the request's instrumentation `scope`).
  */
 export async function streamReply(
   connection: ConnectionImpl,
@@ -29,7 +31,8 @@ export async function streamReply(
   frame: RequestFrame,
   signal: AbortSignal,
   peer: PeerRequests,
-): Promise<string> {
+  scope: RequestScope | undefined,
+): Promise<string | WsError> {
   const id = frame.id
   const credit = new StreamCredit(frame.w ?? DEFAULT_STREAM_WINDOW)
   let iterator: AsyncIterator<unknown> | undefined
@@ -43,7 +46,7 @@ export async function streamReply(
     const input = await validate(definition.input, frame.d)
     if (!input.ok) {
       report(connection, input.error)
-      return errorReplyFrame(id, input.error)
+      return input.error
     }
     const source: unknown = await definition.handler(input.value as never, connection as never, { signal, id })
     if (!isAsyncIterable(source))
@@ -64,16 +67,17 @@ export async function streamReply(
           report(connection, checked.error)
           stop()
           // The issues describe the server's own data: reported, never sent.
-          return errorReplyFrame(id, new WsError('OUTPUT_VALIDATION_FAILED'))
+          return new WsError('OUTPUT_VALIDATION_FAILED')
         }
       }
       credit.take()
       internals.sendFrame(connection, chunkFrame(id, step.value))
+      scope?.chunk?.()
     }
   } catch (thrown) {
     const error = WsError.from(thrown)
     if (!(signal.aborted && thrown === signal.reason)) report(connection, error)
-    return errorReplyFrame(id, error)
+    return error
   } finally {
     signal.removeEventListener('abort', stop)
     if (peer.streams.get(id) === credit) peer.streams.delete(id)

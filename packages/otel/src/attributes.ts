@@ -15,6 +15,8 @@ export const metricNames = {
   messageBytes: 'wsbridge.message.bytes',
   /** Histogram `s`: how long a message's handler ran (validation included, queueing not). */
   handlerDuration: 'wsbridge.handler.duration',
+  /** Histogram `s`: how long a client's request took, arrival to reply (or stream end), by route, name and outcome. */
+  requestDuration: 'wsbridge.request.duration',
   /** Counter `{error}`: errors reported to onError, by code and route. */
   errors: 'wsbridge.errors',
   /** Counter `{frame}`: frames dropped for a client over the backpressure limit, by route. */
@@ -59,6 +61,14 @@ export const attributeNames = {
   messageBodySize: 'messaging.message.body.size',
   /** The connection's id (spans only: unbounded). */
   connectionId: 'wsbridge.connection.id',
+  /** A request's declared name (`requests` entry); names a client invents are never recorded. */
+  requestName: 'wsbridge.request.name',
+  /** How a request ended: `ok`, `error`, `cancelled` or `replayed` (a resend answered from the dedupe window). */
+  requestOutcome: 'wsbridge.request.outcome',
+  /** `true` for a streaming request (`output: chunks(…)`) (spans). */
+  requestStreaming: 'wsbridge.request.streaming',
+  /** Chunks a streaming reply sent (spans). */
+  requestChunks: 'wsbridge.request.chunks',
   /** Always `websocket` on upgrade and message spans. */
   protocol: 'network.protocol.name',
 } as const
@@ -67,6 +77,8 @@ export const attributeNames = {
 export const spanNames = {
   upgrade: 'wsbridge.upgrade',
   message: 'wsbridge.message',
+  /** `wsbridge.request <route> <name>`: one request from arrival to its reply. */
+  request: 'wsbridge.request',
   publish: 'wsbridge.publish',
   deliver: 'wsbridge.deliver',
 } as const

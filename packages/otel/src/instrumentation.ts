@@ -1,5 +1,5 @@
 import { metrics, trace, type MeterProvider, type Span, type TracerProvider } from '@opentelemetry/api'
-import type { BridgeInstrumentation, Connection, MessageScope } from '@wsbridge/core'
+import type { BridgeInstrumentation, Connection, MessageScope, RequestScope } from '@wsbridge/core'
 import { attributeNames as a } from './attributes.js'
 import { frameBytes, memoFrameBytes } from './frame-bytes.js'
 import { BridgeMetrics, RouteAttributes } from './metrics.js'
@@ -80,6 +80,22 @@ export function createOtelInstrumentation(options: OtelInstrumentationOptions = 
     }
   }
 
+  function request(connection: Connection, name: string, streaming: boolean): RequestScope {
+    const state = stateOf(connection)
+    const span = spans?.request(connection, state.traced, name, streaming)
+    const started = performance.now()
+    let chunks = 0
+    return {
+      chunk() {
+        chunks++
+      },
+      end(outcome, error) {
+        meters?.requestDuration.record((performance.now() - started) / 1000, state.attributes.requested(name, outcome, error?.code))
+        if (span) spans!.requestEnded(span, outcome, error, streaming ? chunks : undefined)
+      },
+    }
+  }
+
   return {
     opened(connection) {
       const attributes = routeAttributes(connection.route)
@@ -101,6 +117,7 @@ export function createOtelInstrumentation(options: OtelInstrumentationOptions = 
       states.delete(connection)
     },
     message,
+    request,
     ...(meters &&
       ({
         sent(connection: Connection, frame: string | Uint8Array) {

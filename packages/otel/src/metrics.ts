@@ -8,6 +8,7 @@ export class BridgeMetrics {
   readonly messages: Counter
   readonly bytes: Counter
   readonly handlerDuration: Histogram
+  readonly requestDuration: Histogram
   readonly errors: Counter
   readonly drops: Counter
   readonly publishes: Counter
@@ -23,6 +24,11 @@ export class BridgeMetrics {
       description: 'Time a message handler ran, validation included',
       unit: 's',
       advice: { explicitBucketBoundaries: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] },
+    })
+    this.requestDuration = meter.createHistogram(m.requestDuration, {
+      description: 'Time from a request to its reply (or the end of its stream)',
+      unit: 's',
+      advice: { explicitBucketBoundaries: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] },
     })
     this.errors = meter.createCounter(m.errors, { description: 'Errors reported to onError, by code', unit: '{error}' })
     this.drops = meter.createCounter(m.drops, { description: 'Frames dropped for clients over the backpressure limit', unit: '{frame}' })
@@ -51,6 +57,7 @@ export class RouteAttributes {
   readonly #untyped: { received: Attributes; handled: Attributes }
   readonly #typed: Map<string, { received: Attributes; handled: Attributes }> = new Map()
   readonly #failed: Map<string, Attributes> = new Map()
+  readonly #requests: Map<string, Attributes> = new Map()
 
   constructor(route: string) {
     this.route = { [a.route]: route }
@@ -68,6 +75,21 @@ export class RouteAttributes {
       const route = this.route[a.route]
       cached = { received: { ...this.received, [a.messageType]: type }, handled: { [a.route]: route, [a.messageType]: type } }
       this.#typed.set(type, cached)
+    }
+    return cached
+  }
+
+  /**
+   * Attributes of a request's duration. Names are the route's declared requests, outcomes four and
+   * codes core's fixed table, so the cache is bounded.
+   */
+  requested(name: string, outcome: string, code: string | undefined): Attributes {
+    const key = `${name}\u0000${outcome}\u0000${code ?? ''}`
+    let cached = this.#requests.get(key)
+    if (cached === undefined) {
+      cached = { ...this.route, [a.requestName]: name, [a.requestOutcome]: outcome }
+      if (code !== undefined) cached[a.errorType] = code
+      this.#requests.set(key, cached)
     }
     return cached
   }

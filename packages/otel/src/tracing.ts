@@ -9,7 +9,7 @@ import {
   trace,
   type Tracer,
 } from '@opentelemetry/api'
-import type { Connection, PubSubMessage, WsError, WsRefusal } from '@wsbridge/core'
+import type { Connection, PubSubMessage, RequestOutcome, WsError, WsRefusal } from '@wsbridge/core'
 import { attributeNames as a, spanNames } from './attributes.js'
 import { formatTraceparent, parseTraceparent, traceparentInMessage } from './traceparent.js'
 
@@ -88,6 +88,31 @@ export class BridgeTracing {
       span.setAttribute(a.errorType, error.code)
       span.setStatus({ code: SpanStatusCode.ERROR, message: error.message })
     }
+    span.end()
+  }
+
+  /** A request's span, from its arrival; linked to the connection's upgrade span like a message's. */
+  request(connection: Connection, traced: TracedConnection | undefined, name: string, streaming: boolean): Span {
+    const links: Link[] | undefined = traced?.upgrade ? [{ context: traced.upgrade }] : undefined
+    return this.#tracer.startSpan(`${spanNames.request} ${connection.route} ${name}`, {
+      kind: SpanKind.SERVER,
+      attributes: {
+        [a.route]: connection.route,
+        [a.connectionId]: connection.id,
+        [a.protocol]: WEBSOCKET,
+        [a.requestName]: name,
+        [a.requestStreaming]: streaming,
+      },
+      ...(links ? { links } : {}),
+    })
+  }
+
+  /** Ends a request's span with its outcome, its error code and, streaming, its chunk count. */
+  requestEnded(span: Span, outcome: RequestOutcome, error: WsError | undefined, chunks: number | undefined): void {
+    span.setAttribute(a.requestOutcome, outcome)
+    if (chunks !== undefined) span.setAttribute(a.requestChunks, chunks)
+    if (error !== undefined) span.setAttribute(a.errorType, error.code)
+    if (outcome === 'error') span.setStatus({ code: SpanStatusCode.ERROR, message: error?.message ?? 'error' })
     span.end()
   }
 
