@@ -8,7 +8,8 @@ import { apiDir, generateApiDocs, undocumentedMemberLimit } from './api-docs.js'
 const out = mkdtempSync(join(apiDir, '..', '.api-'))
 const { problems, undocumentedMembers } = await generateApiDocs(out)
 // Over the limit, the problems list them already.
-if (process.env['WSBRIDGE_API_STRICT'] === '1' && undocumentedMembers.length <= undocumentedMemberLimit) for (const member of undocumentedMembers) console.error(member)
+if (process.env['WSBRIDGE_API_STRICT'] === '1' && undocumentedMembers.length <= undocumentedMemberLimit)
+  for (const member of undocumentedMembers) console.error(member)
 for (const problem of problems) console.error(problem)
 if (problems.length > 0) {
   rmSync(out, { recursive: true, force: true })
