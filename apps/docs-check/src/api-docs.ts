@@ -36,9 +36,8 @@ export function publishedEntryPoints(): EntryPoint[] {
 
 /**
  * Every export of an entry point must carry a doc comment (on the declaration or, for a function,
- * its signature). TypeDoc's own `notDocumented` check also demands one on every method of every
- * exported interface, which the members do not all have yet: `WSBRIDGE_API_STRICT=1` runs that
- * stricter check to list them.
+ * its signature). Members are checked by TypeDoc's own `notDocumented` validation (see
+ * `undocumentedMemberLimit`).
  */
 export function undocumentedExports(project: ProjectReflection): string[] {
   const missing: string[] = []
@@ -54,15 +53,43 @@ export function undocumentedExports(project: ProjectReflection): string[] {
   return missing
 }
 
-/** Generates the reference into `out`; resolves to the validation problems (empty when clean). */
-export async function generateApiDocs(out: string = apiDir, strict = process.env['WSBRIDGE_API_STRICT'] === '1'): Promise<string[]> {
-  const entries = publishedEntryPoints()
+/**
+ * A ratchet on members (properties, methods, constructors, entries of exported objects) without a
+ * doc comment: generation fails when more are undocumented than this, and when fewer are, so the
+ * number is lowered as members gain comments and never climbs back. It reaches 0 when every member
+ * is documented; `WSBRIDGE_API_STRICT=1 pnpm docs:api` lists the ones that remain.
+ */
+export const undocumentedMemberLimit = 22
+
+/** What `generateApiDocs` reads; every field defaults to the workspace's published packages. */
+export interface ApiDocsOptions {
+  /** The entry points to document (default: every published one). */
+  readonly entries?: readonly EntryPoint[]
+  /** The tsconfig whose program holds the entry points. */
+  readonly tsconfig?: string
+  /** How many undocumented members are tolerated (default `undocumentedMemberLimit`). */
+  readonly memberLimit?: number
+}
+
+/** What generation found: problems fail it; `undocumentedMembers` lists what TypeDoc flagged. */
+export interface ApiDocsResult {
+  readonly problems: string[]
+  readonly undocumentedMembers: string[]
+}
+
+const NOT_DOCUMENTED = /does not have any documentation/
+
+/** Generates the reference into `out` when nothing is wrong; resolves to what was found. */
+export async function generateApiDocs(out: string = apiDir, options: ApiDocsOptions = {}): Promise<ApiDocsResult> {
+  const entries = options.entries ?? publishedEntryPoints()
+  const limit = options.memberLimit ?? undocumentedMemberLimit
   const moduleNames = new Map(entries.map((entry) => [entry.file, entry.specifier]))
   const problems: string[] = []
+  const members: string[] = []
   const app = await Application.bootstrapWithPlugins({
     entryPoints: entries.map((entry) => entry.file),
     plugin: ['typedoc-plugin-markdown'],
-    tsconfig: join(rootDir, 'apps/docs-check/tsconfig.api.json'),
+    tsconfig: options.tsconfig ?? join(rootDir, 'apps/docs-check/tsconfig.api.json'),
     out,
     readme: 'none',
     name: 'wsbridge API',
@@ -72,7 +99,7 @@ export async function generateApiDocs(out: string = apiDir, strict = process.env
     externalSymbolLinkMappings: { '@types/node': { '*': 'https://nodejs.org/api/events.html' } },
     excludeInternal: true,
     sort: ['kind', 'alphabetical'],
-    validation: { notExported: false, notDocumented: strict, invalidLink: true, rewrittenLink: true },
+    validation: { notExported: false, notDocumented: true, invalidLink: true, rewrittenLink: true },
     // TypeDoc only holds the root package to this by default; every published package is held to it.
     packagesRequiringDocumentation: [...new Set(entries.map((entry) => packageOf(entry.specifier)))],
     treatValidationWarningsAsErrors: true,
@@ -93,14 +120,24 @@ export async function generateApiDocs(out: string = apiDir, strict = process.env
     const name = file === undefined ? undefined : moduleNames.get(file)
     if (name !== undefined) reflection.name = name
   })
-  // Collected rather than printed, so the test can show them; warnings count as problems.
+  // Collected rather than printed, so the test can show them; warnings count as problems, except
+  // TypeDoc's "does not have any documentation", which the member ratchet counts.
   app.logger.log = (message, level) => {
-    if (level >= LogLevel.Warn) problems.push(message.replaceAll(rootDir, ''))
+    if (level < LogLevel.Warn) return
+    const text = message.replaceAll(rootDir, '')
+    if (NOT_DOCUMENTED.test(text)) members.push(text)
+    else problems.push(text)
   }
   const project = await app.convert()
-  if (!project) return [...problems, 'TypeDoc could not convert the project']
+  if (!project) return { problems: [...problems, 'TypeDoc could not convert the project'], undocumentedMembers: members }
   app.validate(project)
   problems.push(...undocumentedExports(project))
+  if (members.length > limit)
+    problems.push(...members, `${members.length} undocumented members, more than the ${limit} allowed (undocumentedMemberLimit)`)
+  else if (members.length < limit)
+    problems.push(
+      `only ${members.length} undocumented members remain: lower undocumentedMemberLimit in src/api-docs.ts to ${members.length}`,
+    )
   if (problems.length === 0) await app.generateOutputs(project)
-  return problems
+  return { problems, undocumentedMembers: members }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { Comment, DeclarationReflection, FileRegistry, ProjectReflection, ReflectionKind, SignatureReflection } from 'typedoc'
@@ -27,7 +27,7 @@ describe('docs/api (generated API reference)', () => {
   let problems: string[] = []
 
   beforeAll(async () => {
-    problems = await generateApiDocs(out, false)
+    ;({ problems } = await generateApiDocs(out))
   })
   afterAll(() => rmSync(out, { recursive: true, force: true }))
 
@@ -74,5 +74,52 @@ describe('undocumentedExports', () => {
     module.children = [documented, bare, fn, bareFn]
     project.children = [module]
     expect(undocumentedExports(project)).toEqual(['@x/a: Bare (TypeAlias) has no doc comment', '@x/a: stop (Function) has no doc comment'])
+  })
+})
+
+describe('the member check', () => {
+  // A package of its own in a temp directory, so TypeDoc reads exactly this source; two entry points,
+  // as in the workspace, so each is a module of the project.
+  const dir = mkdtempSync(join(tmpdir(), 'wsbridge-members-'))
+  const file = join(dir, 'index.ts')
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: '@x/members', version: '0.0.0', type: 'module' }))
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'ESNext' }, include: ['*.ts'] }),
+  )
+  writeFileSync(join(dir, 'other.ts'), '/** The other entry point. */\nexport const other = 1\n')
+  writeFileSync(
+    file,
+    [
+      '/** Options of the fixture. */',
+      'export interface Options {',
+      '  /** Documented. */',
+      '  readonly port: number',
+      '  readonly host: string',
+      '}',
+      '',
+    ].join('\n'),
+  )
+  const run = (memberLimit: number) =>
+    generateApiDocs(mkdtempSync(join(dir, 'out-')), {
+      entries: [
+        { specifier: '@x/members', file },
+        { specifier: '@x/members/other', file: join(dir, 'other.ts') },
+      ],
+      tsconfig: join(dir, 'tsconfig.json'),
+      memberLimit,
+    })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('fails on an undocumented member of a documented export, naming it', async () => {
+    const { problems, undocumentedMembers } = await run(0)
+    expect(undocumentedMembers).toHaveLength(1)
+    expect(undocumentedMembers[0]).toContain('Options.host (Property)')
+    expect(problems.at(-1)).toBe('1 undocumented members, more than the 0 allowed (undocumentedMemberLimit)')
+  })
+
+  it('passes at the ratchet and asks to lower a ratchet set too high', async () => {
+    expect((await run(1)).problems).toEqual([])
+    expect((await run(2)).problems).toEqual(['only 1 undocumented members remain: lower undocumentedMemberLimit in src/api-docs.ts to 1'])
   })
 })

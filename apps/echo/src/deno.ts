@@ -3,6 +3,7 @@
 import { createDenoWebSocket } from '@wsbridge/adapter-deno'
 import { pageOrNotFound } from '@wsbridge/app-kit/page'
 import { closeOnSignal } from '@wsbridge/app-kit/serve'
+import { listenOrFail } from '@wsbridge/app-kit/startup-failure'
 import { announce, readEnv, setupEcho } from './server/setup.js'
 
 // The part of Deno's API used here; the type check runs on Node, without Deno's types.
@@ -17,7 +18,7 @@ const { port, hostname } = readEnv(process.env)
 const { bridge, page } = await setupEcho()
 const { fetch } = createDenoWebSocket(bridge, { fallback: (request) => pageOrNotFound(page, request) })
 // onListen silences Deno's own "Listening on" line: announce() prints the one tests and people read.
-const server = Deno.serve({ port, hostname, onListen: () => {} }, fetch)
+const server = listenOrFail('echo', () => Deno.serve({ port, hostname, onListen: () => {} }, fetch), { port, hostname })
 announce('deno', hostname, server.addr.port)
 closeOnSignal(
   () => bridge.close({ timeout: 2000 }),

@@ -2,6 +2,7 @@
 import { createHonoWebSocket } from '@wsbridge/adapter-hono'
 import { pageOrNotFound } from '@wsbridge/app-kit/page'
 import { closeOnSignal } from '@wsbridge/app-kit/serve'
+import { listenOrFail } from '@wsbridge/app-kit/startup-failure'
 import { Hono } from 'hono'
 import { upgradeWebSocket, websocket } from 'hono/bun'
 import { announce, readEnv, setupEcho } from './server/setup.js'
@@ -14,7 +15,10 @@ app.get('/api/*', middleware)
 app.get('*', (c) => pageOrNotFound(page, c.req.raw))
 
 // bunWebSocket adds the bridge's settings (max payload, compression, pongs) to hono/bun's handler.
-const server = Bun.serve({ port, hostname, fetch: app.fetch, websocket: bunWebSocket(websocket) })
+const server = listenOrFail('echo', () => Bun.serve({ port, hostname, fetch: app.fetch, websocket: bunWebSocket(websocket) }), {
+  port,
+  hostname,
+})
 announce('hono-bun', hostname, server.port ?? port)
 closeOnSignal(
   () => bridge.close({ timeout: 2000 }),

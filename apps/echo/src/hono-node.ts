@@ -21,6 +21,7 @@ app.get('*', (c) => pageOrNotFound(page, c.req.raw))
 const websocketServer = new WebSocketServer(wsServerOptions) as WebSocketServerLike
 const server = guardUpgrades(createAdaptorServer({ fetch: app.fetch, websocket: { server: websocketServer } }))
 listenNode(
+  'echo',
   server as Server,
   port,
   hostname,

@@ -12,6 +12,7 @@ const server = createServer((request, response) => {
 })
 createNodeWebSocketServer(bridge).attach(server)
 listenNode(
+  'echo',
   server,
   port,
   hostname,

@@ -1,6 +1,7 @@
 // The echo sample on Cloudflare's workerd, locally under Miniflare: `npm run start:workerd`. This
 // Node process reads the page and bundles the Worker (server/worker.ts), then runs workerd.
 import { loadPage } from '@wsbridge/app-kit/page'
+import { failStartup } from '@wsbridge/app-kit/startup-failure'
 import { startWorkerd } from '@wsbridge/app-kit/workerd'
 import { announce, readEnv } from './server/setup.js'
 
@@ -11,5 +12,5 @@ const listening = await startWorkerd({
   page: await loadPage(new URL('../', import.meta.url), { script: false }),
   hostname,
   port,
-})
+}).catch((error: unknown) => failStartup('echo', error, { port, hostname }))
 announce('workerd', hostname, listening)

@@ -1,5 +1,8 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { failStartup } from './startup-failure.js'
+
+export { urlHost } from './serve-address.js'
 
 /**
  * Graceful shutdown on Ctrl-C / SIGTERM: `shutdown` first (a bridge's close sends every socket
@@ -18,25 +21,27 @@ export function closeOnSignal(shutdown: () => Promise<unknown>, stopServer: () =
   process.once('SIGTERM', () => void stop())
 }
 
-/** Listens with a Node HTTP server (plain, Express or Hono's), calls `listening` with the port, and wires closeOnSignal. */
+/**
+ * Listens with a Node HTTP server (plain, Express or Hono's), calls `listening` with the port, and
+ * wires closeOnSignal; a failure to listen is one line prefixed `[app]` and exit 1 (failStartup).
+ */
 export function listenNode(
+  app: string,
   server: Server,
   port: number,
   hostname: string,
   listening: (port: number) => void,
   shutdown: () => Promise<unknown>,
 ): void {
-  server.listen(port, hostname, () => listening((server.address() as AddressInfo).port))
+  const failed = (error: Error): never => failStartup(app, error, { port, hostname })
+  server.once('error', failed)
+  server.listen(port, hostname, () => {
+    server.off('error', failed)
+    listening((server.address() as AddressInfo).port)
+  })
   closeOnSignal(shutdown, () => {
     // Keep-alive HTTP connections would hold close() open; the sockets are already closed by now.
     server.closeAllConnections()
     return new Promise((resolve) => server.close(resolve))
   })
-}
-
-/** An address as it goes in a URL: IPv6 in brackets, the wildcard addresses as loopback. */
-export function urlHost(hostname: string): string {
-  if (hostname === '0.0.0.0') return '127.0.0.1'
-  if (hostname === '::') return '[::1]'
-  return hostname.includes(':') ? `[${hostname}]` : hostname
 }

@@ -19,12 +19,15 @@ export interface CloudflareWebSocket {
   deserializeAttachment(): unknown
   /** Only for a socket taken with `accept()` (a hibernatable socket's close comes to `webSocketClose`). */
   addEventListener(type: 'close', listener: (event: { readonly code: number; readonly reason: string }) => void): void
+  /** 0 connecting, 1 open, 2 closing, 3 closed. */
   readonly readyState: number
 }
 
 /** `new WebSocketRequestResponsePair(request, response)`: what `setWebSocketAutoResponse` takes. */
 export interface WebSocketAutoResponse {
+  /** The exact text message workerd answers itself (the client's heartbeat ping). */
   readonly request: string
+  /** The text workerd sends back, without waking the object. */
   readonly response: string
 }
 
@@ -57,7 +60,9 @@ export interface DurableObjectStateLike {
 
 /** `WebSocketPair`'s two ends: 0 goes to the client in the 101 response, 1 stays in the object. */
 export interface CloudflareWebSocketPair {
+  /** The client's end, returned in the 101 response. */
   readonly 0: CloudflareWebSocket
+  /** The server's end, accepted by the Durable Object. */
   readonly 1: CloudflareWebSocket
 }
 

@@ -21,7 +21,9 @@ type SocketOf<H> = H extends { open?(ws: infer W): unknown } ? W : BunSocketLike
  * `BunWebSocketOptions`, which are the options of `createBunWebSocket`.
  */
 export interface BunWebSocketHandler<W = BunSocketLike> extends BunSocketOptions {
+  /** Hands each frame to the wsbridge socket of `ws`. */
   message(ws: W, message: string | Uint8Array): void
+  /** Hands each pong to core's heartbeat for `ws`. */
   pong(ws: W, data: unknown): void
 }
 

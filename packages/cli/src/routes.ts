@@ -9,7 +9,12 @@ export interface RouteInfo {
   /** The path below the prefix: the route's `path`, or `/<name>`. */
   readonly path: string
   /** The path's parameters in order; `optional` for `:param?`. */
-  readonly params: readonly { readonly name: string; readonly optional: boolean }[]
+  readonly params: readonly {
+    /** The parameter's name, without `:` or `?`. */
+    readonly name: string
+    /** Written `:param?`: the URL may leave it out. */
+    readonly optional: boolean
+  }[]
 }
 
 /** Routes in definition order with their resolved paths; throws on anything that is not a ws route. */

@@ -17,6 +17,7 @@ type ArkLike = { toJsonSchema?: (options?: Record<string, unknown>) => Record<st
 
 /** A schema JSON Schema cannot be made from: its library has no converter wsbridge knows. */
 export class NoJsonSchemaConverterError extends Error {
+  /** Always `'NoJsonSchemaConverterError'`, so it can be told apart without `instanceof`. */
   override readonly name = 'NoJsonSchemaConverterError'
 }
 

@@ -3,11 +3,13 @@ import type { HostCapabilities } from './host.js'
 
 /** One behaviour every host must show, checked over real sockets. */
 export interface ConformanceCase {
+  /** What the case proves, as the test and the compatibility table name it. */
   readonly name: string
   /** A capability the host must declare; otherwise the case is skipped, counted and printed with the host's reason. */
   readonly needs?: keyof HostCapabilities
   /** Milliseconds. Default 10000. */
   readonly timeout?: number
+  /** Drives the host over the wire; rejects (an assertion failed) when the host does not conform. */
   run(ctx: SuiteContext): Promise<void>
 }
 
@@ -17,7 +19,9 @@ export interface ConformanceCase {
  * in `src/routes/` and are served by every host through the fixture (`routes/index.ts`).
  */
 export interface CaseGroup {
+  /** The group's name: a `describe` block and a section of the compatibility table. */
   readonly name: string
+  /** Its cases, run in this order. */
   readonly cases: readonly ConformanceCase[]
 }
 

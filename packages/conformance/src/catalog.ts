@@ -4,8 +4,11 @@ import type { HostCapabilities } from './host.js'
 
 /** One row of the compatibility table: a case and the capability it needs (if any). */
 export interface CaseInfo {
+  /** The case's group. */
   readonly group: string
+  /** The case's name. */
   readonly name: string
+  /** The capability a host must declare for the case to run, if any. */
   readonly needs: keyof HostCapabilities | undefined
 }
 

@@ -20,7 +20,9 @@ export interface SharedState {
 
 /** What a case receives: the running host plus helpers whose resources are released after the case. */
 export interface SuiteContext {
+  /** The host under test, as declared. */
   readonly host: ConformanceHost
+  /** Its capabilities, with the defaults filled in. */
   readonly capabilities: HostCapabilities
   /** The prefix every fixture route is mounted under, e.g. `/ws`. */
   readonly prefix: string

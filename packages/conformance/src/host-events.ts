@@ -3,7 +3,9 @@ import { mirrorRecord } from './recorder.js'
 
 /** One call of the bridge-level `onError` hook on the host, as it came over the wire. */
 export interface BridgeErrorRecord {
+  /** What the hook got, as JSON. */
   readonly error: WireError
+  /** The connection's route key, when the error was on a connection. */
   readonly route: string | undefined
   /** The `t` query parameter of the connection, when it had one (the recorder token). */
   readonly token: string | undefined
@@ -13,7 +15,9 @@ export interface BridgeErrorRecord {
 
 /** One line the host's bridge wrote through the fixture's logger. */
 export interface LogRecord {
+  /** The logger method the bridge called. */
   readonly level: 'error' | 'warn' | 'info' | 'debug'
+  /** The line, starting `[wsbridge]`. */
   readonly message: string
   /** What `error` got with the line (the thrown value), if anything. */
   readonly error?: WireError
@@ -27,15 +31,28 @@ type Waiter = { readonly check: () => boolean; readonly resolve: () => void }
  * sleeping and looking.
  */
 export class HostEventLog {
+  /** Every call of the bridge's `onError`. */
   readonly bridgeErrors: BridgeErrorRecord[] = []
+  /** Every refused upgrade, as `onRefused` saw it. */
   readonly refusals: WireRefusal[] = []
+  /** Every line the bridge logged. */
   readonly logLines: LogRecord[] = []
+  /** Presence changes, once a `watchPresence` query asked for them. */
   readonly presence: unknown[] = []
-  readonly shutdowns: { readonly connections: number; readonly topicCount: number }[] = []
+  /** What each shutdown left behind. */
+  readonly shutdowns: {
+    /** Connections still open after `close()` resolved (0 when it drained them). */
+    readonly connections: number
+    /** Topics still subscribed. */
+    readonly topicCount: number
+  }[] = []
+  /** The port of each `ready` event (one per start or restart). */
   readonly readyPorts: number[] = []
+  /** The id of the last `sync` event seen. */
   lastSync = 0
   readonly #waiters: Set<Waiter> = new Set()
 
+  /** Records one event from the host's stdout and wakes the waiters. */
   add(event: HostEvent): void {
     switch (event.type) {
       case 'ready':

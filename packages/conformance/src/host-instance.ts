@@ -6,8 +6,11 @@ export type { HostInstance, HostListen } from './fixture/serve.js'
 
 /** The parts of a listening node:http (or http2) server that `httpServerInstance` uses. */
 export interface ListeningHttpServer {
+  /** Where it listens (`server.address()`). */
   address(): AddressInfo | string | null
+  /** Stops listening; `callback` runs once every connection is closed. */
   close(callback: () => void): unknown
+  /** Drops idle keep-alive connections, which would hold `close` open (Node 18.2+). */
   closeAllConnections?(): void
 }
 

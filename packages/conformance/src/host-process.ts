@@ -30,6 +30,7 @@ function killGroup(child: ChildProcess): void {
 
 /** One host process and the suite's connection to it: where it listens, what it reported, and the observer. */
 export class HostProcess {
+  /** Everything the process reported on its event channel. */
   readonly events = new HostEventLog()
   #output = ''
   #child: ChildProcess | undefined
@@ -38,7 +39,9 @@ export class HostProcess {
   #port = 0
   #shutdownsAtStart = 0
 
+  /** The host this process runs. */
   readonly host: ConformanceHost
+  /** The fixture configuration it was started with. */
   readonly config: FixtureConfig
 
   constructor(host: ConformanceHost, config: FixtureConfig) {

@@ -1,6 +1,10 @@
 import type { ConformanceHost, HostCapabilities } from './host.js'
 
-type Profile = Required<Pick<ConformanceHost, 'capabilities' | 'reasons'>>
+/**
+ * What a runtime's hosts declare to the suite: the capabilities they differ in, each `false` one with
+ * its reason. Spread one into your own `ConformanceHost` on the same runtime.
+ */
+export type HostProfile = Required<Pick<ConformanceHost, 'capabilities' | 'reasons'>>
 
 /** What the suite assumes of a host that does not declare a capability. */
 export const defaultCapabilities: HostCapabilities = {
@@ -29,26 +33,26 @@ export const defaultCapabilities: HostCapabilities = {
  * What a host on each shipped runtime can do, declared once for every adapter that runs there (the
  * adapters' own hosts, the docs' host list). A host of your own on the same runtime may spread it.
  */
-export const nodeProfile = {
+export const nodeProfile: HostProfile = {
   capabilities: { nativePubSub: false, httpRoutes: true, fallbackRoute: true, fragmentLimit: true, rawRequestTarget: true },
   reasons: { nativePubSub: 'Node has no native pub/sub: core sends to each subscriber' },
-} as const satisfies Profile
+}
 
 /**
  * What a host on Bun can do, with the reasons for what it cannot (used by this package's Bun hosts). A
  * host of your own on Bun may spread it into its `ConformanceHost`.
  */
-export const bunProfile = {
+export const bunProfile: HostProfile = {
   capabilities: { nativePubSub: true, httpRoutes: true, fallbackRoute: true, fragmentLimit: false, rawRequestTarget: false },
   reasons: {
     fragmentLimit: 'Bun (uWebSockets) has no cap on the frames of one message; maxPayloadLength still bounds its size',
     rawRequestTarget:
       'Bun hands fetch the URL it parsed: a \\ in the path arrives as /, DEL and non-ASCII bytes percent-encoded; it answers control characters with 505 itself',
   },
-} as const satisfies Profile
+}
 
 /** Deno.serve with Deno.upgradeWebSocket: what its server WebSocket cannot do. */
-export const denoProfile = {
+export const denoProfile: HostProfile = {
   capabilities: {
     nativePubSub: false,
     httpRoutes: true,
@@ -75,10 +79,10 @@ export const denoProfile = {
     closeWhileReceiving:
       "Once closing, Deno drops the connection at the peer's next frame, before its own close frame is written: a client still sending may read 1006",
   },
-} as const satisfies Profile
+}
 
 /** A Durable Object on workerd (Miniflare) with the WebSocket Hibernation API: what workerd owns of the socket. */
-export const workerdProfile = {
+export const workerdProfile: HostProfile = {
   capabilities: {
     nativePubSub: false,
     strictFraming: false,
@@ -117,13 +121,13 @@ export const workerdProfile = {
     closeOutsideEvents:
       "workerd sends a hibernatable socket's close frame at once when the close starts outside that socket's own event (the idle timeout's alarm, a shutdown from another request), but ends the TCP connection only when the object next hibernates (~10 s after its last event): later than the suite waits",
   },
-} as const satisfies Profile
+}
 
 /**
  * Hono in a Durable Object on workerd with `hono/cloudflare-workers`' socket (`accept()`, no
  * hibernation): workerd owns framing, limits and handshake headers as for `workerdProfile`.
  */
-export const honoWorkerdProfile = {
+export const honoWorkerdProfile: HostProfile = {
   capabilities: workerdProfile.capabilities,
   reasons: {
     ...workerdProfile.reasons,
@@ -133,4 +137,4 @@ export const honoWorkerdProfile = {
       'workerd has no WebSocket ping for a Worker’s socket, so core’s heartbeat cannot run; the idle timeout still closes silent clients',
     bufferedAmount: 'workerd reports no bufferedAmount for a Worker’s WebSocket, so backpressure limits cannot apply',
   },
-} as const satisfies Profile
+}

@@ -114,6 +114,7 @@ export interface ConformanceHost {
   readonly env?: Readonly<Record<string, string>>
   /** Milliseconds to wait for the host's ready line. Default 30000 (a cold runtime compiles first). */
   readonly startTimeout?: number
+  /** What the host can do where it differs from `defaultCapabilities`; a case needing a false one is skipped. */
   readonly capabilities?: Partial<HostCapabilities>
   /** Why a capability is false, keyed by capability name. */
   readonly reasons?: Partial<Record<keyof HostCapabilities, string>>

@@ -8,9 +8,11 @@ import { randomBytes } from 'node:crypto'
  */
 
 export interface RawResponse {
+  /** The status line's code. */
   readonly status: number
   /** Lower-cased header names; repeated headers are joined with ", ". */
   readonly headers: Readonly<Record<string, string>>
+  /** The body as text. */
   readonly body: string
 }
 
@@ -19,9 +21,11 @@ export interface RawResponse {
  * client library would normalise (odd paths, missing or repeated headers).
  */
 export interface RawRequest {
+  /** Default `GET`. */
   readonly method?: string
   /** Path and query, e.g. `/api/nope?x=1`. */
   readonly path: string
+  /** Written as given after `Host` and `Connection: close`, which the same names here replace. */
   readonly headers?: Readonly<Record<string, string>>
   /** Milliseconds before the request fails. Default 3000. */
   readonly timeout?: number

@@ -6,6 +6,7 @@
  */
 
 export interface RecordedEvent {
+  /** What happened (`open`, `message`, `close`, …); the other keys are the event's details. */
   readonly type: string
   readonly [key: string]: unknown
 }

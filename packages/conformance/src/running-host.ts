@@ -1,6 +1,6 @@
 import type { PresenceMember } from '@wsbridge/core'
 import type { WireConnection, WireRefusal } from './fixture/protocol.js'
-import type { BridgeErrorRecord, LogRecord } from './host-events.js'
+import type { BridgeErrorRecord, HostEventLog, LogRecord } from './host-events.js'
 import { HostProcess } from './host-process.js'
 
 const POLL_INTERVAL = 15
@@ -97,7 +97,7 @@ export class RunningHost extends HostProcess {
    * Starts the host's graceful shutdown (its adapter's `close()`) without ending the process, and
    * resolves with what was left when it finished (the observer is closed with everyone else).
    */
-  async shutdown(timeout = 10_000): Promise<{ readonly connections: number; readonly topicCount: number }> {
+  async shutdown(timeout = 10_000): Promise<HostEventLog['shutdowns'][number]> {
     const before = this.events.shutdowns.length
     this.observer.fire({ op: 'shutdown' })
     await this.events.until(() => this.events.shutdowns.length > before, 'the shutdown to finish', timeout)

@@ -10,13 +10,21 @@ import { rawUpgradeRequest } from './raw-http.js'
  */
 
 /** Every close `smokeRoutes.echo` saw, in order. */
-export const smokeCloses: { route: string; code: number; reason: string }[] = []
+export const smokeCloses: {
+  /** The route's key. */
+  route: string
+  /** The close code `onClose` got. */
+  code: number
+  /** The close reason `onClose` got. */
+  reason: string
+}[] = []
 
 const recordClose = (connection: Connection, code: number, reason: string) =>
   void smokeCloses.push({ route: connection.route, code, reason })
 
 /** Routes the smoke tests drive; each one exposes one piece of connection state to the client. */
 export const smokeRoutes = {
+  /** Welcomes with its route key, echoes text (closes 4001 on `close-me`) and binary, records closes. */
   echo: defineRoute({
     kind: 'ws',
     handler: {
@@ -29,6 +37,7 @@ export const smokeRoutes = {
       onClose: recordClose,
     },
   }),
+  /** At `/who/:name`: sends its params, query, ip, `x-test` header and URL scheme on open. */
   whoami: defineRoute({
     kind: 'ws',
     path: '/who/:name',
@@ -44,6 +53,7 @@ export const smokeRoutes = {
       onMessage: () => undefined,
     },
   }),
+  /** Auth by `?token=`: `good` is user ada, `banned` is refused 403, anything else 401. */
   secret: defineRoute({
     kind: 'ws',
     auth: ({ query }) =>
@@ -57,7 +67,9 @@ export const smokeRoutes = {
 
 /** Where a server serves `smokeRoutes` under the prefix `/api`. */
 export interface SmokeTarget {
+  /** The server's `ws://host:port` origin. */
   readonly wsUrl: string
+  /** The same server's `http://host:port` origin, for raw HTTP upgrade requests. */
   readonly httpUrl: string
 }
 

@@ -7,9 +7,13 @@ export type CaseStatus = 'passed' | 'failed' | 'skipped'
 
 /** One case's outcome on one host, as written to the host's report for the compatibility table. */
 export interface CaseResult {
+  /** The case's group. */
   readonly group: string
+  /** The case's name. */
   readonly name: string
+  /** The capability the case needs, if any. */
   readonly needs: keyof HostCapabilities | undefined
+  /** Passed, failed, or skipped for a capability the host lacks. */
   readonly status: CaseStatus
   /** Why a case was skipped: the host's reason for lacking the capability. */
   readonly reason?: string
@@ -17,16 +21,21 @@ export interface CaseResult {
 
 /** One host's run, as written to `$WSBRIDGE_CONFORMANCE_REPORT/<host>.json` for the compatibility table. */
 export interface HostReport {
+  /** The host's name (a column of the compatibility table). */
   readonly host: string
+  /** Its capabilities, with the defaults filled in. */
   readonly capabilities: HostCapabilities
   /** The host's reasons for capabilities it lacks. */
   readonly reasons: Partial<Record<keyof HostCapabilities, string>>
+  /** Every case's outcome, in run order. */
   readonly results: readonly CaseResult[]
 }
 
 /** Counts every case of one host run; skips are counted when registered, the rest when they finish. */
 export class Tally {
+  /** The host being counted. */
   readonly host: string
+  /** Outcomes so far, in the order they were recorded. */
   readonly results: CaseResult[] = []
 
   constructor(host: string) {

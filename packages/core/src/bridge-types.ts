@@ -16,26 +16,42 @@ export type { BridgeOptions } from './bridge-options.js'
 
 /** An upgrade core has accepted; the adapter performs the runtime upgrade and then calls `open`. */
 export interface AcceptedUpgrade {
+  /** Always `true`: tells an accepted upgrade from a rejected one. */
   readonly ok: true
+  /** The route the URL matched, with its params and query. */
   readonly match: RouteMatch
+  /** The upgrade request's headers, lower-cased names; the connection's `headers`. */
   readonly headers: Readonly<Record<string, string>>
+  /** The client's address as the adapter reported it; the connection's `ip`. */
   readonly ip: string
+  /** What the route's auth hook returned (undefined without auth); the connection's `user`. */
   readonly user: unknown
+  /** What the route's context hook built; the connection's `context`. */
   readonly context: unknown
+  /** The limits that apply to this connection (payload, rate, backpressure, heartbeat). */
   readonly limits: Limits
   /** The subprotocol to echo in the handshake response, when the client offered some. */
   readonly protocol: string | undefined
   /** When the auth hook said the credential expires (epoch ms): the connection is closed with 4401 then. */
   readonly expiresAt?: number | undefined
   /** Auth failed on a route with `authFailure: 'close'`: `open` closes with this code and reason, runs no handler. */
-  readonly refusal?: { readonly code: number; readonly reason: string }
+  readonly refusal?: {
+    /** The close code (4401 or 4403). */
+    readonly code: number
+    /** The close reason the client reads. */
+    readonly reason: string
+  }
 }
 
 /** An upgrade core refused: the adapter answers with this HTTP status and body, and no socket. */
 export interface RejectedUpgrade {
+  /** Always `false`: tells a rejected upgrade from an accepted one. */
   readonly ok: false
+  /** The HTTP status to answer with (from the error's code, e.g. 401, 403, 404). */
   readonly status: number
+  /** The response body: the error's message when exposed, else the table's. */
   readonly message: string
+  /** Why: the error reported to `onRefused` and the log. */
   readonly error: WsError
 }
 

@@ -8,55 +8,88 @@ import { CloseCode } from './close-codes.js'
 export type ErrorBlame = 'client' | 'server'
 
 /**
- * Every error wsbridge produces or reports. `close` is the close code used when a route's policy
- * closes the connection for it, `status` the HTTP status when it refuses an upgrade, `message`
- * what a client is shown, `blame` who caused it (see ErrorBlame).
+ * One row of `errorCodes`. The literal close code and status stay in the type, so the reference and
+ * editors show each code's values.
+ */
+export interface ErrorCodeEntry<Close extends number = number, Status extends number = number> {
+  /** The close code used when a route's policy closes the connection for this error. */
+  readonly close: Close
+  /** The HTTP status used when this error refuses an upgrade. */
+  readonly status: Status
+  /** What a client is shown when the error's own message is not exposed. */
+  readonly message: string
+  /** Who caused it, which decides how the bridge logs it (see ErrorBlame). */
+  readonly blame: ErrorBlame
+}
+
+// Through a function so each row's type is the documented ErrorCodeEntry, not an anonymous literal.
+const entry = <const Close extends number, const Status extends number>(
+  close: Close,
+  status: Status,
+  message: string,
+  blame: ErrorBlame,
+): ErrorCodeEntry<Close, Status> => ({ close, status, message, blame })
+
+/**
+ * Every error wsbridge produces or reports, with the close code, HTTP status, client message and
+ * blame of each (see ErrorCodeEntry). docs/errors.md holds the same table, with when each is raised.
  */
 export const errorCodes = {
-  INVALID_JSON: { close: CloseCode.INVALID_PAYLOAD, status: 400, message: 'Message is not valid JSON', blame: 'client' },
-  VALIDATION_FAILED: { close: CloseCode.INVALID_PAYLOAD, status: 400, message: 'Message failed validation', blame: 'client' },
-  UNKNOWN_TYPE: { close: CloseCode.POLICY_VIOLATION, status: 400, message: 'Unknown message type', blame: 'client' },
-  UNSUPPORTED_DATA: {
-    close: CloseCode.UNSUPPORTED_DATA,
-    status: 400,
-    message: 'Binary messages are not accepted on this route',
-    blame: 'client',
-  },
-  PAYLOAD_TOO_LARGE: { close: CloseCode.MESSAGE_TOO_BIG, status: 413, message: 'Message is too large', blame: 'client' },
-  TOO_DEEP: { close: CloseCode.MESSAGE_TOO_BIG, status: 413, message: 'Message is nested too deeply', blame: 'client' },
+  /** A text frame is not JSON. */
+  INVALID_JSON: entry(CloseCode.INVALID_PAYLOAD, 400, 'Message is not valid JSON', 'client'),
+  /** The route's `input` or the message type's schema rejects a message; `issues` say where. */
+  VALIDATION_FAILED: entry(CloseCode.INVALID_PAYLOAD, 400, 'Message failed validation', 'client'),
+  /** A typed-messages route gets a `type` it has no entry for (or no `type`). */
+  UNKNOWN_TYPE: entry(CloseCode.POLICY_VIOLATION, 400, 'Unknown message type', 'client'),
+  /** A binary frame on a route without `onBinary`. */
+  UNSUPPORTED_DATA: entry(CloseCode.UNSUPPORTED_DATA, 400, 'Binary messages are not accepted on this route', 'client'),
+  /** A frame above `maxPayloadLength`, caught by core or by the runtime. */
+  PAYLOAD_TOO_LARGE: entry(CloseCode.MESSAGE_TOO_BIG, 413, 'Message is too large', 'client'),
+  /** JSON nested deeper than `maxDepth` (checked before parsing). */
+  TOO_DEEP: entry(CloseCode.MESSAGE_TOO_BIG, 413, 'Message is nested too deeply', 'client'),
   // 1002 is RFC 6455's protocol error: the runtime sends it (1007 for invalid UTF-8), never core.
-  PROTOCOL_ERROR: { close: 1002, status: 400, message: 'WebSocket protocol violation', blame: 'client' },
-  RATE_LIMITED: { close: CloseCode.POLICY_VIOLATION, status: 429, message: 'Too many messages', blame: 'client' },
-  BACKPRESSURE: { close: CloseCode.TRY_AGAIN_LATER, status: 503, message: 'Client is not reading fast enough', blame: 'client' },
-  INVALID_HANDSHAKE: { close: 1002, status: 400, message: 'Invalid WebSocket handshake', blame: 'client' },
+  /** The peer broke RFC 6455 (unmasked frame, reserved bits, bad opcode, invalid UTF-8, …); the runtime closed. */
+  PROTOCOL_ERROR: entry(1002, 400, 'WebSocket protocol violation', 'client'),
+  /** The connection went over its per-connection message rate limit. */
+  RATE_LIMITED: entry(CloseCode.POLICY_VIOLATION, 429, 'Too many messages', 'client'),
+  /** A slow consumer went past `backpressureLimit`. */
+  BACKPRESSURE: entry(CloseCode.TRY_AGAIN_LATER, 503, 'Client is not reading fast enough', 'client'),
+  /** An upgrade request that is not a valid RFC 6455 handshake, or whose request target is malformed. */
+  INVALID_HANDSHAKE: entry(1002, 400, 'Invalid WebSocket handshake', 'client'),
   // 426 with `Sec-WebSocket-Version: 13` (RFC 6455 §4.4): what Bun's own upgrade answers, so every host answers it so.
-  UNSUPPORTED_VERSION: { close: 1002, status: 426, message: 'Unsupported WebSocket version', blame: 'client' },
-  UNAUTHORIZED: { close: CloseCode.UNAUTHORIZED, status: 401, message: 'Unauthorized', blame: 'client' },
-  FORBIDDEN: { close: CloseCode.FORBIDDEN, status: 403, message: 'Forbidden', blame: 'client' },
-  ORIGIN_NOT_ALLOWED: { close: CloseCode.POLICY_VIOLATION, status: 403, message: 'Origin not allowed', blame: 'client' },
-  TOO_MANY_CONNECTIONS: { close: CloseCode.TRY_AGAIN_LATER, status: 503, message: 'Too many connections', blame: 'client' },
-  // An auth or context hook still running after `handshakeTimeout` (a backend that hangs).
-  HANDSHAKE_TIMEOUT: { close: CloseCode.TRY_AGAIN_LATER, status: 503, message: 'Handshake timed out', blame: 'server' },
-  ROUTE_NOT_FOUND: { close: CloseCode.POLICY_VIOLATION, status: 404, message: 'Not found', blame: 'client' },
-  CONNECTION_CLOSED: { close: CloseCode.NORMAL, status: 410, message: 'Connection is closed', blame: 'server' },
-  PUBSUB_ERROR: { close: CloseCode.INTERNAL_ERROR, status: 503, message: 'Pub/sub backend error', blame: 'server' },
-  INVALID_CLOSE_CODE: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Invalid close code', blame: 'server' },
-  OUTPUT_VALIDATION_FAILED: {
-    close: CloseCode.INTERNAL_ERROR,
-    status: 500,
-    message: 'Server tried to send an invalid message',
-    blame: 'server',
-  },
-  INTERNAL: { close: CloseCode.INTERNAL_ERROR, status: 500, message: 'Internal error', blame: 'server' },
+  /** A `Sec-WebSocket-Version` other than 13. */
+  UNSUPPORTED_VERSION: entry(1002, 426, 'Unsupported WebSocket version', 'client'),
+  /** The route's `auth` refused the credentials (or found none). */
+  UNAUTHORIZED: entry(CloseCode.UNAUTHORIZED, 401, 'Unauthorized', 'client'),
+  /** The route's `auth` refused with 403/4403, or a hook threw `WsError('FORBIDDEN')`. */
+  FORBIDDEN: entry(CloseCode.FORBIDDEN, 403, 'Forbidden', 'client'),
+  /** A browser `Origin` outside the allow-list. */
+  ORIGIN_NOT_ALLOWED: entry(CloseCode.POLICY_VIOLATION, 403, 'Origin not allowed', 'client'),
+  /** A connection cap is reached, or an upgrade arrives during shutdown. */
+  TOO_MANY_CONNECTIONS: entry(CloseCode.TRY_AGAIN_LATER, 503, 'Too many connections', 'client'),
+  /** An `auth` or `context` hook still running after `handshakeTimeout` (a backend that hangs). */
+  HANDSHAKE_TIMEOUT: entry(CloseCode.TRY_AGAIN_LATER, 503, 'Handshake timed out', 'server'),
+  /** No route matches an upgrade URL under the prefix. */
+  ROUTE_NOT_FOUND: entry(CloseCode.POLICY_VIOLATION, 404, 'Not found', 'client'),
+  /** An operation on a connection that is already closed. */
+  CONNECTION_CLOSED: entry(CloseCode.NORMAL, 410, 'Connection is closed', 'server'),
+  /** A pub/sub driver (Redis, NATS) failed; reported to the bridge's hook. */
+  PUBSUB_ERROR: entry(CloseCode.INTERNAL_ERROR, 503, 'Pub/sub backend error', 'server'),
+  /** `connection.close(code, reason)` with a code RFC 6455 forbids or a reason over 123 bytes. */
+  INVALID_CLOSE_CODE: entry(CloseCode.INTERNAL_ERROR, 500, 'Invalid close code', 'server'),
+  /** `send`, `publish` or `broadcast` was given a value the route's `output` schema rejects. */
+  OUTPUT_VALIDATION_FAILED: entry(CloseCode.INTERNAL_ERROR, 500, 'Server tried to send an invalid message', 'server'),
+  /** Anything else thrown by a handler or hook; its message is never shown to the client. */
+  INTERNAL: entry(CloseCode.INTERNAL_ERROR, 500, 'Internal error', 'server'),
   // Request/response (docs/requests.md): error replies and the asker's own rejections; they never close a connection.
-  UNKNOWN_REQUEST: { close: CloseCode.POLICY_VIOLATION, status: 404, message: 'Unknown request', blame: 'client' },
-  REQUEST_TIMEOUT: { close: CloseCode.TRY_AGAIN_LATER, status: 504, message: 'Request timed out', blame: 'server' },
+  /** A request names no entry of the route's `requests` (or the client's handlers); an error reply, never a close. */
+  UNKNOWN_REQUEST: entry(CloseCode.POLICY_VIOLATION, 404, 'Unknown request', 'client'),
+  /** No reply within the request's `timeout`; the asker rejects and sends a cancel. */
+  REQUEST_TIMEOUT: entry(CloseCode.TRY_AGAIN_LATER, 504, 'Request timed out', 'server'),
   // The asker's own doing: reaches the hooks only when the server's own `connection.request` was cancelled and not caught.
-  REQUEST_CANCELLED: { close: CloseCode.NORMAL, status: 499, message: 'Request cancelled', blame: 'server' },
-} as const satisfies Record<
-  string,
-  { readonly close: number; readonly status: number; readonly message: string; readonly blame: ErrorBlame }
->
+  /** The asker's `AbortSignal` aborted, or the peer cancelled the request. */
+  REQUEST_CANCELLED: entry(CloseCode.NORMAL, 499, 'Request cancelled', 'server'),
+} as const
 
 /**
  * Every error code wsbridge puts on the wire (`INVALID_JSON`, `UNAUTHORIZED`, `RATE_LIMITED`, …): the
@@ -66,12 +99,17 @@ export type WsErrorCode = keyof typeof errorCodes
 
 /** One structured validation issue, as valibot reports it, safe to put on the wire. */
 export interface WsIssue {
+  /** What is wrong, in words (valibot's message). */
   readonly message: string
+  /** Where in the message: object keys and array indexes from the root; absent for the root itself. */
   readonly path?: readonly (string | number)[]
+  /** What the schema expected there (`"string"`, `"3"`), when valibot says. */
   readonly expected?: string | null
+  /** What was there instead, when valibot says. */
   readonly received?: string
 }
 
+/** The optional parts of a `WsError`: its cause, validation issues and whether clients see its message. */
 export interface WsErrorOptions {
   /** The underlying error, kept as `error.cause` for logs; never sent to the client. */
   readonly cause?: unknown
@@ -97,6 +135,7 @@ export class WsError extends Error {
   /** Whether the message may be shown to clients (false only for INTERNAL by default). */
   readonly expose: boolean
 
+  /** An error with `code`; `message` defaults to the table's message for it. */
   constructor(code: WsErrorCode, message?: string, options: WsErrorOptions = {}) {
     super(message ?? errorCodes[code].message, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
@@ -131,9 +170,13 @@ export class WsError extends Error {
 
 /** The error frame clients receive. Internals never leak: unexposed errors use the table's message. */
 export interface ErrorFrame {
+  /** Always `'error'`: what tells an error frame from an application message. */
   readonly type: 'error'
+  /** What went wrong, from `errorCodes`: what a client switches on. */
   readonly code: WsErrorCode
+  /** The error's message when exposed, otherwise the table's message for the code. */
   readonly message: string
+  /** Validation issues, when the code is `VALIDATION_FAILED`. */
   readonly issues?: readonly WsIssue[]
 }
 

@@ -11,7 +11,9 @@ type Awaitable<T> = T | PromiseLike<T>
 
 /** A request's two schemas: what the asker sends (`input`) and what the answerer replies (`output`). */
 export interface RequestSchemas {
+  /** What the asker sends, validated before the handler runs. */
   readonly input: AnySchema
+  /** What the answerer replies, validated before it is sent (or `chunks(schema)` for a stream). */
   readonly output: AnySchema
 }
 
@@ -38,30 +40,45 @@ export interface RequestOptions {
  */
 export type RequestDefinitions<I extends Record<string, AnySchema>, O extends Record<string, AnySchema>, TConn> = {
   readonly [K in keyof I]: {
+    /** What the asker sends, validated before the handler runs. */
     readonly input: I[K]
     /** Receives the validated input; its reply is checked against `output` (like output validation). */
     readonly handler: (data: OutputOf<I[K]>, connection: TConn, context: RequestContext) => HandlerResult<O[K & keyof O]>
   }
-} & { readonly [K in keyof O]: { readonly output: O[K] } }
+} & {
+  readonly [K in keyof O]: {
+    /** What the handler replies, validated before it is sent (or `chunks(schema)` for a stream). */
+    readonly output: O[K]
+  }
+}
 
 /** What a request handler returns: the reply, or for `output: chunks(schema)` an async iterable of chunks. */
 export type HandlerResult<S> = S extends ChunksSchema<infer C> ? Awaitable<AsyncIterable<InputOf<C>>> : Awaitable<InputOf<S>>
 
 /** Type-only: the client's view of a streaming reply whose chunks are `T` (a `reply` of `RequestTypesOf`). */
 export interface StreamOf<T> {
+  /** Type-only marker carrying the chunk type; never present at runtime. */
   readonly '~stream': T
 }
 
 /** The runtime shape of one entry of `requests`. */
 export interface AnyRequestDefinition {
+  /** The schema the request's data is validated against. */
   readonly input: AnySchema
+  /** The schema the reply is validated against. */
   readonly output: AnySchema
+  /** Answers the request (its parameters are typed per entry where the route is defined). */
   readonly handler: (data: never, connection: never, context: RequestContext) => unknown
 }
 
 /** `{ name: { input, output } }` from the two inferred maps. */
 export type PairRequests<I extends Record<string, AnySchema>, O extends Record<string, AnySchema>> = {
-  [K in keyof I]: { input: I[K]; output: O[K & keyof O] }
+  [K in keyof I]: {
+    /** The request's input schema. */
+    input: I[K]
+    /** The request's output schema. */
+    output: O[K & keyof O]
+  }
 }
 
 /** What the asker must send for a request with schemas `S`. */
@@ -76,12 +93,33 @@ export type RequestReplyInputOf<S> = S extends RequestSchemas
 export type RequestReplyOf<S> = S extends RequestSchemas ? OutputOf<S['output']> : unknown
 
 /** Untyped requests: what a bare `Connection` may ask (any name, unknown data and reply). */
-export type AnyRequests = Record<string, { readonly input: unknown; readonly output: unknown }>
+export type AnyRequests = Record<
+  string,
+  {
+    /** What the asker sends. */
+    readonly input: unknown
+    /** What the answerer replies. */
+    readonly output: unknown
+  }
+>
 
 /** Untyped client requests: what the client's runtime class accepts (its public type is per route). */
-export type AnyClientRequests = Record<string, { readonly input: unknown; readonly reply: unknown }>
+export type AnyClientRequests = Record<
+  string,
+  {
+    /** What the server sends. */
+    readonly input: unknown
+    /** What the client's handler replies. */
+    readonly reply: unknown
+  }
+>
 
 /** The client-side view of a request map, carried in `~types` (no schemas at runtime). */
 export type RequestTypesOf<R> = {
-  [K in keyof R]: { readonly input: RequestInputOf<R[K]>; readonly reply: RequestReplyInputOf<R[K]> }
+  [K in keyof R]: {
+    /** What the asker sends. */
+    readonly input: RequestInputOf<R[K]>
+    /** What the answerer replies (a `StreamOf` for a streaming reply). */
+    readonly reply: RequestReplyInputOf<R[K]>
+  }
 }

@@ -50,7 +50,24 @@ export interface RouteHandlerStage<
   request<const K extends string, I extends AnySchema, R extends AnySchema>(
     name: K,
     definition: RequestDefinitions<{ [T in K]: I }, { [T in K]: R }, RouteConnection<P, O, U, C, CR>>[K],
-  ): Stage<P, O, U, C, M, Simplify<RQ & { [T in K]: { input: I; output: R } }>, CR>
+  ): Stage<
+    P,
+    O,
+    U,
+    C,
+    M,
+    Simplify<
+      RQ & {
+        [T in K]: {
+          /** The request's input schema. */
+          input: I
+          /** The request's output schema. */
+          output: R
+        }
+      }
+    >,
+    CR
+  >
   /** The finished route: exactly what `defineRoute({ kind: 'ws', path, messages, ... })` returns. */
   build(
     ...noHandlers: H extends true

@@ -7,7 +7,9 @@ type FormatOfRoute<R> = TypesOf<R> extends { readonly format: infer F extends 'j
 
 /** One route as the client needs it at runtime: where it lives and how its text frames are read. */
 export interface RouteManifestEntry<P extends string = string, F extends 'json' | 'text' = 'json' | 'text'> {
+  /** The route's URL pattern under the prefix (`/rooms/:roomId`, or `/<key>` without a `path`). */
   readonly path: P
+  /** How its text frames are read: `'json'` (the default) or `'text'`. */
   readonly format: F
 }
 

@@ -18,7 +18,10 @@ export interface RouteRequestOptions<RI extends NamedSchemas, RO extends NamedSc
 export interface RequestsOnlyRoute<P extends string, O, A extends AuthResult, C, RI extends NamedSchemas, RO extends NamedSchemas, CR>
   extends RouteOptions<P, undefined, O, A, C>,
     RouteRequestOptions<RI, RO, CR, RouteConnection<P, O, UserOf<A>, C, CR>> {
+  /** The requests the route answers: the only messages it takes. */
   readonly requests: RequestDefinitions<RI, RO, RouteConnection<P, O, UserOf<A>, C, CR>>
+  /** Never set: a requests-only route has no typed messages (plain ones get `UNKNOWN_TYPE`). */
   readonly messages?: undefined
+  /** Lifecycle handlers only (`onOpen`, `onClose`, `onError`, …); no `onMessage`. */
   readonly handler?: LifecycleHandlers<RouteConnection<P, O, UserOf<A>, C, CR>>
 }

@@ -5,6 +5,7 @@
  * Structural: a schema from another copy of these types is the same type.
  */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  /** The library's validator and metadata, under the name every Standard Schema library uses. */
   readonly '~standard': StandardSchemaProps<Input, Output>
 }
 

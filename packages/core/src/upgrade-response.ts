@@ -9,10 +9,13 @@ import type { RejectedUpgrade } from './bridge-types.js'
 
 /** The parts of a refused upgrade's answer, for adapters that write it themselves. */
 export interface RefusalAnswer {
+  /** The HTTP status (401, 403, 404, 426, …). */
   readonly status: number
+  /** The status line's reason phrase (`Forbidden`). */
   readonly statusText: string
   /** In the order they are written. */
   readonly headers: readonly (readonly [name: string, value: string])[]
+  /** The plain-text body: the refusal's message. */
   readonly body: string
 }
 

@@ -57,7 +57,9 @@ export type AuthResult = MaybePromise<AuthRejection | AuthSuccess | {} | null | 
 
 /** The vite plugin's success envelope: `data` becomes `connection.user` (see security/auth-outcome.ts). */
 export interface AuthSuccess {
+  /** Always `true`: the credential was accepted. */
   readonly success: true
+  /** Who the credential names: becomes `connection.user`. */
   readonly data: unknown
   /**
    * When the credential expires (epoch ms). The connection is closed with 4401 `Token expired` then,

@@ -75,10 +75,14 @@ export const attributeNames = {
 
 /** Span names: `<operation> <route>` for connection work, `<operation>` for pub/sub (topics are unbounded). */
 export const spanNames = {
+  /** An upgrade, accepted or refused: `wsbridge.upgrade <route>`. */
   upgrade: 'wsbridge.upgrade',
+  /** One handled message: `wsbridge.message <route>`, then `<type>` on a typed route. */
   message: 'wsbridge.message',
   /** `wsbridge.request <route> <name>`: one request from arrival to its reply. */
   request: 'wsbridge.request',
+  /** A publish to a topic (from a handler or `bridge.publish`). */
   publish: 'wsbridge.publish',
+  /** A message arriving from the backplane and delivered to this instance's subscribers. */
   deliver: 'wsbridge.deliver',
 } as const

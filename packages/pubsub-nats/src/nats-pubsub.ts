@@ -18,12 +18,13 @@ export interface NatsPubSubOptions {
   readonly prefix?: string
   /** This instance's id on the wire. Default: a random UUID. */
   readonly instanceId?: string
-  /**
-   * Shares presence so `bridge.clusterPresence(topic)` lists members on every instance: each
-   * instance answers for its own members. `wait` (ms, default 50) is how long `list` waits after
-   * the last answer for more. Off by default: it costs a subscription per topic with members.
-   */
-  readonly presence?: boolean | { readonly wait?: number }
+  /** Shares presence: `bridge.clusterPresence(topic)` lists every instance's members. Off by default (a subscription per topic with members). */
+  readonly presence?:
+    | boolean
+    | {
+        /** Milliseconds `list` waits after the last answer for more. @default 50 */
+        readonly wait?: number
+      }
 }
 
 /**
@@ -31,13 +32,21 @@ export interface NatsPubSubOptions {
  * adapter) on every instance; it also exposes this instance's id, readiness and counters.
  */
 export interface NatsPubSub extends PubSubDriver {
+  /** This instance's id on the wire: envelopes carrying it are its own and are skipped. */
   readonly instanceId: string
   /** Resolves once connected to NATS (publishes before that are dropped). */
   ready(): Promise<void>
   /** Resolves once the server has processed every subscribe and publish sent so far (one round trip). */
   flush(): Promise<void>
   /** Counters for monitoring: publishes sent and dropped, envelopes received from other instances. */
-  readonly stats: { readonly published: number; readonly dropped: number; readonly received: number }
+  readonly stats: {
+    /** Publishes sent to NATS, one per topic. */
+    readonly published: number
+    /** Publishes not delivered to other instances: NATS was not connected, closed, or failed the publish. */
+    readonly dropped: number
+    /** Envelopes received from other instances and delivered locally. */
+    readonly received: number
+  }
 }
 
 /**

@@ -11,6 +11,8 @@ export interface Cluster {
   /** The subject prefix these instances share. */
   readonly prefix: string
   readonly errors: unknown[]
+  /** What the bridges logged: recorded, not printed, so an expected outage keeps the test output quiet. */
+  readonly logged: string[]
   /** Opens a client on instance `index` at `path`. */
   connect(index: number, path: string): Promise<WireClient>
   /** Waits until the server has processed every driver's subscriptions so far. */
@@ -26,9 +28,11 @@ export async function startCluster(
 ): Promise<Cluster> {
   const prefix = testPrefix()
   const errors: unknown[] = []
+  const logged: string[] = []
+  const logger = { error: (line: string) => void logged.push(line), warn: (line: string) => void logged.push(line) }
   const drivers = kinds.map(() => createNatsPubSub({ servers, prefix, nats, presence }))
   const instances = await Promise.all(
-    kinds.map((kind, i) => startInstance(kind, chatRoutes, { pubsub: drivers[i]!, onError: (error) => errors.push(error), logger: false })),
+    kinds.map((kind, i) => startInstance(kind, chatRoutes, { pubsub: drivers[i]!, onError: (error) => errors.push(error), logger })),
   )
   await Promise.all(drivers.map((driver) => driver.ready()))
   const clients: WireClient[] = []
@@ -37,6 +41,7 @@ export async function startCluster(
     drivers,
     prefix,
     errors,
+    logged,
     async connect(index, path) {
       const client = await openClient(instances[index]!.url(path))
       clients.push(client)

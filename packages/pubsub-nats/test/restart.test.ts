@@ -67,6 +67,7 @@ describe.skipIf(!runOwnNatsTests)('across a NATS restart (a nats-server this tes
 
     await nats.kill()
     await waitFor(() => cluster!.errors.length >= 2, 'the outage reaching the error hooks')
+    expect(cluster.logged.some((line) => line.startsWith('[wsbridge] PUBSUB_ERROR'))).toBe(true)
     // Local delivery keeps working during the outage; the remote copy is dropped (at-most-once).
     const c = await cluster.connect(0, '/chat?room=lobby')
     a.send({ type: 'say', text: 'during', rooms: ['lobby'] })

@@ -39,6 +39,7 @@ export function closeOnSignal(setup: GameSetup, stopServer: () => unknown): void
 /** Listens with a Node HTTP server (plain, Express or Hono's), announces it and wires graceful shutdown. */
 export function listenNode(host: string, server: Server, setup: GameSetup, port: number, hostname: string): void {
   kitListenNode(
+    'game',
     server,
     port,
     hostname,

@@ -12,6 +12,7 @@ export interface BunSocketOptions {
   readonly perMessageDeflate: boolean
   /** Bun's own idle timer and pings would close sockets behind core's heartbeat and idle timeout. */
   readonly idleTimeout: 0
+  /** Off for the same reason: core's heartbeat pings, and Bun's would race it. */
   readonly sendPings: false
   /** No Bun-side limit: Bun would otherwise drop frames silently past 16 MB, behind core's policy. */
   readonly backpressureLimit: 0

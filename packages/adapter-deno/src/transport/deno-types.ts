@@ -7,13 +7,25 @@
 /** `Deno.ServeHandlerInfo`: what `Deno.serve` passes a handler next to the request. */
 export interface DenoServeInfo {
   /** The peer's address; `hostname` for TCP, `path` for a Unix socket. Readable only before the upgrade completes. */
-  readonly remoteAddr: { readonly hostname?: string; readonly port?: number; readonly path?: string; readonly transport?: string }
+  readonly remoteAddr: {
+    /** The peer's IP address (TCP). */
+    readonly hostname?: string
+    /** The peer's port (TCP). */
+    readonly port?: number
+    /** The socket's path (Unix socket). */
+    readonly path?: string
+    /** `'tcp'`, `'unix'`, … */
+    readonly transport?: string
+  }
 }
 
 /** Deno's server-side `WebSocket` (the web API) as the adapter uses it. */
 export interface DenoSocket {
+  /** Set to `'arraybuffer'` by the adapter, so binary frames arrive as ArrayBuffer. */
   binaryType: string
+  /** Bytes queued by `send` and not yet written: what backpressure is measured on. */
   readonly bufferedAmount: number
+  /** 0 connecting, 1 open, 2 closing, 3 closed. */
   readonly readyState: number
   /** Sends a text (string) or binary frame. */
   send(data: string | ArrayBufferView): void
@@ -21,11 +33,14 @@ export interface DenoSocket {
   close(code?: number, reason?: string): void
   /** The socket events the adapter listens to: open, message, close and error, as in the browser's WebSocket. */
   addEventListener(type: 'open', listener: () => void): void
+  /** Each frame: a string for text, an ArrayBuffer for binary. */
   addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void
+  /** The close, with the peer's code and reason. */
   addEventListener(
     type: 'close',
     listener: (event: { readonly code: number; readonly reason: string; readonly wasClean: boolean }) => void,
   ): void
+  /** A transport error; a close follows. */
   addEventListener(type: 'error', listener: (event: { readonly message?: string }) => void): void
 }
 

@@ -5,6 +5,7 @@ import type { Bridge } from '@wsbridge/core'
  * settings (adapter-node-ws, and Hono's Node helpers through adapter-hono).
  */
 export interface WsServerOptions {
+  /** The HTTP server stays yours: `ws` only completes the upgrades it is handed. */
   readonly noServer: true
   /**
    * Core tracks the open connections itself. ws's own set would be a second copy, and for every
@@ -16,7 +17,12 @@ export interface WsServerOptions {
   /** Frames one message may arrive in; more closes with 1008 inside `ws` (0: no cap). The bridge's `maxFragments`. */
   readonly maxFragments: number
   /** Negotiated only when the bridge enables compression; core picks which frames to compress (its threshold), so ws's own is 0. */
-  readonly perMessageDeflate: false | { readonly threshold: 0 }
+  readonly perMessageDeflate:
+    | false
+    | {
+        /** 0: `ws` compresses every frame core asks it to; core applies the bridge's threshold. */
+        readonly threshold: 0
+      }
 }
 
 /**

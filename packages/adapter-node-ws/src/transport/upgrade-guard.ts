@@ -4,13 +4,22 @@ import { answerUpgradeSocket, type UpgradeSocket } from './upgrade-socket.js'
 
 /** The parts of Node's IncomingMessage the guard reads. */
 export interface UpgradeRequestLike {
+  /** The request target, for the refusal's log line. */
   readonly url?: string | undefined
+  /** The request's headers, as node:http parsed them. */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>
-  readonly socket?: { readonly remoteAddress?: string | undefined } | undefined
+  /** The TCP socket, for the peer's address. */
+  readonly socket?:
+    | {
+        /** The peer's IP address. */
+        readonly remoteAddress?: string | undefined
+      }
+    | undefined
 }
 
 /** The part of a node:http server the guard watches: Node hands an upgrade over with `server.emit('upgrade', …)`. */
 export interface UpgradeServer {
+  /** Node's `EventEmitter.emit`, which the guard wraps to see each `'upgrade'`. */
   emit(event: string | symbol, ...args: any[]): boolean
 }
 

@@ -1,13 +1,20 @@
 /** The parts of Node's upgrade socket (a net.Socket, typed as Duplex) a refusal is written with; duck-typed, so this module loads on any runtime. */
 export interface UpgradeSocket {
+  /** The socket is gone: nothing more can be written. */
   readonly destroyed: boolean
+  /** Writes are still accepted. */
   readonly writable: boolean
+  /** Bytes written but not yet flushed to the kernel. */
   readonly writableLength: number
   /** Bytes written to the socket so far (net.Socket): anything means someone answered the request. */
   readonly bytesWritten?: number
+  /** Writes the last bytes (the HTTP answer) and half-closes. */
   end(data: string): unknown
+  /** Closes the socket at once. */
   destroy(): void
+  /** A write error: the peer went away; the socket is destroyed. */
   on(event: 'error', listener: () => void): unknown
+  /** Everything written was flushed to the kernel. */
   once(event: 'finish', listener: () => void): unknown
 }
 

@@ -11,6 +11,7 @@ export interface WsLikeSocket {
   terminate(): void
   /** Sends a ping; the pong arrives as the socket's `'pong'` event. */
   ping(): void
+  /** Bytes queued and not yet written: what backpressure is measured on. */
   readonly bufferedAmount: number
 }
 
@@ -29,8 +30,16 @@ export interface WsPingTransport extends WsTransport {
  * whose heartbeat core runs without native pings, `WsPingTransport` for hosts that forward pongs.
  */
 export interface WsTransports {
-  readonly WsTransport: new (socket: WsLikeSocket) => WsTransport
-  readonly WsPingTransport: new (socket: WsLikeSocket) => WsPingTransport
+  /** For hosts whose heartbeat core runs without native pings. */
+  readonly WsTransport: {
+    /** Wraps a `ws` socket as core's transport. */
+    new (socket: WsLikeSocket): WsTransport
+  }
+  /** For hosts that forward pongs to `events.pong()`. */
+  readonly WsPingTransport: {
+    /** Wraps a `ws` socket as core's transport, with `ping`. */
+    new (socket: WsLikeSocket): WsPingTransport
+  }
 }
 
 /**

@@ -4,19 +4,29 @@ import type { ConnectionState, SendStatus } from './types.js'
 import type { InputOfEntry, ReplyOfEntry } from './request-handlers.js'
 
 /** The names of a route's requests that stream (`output: chunks(schema)`). */
-export type StreamNames<Q> = { [K in keyof Q]: Q[K] extends { readonly reply: StreamOf<unknown> } ? K : never }[keyof Q]
+export type StreamNames<Q> = {
+  [K in keyof Q]: Q[K] extends {
+    /** A streaming entry's reply is a `StreamOf` its chunks. */
+    readonly reply: StreamOf<unknown>
+  }
+    ? K
+    : never
+}[keyof Q]
 
 /** The chunk type of a streaming request entry. */
 export type ChunkOfEntry<E> = E extends { readonly reply: StreamOf<infer T> } ? T : unknown
 
 /** A streaming reply on the client: an async iterator of chunks; `return()` (or `break`) cancels it. */
 export interface ReplyStream<T> extends AsyncIterableIterator<T, undefined> {
+  /** The next chunk; `done` once the reply ended. Rejects with the stream's `WsError` if it failed. */
   next(): Promise<IteratorResult<T, undefined>>
+  /** Stops reading: cancels the request, so the server's iterator is returned too. */
   return(): Promise<IteratorResult<T, undefined>>
 }
 
 /** One logical connection: survives reconnects, queues while disconnected. */
 export interface ClientConnection<TClient, TRequests = {}> {
+  /** Where the logical connection is: connecting, open, reconnecting, closing or closed. */
   readonly state: ConnectionState
   /** WebSocket readyState of the logical connection: CONNECTING while (re)connecting. */
   readonly readyState: 0 | 1 | 2 | 3

@@ -3,15 +3,22 @@
  * `ws` package (Node) all satisfy it, so the client runs on each without importing any of them.
  */
 export interface WebSocketLike {
+  /** 0 connecting, 1 open, 2 closing, 3 closed. */
   readonly readyState: number
+  /** Bytes queued by `send` and not yet written to the network. */
   readonly bufferedAmount: number
+  /** Set to `'arraybuffer'` by the client, so binary frames arrive as ArrayBuffer. */
   binaryType: string
   // Handler events are `any` on purpose: the DOM, Bun and `ws` each declare their own event classes,
   // and a stricter parameter type would make their constructors unassignable here. The client only
   // reads `data`, `code` and `reason`, which all three provide.
+  /** Called when the handshake completes. */
   onopen: ((event: any) => void) | null
+  /** Called with each frame; the client reads `event.data`. */
   onmessage: ((event: any) => void) | null
+  /** Called once the socket is closed; the client reads `event.code` and `event.reason`. */
   onclose: ((event: any) => void) | null
+  /** Called on a transport error (a close always follows). */
   onerror: ((event: any) => void) | null
   /** Sends a text (string) or binary frame. */
   send(data: string | ArrayBufferLike | ArrayBufferView): void

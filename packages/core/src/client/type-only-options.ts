@@ -9,7 +9,14 @@ type TextKeys<R> = { [K in keyof R & string]: TypesOf<R[K]> extends { readonly f
  * A manifest for routes `R`: an entry for every route, so one made from other routes is a compile
  * error. `format` is any string so an imported JSON file (whose strings TypeScript widens) fits.
  */
-export type ManifestFor<R> = { readonly [K in keyof R & string]: { readonly path: string; readonly format?: string } }
+export type ManifestFor<R> = {
+  readonly [K in keyof R & string]: {
+    /** The route's path pattern under the prefix. */
+    readonly path: string
+    /** `'text'` for a text route; JSON otherwise. */
+    readonly format?: string
+  }
+}
 
 /**
  * Options of the type-only form. `manifest` (from `routeManifest(routes)`) tells the client every
@@ -19,10 +26,25 @@ export type ManifestFor<R> = { readonly [K in keyof R & string]: { readonly path
  */
 export type TypeOnlyOptions<R> = BridgeClientOptions &
   (
-    | { readonly manifest: ManifestFor<R>; readonly paths?: undefined }
+    | {
+        /** Every route's path and format, from `routeManifest(routes)`. */
+        readonly manifest: ManifestFor<R>
+        /** Not with a manifest: it already has every path. */
+        readonly paths?: undefined
+      }
     | ([TextKeys<R>] extends [never]
         ? [CustomPathKeys<R>] extends [never]
-          ? { readonly manifest?: undefined; readonly paths?: {} }
-          : { readonly manifest?: undefined; readonly paths: { readonly [K in CustomPathKeys<R>]: RoutePathOf<R[K]> } }
+          ? {
+              /** Without a manifest, every route is at `/<key>`. */
+              readonly manifest?: undefined
+              /** Nothing to list: no route has its own `path`. */
+              readonly paths?: {}
+            }
+          : {
+              /** Without a manifest, the routes with their own `path` are listed in `paths`. */
+              readonly manifest?: undefined
+              /** The exact pattern of every route with its own `path`, by route key. */
+              readonly paths: { readonly [K in CustomPathKeys<R>]: RoutePathOf<R[K]> }
+            }
         : never)
   )

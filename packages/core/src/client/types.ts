@@ -8,44 +8,17 @@ import type { QueueOptions } from './send-queue.js'
 import type { RefreshTokenSource } from './token-refresh.js'
 import type { WebSocketConstructor } from './socket.js'
 
-/**
- * What the client needs to know about a route, and nothing else: the `'~types'` carrier every
- * `defineRoute` result has (see RouteTypes in route.ts). Generated types files (`wsbridge types`)
- * declare the same shape, so clients in other repositories type `$ws` without the server's code.
- */
-export interface ClientRoute {
-  readonly '~types'?:
-    | {
-        readonly path: string
-        readonly format?: 'json' | 'text'
-        readonly client: unknown
-        readonly server: unknown
-        readonly requests?: unknown
-        readonly clientRequests?: unknown
-      }
-    | undefined
-}
-
-/**
- * What the type-only client reads at runtime instead of the routes: each route's path and format.
- * `routeManifest(routes)` from `@wsbridge/core` makes it (strings only: generate it into a file or serve it).
- */
-export type ClientManifest = { readonly [name: string]: { readonly path: string; readonly format?: string } }
-
-/** Route `R`'s `'~types'` carrier, without `undefined` (never for a value that is not a route). */
-export type TypesOf<R> = R extends { readonly '~types'?: infer T } ? NonNullable<T> : never
-
-/** The route's path pattern, or `string` when the route uses the default `/<key>`. */
-export type RoutePathOf<R> = TypesOf<R> extends { readonly path: infer P extends string } ? P : string
-/** What `conn.send` accepts on route `R`: the input schema's input, or the union of typed messages. */
-export type ClientMessageOf<R> = TypesOf<R> extends { readonly client: infer C } ? C : unknown
-/** What `onMessage` receives on route `R` (narrow it by `type` for discriminated unions). */
-export type ServerMessageOf<R> = TypesOf<R> extends { readonly server: infer S } ? S : unknown
-
-/** Requests the client may send on route `R`: `{ name: { input, reply } }` (from the route's `requests`). */
-export type RequestsOf<R> = TypesOf<R> extends { readonly requests: infer Q } ? Q : {}
-/** Requests the server may send on route `R`, answered by `requests` handlers in the connect options. */
-export type ClientRequestsOf<R> = TypesOf<R> extends { readonly clientRequests: infer Q } ? Q : {}
+export type {
+  ClientManifest,
+  ClientMessageOf,
+  ClientRequestsOf,
+  ClientRoute,
+  RequestsOf,
+  RoutePathOf,
+  ServerMessageOf,
+  TypesOf,
+} from './route-carrier.js'
+import type { ClientMessageOf, ClientRequestsOf, RequestsOf, RoutePathOf, ServerMessageOf } from './route-carrier.js'
 
 export type { ClientRequestHandlers } from './request-handlers.js'
 
@@ -83,6 +56,7 @@ export interface CloseInfo {
  * them. Reported to `onResumeGap` so the app can refetch state instead of silently missing updates.
  */
 export interface ResumeGap {
+  /** The topic (or room) whose messages were lost. */
   readonly topic: string
   /** Last sequence number this client saw (0 when the server's buffer was replaced). */
   readonly after: number

@@ -20,12 +20,15 @@
 
 /** Where an entry sits in its topic's log. */
 export interface HistoryPosition {
+  /** Which incarnation of the topic's log: changes when the log lost its data, so old seqs mean nothing. */
   readonly epoch: string
+  /** The message's place in the topic's log: assigned by the log, contiguous within an epoch. */
   readonly seq: number
 }
 
 /** One logged message. */
 export interface HistoryEntry {
+  /** Its place in the topic's log (see HistoryPosition). */
   readonly seq: number
   /** The message as published: its encoded JSON text, never a control frame. */
   readonly frame: string

@@ -26,6 +26,7 @@ export interface PubSubMessage {
    * a connection in two of them still receives the message once (see `PubSubSink.deliver`).
    */
   readonly topics: readonly string[]
+  /** The message, encoded once by the publisher: a text frame's string or a binary frame's bytes. */
   readonly frame: Frame
   /** The connection that published without `includeSelf`; it never receives its own message. */
   readonly senderId?: string | undefined
