@@ -12,7 +12,10 @@ const vitestBin = fileURLToPath(new URL('../../../node_modules/.bin/vitest', imp
 /** Runs one generated test file in its own vitest process; resolves with its exit code and output. */
 async function runGenerated(name: string, code: string): Promise<{ code: number; output: string }> {
   await mkdir(checkDir, { recursive: true })
-  await writeFile(new URL('vitest.config.ts', checkDir), "import { defineConfig } from 'vitest/config'\nexport default defineConfig({ test: { include: ['*.test.ts'] } })\n")
+  await writeFile(
+    new URL('vitest.config.ts', checkDir),
+    "import { defineConfig } from 'vitest/config'\nexport default defineConfig({ test: { include: ['*.test.ts'] } })\n",
+  )
   await writeFile(new URL(name, checkDir), code)
   return new Promise((resolve) => {
     execFile(vitestBin, ['run', name], { cwd: fileURLToPath(checkDir), timeout: 50_000 }, (error, stdout, stderr) =>
@@ -50,7 +53,7 @@ describe('a recorded session exported as a test', () => {
     void before
 
     const code = exported.code!
-    expect(code).toContain("await t.connect(\"/api/room?token=alice\")")
+    expect(code).toContain('await t.connect("/api/room?token=alice")')
     expect(code).not.toContain('token=early')
     expect(code).toContain('expect.any(Number)')
     expect(code).toContain('s1.send({ "type": "notice", "text": "from the inspector" })')

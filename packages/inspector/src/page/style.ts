@@ -20,7 +20,7 @@ th{color:#5b6577;font-weight:600}
 #connections tbody tr{cursor:pointer}
 #log td.data{white-space:pre-wrap;word-break:break-all;font-family:ui-monospace,monospace}
 #log{font-size:12px}
-#log th:nth-child(1){width:90px}#log th:nth-child(2){width:60px}#log th:nth-child(3){width:80px}#log th:nth-child(4){width:130px}#log th:nth-child(5){width:80px}
+#log tr>:nth-child(1){width:90px}#log tr>:nth-child(2){width:60px}#log tr>:nth-child(3){width:70px}#log tr>:nth-child(4){width:90px}#log tr>:nth-child(5){width:80px}
 #log tr.in td:nth-child(2){color:#0b57d0}#log tr.out td:nth-child(2){color:#1f8a4c}#log tr.inject td:nth-child(2){color:#a05a00}#log tr.error td:nth-child(2){color:#b3261e}
 #log-section tbody{display:block;max-height:320px;overflow:auto}#log thead,#log tbody tr{display:table;width:100%;table-layout:fixed}
 #topics{margin:0;padding-left:18px}
