@@ -1,4 +1,6 @@
-import { copyFile, mkdir } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hasChromium, launchChromium, type Chromium } from '@wsbridge/app-kit/chromium'
@@ -9,6 +11,24 @@ import { expectText, openChat, say } from './support/chat-page.js'
 // the other inspects. Screenshots go to test-artifacts/; the node-ws ones are copied to docs/images/.
 const artifacts = new URL('../test-artifacts/', import.meta.url)
 const docsImages = new URL('../../../docs/images/', import.meta.url)
+
+const checkDir = new URL('../.session-check/', import.meta.url)
+
+/** Runs an exported session in its own vitest process, next to the chat's sources it imports. */
+async function runExported(code: string): Promise<{ code: number; output: string }> {
+  await mkdir(checkDir, { recursive: true })
+  await writeFile(
+    new URL('vitest.config.ts', checkDir),
+    "import { defineConfig } from 'vitest/config'\nexport default defineConfig({ test: { include: ['*.test.ts'] } })\n",
+  )
+  await writeFile(new URL('recorded.test.ts', checkDir), code)
+  const vitest = fileURLToPath(new URL('../../../node_modules/.bin/vitest', import.meta.url))
+  return new Promise((resolve) => {
+    execFile(vitest, ['run', 'recorded.test.ts'], { cwd: fileURLToPath(checkDir), timeout: 50_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? 1 : 0, output: stdout + stderr }),
+    )
+  })
+}
 
 async function screenshot(page: Page, name: string, forDocs: boolean): Promise<void> {
   await mkdir(artifacts, { recursive: true })
@@ -76,6 +96,10 @@ describe.skipIf(!hasChromium).each(['node-ws', 'bun'] as const)('the inspector i
     expect(exported).toContain('"text": "hello inspector"')
     expect(exported).toContain('s1.send({ "type": "notice", "text": "Maintenance at noon" })')
     await screenshot(inspector, `inspector-export-${host}.png`, host === 'node-ws')
+    // The exported file is a passing test against the chat's own routes.
+    const run = await runExported(exported)
+    expect(run.output).toMatch(/1 passed/)
+    expect(run.code).toBe(0)
     await alice.close()
     await inspector.close()
   })
