@@ -139,7 +139,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
     }),
   } as { readonly __inspector: InspectorRoute }
 
-  const served = pageHandlers(pagePath, `/${INSPECTOR_ROUTE}`, options.token, () => need().prefix)
+  const served = pageHandlers(pagePath, `/${INSPECTOR_ROUTE}`, options.token, () => bridge?.prefix)
   return {
     routes,
     instrument: (next) => combineInstrumentation(traffic.instrumentation(), next),

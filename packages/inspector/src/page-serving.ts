@@ -24,13 +24,16 @@ const HEADERS = {
 
 /**
  * Serves the page at `pagePath`: 403 to a peer that is neither loopback nor presents the token,
- * else the HTML, which connects to the inspector route under the bridge's prefix.
+ * 503 before `attach`, else the HTML, which connects to the inspector route under the bridge's prefix.
  */
-export function pageHandlers(pagePath: string, routePath: string, token: string | undefined, prefix: () => string) {
+export function pageHandlers(pagePath: string, routePath: string, token: string | undefined, prefix: () => string | undefined) {
   const answer = (path: string, query: URLSearchParams, ip: string | undefined): { status: number; body: string } => {
     if (!admits(ip, query.get('token'), token))
       return { status: 403, body: 'The wsbridge inspector is served to loopback peers only (or with its token).' }
-    return { status: 200, body: inspectorPage(`${prefix()}${routePath}`, path) }
+    const served = prefix()
+    if (served === undefined)
+      return { status: 503, body: 'The wsbridge inspector is not attached to a bridge yet (inspector.attach(bridge)).' }
+    return { status: 200, body: inspectorPage(`${served}${routePath}`, path) }
   }
   return {
     fetch(request: Request, ip: string | undefined): Response | undefined {

@@ -101,6 +101,14 @@ describe('the inspector on a real node-ws server', () => {
     viewer.socket.close()
   })
 
+  it('refuses the page to other peers on a Node server', () => {
+    const written: { status?: number; body?: string } = {}
+    const response = { writeHead: (status: number) => void (written.status = status), end: (body?: string) => void (written.body = body) }
+    expect(inspector.handleNode({ url: '/__inspector', method: 'GET', socket: { remoteAddress: '::ffff:10.1.2.3' } }, response)).toBe(true)
+    expect(written).toMatchObject({ status: 403, body: expect.stringMatching(/loopback/) })
+    expect(inspector.handleNode({ url: '/elsewhere', socket: { remoteAddress: '127.0.0.1' } }, response)).toBe(false)
+  })
+
   it('serves the page to loopback peers', async () => {
     const response = await fetch(`http://${base}/__inspector`)
     expect(response.status).toBe(200)
