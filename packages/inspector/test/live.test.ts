@@ -102,7 +102,7 @@ describe('the inspector on a real node-ws server', () => {
   })
 
   it('refuses the page to other peers on a Node server', () => {
-    const written: { status?: number; body?: string } = {}
+    const written: { status?: number; body?: string | undefined } = {}
     const response = { writeHead: (status: number) => void (written.status = status), end: (body?: string) => void (written.body = body) }
     expect(inspector.handleNode({ url: '/__inspector', method: 'GET', socket: { remoteAddress: '::ffff:10.1.2.3' } }, response)).toBe(true)
     expect(written).toMatchObject({ status: 403, body: expect.stringMatching(/loopback/) })
