@@ -18,6 +18,7 @@ export const projects = [
   'packages/history-redis',
   'packages/pubsub-nats',
   'packages/otel',
+  'packages/inspector',
   'packages/cli',
   'apps/chat',
   'apps/echo',

@@ -4,9 +4,12 @@ import { announce, closeOnSignal, setupChat } from './server/bootstrap.js'
 import { pageResponse } from './server/page.js'
 import { listenOrFail } from './server/startup-failure.js'
 
-const { config, bridge, page } = await setupChat('bun')
+const { config, bridge, page, inspector } = await setupChat('bun')
 const { fetch, websocket } = createBunWebSocket(bridge, {
-  fallback: (request) => pageResponse(page, request) ?? new Response('Not Found', { status: 404 }),
+  fallback: (request, server) =>
+    inspector?.fetch(request, server.requestIP(request)?.address) ??
+    pageResponse(page, request) ??
+    new Response('Not Found', { status: 404 }),
 })
 
 const server = listenOrFail(() => Bun.serve({ port: config.port, hostname: config.hostname, fetch, websocket }), config)

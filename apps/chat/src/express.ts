@@ -6,9 +6,10 @@ import { setupChat } from './server/bootstrap.js'
 import { listenNode } from './server/node-listen.js'
 import { servePage } from './server/page.js'
 
-const { config, bridge, page, metrics } = await setupChat('express')
+const { config, bridge, page, metrics, inspector } = await setupChat('express')
 const app = express()
 app.use((request, response, next) => {
+  if (inspector?.handleNode(request, response)) return
   if (!servePage(page, request, response) && !metrics.serve(request, response)) next()
 })
 

@@ -17,6 +17,7 @@ const documented = [
   '@wsbridge/adapter-deno',
   '@wsbridge/pubsub-nats',
   '@wsbridge/otel',
+  '@wsbridge/inspector',
 ]
 const names = exportedNames(entryPoints().filter((entry) => documented.includes(entry.specifier)))
 const rows = referenceRows(readFileSync(join(docsDir, 'reference.md'), 'utf8'))

@@ -34,6 +34,7 @@ export interface RequestJsonSchemas {
 const chunkSchemaOf = (output: unknown): unknown =>
   typeof output === 'object' && output !== null && '~chunks' in output ? (output as { '~chunks': unknown })['~chunks'] : undefined
 
+/** Options of `toJsonSchemas`: what happens to parts of a schema JSON Schema cannot express. */
 export interface JsonSchemaOptions {
   /**
    * Unconvertible parts of a schema. Default `'ignore'`: they become `{}` (valibot; zod's

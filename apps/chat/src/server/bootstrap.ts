@@ -1,8 +1,10 @@
 import { createBridge, type Bridge } from '@wsbridge/core'
+import type { Inspector } from '@wsbridge/inspector'
 import { chatRoutes, publishRoomPresence, type ChatRoutes } from '../routes.js'
 import { backplaneReady, createBackplane } from './backplane.js'
 import { readConfig, type ChatConfig } from './config.js'
 import { createChatMetrics, type ChatMetrics } from './metrics.js'
+import { chatInspector } from './inspector.js'
 import { loadPage, type Page } from './page.js'
 import { assertRedisReachable } from './redis-reachable.js'
 import { failStartup, urlHost } from './startup-failure.js'
@@ -14,6 +16,8 @@ export interface ChatSetup {
   readonly page: Page
   /** The bridge's metrics; the Node hosts serve them at `GET /metrics`. */
   readonly metrics: ChatMetrics
+  /** The live inspector when WSBRIDGE_INSPECTOR=1 (development only, see inspector.ts); hosts serve its page. */
+  readonly inspector: Inspector | undefined
 }
 
 /**
@@ -32,12 +36,22 @@ async function setup(host: string): Promise<ChatSetup> {
   const config = readConfig()
   if (config.redisUrl) await assertRedisReachable(config.redisUrl)
   const [pubsub, page] = await Promise.all([createBackplane(config.redisUrl), loadPage(config.instance)])
-  const routes = chatRoutes(serverName(host, config))
+  const name = serverName(host, config)
+  const routes = chatRoutes(name)
   const metrics = createChatMetrics()
-  const bridge = createBridge(routes, { prefix: '/api', instrumentation: metrics.instrumentation, ...(pubsub && { pubsub }) })
+  const inspector = chatInspector(name)
+  const bridge: Bridge<ChatRoutes> = createBridge(
+    { ...routes, ...inspector?.routes },
+    {
+      prefix: '/api',
+      instrumentation: inspector ? inspector.instrument(metrics.instrumentation) : metrics.instrumentation,
+      ...(pubsub && { pubsub }),
+    },
+  )
+  inspector?.attach(bridge)
   if (pubsub && config.redisUrl) await backplaneReady(pubsub, config.redisUrl)
   publishRoomPresence(bridge)
-  return { config, bridge, page, metrics }
+  return { config, bridge, page, metrics, inspector }
 }
 
 /** What the page shows as "served by": the entry point, and the instance when one is named. */

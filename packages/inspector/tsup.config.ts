@@ -1,0 +1,3 @@
+import { packageBuild } from '../tsconfig/tsup.base.js'
+
+export default packageBuild()
