@@ -15,9 +15,10 @@ export let requestRuns: RunAccess
  * One client request a handler is answering, and the handler's `RequestContext`: its id, and the
  * AbortSignal a cancel or a close aborts. The signal is made the first time the handler reads it.
  * On Node an AbortSignal is an EventTarget whose prototype is swapped after construction, with its
- * own Map of listeners: making one for every request cost ~17,000 instructions, more than the rest
- * of the request's dispatch (docs/benchmarks.md, finding 20), and most handlers never read it. A
- * signal read after the run was aborted starts out aborted, with the same reason.
+ * own Map of listeners: each one takes the runtime's slow path for new object shapes, and making
+ * one for every request cost more than the rest of the request's dispatch (docs/benchmarks.md,
+ * finding 20), while most handlers never read it. A signal read after the run was aborted starts
+ * out aborted, with the same reason.
  */
 export class RequestRun implements RequestContext {
   readonly id: number
