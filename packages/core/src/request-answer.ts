@@ -43,15 +43,17 @@ export function answer(connection: ConnectionImpl, frame: RequestFrame): undefin
   const controller = new AbortController()
   peer.running.set(frame.id, controller)
   const signal = controller.signal
-  const run = (): Promise<string> =>
-    respond(connection, definition, frame, signal).then((result) => {
-      if (peer.running.get(frame.id) === controller) peer.running.delete(frame.id)
-      const reply = typeof result === 'string' ? result : errorReplyFrame(frame.id, result)
-      if (scope) scope.end(outcomeOf(result, signal), typeof result === 'string' ? undefined : result)
-      return reply
-    })
+  // The handler's result as the reply frame to send, once it is no longer running here.
+  const finish = (result: string | WsError): string => {
+    if (peer.running.get(frame.id) === controller) peer.running.delete(frame.id)
+    if (scope) scope.end(outcomeOf(result, signal), typeof result === 'string' ? undefined : result)
+    return typeof result === 'string' ? result : errorReplyFrame(frame.id, result)
+  }
   if (session === undefined) {
-    void run().then((reply) => signal.aborted || send(reply))
+    void respond(connection, definition, frame, signal).then((result) => {
+      const reply = finish(result)
+      if (!signal.aborted) send(reply)
+    })
     return undefined
   }
   const window = windowOf(site.host)
@@ -68,7 +70,8 @@ export function answer(connection: ConnectionImpl, frame: RequestFrame): undefin
       send: target,
       // A cancelled request's reply goes nowhere; after a close it is kept for the client's resend.
       run: () =>
-        run().then((reply) => {
+        respond(connection, definition, frame, signal).then((result) => {
+          const reply = finish(result)
           if (isCancel(signal.reason)) detach(window, key, target)
           return reply
         }),
