@@ -1,4 +1,5 @@
 import WebSocket from 'ws'
+import { frameValue, type WireClientOptions, type WireCloseInfo, type WireFrame } from './wire-types.js'
 
 /**
  * A client over real sockets, on the `ws` npm package (it works under Node and under Bun, which maps `ws` to
@@ -8,25 +9,7 @@ import WebSocket from 'ws'
  * or the typed client's `ClientOptions`/`CloseInfo` (`@wsbridge/core/client`).
  */
 
-export type WireFrame = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'binary'; readonly bytes: Uint8Array }
-
-/** The close code and reason a `WireClient` saw when its socket closed. */
-export interface WireCloseInfo {
-  readonly code: number
-  readonly reason: string
-}
-
-/**
- * Options of `openClient`: handshake headers and subprotocols, a hook that runs on open, and the handshake timeout.
- */
-export interface WireClientOptions {
-  readonly headers?: Readonly<Record<string, string>>
-  readonly protocols?: string | readonly string[]
-  /** Runs inside the socket's open callback, before `openClient` resolves ("send on open" cases). */
-  readonly onOpen?: (client: WireClient) => void
-  /** Milliseconds to wait for the handshake. Default 3000. */
-  readonly timeout?: number
-}
+export { frameValue, type WireClientOptions, type WireCloseInfo, type WireFrame } from './wire-types.js'
 
 const DEFAULT_TIMEOUT = 3000
 const decoder = new TextDecoder()
@@ -38,23 +21,15 @@ function toBytes(data: WebSocket.RawData | string): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
 }
 
-/** Parsed form of a frame: JSON for text frames (the raw text if it is not JSON), bytes for binary. */
-export function frameValue(frame: WireFrame): unknown {
-  if (frame.kind === 'binary') return frame.bytes
-  try {
-    return JSON.parse(frame.text)
-  } catch {
-    return frame.text
-  }
-}
-
 /**
  * A raw `ws` client for conformance cases: it records every frame the host sends (text or binary,
  * in order) and lets a case await the next one, send raw data and watch the close, so cases assert on
  * what crossed the wire rather than on a typed client's interpretation. Open one with `openClient`.
  */
 export class WireClient {
+  /** Every frame received so far, in order (`next` reads them one by one). */
   readonly frames: WireFrame[] = []
+  /** The underlying `ws` socket, for what the client does not wrap (`protocol`, `extensions`). */
   readonly raw: WebSocket
   /** Resolves when the socket has closed, with the code and reason the client saw. */
   readonly closed: Promise<WireCloseInfo>

@@ -6,7 +6,19 @@ import type { WireClient } from './client.js'
 export const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Asserts `frame` is a wsbridge error frame with `code` and returns it typed. */
-export function expectErrorFrame(frame: unknown, code: string): { type: 'error'; code: string; message: string; issues?: unknown } {
+export function expectErrorFrame(
+  frame: unknown,
+  code: string,
+): {
+  /** Always `'error'`. */
+  type: 'error'
+  /** The code that was expected. */
+  code: string
+  /** The message the host sent. */
+  message: string
+  /** Validation issues, when the host sent any. */
+  issues?: unknown
+} {
   expect(frame).toMatchObject({ type: 'error', code })
   expect(typeof (frame as { message?: unknown }).message).toBe('string')
   return frame as { type: 'error'; code: string; message: string }

@@ -1,4 +1,4 @@
-import { defineRoute, type Connection } from '@wsbridge/core'
+import { type AuthRejection, defineRoute, type Connection } from '@wsbridge/core'
 import { expect, test } from 'vitest'
 import { openClient } from './client.js'
 import { delay } from './helpers.js'
@@ -8,6 +8,12 @@ import { rawUpgradeRequest } from './raw-http.js'
  * Adapter smoke tests: the routes and the checks each adapter's own tests run over real sockets,
  * next to the conformance suite (under vitest or `bun test`, like the suite).
  */
+
+/** The user `smokeRoutes.secret` accepts. */
+interface SmokeUser {
+  /** Always `'ada'`. */
+  readonly name: string
+}
 
 /** Every close `smokeRoutes.echo` saw, in order. */
 export const smokeCloses: {
@@ -56,7 +62,7 @@ export const smokeRoutes = {
   /** Auth by `?token=`: `good` is user ada, `banned` is refused 403, anything else 401. */
   secret: defineRoute({
     kind: 'ws',
-    auth: ({ query }) =>
+    auth: ({ query }): SmokeUser | AuthRejection | null =>
       query['token'] === 'good' ? { name: 'ada' } : query['token'] === 'banned' ? { success: false, code: 403, reason: 'banned' } : null,
     handler: {
       onOpen: (connection) => connection.send({ user: connection.user }),
