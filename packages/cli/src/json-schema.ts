@@ -23,6 +23,7 @@ export interface RouteSchemas {
 
 /** One request's schemas, each describing the wire (`data` of the request and of its reply). */
 export interface RequestJsonSchemas {
+  /** The request's `data`. */
   readonly input: JsonSchema
   /** The reply's data; for a streaming reply (`output: chunks(schema)`), one chunk's. */
   readonly output: JsonSchema

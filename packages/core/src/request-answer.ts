@@ -162,7 +162,12 @@ function handle(
     : checkOutput(connection, definition, frame, result)
 }
 
-function checkOutput(connection: ConnectionImpl, definition: AnyRequestDefinition, frame: RequestFrame, reply: unknown): Answer | Promise<Answer> {
+function checkOutput(
+  connection: ConnectionImpl,
+  definition: AnyRequestDefinition,
+  frame: RequestFrame,
+  reply: unknown,
+): Answer | Promise<Answer> {
   if (internals.site(connection).route.validateOutput === false) return replyFrame(frame.id, reply)
   const checked = validate(definition.output, reply, 'OUTPUT_VALIDATION_FAILED')
   return checked instanceof Promise
@@ -189,9 +194,5 @@ function isCancel(reason: unknown): boolean {
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as PromiseLike<unknown>).then === 'function'
-  )
+  return (typeof value === 'object' || typeof value === 'function') && typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 }

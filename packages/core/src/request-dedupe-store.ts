@@ -22,6 +22,7 @@ export interface RequestDedupeStore {
 
 /** One request the store is asked about. `key` is the three parts joined, unique per bridge. */
 export interface DedupedRequest {
+  /** Route, session and request id joined: the store's key. */
   readonly key: string
   /** The route's key in the routes object. */
   readonly route: string
@@ -33,9 +34,20 @@ export interface DedupedRequest {
 
 /** What `claim` found; `replied.reply` is the complete reply frame to send. */
 export type DedupeClaim =
-  | { readonly state: 'claimed' }
-  | { readonly state: 'running' }
-  | { readonly state: 'replied'; readonly reply: string }
+  | {
+      /** Nobody ran it yet: the asker now holds the claim and runs the handler. */
+      readonly state: 'claimed'
+    }
+  | {
+      /** A handler for it is running (here or on another instance). */
+      readonly state: 'running'
+    }
+  | {
+      /** It ran and ended: `reply` answers the resend. */
+      readonly state: 'replied'
+      /** The complete reply frame to send. */
+      readonly reply: string
+    }
 
 /** The two answers that carry no data, shared so a claim allocates nothing. */
 export const CLAIMED: DedupeClaim = Object.freeze({ state: 'claimed' })

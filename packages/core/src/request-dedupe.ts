@@ -24,7 +24,10 @@ interface Entry {
  * @example
  * createBridge(routes, { requestDedupe: createMemoryRequestDedupe({ window: 30_000, max: 1000 }) })
  */
-export function createMemoryRequestDedupe(options: MemoryRequestDedupeOptions = {}): RequestDedupeStore & { readonly size: number } {
+export function createMemoryRequestDedupe(options: MemoryRequestDedupeOptions = {}): RequestDedupeStore & {
+  /** Requests the window remembers now, running or replied. */
+  readonly size: number
+} {
   return new MemoryRequestDedupe(options.window ?? DEDUPE_WINDOW_MS, options.max ?? DEDUPE_MAX_ENTRIES)
 }
 

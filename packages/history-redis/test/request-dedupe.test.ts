@@ -2,9 +2,9 @@ import { setupBridge } from '@wsbridge/core/client'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { Balancer } from './balancer.js'
+import { Balancer, waitFor } from '@wsbridge/backplane-testkit'
 import { gate, ledger, requestRoutes } from './fixtures/request-routes.js'
-import { runRedisTests, SHARED_REDIS_URL, waitFor } from './redis-server.js'
+import { runRedisTests, SHARED_REDIS_URL } from './redis-server.js'
 import { type RequestInstance, startRequestInstance } from './request-instances.js'
 
 const LEASE = 400

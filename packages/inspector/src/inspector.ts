@@ -27,7 +27,10 @@ export const INSPECTOR_ROUTE = '__inspector'
 /** A live inspector for one bridge (`createInspector`). */
 export interface Inspector {
   /** Spread into the app's routes: `{ ...routes, ...inspector.routes }`. */
-  readonly routes: { readonly __inspector: InspectorRoute }
+  readonly routes: {
+    /** The page's WebSocket route: snapshots, the log and sends travel over it. */
+    readonly __inspector: InspectorRoute
+  }
   /** The bridge's `instrumentation`; `next` (e.g. `@wsbridge/otel`'s) keeps receiving every call. */
   instrument(next?: BridgeInstrumentation): BridgeInstrumentation
   /** Connects the inspector to the bridge it inspects; call once, after `createBridge`. */

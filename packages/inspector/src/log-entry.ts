@@ -9,9 +9,11 @@ export interface LogEntry {
   readonly seq: number
   /** Epoch milliseconds. */
   readonly at: number
+  /** What happened: a frame in or out, an open or close, a publish, an error. */
   readonly kind: LogKind
   /** The connection's id (for `publish`: the publishing connection, if any). */
   readonly connection?: string
+  /** The key of the connection's route. */
   readonly route?: string
   /** The `type` field of a JSON object frame, when it has a string one. */
   readonly type?: string
@@ -23,6 +25,7 @@ export interface LogEntry {
   readonly url?: string
   /** `close`: code and reason; `error`: the error code and message. */
   readonly code?: number | string
+  /** `close`: the close reason; `error`: the error's message. */
   readonly reason?: string
 }
 

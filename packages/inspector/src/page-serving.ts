@@ -3,14 +3,22 @@ import { inspectorPage } from './page/html.js'
 
 /** The parts of Node's `IncomingMessage` the page needs (structural: no `node:http` import). */
 export interface NodeRequestLike {
+  /** The request target (path and query). */
   readonly url?: string | undefined
+  /** The HTTP method; only GET is answered. */
   readonly method?: string | undefined
-  readonly socket: { readonly remoteAddress?: string | undefined }
+  /** The connection the request came on. */
+  readonly socket: {
+    /** The peer's address: loopback peers are admitted without a token. */
+    readonly remoteAddress?: string | undefined
+  }
 }
 
 /** The parts of Node's `ServerResponse` the page needs. */
 export interface NodeResponseLike {
+  /** Sends the status line and headers. */
   writeHead(status: number, headers: Record<string, string>): unknown
+  /** Sends the body and ends the response. */
   end(body?: string): unknown
 }
 

@@ -2,26 +2,35 @@ import type { Bridge, Connection, PresenceMember } from '@wsbridge/core'
 
 /** One open connection as the inspector shows it. */
 export interface ConnectionView {
+  /** The connection's id (`connection.id`), the target of a send from the page. */
   readonly id: string
+  /** The key of the route it opened on. */
   readonly route: string
   /** The user the route's auth returned, made JSON-safe (undefined when the route has no auth). */
   readonly user: unknown
+  /** The peer's address as the adapter saw it. */
   readonly ip: string
   /** The upgrade path, without the query string (it may carry a token). */
   readonly path: string
+  /** Topics it is subscribed to, in subscription order. */
   readonly topics: readonly string[]
+  /** Bytes queued for it and not yet written to the socket (0 where the runtime does not say). */
   readonly bufferedAmount: number
 }
 
 /** One topic with subscribers on this instance, and who they are. */
 export interface TopicView {
+  /** The topic's name. */
   readonly topic: string
+  /** Its subscribers on this instance, as `bridge.presence(topic)` lists them (users made JSON-safe). */
   readonly members: readonly PresenceMember[]
 }
 
 /** What the inspector page shows at one moment. */
 export interface InspectorSnapshot {
+  /** Every open connection, the inspector's own left out. */
   readonly connections: readonly ConnectionView[]
+  /** Every topic with a subscriber here, sorted by name. */
   readonly topics: readonly TopicView[]
 }
 
