@@ -1,40 +1,8 @@
-import { defineRoute } from '@wsbridge/core'
-import * as v from 'valibot'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { attributeNames as a, metricNames as m, spanNames } from '../src/index.js'
 import { clientContext, clientTraceparent, type ObservedInstance, parentOf, points, startObservedInstance } from './two-instances.js'
-
-const routes = {
-  chat: defineRoute({
-    kind: 'ws',
-    handler: { onOpen: (connection) => connection.subscribe('room') },
-    messages: {
-      say: {
-        schema: v.object({ type: v.literal('say'), text: v.string(), traceparent: v.optional(v.string()) }),
-        handler: (message, connection) => void connection.publish('room', { text: message.text }),
-      },
-    },
-  }),
-}
-
-function open(url: string): Promise<{ socket: WebSocket; next(): Promise<unknown> }> {
-  const socket = new WebSocket(url)
-  const queue: unknown[] = []
-  const waiting: ((value: unknown) => void)[] = []
-  socket.on('message', (data) => {
-    const value = JSON.parse(String(data))
-    const waiter = waiting.shift()
-    if (waiter) waiter(value)
-    else queue.push(value)
-  })
-  return new Promise((resolve, reject) => {
-    socket.once('error', reject)
-    socket.once('open', () =>
-      resolve({ socket, next: () => (queue.length > 0 ? Promise.resolve(queue.shift()) : new Promise((r) => waiting.push(r))) }),
-    )
-  })
-}
+import WebSocket from 'ws'
+import { open, routes } from './chat-fixture.js'
 
 const until = async (check: () => boolean): Promise<void> => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10))
