@@ -20,6 +20,9 @@ export interface AlarmSchedule {
  * until one is due. Without `state.storage` (a stand-in state), core keeps its own timer.
  * `beforeSweep` runs first at every sweep: what happened without waking the object is told to core then.
  */
+/** How late an alarm may fire for a deadline before it is moved: well under any limit's granularity. */
+const ALARM_SLACK_MS = 5
+
 export function alarmSchedule(bridge: Bridge<Routes>, state: DurableObjectStateLike, beforeSweep: () => void = () => {}): AlarmSchedule {
   const storage = state.storage
   const sweeps: SweepControl | undefined = storage ? externalSweeps(bridge) : undefined
@@ -35,8 +38,10 @@ export function alarmSchedule(bridge: Bridge<Routes>, state: DurableObjectStateL
     const delay = sweeps.next()
     if (delay === undefined) return
     const at = Date.now() + delay
-    // An earlier alarm sweeps and sets the next one itself.
-    if (alarmAt !== undefined && alarmAt <= at) return
+    // An earlier alarm sweeps and sets the next one itself. So does one a hair later: core measures
+    // delays on its own clock, so the same deadline read twice can land a millisecond either side of
+    // Date.now(), and moving the alarm for that would cost a storage write for nothing.
+    if (alarmAt !== undefined && alarmAt <= at + ALARM_SLACK_MS) return
     alarmAt = at
     if (refused) {
       clearTimeout(fallback)
