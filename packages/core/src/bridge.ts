@@ -122,8 +122,8 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     return socketEvents(connection, transport)
   }
 
+  // Counted under the caps already (refusedAtOpen, restore).
   function admit(accepted: AcceptedUpgrade & { readonly id?: string }, transport: Transport): ConnectionImpl {
-    counter.add(accepted.match.name, accepted.ip, accepted.match.route.limits)
     const site = siteFor(accepted)
     const connection = new ConnectionImpl(accepted, site, transport)
     // Every connection is in its route's topic: broadcast without rooms reaches the whole route,
@@ -146,6 +146,7 @@ export function createBridge<const R extends Routes>(routes: R, options: BridgeO
     }
     const limits = limitsFor(match.name, match.route)
     const { id, ip, user, context } = snapshot
+    counter.add(match.name, ip, match.route.limits)
     const connection = admit({ ok: true, match, headers: {}, ip, user, context, limits, protocol: undefined, id }, transport)
     // Idle deadlines count from the client's last frame, not from the instance that took the socket back.
     if (snapshot.silentFor !== undefined) connectionGuard.restored(connection, snapshot.silentFor)

@@ -11,17 +11,23 @@ export const IGNORED_EVENTS: ConnectionEvents = { message() {}, closed() {}, dra
 
 /**
  * Closes a socket core refuses at open, before any handler: auth failed on a route with
- * `authFailure: 'close'`, or a connection cap was reached by upgrades racing through authorize.
- * Returns whether it did.
+ * `authFailure: 'close'`, or a connection cap was reached while an upgrade held no place (its
+ * place expired before the runtime opened it). Returns whether it did; when not, the connection
+ * is counted under the caps.
  */
 export function refusedAtOpen(accepted: AcceptedUpgrade, transport: Transport, counter: ConnectionCounter, reporter: Reporter): boolean {
+  if (!accepted.refusal && counter.claim(accepted)) return false
+  const { name, route } = accepted.match
   const refusal =
     accepted.refusal ??
-    (counter.refusal(accepted.match.name, accepted.ip, accepted.match.route.limits) && {
+    (counter.refusal(name, accepted.ip, route.limits) && {
       code: CloseCode.TRY_AGAIN_LATER,
       reason: 'Too many connections',
     })
-  if (!refusal) return false
+  if (!refusal) {
+    counter.add(name, accepted.ip, route.limits)
+    return false
+  }
   // An auth close was reported when authorize decided it; a cap reached meanwhile is new here.
   if (!accepted.refusal)
     reporter.refused(

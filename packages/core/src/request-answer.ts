@@ -6,7 +6,7 @@ import { dedupeKey } from './request-dedupe.js'
 import { dedupe, detach, windowOf } from './request-dedupe-flow.js'
 import { errorReplyFrame, replyFrame, type RequestFrame } from './request-frames.js'
 import { isChunksSchema } from './chunks-schema.js'
-import { peerOf } from './request-peer.js'
+import { peerOf, release } from './request-peer.js'
 import { RequestRun, requestRuns } from './request-run.js'
 import { streamReply } from './request-stream.js'
 import type { AnyRequestDefinition } from './requests-types.js'
@@ -47,7 +47,7 @@ export function answer(connection: ConnectionImpl, frame: RequestFrame): undefin
     const run = new RequestRun(frame.id)
     peer.running.set(frame.id, run)
     const settle = (result: Answer): void => {
-      if (peer.running.get(run.id) === run) peer.running.delete(run.id)
+      release(peer, run)
       const reply = framed(frame.id, result, run, scope)
       if (!requestRuns.aborted(run)) internals.sendFrame(connection, reply)
     }
@@ -61,7 +61,7 @@ export function answer(connection: ConnectionImpl, frame: RequestFrame): undefin
   const window = windowOf(site.host)
   const key = dedupeKey(site.name, session, frame.id)
   const target = (reply: string): void => {
-    if (peer.running.get(frame.id) === run) peer.running.delete(frame.id)
+    release(peer, run)
     internals.sendFrame(connection, reply)
   }
   dedupe(
@@ -75,7 +75,7 @@ export function answer(connection: ConnectionImpl, frame: RequestFrame): undefin
       // one reply. A cancelled request's reply goes nowhere; after a close it is kept for the resend.
       run: () =>
         Promise.resolve(respond(connection, definition, frame, run)).then((result) => {
-          if (peer.running.get(frame.id) === run) peer.running.delete(frame.id)
+          release(peer, run)
           const reply = framed(frame.id, result, run, scope)
           if (isCancel(requestRuns.reason(run))) detach(window, key, target)
           return reply
@@ -102,7 +102,7 @@ function runStream(
   peer.running.set(frame.id, run)
   // A stream listens to its signal (its loop stops on abort), so it makes it at once.
   void streamReply(connection, definition, frame, run.signal, peer, scope).then((last) => {
-    if (peer.running.get(frame.id) === run) peer.running.delete(frame.id)
+    release(peer, run)
     const reply = framed(frame.id, last, run, scope)
     if (!requestRuns.aborted(run)) internals.sendFrame(connection, reply)
   })

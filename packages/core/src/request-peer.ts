@@ -34,6 +34,11 @@ export function peerOf(connection: ConnectionImpl): PeerRequests {
   return peer
 }
 
+/** A run is over: it leaves the running set, unless a resend with its id has taken its place there. */
+export function release(peer: PeerRequests, run: RequestRun): void {
+  if (peer.running.get(run.id) === run) peer.running.delete(run.id)
+}
+
 /** One `{"~":"req"|"res"|"cancel"` frame from the client (connection-events.ts recognises the prefix), before the queue. */
 export function receiveRequestFrame(connection: ConnectionImpl, text: string): void {
   let parsed: unknown

@@ -6,11 +6,11 @@ import { describeRefusal, hookBlame, type RefusalDetails, type WsRefusal } from 
 import type { Reporter } from './reporter.js'
 import type { RouteSites } from './route-sites.js'
 import type { RouteMatch } from './router.js'
-import { admissionRefusal } from './security/admission.js'
 import { thrownAuthOutcome, toAuthOutcome, type AuthOutcome } from './security/auth-outcome.js'
 import { noAuth, type WsAuthHook } from './security/auth-helpers.js'
 import type { ConnectionCounter } from './security/connection-limits.js'
 import { withDeadline } from './security/handshake-limits.js'
+import { isOriginAllowed } from './security/origin.js'
 import type { UpgradeContext, UpgradeRequest } from './upgrade.js'
 
 /** What deciding upgrades needs from the bridge. */
@@ -92,11 +92,13 @@ export function createUpgradeDecisions({ owns, reporter, counter, limitsFor, shu
     const headers = all ? connectionHeaders(all) : normalizeHeaders(request.headers, true)
     const protocols = parseProtocols(headers['sec-websocket-protocol'])
     const limits = limitsFor(match.name, route)
-    const refused = admissionRefusal(headers, ip, match.name, route.limits, limits, counter)
-    if (refused) return reject(request, refused, { route: match.name })
+    if (!isOriginAllowed(headers, limits.allowedOrigins)) return reject(request, new WsError('ORIGIN_NOT_ALLOWED'), { route: match.name })
     const protocol = (route.auth as WsAuthHook<unknown> | undefined)?.selectProtocol?.(protocols) ?? protocols[0]
     const accepted: AcceptedUpgrade = { ok: true, match, headers, ip, user: undefined, context: {}, limits, protocol }
-    if (!all) return accepted
+    if (!all) return placed(request, accepted)
+    // Checked before the hooks too: a flood past a cap runs no auth.
+    const full = counter.refusal(match.name, ip, route.limits)
+    if (full) return reject(request, full, { route: match.name })
     const upgrade: UpgradeContext = { url: match.url, headers: all, ip, params: match.params, query: match.query, protocols }
     // A hook still running after handshakeTimeout (a backend that hangs) is answered 503; what it returns later is dropped.
     return withDeadline(runHooks(upgrade, accepted), limits.handshakeTimeout, () => {
@@ -129,7 +131,15 @@ export function createUpgradeDecisions({ owns, reporter, counter, limitsFor, shu
       // log get what was thrown.
       return reject(upgrade, error, { route: match.name })
     }
-    return { ...accepted, user, context, expiresAt }
+    // Dropped once the deadline has answered: it must not hold a place it will never open.
+    const decided: AcceptedUpgrade = { ...accepted, user, context, expiresAt }
+    return timedOut.has(upgrade) ? decided : placed(upgrade, decided)
+  }
+
+  /** `accepted`, holding its place under the connection caps until it opens; a 503 when there is none. */
+  function placed(request: UpgradeRequest | UpgradeContext, accepted: AcceptedUpgrade): UpgradeDecision {
+    const full = counter.hold(accepted)
+    return full ? reject(request, full, { route: accepted.match.name }) : accepted
   }
 
   function notFound(request: UpgradeRequest): RejectedUpgrade | undefined {

@@ -1,14 +1,33 @@
 import { WsError } from '../errors.js'
 import type { Limits, RouteLimits } from '../limits.js'
+import { now } from './clock.js'
+
+/** What a counted place is known by: an accepted upgrade's route, client address and route limits. */
+export interface CountedPlace {
+  readonly match: { readonly name: string; readonly route: { readonly limits?: RouteLimits | undefined } }
+  readonly ip: string
+  readonly limits: { readonly handshakeTimeout: number }
+}
+
+/** How long a place is held for an upgrade the adapter never opens when its route has no handshakeTimeout. */
+const HOLD_WITHOUT_TIMEOUT_MS = 10_000
 
 /**
  * Open-connection counts for `maxConnections` / `maxConnectionsPerIp`. The bridge's values cap the
- * whole bridge; a route that sets its own caps only its own connections. Checked at upgrade (so
- * a refusal is an HTTP 503 with no socket) and counted at open.
+ * whole bridge; a route that sets its own caps only its own connections.
+ *
+ * An upgrade takes its place when authorize accepts it, not when the socket opens: the runtime's
+ * upgrade takes at least an event-loop turn, and a burst of upgrades checked against open
+ * connections alone all passed before the first opened, so a flood past a cap was accepted and then
+ * closed with 1013 instead of answered 503. `open` turns the held place into the connection's; an
+ * upgrade the adapter never opens (the client left mid-handshake, the runtime failed) gives its
+ * place back once its handshakeTimeout has passed, reclaimed the next time a cap is reached.
  */
 export class ConnectionCounter {
   readonly #counts: Map<string, number> = new Map()
   readonly #bridge: Limits
+  // Accepted upgrades not yet opened, with when their place is given back (core's clock).
+  readonly #held: Map<CountedPlace, number> = new Map()
 
   constructor(bridgeLimits: Limits) {
     this.#bridge = bridgeLimits
@@ -27,12 +46,51 @@ export class ConnectionCounter {
     return over ? new WsError('TOO_MANY_CONNECTIONS') : undefined
   }
 
+  /** Takes a place for an accepted upgrade until `claim` (or its deadline); the refusal when there is none. */
+  hold(place: CountedPlace): WsError | undefined {
+    const refused = this.#refusalFor(place)
+    if (refused) return refused
+    this.#count(place.match.name, place.ip, place.match.route.limits, 1)
+    this.#held.set(place, now() + (place.limits.handshakeTimeout > 0 ? place.limits.handshakeTimeout : HOLD_WITHOUT_TIMEOUT_MS))
+    return undefined
+  }
+
+  /** The upgrade is opening: true when it held a place, which is now the connection's. */
+  claim(place: CountedPlace): boolean {
+    return this.#held.delete(place)
+  }
+
   add(route: string, ip: string, routeLimits: RouteLimits | undefined): void {
     this.#count(route, ip, routeLimits, 1)
   }
 
   remove(route: string, ip: string, routeLimits: RouteLimits | undefined): void {
     this.#count(route, ip, routeLimits, -1)
+  }
+
+  /** Upgrades holding a place and not yet opened (for tests and the leak checks). */
+  get holding(): number {
+    return this.#held.size
+  }
+
+  #refusalFor(place: CountedPlace): WsError | undefined {
+    const { name, route } = place.match
+    const refused = this.refusal(name, place.ip, route.limits)
+    // Only at a cap is it worth looking for places whose upgrade never opened.
+    if (!refused || !this.#giveBackExpired()) return refused
+    return this.refusal(name, place.ip, route.limits)
+  }
+
+  #giveBackExpired(): boolean {
+    const at = now()
+    let freed = false
+    for (const [place, until] of this.#held) {
+      if (until > at) continue
+      this.#held.delete(place)
+      this.#count(place.match.name, place.ip, place.match.route.limits, -1)
+      freed = true
+    }
+    return freed
   }
 
   // Only capped keys are counted (a cap of 0 is unlimited, and caps never change for a bridge), and
