@@ -71,6 +71,16 @@ const machine = `${execSync('nproc').toString().trim()} cores, load average ${ex
 log(
   `${configs.length} configurations, ${instances} instances each (single: 1), ${shape.subscribers} subscribers, ${shape.publishers} publishers, on ${machine}`,
 )
+// The generator holds every configuration's clients at once, in one process.
+const generatorSockets = configs.length * (shape.subscribers + shape.publishers)
+const hardLimit = execSync('ulimit -Hn', { shell: '/bin/sh' }).toString().trim()
+const fileLimit = hardLimit === 'unlimited' ? Number.POSITIVE_INFINITY : Number(hardLimit)
+if (generatorSockets + 256 > fileLimit) {
+  log(
+    `the load generator would hold ${generatorSockets} sockets, over this machine's open-file limit (${fileLimit}): ask for fewer --subscribers`,
+  )
+  process.exit(2)
+}
 await buildNodeEntries([join(benchDir, 'src', 'cluster', 'instance-node.ts')], outDir, true)
 const started: StartedProcess[] = []
 const windows: ClusterWindow[] = []

@@ -13,7 +13,10 @@ import { parseArgs } from 'node:util'
 import { Balancer, Fleet, until } from './deploy-storm/fleet.js'
 import { InstanceSlot, type ServerTotals } from './deploy-storm/instances.js'
 
+// `pnpm <script> -- --clients …` hands the `--` on to the script: skip it.
+const argv = process.argv.slice(2)
 const { values } = parseArgs({
+  args: argv[0] === '--' ? argv.slice(1) : argv,
   options: {
     clients: { type: 'string', default: '10000' },
     instances: { type: 'string', default: '3' },
