@@ -84,6 +84,9 @@ describe('conn.request over a real socket', () => {
 
   it('times out and cancels: the server handler signal aborts; an AbortSignal does the same', async () => {
     const conn = client().calc()
+    // Open first: a 50 ms timeout running while the socket opens (slow under load) can expire before
+    // the request is ever sent, and then no handler runs to be aborted.
+    await conn.opened()
     expect(await failure(conn.request('wait', { ms: 5000, tag: 'timeout' }, { timeout: 50 }))).toMatchObject({ code: 'REQUEST_TIMEOUT' })
     const controller = new AbortController()
     const cancelled = failure(conn.request('wait', { ms: 5000, tag: 'abort' }, { signal: controller.signal }))
