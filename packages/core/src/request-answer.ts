@@ -82,6 +82,12 @@ export function answer(connection: ConnectionImpl, frame: RequestFrame): undefin
         }),
       failed: (error) => report(connection, error),
       replayed: () => scope?.end('replayed', undefined),
+      // Cancelled while another instance ran it: no reply will come to release it.
+      dropped: () => {
+        release(peer, run)
+        const reason = requestRuns.reason(run)
+        scope?.end('cancelled', reason instanceof WsError ? reason : undefined)
+      },
     },
   )
   return undefined

@@ -21,6 +21,8 @@ export interface DedupeAsker {
   run(): Promise<string>
   failed(error: WsError): void
   replayed(): void
+  /** The asker went before any reply reached it and none will be sent: whatever it holds can go. */
+  dropped(): void
 }
 
 /** The first wait before asking the store again about a request another instance runs; doubles up to POLL_MAX_MS. */
@@ -80,7 +82,7 @@ function ask(window: DedupeWindow, request: DedupedRequest, asker: DedupeAsker, 
 function decide(window: DedupeWindow, request: DedupedRequest, asker: DedupeAsker, claim: DedupeClaim): void {
   // The asker went (cancel, close) while the store answered: nothing to send. A claim still runs,
   // its signal already aborted, so the claim ends with a stored reply instead of blocking resends.
-  if (asker.aborted() && claim.state !== 'claimed') return
+  if (asker.aborted() && claim.state !== 'claimed') return asker.dropped()
   if (claim.state === 'replied') {
     asker.replayed()
     return asker.send(claim.reply)
@@ -106,7 +108,8 @@ function decide(window: DedupeWindow, request: DedupedRequest, asker: DedupeAske
 
 async function waitElsewhere(window: DedupeWindow, request: DedupedRequest, asker: DedupeAsker, deadline: number, delay: number) {
   await new Promise((resolve) => setTimeout(resolve, delay))
-  if (asker.aborted() || attach(window, request.key, asker)) return
+  if (asker.aborted()) return asker.dropped()
+  if (attach(window, request.key, asker)) return
   ask(window, request, asker, (claim) => {
     if (claim.state !== 'running' || window.running.has(request.key)) return decide(window, request, asker, claim)
     if (Date.now() < deadline) return void waitElsewhere(window, request, asker, deadline, Math.min(delay * 2, POLL_MAX_MS))

@@ -75,14 +75,16 @@ function asker(run: () => Promise<string>, signal = new AbortController().signal
   const sent: string[] = []
   const failures: WsError[] = []
   let replays = 0
+  let drops = 0
   const value: DedupeAsker = {
     aborted: () => signal.aborted,
     send: (frame) => void sent.push(frame),
     run,
     failed: (error) => void failures.push(error),
     replayed: () => void replays++,
+    dropped: () => void drops++,
   }
-  return { value, sent, failures, replays: () => replays }
+  return { value, sent, failures, replays: () => replays, drops: () => drops }
 }
 
 describe('the dedupe flow between instances sharing a store', () => {
@@ -128,6 +130,8 @@ describe('the dedupe flow between instances sharing a store', () => {
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(onB.sent).toEqual([])
     expect(ranOnB).toBe(false)
+    // Told it was dropped, so the connection lets go of the request it kept for a cancel to reach.
+    expect(onB.drops()).toBe(1)
   })
 
   it('a store that fails answers INTERNAL and runs nothing (at most once before availability)', async () => {
