@@ -4,16 +4,23 @@ import { mkdtempSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const NODE_HOST = fileURLToPath(new URL('./hosts/node-host.ts', import.meta.url))
 
 /**
- * Bundles an instance fixture into one file (about 2 s, once per test file): an instance process
- * then starts in a fraction of a second, where compiling TypeScript at each start took seconds.
+ * Bundles the Node host with the options factory in `factory` (a module exporting
+ * `instanceOptions`) into one file (about 2 s, once per test file): an instance process then
+ * starts in a fraction of a second, where compiling TypeScript at each start took seconds.
  */
-export function bundleInstance(fixture: string): string {
+export function bundleInstance(factory: string): string {
   const out = join(mkdtempSync(join(tmpdir(), 'wsbridge-instance-')), 'instance.mjs')
   const banner = "import{createRequire}from'node:module';const require=createRequire(import.meta.url);"
+  const entry = `import { serveNodeInstance } from ${JSON.stringify(NODE_HOST)}
+import { instanceOptions } from ${JSON.stringify(factory)}
+await serveNodeInstance(instanceOptions)`
   buildSync({
-    entryPoints: [fixture],
+    stdin: { contents: entry, resolveDir: dirname(NODE_HOST), loader: 'ts' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,54 +1,31 @@
-import {
-  brokerRestart,
-  bunExecutable,
-  bundleInstance,
-  type ChildInstance,
-  killThenRollingRestart,
-  spawnInstance,
-} from '@wsbridge/backplane-testkit'
+import { brokerRestart, chaosRun, killThenRollingRestart, localInstance } from '@wsbridge/backplane-testkit'
 import { Redis } from 'ioredis'
-import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { localInstance } from './local-instance.js'
+import { describe, expect, it } from 'vitest'
+import { instanceOptions } from './fixtures/options.js'
 import { OwnRedis, runRedisTests, SHARED_REDIS_URL } from './redis-server.js'
 
-const FIXTURE = fileURLToPath(new URL('./fixtures/instance.ts', import.meta.url))
-const BUN_FIXTURE = fileURLToPath(new URL('./fixtures/bun-instance.ts', import.meta.url))
-const BUN = bunExecutable(import.meta.url)
-
 const prefix = `wsbridge-chaos:${process.pid}-${Date.now()}:`
-const children: ChildInstance[] = []
-let bundle = ''
-beforeAll(() => void (bundle = bundleInstance(FIXTURE)))
-const cleanups: (() => Promise<unknown>)[] = []
-const cleanup = (step: () => Promise<unknown>): void => void cleanups.push(step)
-afterAll(async () => {
-  await Promise.all(children.map((c) => c.stop('SIGKILL')))
-  for (const step of cleanups.reverse()) await step().catch(() => undefined)
-})
-
-/** A child instance on Redis `url`: Node `ws` or Express from the bundle, or Bun running the fixture as it is. */
-async function spawn(kind: string, url: string): Promise<ChildInstance> {
-  const child =
-    kind === 'bun'
-      ? await spawnInstance(BUN, [BUN_FIXTURE, url, prefix])
-      : await spawnInstance(process.execPath, [bundle, kind, url, prefix])
-  children.push(child)
-  return child
-}
+const { spawn, cleanup } = chaosRun(new URL('./fixtures/options.ts', import.meta.url))
+/** An instance in this process with this run's setup on Redis `url` (fixtures/options.ts). */
+const local = (url: string) => localInstance(instanceOptions(url, prefix))
 
 describe.skipIf(!runRedisTests)('durable topics on Redis under chaos (200 msg/s, three instances on node-ws, express and Bun)', () => {
   it('kill -9 of one instance mid-stream, then a rolling restart: durable followers lose and repeat nothing', async () => {
-    const local = await localInstance(SHARED_REDIS_URL, prefix)
-    cleanup(() => local.close())
-    await killThenRollingRestart({ local, spawn: (kind) => spawn(kind, SHARED_REDIS_URL), kinds: ['express', 'bun'], cleanup })
-    expect(local.log.lines).toEqual([])
+    const instance = await local(SHARED_REDIS_URL)
+    cleanup(() => instance.close())
+    await killThenRollingRestart({
+      local: instance,
+      spawn: (kind) => spawn(kind, SHARED_REDIS_URL, prefix),
+      kinds: ['express', 'bun'],
+      cleanup,
+    })
+    expect(instance.log.lines).toEqual([])
   }, 45_000)
 
   it('a Redis restart (1 s outage, AOF on): durable followers lose and repeat nothing', async () => {
     const redis = await OwnRedis.start(true)
     cleanup(() => redis.kill())
-    const [a, b] = await Promise.all([localInstance(redis.url, prefix), localInstance(redis.url, prefix)])
+    const [a, b] = await Promise.all([local(redis.url), local(redis.url)])
     cleanup(() => Promise.all([a.close(), b.close()]))
     await brokerRestart({
       name: 'redis restart',

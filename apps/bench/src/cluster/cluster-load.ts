@@ -1,8 +1,8 @@
 import type { Probe } from '../load/clients.js'
-import { CountingLoad, settle } from '../load/load.js'
-import { closeAll, openClient, openMany, sleep, type OpenClient, type Target } from '../load/pool.js'
+import { FanoutLoop, type FanoutShape } from '../load/fanout-loop.js'
+import { openClient, openMany, sleep, type Target } from '../load/pool.js'
 
-export interface ClusterShape {
+export interface ClusterShape extends FanoutShape {
   /** Subscribers in all, spread round-robin over the instances. */
   readonly subscribers: number
   /** Publishers in all, spread the same way (one per instance by default). */
@@ -12,18 +12,13 @@ export interface ClusterShape {
 }
 
 /**
- * Fan-out across instances: every publish reaches every subscriber, on whichever instance it is.
- * Closed loop like FanoutLoad: a tick is `burst` probes from each publisher, and the next tick goes
- * out once at most one tick is undelivered, so the backplane always has work queued but is never
- * flooded. Each delivery (publish → one subscriber) is one op; latency is publish send → receive.
+ * Fan-out across instances: every publish reaches every subscriber, on whichever instance it is,
+ * in the closed loop of FanoutLoop. Deliveries lost on the way (at-most-once backplane) are written
+ * off by its watchdog; `stop` waits up to 5 s for a backplane's slower drain.
  */
-export class ClusterLoad extends CountingLoad<ClusterShape> {
-  private subscribers: OpenClient[] = []
-  private publishers: OpenClient[] = []
-  private sent = 0
-  private delivered = 0
-  private lastProgress = performance.now()
-  private watchdog: ReturnType<typeof setInterval> | undefined
+export class ClusterLoad extends FanoutLoop<ClusterShape> {
+  protected readonly text = 'cluster fan-out'
+  protected readonly drainMs = 5000
 
   static async open(instances: readonly Target[], shape: ClusterShape): Promise<ClusterLoad> {
     const load = new ClusterLoad(shape)
@@ -35,53 +30,5 @@ export class ClusterLoad extends CountingLoad<ClusterShape> {
     }
     await sleep(300) // subscriptions, and the backplane's subscribe to the topic, settle before the first publish
     return load
-  }
-
-  private get undelivered(): number {
-    return this.sent * this.shape.subscribers - this.delivered
-  }
-
-  private delivery(sentAt: unknown): void {
-    this.delivered++
-    this.lastProgress = performance.now()
-    this.received(sentAt)
-    if (this.running && this.undelivered <= this.shape.burst * this.publishers.length * this.shape.subscribers) this.tick()
-  }
-
-  private tick(): void {
-    for (let i = 0; i < this.shape.burst; i++)
-      for (const publisher of this.publishers)
-        publisher.client.send({ type: 'echo', seq: this.sent++, t: performance.now(), text: 'cluster fan-out' })
-  }
-
-  /** Deliveries lost on the way (at-most-once backplane) are written off so the loop cannot stall. */
-  private writeOff(): void {
-    this.errors += this.undelivered
-    this.delivered = this.sent * this.shape.subscribers
-    this.lastProgress = performance.now()
-  }
-
-  start(): void {
-    this.running = true
-    this.lastProgress = performance.now()
-    this.watchdog = setInterval(() => {
-      if (!this.running || performance.now() - this.lastProgress < 1000) return
-      this.writeOff()
-      this.tick()
-    }, 250)
-    this.tick()
-    this.tick()
-  }
-
-  async stop(): Promise<void> {
-    this.running = false
-    clearInterval(this.watchdog)
-    if (!(await settle(() => this.undelivered <= 0, 5000))) this.writeOff()
-  }
-
-  close(): Promise<void> {
-    this.running = false
-    clearInterval(this.watchdog)
-    return closeAll([...this.subscribers, ...this.publishers])
   }
 }

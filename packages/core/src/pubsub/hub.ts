@@ -3,17 +3,12 @@ import type { DurableRoute } from './durable-route.js'
 import type { Frame, PubSubDriver, PubSubMessage, PubSubSink } from './driver.js'
 import type { Excluded, HubMember, HubMemberAccess } from './hub-member.js'
 import { sendToEach, sendToTopics } from './local-fanout.js'
+import { HubPresence } from './hub-presence.js'
 import { NativeFanOut } from './native-fanout.js'
-import { PresenceEmitter, type PresenceListener, type PresenceMember } from './presence.js'
+import type { PubSubObserver } from './pubsub-observer.js'
+import type { PresenceListener, PresenceMember } from './presence.js'
 
 export type { HubMember, HubMemberAccess } from './hub-member.js'
-
-/** The part of the bridge's instrumentation the hub calls (see BridgeInstrumentation). */
-export interface PubSubObserver<M> {
-  published?(topics: readonly string[], frame: Frame, sender: M | undefined, deliveries: number): string | undefined
-  delivered?(message: PubSubMessage, via: string, deliveries: number): void
-  driverState?(driver: string, state: 'up' | 'down'): void
-}
 
 /**
  * A bridge's pub/sub: the topic index (the single source of truth for `topics`, `subscriberCount`,
@@ -23,7 +18,7 @@ export interface PubSubObserver<M> {
 export class PubSubHub<M extends HubMember> {
   readonly #index = new TopicIndex<M>()
   readonly #driver: PubSubDriver | undefined
-  readonly #presence: PresenceEmitter
+  readonly #presence: HubPresence<M>
   readonly #onError: (error: unknown) => void
   /** Fan-out through the runtime for members with native pub/sub (Bun). */
   readonly #native: NativeFanOut<M>
@@ -44,7 +39,7 @@ export class PubSubHub<M extends HubMember> {
     this.#driver = driver
     this.#onError = onError
     this.#access = access
-    this.#presence = new PresenceEmitter(onError)
+    this.#presence = new HubPresence(this.#index, driver?.presence, (error) => this.#safeReport(error))
     this.#native = new NativeFanOut(access, (error) => this.#safeReport(error))
     const sink: PubSubSink = {
       deliver: (message, via) => this.#deliverRemote(message, via),
@@ -71,21 +66,12 @@ export class PubSubHub<M extends HubMember> {
   }
 
   presence(topic: string): PresenceMember[] {
-    const members = this.#index.members(topic)
-    return members ? [...members].map((m) => ({ id: m.id, user: m.user })) : []
+    return this.#presence.local(topic)
   }
 
   /** Members of `topic` on every instance when the driver shares presence; this instance's otherwise. */
-  async clusterPresence(topic: string): Promise<PresenceMember[]> {
-    const shared = this.#driver?.presence
-    if (!shared) return this.presence(topic)
-    try {
-      return await shared.list(topic)
-    } catch (error) {
-      // The backend is unreachable: report it and answer with what this instance knows.
-      this.#safeReport(error)
-      return this.presence(topic)
-    }
+  clusterPresence(topic: string): Promise<PresenceMember[]> {
+    return this.#presence.cluster(topic)
   }
 
   onPresence(listener: PresenceListener): () => void {
@@ -101,9 +87,7 @@ export class PubSubHub<M extends HubMember> {
     if (!this.#index.add(topic, member)) return
     this.#native.joined(member, topic, this.#index.members(topic)!, deferNative)
     if (this.#index.count(topic) === 1) this.#guard(() => this.#driver?.subscribe(topic))
-    this.#presence.emit('join', topic, member)
-    const shared = this.#driver?.presence
-    if (shared) this.#guard(() => shared.joined(topic, { id: member.id, user: member.user }))
+    this.#presence.joined(topic, member)
   }
 
   unsubscribe(member: M, topic: string): void {
@@ -111,9 +95,7 @@ export class PubSubHub<M extends HubMember> {
     const empty = this.#index.count(topic) === 0
     this.#native.left(member, topic, empty)
     if (empty) this.#guard(() => this.#driver?.unsubscribe(topic))
-    this.#presence.emit('leave', topic, member)
-    const shared = this.#driver?.presence
-    if (shared) this.#guard(() => shared.left(topic, member.id))
+    this.#presence.left(topic, member)
   }
 
   /** `member` is no longer open (closing, or closed and about to leave its topics). */

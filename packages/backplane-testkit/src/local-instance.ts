@@ -1,29 +1,25 @@
 import { createNodeWebSocketServer } from '@wsbridge/adapter-node-ws'
-import { feedRoutes, type PublishingInstance, type RecordingLogger, recordingLogger } from '@wsbridge/backplane-testkit'
-import { createRedisPubSub } from '@wsbridge/pubsub-redis'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createRedisHistory } from '../src/index.js'
+import { feedRoutes } from './feed-routes.js'
+import type { InstanceSetup } from './instance-setup.js'
+import type { PublishingInstance } from './scenarios.js'
+import { type RecordingLogger, recordingLogger } from './wait.js'
 
-/** An instance in this process (node-ws) that publishes the feed; its log lines are recorded, not printed. */
+/** A chaos instance in the test's process (node-ws) that publishes the feed; its log lines are recorded, not printed. */
 export interface LocalInstance extends PublishingInstance {
   readonly log: RecordingLogger
   close(): Promise<void>
 }
 
-export async function localInstance(url: string, prefix: string): Promise<LocalInstance> {
+/** Serves the feed with `setup` (a package's `instanceOptions(…)`) in this process, once it is connected. */
+export async function localInstance(setup: InstanceSetup): Promise<LocalInstance> {
   const log = recordingLogger()
-  const options = {
-    prefix: '/ws',
-    pubsub: createRedisPubSub({ url, prefix }),
-    durable: { topics: ['news'], history: createRedisHistory({ url, prefix: `${prefix}history:` }), poll: 200 },
-    logger: log,
-  }
   const server = createServer((_request, response) => response.writeHead(404).end())
-  const wss = createNodeWebSocketServer(feedRoutes, options)
+  const wss = createNodeWebSocketServer(feedRoutes, { ...setup.options, logger: log })
   wss.attach(server)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  await options.pubsub.ready()
+  await setup.ready()
   return {
     log,
     port: (server.address() as AddressInfo).port,
