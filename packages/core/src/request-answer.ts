@@ -11,6 +11,7 @@ import { RequestRun, requestRuns } from './request-run.js'
 import { streamReply } from './request-stream.js'
 import type { AnyRequestDefinition } from './requests-types.js'
 import { validate, type ValidationResult } from './validation.js'
+import { isThenable } from './thenable.js'
 
 /**
  * Answers one request from the client: the route's `requests` entry validates the input, runs the
@@ -85,8 +86,7 @@ export function answer(connection: ConnectionImpl, frame: RequestFrame): undefin
       // Cancelled while another instance ran it: no reply will come to release it.
       dropped: () => {
         release(peer, run)
-        const reason = requestRuns.reason(run)
-        scope?.end('cancelled', reason instanceof WsError ? reason : undefined)
+        framed(frame.id, WsError.from(requestRuns.reason(run)), run, scope)
       },
     },
   )
@@ -197,8 +197,4 @@ function failed(connection: ConnectionImpl, run: RequestRun, thrown: unknown): W
 
 function isCancel(reason: unknown): boolean {
   return reason instanceof WsError && reason.code === 'REQUEST_CANCELLED'
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 }

@@ -1,3 +1,5 @@
+import { isThenable } from './thenable.js'
+
 /** A unit of work for a queue's owner: called with the owner and the argument it was queued with. */
 export type QueuedTask<O, A> = (owner: O, arg: A) => unknown
 
@@ -100,7 +102,3 @@ export class SerialQueue {
 }
 
 const NOTHING: [undefined, undefined] = [undefined, undefined]
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && typeof value === 'object' && typeof (value as PromiseLike<unknown>).then === 'function'
-}
