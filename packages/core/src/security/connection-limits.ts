@@ -68,11 +68,6 @@ export class ConnectionCounter {
     this.#count(route, ip, routeLimits, -1)
   }
 
-  /** Upgrades holding a place and not yet opened (for tests and the leak checks). */
-  get holding(): number {
-    return this.#held.size
-  }
-
   #refusalFor(place: CountedPlace): WsError | undefined {
     const { name, route } = place.match
     const refused = this.refusal(name, place.ip, route.limits)
