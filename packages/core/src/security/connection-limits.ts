@@ -28,6 +28,9 @@ export class ConnectionCounter {
   readonly #bridge: Limits
   // Accepted upgrades not yet opened, with when their place is given back (core's clock).
   readonly #held: Map<CountedPlace, number> = new Map()
+  // Upgrades abandoned mid-handshake would otherwise stay until a cap is reached: past this many
+  // held places the expired ones are swept, and the mark doubles (amortised O(1) per upgrade).
+  #sweepAt = 64
 
   constructor(bridgeLimits: Limits) {
     this.#bridge = bridgeLimits
@@ -50,6 +53,10 @@ export class ConnectionCounter {
   hold(place: CountedPlace): WsError | undefined {
     const refused = this.#refusalFor(place)
     if (refused) return refused
+    if (this.#held.size >= this.#sweepAt) {
+      this.#giveBackExpired()
+      this.#sweepAt = Math.max(64, this.#held.size * 2)
+    }
     this.#count(place.match.name, place.ip, place.match.route.limits, 1)
     this.#held.set(place, now() + (place.limits.handshakeTimeout > 0 ? place.limits.handshakeTimeout : HOLD_WITHOUT_TIMEOUT_MS))
     return undefined
@@ -58,6 +65,11 @@ export class ConnectionCounter {
   /** The upgrade is opening: true when it held a place, which is now the connection's. */
   claim(place: CountedPlace): boolean {
     return this.#held.delete(place)
+  }
+
+  /** Upgrades holding a place and not yet opened. */
+  get holding(): number {
+    return this.#held.size
   }
 
   add(route: string, ip: string, routeLimits: RouteLimits | undefined): void {

@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import type { AcceptedUpgrade, Transport, UpgradeDecision } from '../../src/adapter/index.js'
 import { createBridge, defineRoute, type Bridge, type Routes } from '../../src/index.js'
+import { defaultLimits } from '../../src/limits.js'
+import { ConnectionCounter } from '../../src/security/connection-limits.js'
 
 const CAP = 3
 
@@ -124,4 +126,15 @@ describe('connection caps: property', () => {
       { numRuns: 200 },
     )
   })
+})
+
+test('places of upgrades abandoned mid-handshake are swept even when no cap is reached', async () => {
+  const counter = new ConnectionCounter({ ...defaultLimits, maxConnections: 100_000 })
+  const place = (ip: string) => ({ match: { name: 'r', route: {} }, ip, limits: { handshakeTimeout: 20 } })
+  for (let i = 0; i < 64; i++) expect(counter.hold(place(`10.0.1.${i}`))).toBeUndefined()
+  expect(counter.holding).toBe(64)
+  await new Promise((resolve) => setTimeout(resolve, 30))
+  // The 65th finds 64 held places, all expired, with every cap far away: they go all the same.
+  expect(counter.hold(place('10.0.2.1'))).toBeUndefined()
+  expect(counter.holding).toBe(1)
 })
