@@ -4,7 +4,7 @@ import { connect } from '@nats-io/transport-node'
 import type { HistoryAppendOptions, HistoryDriver, HistoryPosition, HistoryRead, HistoryRetention } from '@wsbridge/core'
 import { AppendQueue } from './append-queue.js'
 import { duplicateOf, isStreamMissing, isWrongLastSequence, SEQ_HEADER, TopicLog, topicSeq } from './history-log.js'
-import type { NatsClientOptions } from './nats-pubsub.js'
+import type { NatsClientOptions } from './nats-link.js'
 import { checkPrefix, topicToken } from './subjects.js'
 import { TopicTrims } from './topic-trims.js'
 
