@@ -3,13 +3,17 @@
  * [--window=1000] [--warmup=300] [--nats] [--quick]`: fan-out across instances. Starts, in one run,
  * a single adapter-node-ws instance with no backplane (the baseline), N instances (adapters in
  * rotation: node-ws, bun, express) sharing Redis pub/sub, the same N with a durable topic
- * (history-redis), and with --nats N sharing NATS; subscribers are spread over the instances and a
+ * (history-redis), and with --nats N sharing NATS and the same N with a durable topic on JetStream
+ * (nats-durable); subscribers are spread over the instances and a
  * publisher sits on each. Prints deliveries/s, publish → receive latency, server CPU per delivery
  * summed over the instances, and its ratio to the baseline block by block. See docs/benchmarks.md#cluster.
  */
 import { execFileSync, execSync } from 'node:child_process'
 import { join } from 'node:path'
+import { jetstreamManager } from '@nats-io/jetstream'
+import { connect } from '@nats-io/transport-node'
 import type { ClusterWindow } from './cluster/generator.js'
+import { clusterStream, NATS_URL } from './cluster/instance-options.js'
 import { renderClusterTable, blockRatios } from './cluster/report.js'
 import { median } from './report/metrics.js'
 import { fmt } from './report/table.js'
@@ -47,7 +51,12 @@ const configs: ClusterConfig[] = [
   { name: 'single', backplane: 'none', durable: false, adapters: ['node-ws'] },
   { name: 'redis', backplane: 'redis', durable: false, adapters: spread },
   { name: 'redis-durable', backplane: 'redis', durable: true, adapters: spread },
-  ...(args.includes('--nats') ? [{ name: 'nats', backplane: 'nats', durable: false, adapters: spread } as const] : []),
+  ...(args.includes('--nats')
+    ? ([
+        { name: 'nats', backplane: 'nats', durable: false, adapters: spread },
+        { name: 'nats-durable', backplane: 'nats', durable: true, adapters: spread },
+      ] as const)
+    : []),
 ]
 // Unique per run and configuration: nothing crosses between them or reaches anyone else on the shared Redis/NATS.
 const runId = `wsbench-${process.pid}-${Date.now().toString(36)}`
@@ -119,6 +128,17 @@ try {
   } catch {
     log(`could not delete the Redis keys ${runId}-* (no redis-cli?)`)
   }
+  await deleteStreams(configs.filter((c) => c.backplane === 'nats' && c.durable).map((c) => clusterStream(`${runId}-${c.name}`)))
+}
+
+/** The nats-durable configuration's JetStream streams, deleted rather than left on the shared server. */
+async function deleteStreams(streams: readonly string[]): Promise<void> {
+  if (streams.length === 0) return
+  const nc = await connect({ servers: NATS_URL }).catch(() => undefined)
+  if (!nc) return log(`could not delete the JetStream streams ${streams.join(', ')}`)
+  const jsm = await jetstreamManager(nc)
+  for (const stream of streams) await jsm.streams.delete(stream).catch(() => undefined)
+  await nc.close()
 }
 
 const described = configs.map((c) => ({ name: c.name, instances: c.adapters.join(', ') }))

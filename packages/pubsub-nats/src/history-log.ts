@@ -1,5 +1,5 @@
-import type { DirectStreamAPI, JetStreamClient, StoredMsg } from '@nats-io/jetstream'
-import type { HistoryEntry, HistoryPosition } from '@wsbridge/core'
+import type { JetStreamClient, JetStreamManager, StoredMsg } from '@nats-io/jetstream'
+import type { HistoryEntry, HistoryPosition, HistoryRetention } from '@wsbridge/core'
 
 const decoder = new TextDecoder()
 /** Reads this long or shorter take a get per entry; longer ones stream through a consumer (a fixed few round trips). */
@@ -10,13 +10,13 @@ export const SEQ_HEADER = 'Wsbridge-Seq'
 
 /** One topic's entries in the stream: direct gets by subject, so reads leave no consumer behind. */
 export class TopicLog {
-  readonly #direct: DirectStreamAPI
+  readonly #jsm: JetStreamManager
   readonly #js: JetStreamClient
   readonly #stream: string
   readonly subject: string
 
-  constructor(direct: DirectStreamAPI, js: JetStreamClient, stream: string, subject: string) {
-    this.#direct = direct
+  constructor(jsm: JetStreamManager, js: JetStreamClient, stream: string, subject: string) {
+    this.#jsm = jsm
     this.#js = js
     this.#stream = stream
     this.subject = subject
@@ -24,17 +24,30 @@ export class TopicLog {
 
   /** The newest entry, or null for a topic never appended to. */
   newest(): Promise<StoredMsg | null> {
-    return this.#direct.getMessage(this.#stream, { last_by_subj: this.subject })
+    return this.#jsm.direct.getMessage(this.#stream, { last_by_subj: this.subject })
   }
 
   /** The first entry of this topic at stream seq `from` or later. */
   next(from: number): Promise<StoredMsg | null> {
-    return this.#direct.getMessage(this.#stream, { next_by_subj: this.subject, seq: Math.max(1, from) })
+    return this.#jsm.direct.getMessage(this.#stream, { next_by_subj: this.subject, seq: Math.max(1, from) })
   }
 
   /** The entry at stream seq `seq` (an acknowledged append's). */
   at(seq: number): Promise<StoredMsg | null> {
-    return this.#direct.getMessage(this.#stream, { seq })
+    return this.#jsm.direct.getMessage(this.#stream, { seq })
+  }
+
+  /** Drops entries beyond `retention` from the oldest end; the newest stays even when old (it holds the count). */
+  async trim(retention: HistoryRetention): Promise<void> {
+    if (retention.maxLength !== undefined)
+      await this.#jsm.streams.purge(this.#stream, { filter: this.subject, keep: Math.max(1, Math.floor(retention.maxLength)) })
+    if (retention.maxAge === undefined) return
+    const newest = await this.newest()
+    if (!newest) return
+    const cutoff = Date.now() - retention.maxAge
+    const first = await this.earliest(1, newest, (entry) => entry.time.getTime() >= cutoff)
+    // Purging below `first` drops the older entries.
+    if (first.seq > 1) await this.#jsm.streams.purge(this.#stream, { filter: this.subject, seq: first.seq })
   }
 
   /** Up to `count` entries from `first` on, ascending: all there are, up to `count`. */

@@ -2,9 +2,11 @@ import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManage
 import { headers, type NatsConnection, nanos } from '@nats-io/nats-core'
 import { connect } from '@nats-io/transport-node'
 import type { HistoryAppendOptions, HistoryDriver, HistoryPosition, HistoryRead, HistoryRetention } from '@wsbridge/core'
+import { AppendQueue } from './append-queue.js'
 import { duplicateOf, isStreamMissing, isWrongLastSequence, SEQ_HEADER, TopicLog, topicSeq } from './history-log.js'
-import type { NatsClientOptions } from './nats-pubsub.js'
+import type { NatsClientOptions } from './nats-link.js'
 import { checkPrefix, topicToken } from './subjects.js'
+import { TopicTrims } from './topic-trims.js'
 
 /** Options of `createJetStreamHistory`: where NATS is, and the stream that holds every topic's log. */
 export interface JetStreamHistoryOptions {
@@ -22,6 +24,8 @@ export interface JetStreamHistoryOptions {
   readonly timeout?: number
   /** How long append ids are remembered for retries, in ms (at least 60000). Default 120000. */
   readonly duplicateWindow?: number
+  /** Appends trim their topic by age at most this often, in ms; by count, once per tenth of `maxLength` appends. Default 1000. */
+  readonly ageTrimEvery?: number
 }
 
 /** The history driver `createJetStreamHistory` returns: pass it as `history` to `createBridge` on every instance. */
@@ -30,19 +34,31 @@ export interface JetStreamHistory extends HistoryDriver {
   readonly stream: string
 }
 
+/** A topic's newest entry as this process last stored or read it: its stream seq and its topic seq. */
+interface Head {
+  readonly streamSeq: number
+  readonly seq: number
+}
+
 interface Stream {
   readonly epoch: string
   readonly js: JetStreamClient
   readonly jsm: JetStreamManager
+  /** Topics' heads, so an append publishes at once instead of first reading the head (a round trip). */
+  readonly heads: Map<string, Head>
 }
 
 const CAS_ATTEMPTS = 50
+/** Topics whose head is remembered; past this the longest-known one is forgotten (and read again when needed). */
+const HEADS_KEPT = 10_000
 
 /**
  * A history driver on NATS JetStream: one stream per prefix, one subject per topic. Each entry
  * carries its per-topic seq in a header; an append reads the topic's newest entry and publishes
  * seq + 1 on the condition that the newest entry is still that one (JetStream's expected last
- * subject sequence), so instances appending at once never share or skip a seq. Retried appends are
+ * subject sequence), so instances appending at once never share or skip a seq. The newest entry is
+ * remembered from this process's last append to the topic, so an append is one publish round trip
+ * unless another instance appended meanwhile (then the condition fails, and the head is read). Retried appends are
  * deduplicated by `Nats-Msg-Id`. The epoch is the stream's creation time: a stream created anew (a
  * server that lost its data) is a new epoch. Trimming keeps each topic's newest entry, where its
  * count lives. See docs/scaling.md.
@@ -57,11 +73,7 @@ export function createJetStreamHistory(options: JetStreamHistoryOptions = {}): J
     options.servers === undefined ? ['127.0.0.1:4222'] : typeof options.servers === 'string' ? [options.servers] : [...options.servers]
   let connection: Promise<NatsConnection> | undefined
   let stream: Promise<Stream> | undefined
-  const queues = new Map<string, Promise<unknown>>()
-  // Appends by id still queued or in flight. A caller that gave up waiting (core retries an append
-  // whose answer is late, with the same id) joins the first attempt instead of queueing another
-  // behind it: on a loaded machine each extra attempt lengthened the queue that made the first one late.
-  const appending = new Map<string, Promise<HistoryPosition>>()
+  const queue = new AppendQueue()
 
   const open = async (): Promise<Stream> => {
     connection ??= connect({ maxReconnectAttempts: -1, ...options.nats, servers })
@@ -79,7 +91,7 @@ export function createJetStreamHistory(options: JetStreamHistoryOptions = {}): J
       allow_direct: true,
       duplicate_window: nanos(Math.max(60_000, options.duplicateWindow ?? 120_000)),
     })
-    return { epoch: info.created, js: jetstream(nc, api), jsm }
+    return { epoch: info.created, js: jetstream(nc, api), jsm, heads: new Map() }
   }
 
   /** Runs `task` on the stream; if the stream vanished (deleted, or a server that lost its data), recreates it once. */
@@ -98,71 +110,59 @@ export function createJetStreamHistory(options: JetStreamHistoryOptions = {}): J
     }
   }
 
-  /** Appends to one topic run one after another in this process, so they do not race each other's condition. */
-  const serially = <T>(topic: string, task: () => Promise<T>): Promise<T> => {
-    const run = (queues.get(topic) ?? Promise.resolve()).then(task, task)
-    const tail = run.catch(() => undefined)
-    queues.set(topic, tail)
-    void tail.then(() => queues.get(topic) === tail && queues.delete(topic))
-    return run
+  const logOf = (s: Stream, topic: string): TopicLog => new TopicLog(s.jsm, s.js, streamName, `${prefix}.h.${topicToken(topic)}`)
+
+  const trims = new TopicTrims((topic, retention) => withStream((s) => logOf(s, topic).trim(retention)), options.ageTrimEvery ?? 1000)
+
+  const remember = (s: Stream, topic: string, head: Head): void => {
+    s.heads.delete(topic)
+    if (s.heads.size >= HEADS_KEPT) s.heads.delete(s.heads.keys().next().value ?? '')
+    s.heads.set(topic, head)
   }
 
-  const logOf = (s: Stream, topic: string): TopicLog => new TopicLog(s.jsm.direct, s.js, streamName, `${prefix}.h.${topicToken(topic)}`)
-
-  const trimLog = async (s: Stream, log: TopicLog, retention: HistoryRetention): Promise<void> => {
-    if (retention.maxLength !== undefined)
-      await s.jsm.streams.purge(streamName, { filter: log.subject, keep: Math.max(1, Math.floor(retention.maxLength)) })
-    if (retention.maxAge === undefined) return
-    const newest = await log.newest()
-    if (!newest) return
-    const cutoff = Date.now() - retention.maxAge
-    const first = await log.earliest(1, newest, (entry) => entry.time.getTime() >= cutoff)
-    // Purging below `first` drops the older entries; the newest stays even when old (it holds the count).
-    if (first.seq > 1) await s.jsm.streams.purge(streamName, { filter: log.subject, seq: first.seq })
-  }
-
-  const appendSerially = (topic: string, frame: string, appendOptions: HistoryAppendOptions): Promise<HistoryPosition> =>
-    serially(topic, () =>
-      withStream(async (s) => {
-        const log = logOf(s, topic)
-        for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+  const publish = (topic: string, frame: string, id: string | undefined): Promise<HistoryPosition> =>
+    withStream(async (s) => {
+      const log = logOf(s, topic)
+      for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        let head = s.heads.get(topic)
+        if (!head) {
           const newest = await log.newest()
-          const seq = (newest ? topicSeq(newest) : 0) + 1
-          const h = headers()
-          h.set(SEQ_HEADER, String(seq))
-          try {
-            const ack = await s.js.publish(log.subject, frame, {
-              headers: h,
-              expect: { lastSubjectSequence: newest?.seq ?? 0 },
-              ...(appendOptions.id === undefined ? {} : { msgID: appendOptions.id }),
-            })
-            const position = ack.duplicate ? await duplicateOf(log, ack.seq, s.epoch) : { epoch: s.epoch, seq }
-            if (appendOptions.maxLength !== undefined || appendOptions.maxAge !== undefined) await trimLog(s, log, appendOptions)
-            return position
-          } catch (error) {
-            // Another instance appended first: read its entry and try the next seq.
-            if (!isWrongLastSequence(error)) throw error
-          }
+          head = { streamSeq: newest?.seq ?? 0, seq: newest ? topicSeq(newest) : 0 }
         }
-        throw new Error(`[wsbridge/pubsub-nats] history: ${CAS_ATTEMPTS} appends to ${JSON.stringify(topic)} lost the race in a row`)
-      }),
-    )
+        const seq = head.seq + 1
+        const h = headers()
+        h.set(SEQ_HEADER, String(seq))
+        // Until this publish answers, the remembered head is unproven: forget it, so a failure re-reads it.
+        s.heads.delete(topic)
+        try {
+          const ack = await s.js.publish(log.subject, frame, {
+            headers: h,
+            expect: { lastSubjectSequence: head.streamSeq },
+            ...(id === undefined ? {} : { msgID: id }),
+          })
+          if (ack.duplicate) return await duplicateOf(log, ack.seq, s.epoch)
+          remember(s, topic, { streamSeq: ack.seq, seq })
+          return { epoch: s.epoch, seq }
+        } catch (error) {
+          // Another instance appended first (or the remembered head is stale): read the head and try the next seq.
+          if (!isWrongLastSequence(error)) throw error
+        }
+      }
+      throw new Error(`[wsbridge/pubsub-nats] history: ${CAS_ATTEMPTS} appends to ${JSON.stringify(topic)} lost the race in a row`)
+    })
 
   return {
     name: 'jetstream',
     stream: streamName,
+    queuesAppends: true,
     append(topic: string, frame: string, appendOptions: HistoryAppendOptions = {}): Promise<HistoryPosition> {
-      const key = appendOptions.id === undefined ? undefined : `${topic}\n${appendOptions.id}`
-      const joined = key === undefined ? undefined : appending.get(key)
-      if (joined) return joined
-      const appended = appendSerially(topic, frame, appendOptions)
-      if (key === undefined) return appended
-      appending.set(key, appended)
-      void appended.then(
-        () => appending.delete(key),
-        () => appending.delete(key),
+      return queue.run(
+        topic,
+        appendOptions.id,
+        appendOptions.started,
+        () => publish(topic, frame, appendOptions.id),
+        () => trims.after(topic, appendOptions),
       )
-      return appended
     },
     read(topic: string, position: HistoryPosition | undefined, limit: number): Promise<HistoryRead> {
       return withStream(async (s) => {
@@ -182,7 +182,7 @@ export function createJetStreamHistory(options: JetStreamHistoryOptions = {}): J
       })
     },
     trim(topic: string, retention: HistoryRetention): Promise<void> {
-      return withStream((s) => trimLog(s, logOf(s, topic), retention))
+      return withStream((s) => logOf(s, topic).trim(retention))
     },
     async close(): Promise<void> {
       const nc = connection

@@ -1,12 +1,9 @@
-import type { NatsConnection, Subscription } from '@nats-io/nats-core'
-import { connect, type NodeConnectionOptions } from '@nats-io/transport-node'
+import type { Subscription } from '@nats-io/nats-core'
 import type { PubSubDriver, PubSubMessage, PubSubSink } from '@wsbridge/core'
 import { BackplaneHealth, decodeEnvelope, encodeEnvelope } from '@wsbridge/core/adapter'
+import { type NatsClientOptions, NatsLink } from './nats-link.js'
 import { NatsPresence } from './presence.js'
 import { subjectsFor } from './subjects.js'
-
-/** NATS client options; the driver sets `noEcho` (its own publishes never come back) and `servers` comes from `servers`. */
-export type NatsClientOptions = Omit<NodeConnectionOptions, 'noEcho' | 'servers'>
 
 /** Options of `createNatsPubSub`: where NATS is, how subjects are named, and whether presence is shared. */
 export interface NatsPubSubOptions {
@@ -63,14 +60,10 @@ export interface NatsPubSub extends PubSubDriver {
 export function createNatsPubSub(options: NatsPubSubOptions = {}): NatsPubSub {
   const instanceId = options.instanceId ?? crypto.randomUUID()
   const subjects = subjectsFor(options.prefix ?? 'wsbridge')
-  const retryAfter = options.nats?.reconnectTimeWait ?? 2000
   const subscriptions: Map<string, Subscription | undefined> = new Map()
   const stats = { published: 0, dropped: 0, received: 0 }
-  let nc: NatsConnection | undefined
-  let connected = false
   let sink: PubSubSink | undefined
   let closed = false
-  let retry: { timer: ReturnType<typeof setTimeout>; wake: () => void } | undefined
   let markReady: () => void = () => undefined
   const readyOnce = new Promise<void>((resolve) => (markReady = resolve))
   const health = new BackplaneHealth({
@@ -79,10 +72,20 @@ export function createNatsPubSub(options: NatsPubSubOptions = {}): NatsPubSub {
     report: (error) => sink?.error(error),
     state: (state) => sink?.state?.(state),
   })
+  const link = new NatsLink({
+    servers: options.servers,
+    nats: options.nats,
+    health,
+    opened: () => {
+      for (const topic of subscriptions.keys()) listen(topic)
+      presence?.attach()
+      markReady()
+    },
+  })
   const presence = options.presence
     ? new NatsPresence({
-        connection: () => nc,
-        connected: () => connected,
+        connection: () => link.connection,
+        connected: () => link.connected,
         sink: () => sink,
         subjects,
         wait: (typeof options.presence === 'object' ? options.presence.wait : undefined) ?? 50,
@@ -90,8 +93,7 @@ export function createNatsPubSub(options: NatsPubSubOptions = {}): NatsPubSub {
     : undefined
 
   const listen = (topic: string): void => {
-    if (!nc) return
-    const subscription = nc.subscribe(subjects.topic(topic), {
+    const subscription = link.connection?.subscribe(subjects.topic(topic), {
       callback: (error, msg) => {
         if (error) return health.operation('subscription', error)
         const envelope = decodeEnvelope(msg.data)
@@ -101,45 +103,7 @@ export function createNatsPubSub(options: NatsPubSubOptions = {}): NatsPubSub {
         sink?.deliver(envelope.message, topic)
       },
     })
-    subscriptions.set(topic, subscription)
-  }
-
-  const watch = async (connection: NatsConnection): Promise<void> => {
-    for await (const status of connection.status()) {
-      if (status.type === 'disconnect') {
-        connected = false
-        health.failed(new Error(`disconnected from ${status.server}`))
-      } else if (status.type === 'reconnect') {
-        connected = true
-        health.recovered()
-      } else if (status.type === 'error') health.operation('server error', status.error)
-    }
-  }
-
-  // The first connection is retried here (the client only retries once it has connected once),
-  // so a server that is down at start is reported once and joined when it comes up.
-  const open = async (): Promise<void> => {
-    while (!closed) {
-      try {
-        const connection = await connect({ maxReconnectAttempts: -1, ...options.nats, servers: serverList(options.servers), noEcho: true })
-        if (closed) return void (await connection.close())
-        nc = connection
-        connected = true
-        health.recovered()
-        for (const topic of subscriptions.keys()) listen(topic)
-        presence?.attach()
-        markReady()
-        void watch(connection)
-        void connection.closed().then((error) => {
-          connected = false
-          if (!closed) health.failed(error ?? new Error('connection closed'))
-        })
-        return
-      } catch (error) {
-        health.failed(error)
-        await new Promise<void>((wake) => (retry = { timer: setTimeout(wake, retryAfter), wake }))
-      }
-    }
+    if (subscription) subscriptions.set(topic, subscription)
   }
 
   return {
@@ -149,13 +113,13 @@ export function createNatsPubSub(options: NatsPubSubOptions = {}): NatsPubSub {
     stats,
     ready: () => readyOnce,
     async flush() {
-      if (!nc || !connected) throw new Error('[wsbridge/pubsub-nats] NATS is not connected')
-      await nc.flush()
+      if (!link.connection || !link.connected) throw new Error('[wsbridge/pubsub-nats] NATS is not connected')
+      await link.connection.flush()
     },
     start(bridgeSink) {
       if (sink) throw new Error('[wsbridge/pubsub-nats] a driver serves one bridge; create one per bridge')
       sink = bridgeSink
-      void open()
+      void link.open()
     },
     subscribe(topic) {
       if (closed || subscriptions.has(topic)) return
@@ -167,7 +131,8 @@ export function createNatsPubSub(options: NatsPubSubOptions = {}): NatsPubSub {
       subscriptions.delete(topic)
     },
     publish(message: PubSubMessage) {
-      if (closed || !connected || !nc) {
+      const nc = link.connected ? link.connection : undefined
+      if (closed || !nc) {
         // The client would buffer and send late after a reconnect; dropping now keeps at-most-once timely.
         stats.dropped++
         health.dropping()
@@ -186,17 +151,9 @@ export function createNatsPubSub(options: NatsPubSubOptions = {}): NatsPubSub {
     },
     async close() {
       closed = true
-      if (retry) clearTimeout(retry.timer)
-      retry?.wake()
       presence?.clear()
       subscriptions.clear()
-      connected = false
-      await nc?.drain().catch(() => nc?.close())
+      await link.close()
     },
   }
-}
-
-function serverList(servers: string | readonly string[] | undefined): string[] {
-  if (servers === undefined) return ['127.0.0.1:4222']
-  return typeof servers === 'string' ? [servers] : [...servers]
 }

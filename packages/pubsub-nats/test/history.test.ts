@@ -52,6 +52,43 @@ describe.skipIf(!runNatsTests)('JetStream history (shared NATS on 4222)', () => 
     await history.close()
   })
 
+  it('reports each queued append as started when it leaves the queue, in order, not when called', async () => {
+    const history = make()
+    const topic = freshTopic()
+    const events: string[] = []
+    const burst = Array.from({ length: 6 }, (_, i) =>
+      history
+        .append(topic, String(i), { id: `s-${i}`, started: () => events.push(`start ${i}`) })
+        .then((p) => events.push(`done ${i}`) && p),
+    )
+    // A retry of a queued append (same id) is reported started when the first attempt is.
+    const retry = history.append(topic, '5', { id: 's-5', started: () => events.push('start retry of 5') })
+    expect(events, 'nothing has left the queue yet').toEqual([])
+    await Promise.all([...burst, retry])
+    expect(history.queuesAppends).toBe(true)
+    const starts = events.filter((e) => /^start \d$/.test(e))
+    expect(starts).toEqual(Array.from({ length: 6 }, (_, i) => `start ${i}`))
+    // An append leaves the queue once the one before it is stored: none starts before the one two back answered.
+    for (let i = 2; i < 6; i++) expect(events.indexOf(`start ${i}`)).toBeGreaterThan(events.indexOf(`done ${i - 2}`))
+    expect(events.indexOf('start retry of 5')).toBeGreaterThan(events.indexOf('start 5'))
+    await history.close()
+  })
+
+  it('trims by count on the first append here, then once per tenth of maxLength: never fewer kept, at most 10% more', async () => {
+    const history = make()
+    const topic = freshTopic()
+    for (let i = 1; i <= 130; i++) await history.append(topic, String(i))
+    await history.append(topic, '131', { maxLength: 100 })
+    expect(await history.read(topic, undefined, 0)).toMatchObject({ floor: 31, last: 131 })
+    for (let i = 132; i <= 260; i++) {
+      await history.append(topic, String(i), { maxLength: 100 })
+      const { floor, last } = await history.read(topic, undefined, 0)
+      expect(last - floor).toBeGreaterThanOrEqual(100)
+      expect(last - floor).toBeLessThanOrEqual(110)
+    }
+    await history.close()
+  })
+
   it('keeps topics apart, whatever their names', async () => {
     const history = make()
     await fc.assert(

@@ -51,6 +51,11 @@ export interface HistoryAppendOptions extends HistoryRetention {
    * Drivers keep ids for at least 60 seconds.
    */
   readonly id?: string | undefined
+  /**
+   * Given only to a driver with `queuesAppends`: it calls this when the append leaves its queue and
+   * goes to the log, which is when the bridge's per-attempt timeout starts.
+   */
+  readonly started?: (() => void) | undefined
 }
 
 /** The answer to a read. */
@@ -76,6 +81,13 @@ export interface HistoryRead {
 export interface HistoryDriver {
   /** Shown in errors, e.g. `redis`. */
   readonly name: string
+  /**
+   * True for a driver that holds appends in a queue of its own (JetStream runs one topic's appends
+   * one after another) and calls each one's `started` as it leaves it. The bridge then times an
+   * attempt from `started`, not from the call, so a burst queued behind fast appends does not time
+   * out; the wait in the queue is bounded by the retry budget alone. Unset: timed from the call.
+   */
+  readonly queuesAppends?: boolean
   /** Appends `frame` to `topic`'s log and answers its position (the log assigns the seq). */
   append(topic: string, frame: string, options?: HistoryAppendOptions): Promise<HistoryPosition>
   /**

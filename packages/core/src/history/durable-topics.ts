@@ -69,9 +69,11 @@ export class DurableTopics<M extends HubMember & { readonly url: URL }> {
     line.pending++
     const id = `${this.#instance}:${++this.#counter}`
     // Appends start at once (a pipelined connection keeps them in order); deliveries wait their turn.
+    const queued = this.history.queuesAppends === true // then the attempt's timeout runs from `started`
     const appended = retrying(
-      () => this.history.append(topic, frame, { id, ...this.#retention }),
+      (started) => this.history.append(topic, frame, { id, ...this.#retention, ...(queued ? { started } : {}) }),
       () => this.#closed,
+      { queued },
     )
     appended.catch(() => undefined)
     void line.run(async () => {
