@@ -1,3 +1,3 @@
 import { packageProject } from '../tsconfig/vitest.base.js'
 
-export default packageProject('cli', { testTimeout: 30_000 })
+export default packageProject('cli', { testTimeout: 90_000 })
