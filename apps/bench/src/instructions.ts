@@ -19,6 +19,7 @@ import { comparisons, InstructionResults, renderTable, warnings } from './instru
 import {
   instructionScenarios,
   instructionSettings,
+  isCounted,
   measured,
   type InstructionScenario,
   type InstructionSettings,
@@ -47,8 +48,10 @@ const settings: InstructionSettings = echoShape
 process.env['WSBRIDGE_BENCH_INSTRUMENTATION'] = parseInstrumentationVariant(option('instrumentation'))
 // --only as in run.ts: names or parts of names, plus the raw runtime of each selected target.
 const only = option('only')?.split(',')
-const picked = only ? targets.filter((t) => only.some((part) => t.name.includes(part))) : targets
-const specs = targets.filter((t) => picked.includes(t) || picked.some((p) => rawOf(p) === t.name))
+// Node and Bun only (settings.ts, CountedRuntime).
+const counted = targets.filter(isCounted)
+const picked = only ? counted.filter((t) => only.some((part) => t.name.includes(part))) : counted
+const specs = counted.filter((t) => picked.includes(t) || picked.some((p) => rawOf(p) === t.name))
 
 const version = (command: string): string => execSync(command).toString().trim()
 const started = Date.now()

@@ -8,6 +8,7 @@ import {
   type RouteMatch,
   type UpgradeDecision,
 } from '@wsbridge/core/adapter'
+import { detachedHeaders } from './detached-headers.js'
 import { denoUpgradeWebSocket, type DenoServeInfo } from './transport/deno-types.js'
 import { denoIdleTimeout } from './transport/heartbeat.js'
 import { wireDenoSocket } from './transport/socket-events.js'
@@ -93,7 +94,7 @@ export function createDenoWebSocket<const R extends Routes>(
     // Before any hook, so a malformed handshake gets core's words, not Deno's TypeError.
     const malformed = handshakeError(request.method, request.headers)
     if (malformed) return refusalResponse(bridge.refuse(upgradeRequest, malformed, match))
-    const decision = bridge.authorize({ url: match.url.href, headers: request.headers, ip }, match)
+    const decision = bridge.authorize({ url: match.url.href, headers: detachedHeaders(request), ip }, match)
     return decision instanceof Promise
       ? decision.then((settled) => upgrade(request, upgradeRequest, match, settled))
       : upgrade(request, upgradeRequest, match, decision)

@@ -4,8 +4,7 @@ import type { GeneratorJob } from '../load/generator.js'
 import { startServerWith } from '../runner/server.js'
 import { benchDir, bunBinary, onLines, spawnWithFds, tailStderr } from '../runner/spawn.js'
 import type { ScenarioResult } from '../scenarios/types.js'
-import type { TargetSpec } from '../targets/registry.js'
-import type { InstructionScenario, InstructionSettings } from './settings.js'
+import type { CountedSpec, InstructionScenario, InstructionSettings } from './settings.js'
 import type { BuildSnapshot } from './snapshot.js'
 import { dumps, isV8Compiler, readDump, runtimeSetups, valgrindCommand, windowEdges } from './valgrind.js'
 
@@ -42,7 +41,7 @@ export const perOp = (count: InstructionCount): number =>
  * A fresh server per scenario: a count does not depend on which scenarios ran before it.
  */
 export async function countScenario(
-  spec: TargetSpec,
+  spec: CountedSpec,
   scenario: InstructionScenario,
   run: number,
   settings: InstructionSettings,

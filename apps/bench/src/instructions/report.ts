@@ -2,7 +2,7 @@ import { median } from '../report/metrics.js'
 import { fmt } from '../report/table.js'
 import { rawOf, targets, type TargetSpec } from '../targets/registry.js'
 import { perOp, type InstructionCount } from './measure.js'
-import { instructionScenarios, type InstructionScenario } from './settings.js'
+import { instructionScenarios, isCounted, type CountedRuntime, type InstructionScenario } from './settings.js'
 
 /** Counts per target and scenario, one per run. */
 export class InstructionResults {
@@ -75,11 +75,11 @@ export function renderTable(specs: readonly TargetSpec[], results: InstructionRe
  * Counts to read with care: a window that closed after the first heartbeat pings could, or one
  * with compiler work in it (the warm-up was too short), or with lost deliveries.
  */
-export function warnings(results: InstructionResults, windowDeadlineMs: Record<TargetSpec['runtime'], number>): string[] {
+export function warnings(results: InstructionResults, windowDeadlineMs: Record<CountedRuntime, number>): string[] {
   const lines: string[] = []
   for (const c of results.counts) {
     const what = `${c.target} ${c.scenario} run ${c.run + 1}`
-    const runtime = targets.find((t) => t.name === c.target)?.runtime ?? 'node'
+    const runtime = targets.filter(isCounted).find((t) => t.name === c.target)?.runtime ?? 'node'
     if (c.windowEndMs > windowDeadlineMs[runtime])
       lines.push(
         `- ${what}: the window closed ${(c.windowEndMs / 1000).toFixed(1)} s after the generator started, when the first heartbeat pings may have gone out (a busy machine)`,

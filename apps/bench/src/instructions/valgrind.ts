@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import type { TargetSpec } from '../targets/registry.js'
+import type { CountedRuntime } from './settings.js'
 import type { EdgeCommands } from './generator.js'
 
 /**
@@ -18,7 +18,7 @@ export interface RuntimeSetup {
   readonly env: readonly string[]
 }
 
-export const runtimeSetups: Record<TargetSpec['runtime'], RuntimeSetup> = {
+export const runtimeSetups: Record<CountedRuntime, RuntimeSetup> = {
   node: {
     // --single-threaded: no V8 background tasks (concurrent TurboFan, concurrent marking, parallel
     //   scavenge, concurrent sweeping): compiles and GC run on the main thread at allocation- and

@@ -97,9 +97,10 @@ export function evaluate(
     vsRaw('typed', 1.15, 'echo')
     const validation = cpu.ratio(spec.name, 'typed', spec.name, 'echo')
     add(spec.name, 'typed-vs-own-echo', validation, 'CPU/op, what validation adds', undefined)
-    const crossws = spec.runtime === 'node' ? 'crossws-node' : 'crossws-bun'
+    // crossws runs on Node and Bun here; Deno has no crossws target to compare with.
+    const crossws = spec.runtime === 'deno' ? undefined : `crossws-${spec.runtime}`
     for (const scenario of ['echo', 'fanout'] as const) {
-      if (!available(crossws)) continue
+      if (crossws === undefined || !available(crossws)) continue
       const ratio = cpu.ratio(spec.name, scenario, crossws, scenario)
       add(
         spec.name,

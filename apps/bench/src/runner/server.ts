@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
 import type { TargetSpec } from '../targets/registry.js'
 import { builtEntry } from './build.js'
-import { benchDir, bunBinary, onLines, spawnWithFds, tailStderr } from './spawn.js'
+import { benchDir, bunBinary, denoBinary, onLines, spawnWithFds, tailStderr } from './spawn.js'
 
 export interface RunningServer {
   readonly spec: TargetSpec
@@ -13,11 +13,14 @@ export interface RunningServer {
 }
 
 function command(spec: TargetSpec): string[] {
-  // Node targets run compiled (see build.ts); Bun runs TypeScript natively.
+  const source = join(benchDir, 'src', 'targets', spec.entry)
+  // Node targets run compiled (see build.ts); Bun and Deno run TypeScript natively (Deno with the
+  // bench's deno.jsonc, which resolves the workspace packages through node_modules).
   // --expose-gc lets the memory scenario collect garbage before each RSS reading (see ready.ts).
-  return spec.runtime === 'bun'
-    ? [bunBinary, join(benchDir, 'src', 'targets', spec.entry)]
-    : [process.execPath, '--expose-gc', builtEntry(spec)]
+  if (spec.runtime === 'bun') return [bunBinary, source]
+  if (spec.runtime === 'deno')
+    return [denoBinary, 'run', '-A', `--config=${join(benchDir, 'deno.jsonc')}`, '--v8-flags=--expose-gc', source]
+  return [process.execPath, '--expose-gc', builtEntry(spec)]
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {

@@ -5,6 +5,12 @@ import { fileURLToPath } from 'node:url'
 
 export const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const bunBinary = join(dirname(createRequire(import.meta.url).resolve('bun/package.json')), 'bin', 'bun.exe')
+/**
+ * The native binary the `deno` npm package's install script puts beside its package.json (allowed in
+ * pnpm-workspace.yaml), never `.bin/deno`: that is a Node shim, which would add a Node process
+ * between the runner and the server.
+ */
+export const denoBinary = join(dirname(createRequire(import.meta.url).resolve('deno/package.json')), 'deno')
 
 /**
  * Spawns a command with the open-file limit raised to the hard limit (10,000 idle connections need

@@ -1,7 +1,7 @@
 /** Every server the bench drives. Each entry is a small file in this folder, started as its own process. */
 export interface TargetSpec {
   readonly name: string
-  readonly runtime: 'node' | 'bun'
+  readonly runtime: 'node' | 'bun' | 'deno'
   /** File in src/targets. */
   readonly entry: string
   readonly protocol: 'websocket' | 'socket.io'
@@ -32,6 +32,8 @@ export const targets: readonly TargetSpec[] = [
   target('wsbridge-hono-node', 'node', 'wsbridge'),
   target('wsbridge-bun', 'bun', 'wsbridge'),
   target('wsbridge-hono-bun', 'bun', 'wsbridge'),
+  target('raw-deno', 'deno', 'raw'),
+  target('wsbridge-deno', 'deno', 'wsbridge'),
   target('hono-node', 'node', 'alternative'),
   target('hono-bun', 'bun', 'alternative'),
   target('crossws-node', 'node', 'alternative'),
@@ -40,4 +42,6 @@ export const targets: readonly TargetSpec[] = [
 ]
 
 /** The plain runtime each target runs on: what "ratio to raw" divides by. */
-export const rawOf = (spec: TargetSpec): string => (spec.runtime === 'node' ? 'raw-ws' : 'raw-bun')
+export const rawOf = (spec: TargetSpec): string => rawTargets[spec.runtime]
+
+const rawTargets: Record<TargetSpec['runtime'], string> = { node: 'raw-ws', bun: 'raw-bun', deno: 'raw-deno' }

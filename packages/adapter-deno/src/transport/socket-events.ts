@@ -70,7 +70,8 @@ export class DenoConnection {
  */
 export function wireDenoSocket(socket: DenoSocket, accepted: AcceptedUpgrade, bridge: Bridge): void {
   const connection = new DenoConnection(socket, accepted, bridge)
-  socket.addEventListener('open', () => connection.opened())
+  // Once: Deno opens a socket once, and each listener Deno keeps costs memory for the connection's life.
+  socket.addEventListener('open', () => connection.opened(), { once: true })
   socket.addEventListener('message', (event) => connection.message(event))
   socket.addEventListener('error', (event) => connection.error(event))
   socket.addEventListener('close', (event) => connection.closed(event))
