@@ -53,6 +53,11 @@ const started = Date.now()
 const clientRuntime = env['SOAK_CLIENT_RUNTIME'] === 'bun' ? 'bun' : 'node'
 const clients = plan.shares.map((share) => startSoakClient({ url, ...share }, clientRuntime))
 const sum = (kind: string, field: keyof ClientReport): number => clients.reduce((total, c) => total + (c.latest.get(kind)?.[field] ?? 0), 0)
+// Worst event-loop lag so far (soak/lag.ts) in any client process and in any server process.
+const lags = (): { client: number; server: number } => ({
+  client: Math.max(0, ...clients.map((c) => (c.latest.get('TICK') ?? c.latest.get('OPEN'))?.lag ?? 0)),
+  server: Math.max(0, ...group.members.map((m) => m.stats?.lag ?? 0)),
+})
 await Promise.all(clients.map((c) => c.next('OPEN', 600_000)))
 log(
   `${adapter}: ${sum('OPEN', 'open')} clients open from ${clients.length} source address(es) to ${group.members.length} server process(es) ` +
@@ -71,11 +76,17 @@ for (let tick = 1; Date.now() < deadline; tick++) {
   if (tick % 15 === 0) {
     for (const m of group.members) if (m.stats && !heaps.has(m.pid)) heaps.set(m.pid, { first: m.stats.heap, end: m.stats.heap })
     const counts = group.members.map((m) => m.stats?.connections ?? 0).join(' + ')
-    log(`t+${tick} s: ${connections()} server connections (${counts}), peak Σ RSS ${serverRss()}, churned ${sum('TICK', 'churned')}`)
+    const lag = lags()
+    log(
+      `t+${tick} s: ${connections()} server connections (${counts}), peak Σ RSS ${serverRss()}, churned ${sum('TICK', 'churned')}, ` +
+        `worst event-loop lag so far: clients ${lag.client} ms, servers ${lag.server} ms`,
+    )
   }
 }
 churning = false
 sampler.stop()
+const lag = lags()
+const opened = sum('OPEN', 'open')
 for (const m of group.members) {
   const heap = m.stats?.heap ?? 0
   heaps.set(m.pid, { first: heaps.get(m.pid)?.first ?? heap, end: heap })
@@ -91,6 +102,9 @@ const servers = group.members.length > 1 ? `${group.members.length} server proce
 const headline =
   `${adapter}, ${seconds} s, target ${target} concurrent on ${servers}, from ${clients.length} client process(es), heartbeat ${heartbeat} ms` +
   ` (${sum('DONE', 'churned')} churned, ${sum('DONE', 'failed')} failed opens)`
-const lines = soakReport({ adapter, headline, members: group.members, finals, totals, samples: sampler.samples, minConcurrent, heaps })
+const lines = soakReport({
+  ...{ adapter, headline, target, opened, heartbeat, lag },
+  ...{ members: group.members, finals, totals, samples: sampler.samples, minConcurrent, heaps },
+})
 log(lines.join('\n[soak] '))
-process.exit(totals.ok ? 0 : 1)
+process.exit(lines.at(-1) === 'PASS' ? 0 : 1)

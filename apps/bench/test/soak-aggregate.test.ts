@@ -6,6 +6,7 @@ import type { SoakStats } from '../src/soak/tally.js'
 const final = (pid: number, opened: number, changes: Partial<SoakStats> = {}): SoakStats => ({
   pid,
   heap: 1,
+  lag: 0,
   connections: 0,
   topics: 0,
   opened,

@@ -6,9 +6,11 @@
  *
  * Churn each second: ~1% of clients close cleanly, ~0.5% vanish without a close frame, ~0.5% stop
  * answering pings (the server's heartbeat must terminate them); as many new clients replace them,
- * before the old ones leave, so concurrency never falls below `count`.
+ * before the old ones leave, so concurrency never falls below `count`. Each report carries the worst
+ * event-loop lag so far (lag.ts).
  */
 import WebSocket from 'ws'
+import { lagMeter } from './lag.js'
 
 export interface ClientJob {
   readonly url: string
@@ -21,6 +23,7 @@ const job = JSON.parse(process.argv[2] ?? '') as ClientJob
 const clients: Set<WebSocket> = new Set()
 const silent: Set<WebSocket> = new Set()
 let failed = 0
+const lag = lagMeter()
 let churned = 0
 
 function open(answersPings: boolean): Promise<void> {
@@ -45,7 +48,7 @@ async function openMany(count: number, answersPings = true): Promise<void> {
 }
 
 const report = (kind: string): void =>
-  void process.stdout.write(`${kind} ${JSON.stringify({ open: clients.size, silent: silent.size, failed, churned })}\n`)
+  void process.stdout.write(`${kind} ${JSON.stringify({ open: clients.size, silent: silent.size, failed, churned, lag: lag.worst() })}\n`)
 
 let churning = false
 async function churn(): Promise<void> {

@@ -13,6 +13,8 @@ export interface ClientReport {
   readonly silent: number
   readonly failed: number
   readonly churned: number
+  /** Worst event-loop lag since the process started, in ms (lag.ts). */
+  readonly lag: number
 }
 
 /** A child speaking the soak's line protocol: `<KIND> <json>` lines, the latest of each kept. */

@@ -9,6 +9,12 @@ import type { SoakStats } from './tally.js'
 /** Everything the soak's closing report is made of. */
 export interface SoakOutcome {
   readonly adapter: SoakAdapter
+  readonly target: number
+  /** Clients open (Σ over client processes) when the ramp-up ended. */
+  readonly opened: number
+  readonly heartbeat: number
+  /** Worst event-loop lag, in ms, of any client process and of any server process (lag.ts). */
+  readonly lag: { readonly client: number; readonly server: number }
   readonly headline: string
   readonly members: readonly ServerMember[]
   readonly finals: readonly SoakStats[]
@@ -21,6 +27,13 @@ export interface SoakOutcome {
 
 const mib = (bytes: number): string => `${fmt(bytes / 1024 / 1024, 1)} MiB`
 const kib = (bytes: number): string => `${fmt(bytes / 1024, 1)} KiB`
+
+/**
+ * A soak holds its target when every client opened and concurrency, sampled each second during churn,
+ * stayed within 2% of the target (the processes report a second apart, so the sum can dip a little;
+ * churn opens replacements before it closes, so a real shortfall is clients that dropped).
+ */
+const HELD = 0.98
 
 /** The closing report's lines (without the `[soak]` prefix); the last is PASS or FAIL. */
 export function soakReport(o: SoakOutcome): string[] {
@@ -61,8 +74,14 @@ export function soakReport(o: SoakOutcome): string[] {
     `onClose exactly once: ${t.once}/${t.opened}; twice or more: ${t.more}; never: ${t.never}; registry ${t.connections}, topics ${t.topics}` +
       (several ? ` (summed over ${o.finals.length} processes, each checked on its own)` : ''),
   )
+  const held = o.opened >= o.target && o.minConcurrent >= o.target * HELD
+  lines.push(
+    `held the target: ${held ? 'yes' : 'no'} (${o.opened} of ${o.target} clients opened; fewest concurrent during churn ${o.minConcurrent}, ` +
+      `at least ${Math.ceil(o.target * HELD)} needed); worst event-loop lag: clients ${o.lag.client} ms, servers ${o.lag.server} ms ` +
+      `(a pong later than the ${o.heartbeat} ms heartbeat ends a live connection as dead)`,
+  )
   if (t.failing.length > 0) lines.push(`server processes whose own accounting fails: ${t.failing.join(', ')}`)
   if (t.idle.length > 0) lines.push(`server processes that got no connection: ${t.idle.join(', ')}`)
-  lines.push(t.ok ? 'PASS' : 'FAIL')
+  lines.push(t.ok && held ? 'PASS' : 'FAIL')
   return lines
 }

@@ -1,4 +1,5 @@
 import { defineRoute, type Bridge, type BridgeOptions } from '@wsbridge/core'
+import { lagMeter } from './lag.js'
 
 /**
  * What both soak servers (server-node.ts, server-bun.ts) share: the route, the options, and the
@@ -63,6 +64,8 @@ export interface ServerReady {
 export interface SoakStats {
   readonly pid: number
   readonly heap: number
+  /** Worst event-loop lag since the process started, in ms (lag.ts). */
+  readonly lag: number
   readonly connections: number
   readonly topics: number
   readonly opened: number
@@ -72,10 +75,23 @@ export interface SoakStats {
   readonly closeCodes: Record<string, number>
 }
 
+const lag = lagMeter()
+
 export function soakStats(bridge: Bridge): SoakStats {
   const never = open.size
   const heap = process.memoryUsage().heapUsed
-  return { pid: process.pid, heap, connections: bridge.connections.size, topics: bridge.topicCount, opened, once, more, never, closeCodes }
+  return {
+    pid: process.pid,
+    heap,
+    lag: lag.worst(),
+    connections: bridge.connections.size,
+    topics: bridge.topicCount,
+    opened,
+    once,
+    more,
+    never,
+    closeCodes,
+  }
 }
 
 /** Announces the server, reports every second, and on SIGTERM closes gracefully and reports once more. */
