@@ -60,7 +60,7 @@ const lags = (): { client: number; server: number } => ({
 })
 await Promise.all(clients.map((c) => c.next('OPEN', 600_000)))
 log(
-  `${adapter}: ${sum('OPEN', 'open')} clients open from ${clients.length} source address(es) to ${group.members.length} server process(es) ` +
+  `${adapter}: ${sum('OPEN', 'open')} clients open from ${plan.shares.flatMap((s) => s.localAddresses).length} source address(es) in ${clients.length} client process(es) to ${group.members.length} server process(es) ` +
     `after ${fmt((Date.now() - started) / 1000, 1)} s (${sum('OPEN', 'failed')} failed), peak Σ server RSS so far ${serverRss()}`,
 )
 

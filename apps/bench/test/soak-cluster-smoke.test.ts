@@ -54,7 +54,7 @@ describe.each(['node-ws', 'bun'])('soak on %s with two server processes', (adapt
   it('spreads 300 connections over both and sums their figures', async () => {
     const env = { SOAK_ADAPTER: adapter, SOAK_CONNECTIONS: '300', SOAK_SECONDS: '3', SOAK_HEARTBEAT_MS: '1000', SOAK_SERVER_PROCESSES: '2' }
     const { code, stdout } = await run('src/soak.ts', [], env)
-    expect(stdout).toContain(`${adapter}: 300 clients open from 1 source address(es) to 2 server process(es)`)
+    expect(stdout).toContain(`${adapter}: 300 clients open from 1 source address(es) in 1 client process(es) to 2 server process(es)`)
     const [, opens, closes] = /: (\d+) opens, (\d+) closes$/m.exec(stdout) ?? []
     const perProcess = [...(/^\[soak\] per process: (.*)$/m.exec(stdout)?.[1] ?? '').matchAll(/pid (\d+): (\d+) opens/g)]
     expect(new Set(perProcess.map((m) => m[1])).size).toBe(2)

@@ -1,7 +1,7 @@
 /**
  * One soak client process, under Node (compiled) or Bun: the `ws` client, because it can bind a
- * source address (`localAddress`) and switch off its pong replies, which Bun's global WebSocket cannot. Argument: a ClientJob. It opens `count` clients from
- * `localAddress`, prints `OPEN {…}`, starts churning on SIGUSR2 and prints `TICK {…}` each second;
+ * source address (`localAddress`) and switch off its pong replies, which Bun's global WebSocket cannot. Argument: a ClientJob. It opens `count` clients,
+ * taking its source addresses in turn (preflight.ts says why several), prints `OPEN {…}`, starts churning on SIGUSR2 and prints `TICK {…}` each second;
  * SIGTERM closes every client cleanly and prints `DONE {…}` once they are closed.
  *
  * Churn each second: ~1% of clients close cleanly, ~0.5% vanish without a close frame, ~0.5% stop
@@ -15,7 +15,8 @@ import { lagMeter } from './lag.js'
 export interface ClientJob {
   readonly url: string
   readonly count: number
-  readonly localAddress: string
+  /** Loopback source addresses, used in turn. */
+  readonly localAddresses: readonly string[]
 }
 
 const job = JSON.parse(process.argv[2] ?? '') as ClientJob
@@ -26,9 +27,11 @@ let failed = 0
 const lag = lagMeter()
 let churned = 0
 
+let turn = 0
 function open(answersPings: boolean): Promise<void> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(job.url, { perMessageDeflate: false, autoPong: answersPings, localAddress: job.localAddress })
+    const localAddress = job.localAddresses[turn++ % job.localAddresses.length]
+    const ws = new WebSocket(job.url, { perMessageDeflate: false, autoPong: answersPings, localAddress })
     const set = answersPings ? clients : silent
     ws.once('open', () => {
       set.add(ws)

@@ -10,12 +10,16 @@ import type { SoakAdapter } from './processes.js'
  * to the hard one (runner/spawn.ts), which only a process with CAP_SYS_RESOURCE can raise. So the
  * server side runs as many processes sharing one port as the target needs (servers.ts).
  * Loopback caps: every connection from one source address to 127.0.0.1:<port> takes an ephemeral
- * port, ~28k of them (net.ipv4.ip_local_port_range), so each client process binds its own source
- * address (127.0.0.2, .3, …: all of 127/8 is local on Linux).
+ * port, ~28k of them (net.ipv4.ip_local_port_range), so clients bind source addresses of their own
+ * (127.0.0.2, .3, …: all of 127/8 is local on Linux). Binding one (`localAddress`) makes the kernel pick
+ * the port at bind() time, where TIME_WAIT ports cannot be reused and the search for a free port
+ * grows costly as the range fills: 50,000 clients from 3 addresses (~17k each, plus churn's
+ * TIME_WAIT) opened at ~330 a second with the kernel at 100% system time, so slowly that the heartbeat
+ * ended clients faster than they opened. So no address carries more than PER_ADDRESS clients.
  */
 export interface SoakPlan {
-  /** Connections per client process, one source address each. */
-  readonly shares: readonly { readonly count: number; readonly localAddress: string }[]
+  /** Connections per client process, and the source addresses it takes in turn (no two share one). */
+  readonly shares: readonly { readonly count: number; readonly localAddresses: readonly string[] }[]
   readonly fdLimit: number
   /** Server processes sharing the port. */
   readonly servers: number
@@ -34,6 +38,7 @@ const HEADROOM = 1.1
  */
 export const SPREAD: Readonly<Record<SoakAdapter, number>> = { bun: 1.05, 'node-ws': 1.15 }
 const SLACK = 256
+const PER_ADDRESS = 4000
 /** More processes than this on a 2-core machine is a sign the file limit, not the plan, needs changing. */
 const MAX_SERVERS = 32
 
@@ -61,10 +66,8 @@ export function planSoak(
       : undefined
   const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number)
   const ports = (high ?? 0) - (low ?? 0) + 1
-  // Churn leaves about 1% of a share per second in TIME_WAIT for 60 s, holding ports, unless
-  // tcp_tw_reuse (2, the default, means loopback only) lets new connections reuse them.
-  const reuse = readFileSync('/proc/sys/net/ipv4/tcp_tw_reuse', 'utf8').trim() !== '0'
-  const perProcess = Math.floor(Math.min(20_000, ports * (reuse ? 0.7 : 0.25), (fdLimit - SLACK) / HEADROOM))
+  // A client process is bounded by its file limit; ports are bounded per source address below.
+  const perProcess = Math.floor(Math.min(20_000, (fdLimit - SLACK) / HEADROOM))
   const count = Math.max(asked.clients ?? 1, Math.ceil(target / perProcess))
   if (count > 250) throw new Error(`${target} connections would need ${count} client processes: raise the file limit or the port range`)
   const conntrack = '/proc/sys/net/netfilter/nf_conntrack_max'
@@ -73,9 +76,12 @@ export function planSoak(
     throw new Error(
       `nf_conntrack_max is ${tracked}, under 1.5× ${target} connections: \`sysctl -w net.netfilter.nf_conntrack_max=${target * 2}\` as root`,
     )
-  const shares = Array.from({ length: count }, (_, i) => ({
-    count: Math.floor(target / count) + (i < target % count ? 1 : 0),
-    localAddress: `127.0.0.${2 + i}`,
+  const counts = Array.from({ length: count }, (_, i) => Math.floor(target / count) + (i < target % count ? 1 : 0))
+  const addresses = Math.ceil((counts[0] ?? 0) / Math.min(PER_ADDRESS, ports * 0.15))
+  if (2 + count * addresses > 255) throw new Error(`${target} connections would need ${count * addresses} source addresses in 127.0.0.0/24`)
+  const shares = counts.map((share, i) => ({
+    count: share,
+    localAddresses: Array.from({ length: addresses }, (_, k) => `127.0.0.${2 + i * addresses + k}`),
   }))
   return { shares, fdLimit, servers, why }
 }

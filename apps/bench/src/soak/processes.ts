@@ -72,7 +72,7 @@ export function startSoakClient(job: ClientJob, runtime: 'node' | 'bun' = 'node'
   const script =
     runtime === 'bun' ? [bunBinary, join(benchDir, 'src', 'soak', 'client.ts')] : [process.execPath, join(soakBuildDir, 'client.mjs')]
   const child = spawnWithFds([...script, JSON.stringify(job)])
-  return watch(child, `client ${job.localAddress}`, (kind, rest) =>
+  return watch(child, `client ${job.localAddresses[0]}`, (kind, rest) =>
     ['OPEN', 'TICK', 'DONE'].includes(kind) ? (JSON.parse(rest) as ClientReport) : undefined,
   )
 }
