@@ -41,7 +41,9 @@ function watch<T>(child: ChildProcess, name: string, parse: (kind: string, rest:
   const stderr = tailStderr(child)
   let exited: string | undefined
   const failures: ((why: Error) => void)[] = []
-  child.once('exit', (code, signal) => {
+  // 'close', not 'exit': a child's exit can be reported before the last lines of its stdout (a client's
+  // DONE) have been read, and failing the wait for them then would drop a line that did arrive.
+  child.once('close', (code, signal) => {
     exited = `${name} exited (${code ?? signal}): ${stderr().trim().split('\n').slice(-3).join(' | ')}`
     for (const fail of failures) fail(new Error(exited))
   })

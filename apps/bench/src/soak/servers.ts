@@ -54,7 +54,8 @@ export async function startSoakServers(adapter: SoakAdapter, heartbeat: number, 
   const launch = (command: readonly string[], env: Record<string, string>, name: string): ChildProcess => {
     const child = spawnWithFds(command, { SOAK_HEARTBEAT_MS: String(heartbeat), ...env })
     const stderr = tailStderr(child)
-    child.once('exit', (code, signal) => {
+    // 'close' (stdio ended, after 'exit'): the last lines and stderr are in by then.
+    child.once('close', (code, signal) => {
       if (!stopping || code !== 0) failure ??= `${name} exited (${code ?? signal}): ${stderr().trim().split('\n').slice(-3).join(' | ')}`
     })
     onLines(child, (line) => {
