@@ -4,11 +4,11 @@
  * onClose accounting (exactly once per connection) and close codes. See docs/benchmarks.md#soak.
  *
  *   pnpm soak                                                    (node-ws, 10,000 connections, 180 s, heartbeat 5 s)
- *   SOAK_ADAPTER=bun SOAK_CONNECTIONS=100000 SOAK_SECONDS=180 pnpm soak
+ *   SOAK_ADAPTER=bun SOAK_CONNECTIONS=100000 SOAK_SECONDS=180 pnpm soak     (6 server processes here: nofile 20,000)
  *
  * Servers run in server processes of their own (their RSS is the servers'), as many as the open-file
  * limit needs, sharing one port (soak/servers.ts); SOAK_SERVER_PROCESSES sets how many. Clients run in
- * client processes (soak/client.ts), one loopback source address each. soak/preflight.ts plans both
+ * client processes (soak/client.ts), each from loopback source addresses of its own. soak/preflight.ts plans both
  * and stops with a one-line reason when the file limit or the port range cannot hold the target.
  * SOAK_CLIENT_PROCESSES forces at least that many client processes; SOAK_CLIENT_RUNTIME=bun runs them
  * under Bun instead of Node (the `ws` client binds a source address on both; Bun's global WebSocket cannot).
