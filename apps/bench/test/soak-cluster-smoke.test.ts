@@ -49,6 +49,35 @@ describe.each([
   }, 60_000)
 })
 
+// Two server processes on one port (Bun: SO_REUSEPORT; Node: a cluster primary handing off round-robin).
+describe.each(['node-ws', 'bun'])('soak on %s with two server processes', (adapter) => {
+  it('spreads 300 connections over both and sums their figures', async () => {
+    const env = { SOAK_ADAPTER: adapter, SOAK_CONNECTIONS: '300', SOAK_SECONDS: '3', SOAK_HEARTBEAT_MS: '1000', SOAK_SERVER_PROCESSES: '2' }
+    const { code, stdout } = await run('src/soak.ts', [], env)
+    expect(stdout).toContain(`${adapter}: 300 clients open from 1 source address(es) in 1 client process(es) to 2 server process(es)`)
+    const [, opens, closes] = /: (\d+) opens, (\d+) closes$/m.exec(stdout) ?? []
+    const perProcess = [...(/^\[soak\] per process: (.*)$/m.exec(stdout)?.[1] ?? '').matchAll(/pid (\d+): (\d+) opens/g)]
+    expect(new Set(perProcess.map((m) => m[1])).size).toBe(2)
+    const counts = perProcess.map((m) => Number(m[2]))
+    for (const count of counts) expect(count).toBeGreaterThan(0)
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(Number(opens))
+    expect(Number(opens)).toBeGreaterThan(300)
+    expect(closes).toBe(opens)
+    const atPeak = [...(/^\[soak\] per process at the peak: (.*)$/m.exec(stdout)?.[1] ?? '').matchAll(/(\d+) conns/g)].map((m) =>
+      Number(m[1]),
+    )
+    const [, peakTotal] = /^\[soak\] peak Σ server RSS [\d.]+ MiB at (\d+) connections/m.exec(stdout) ?? []
+    expect(atPeak).toHaveLength(2)
+    expect(atPeak.reduce((a, b) => a + b, 0)).toBe(Number(peakTotal))
+    expect(stdout).toMatch(
+      new RegExp(`onClose exactly once: ${opens}/${opens}; twice or more: 0; never: 0; registry 0, topics 0 \\(summed over 2`),
+    )
+    if (adapter === 'node-ws') expect(stdout).toMatch(/node cluster primary: peak RSS [\d.]+ MiB, at most \d+ open descriptors/)
+    expect(stdout).toMatch(/\[soak\] PASS$/m)
+    expect(code).toBe(0)
+  }, 60_000)
+})
+
 describe('soak preflight', () => {
   it('refuses a target the file limit cannot hold, with a one-line reason', async () => {
     const { code, stdout, stderr } = await run('src/soak.ts', [], { SOAK_CONNECTIONS: '100000000' })
@@ -56,7 +85,7 @@ describe('soak preflight', () => {
     expect(stdout).toBe('')
     expect(stderr.trim().split('\n')).toEqual([
       expect.stringMatching(
-        /^\[soak\] cannot run: 100000000 connections need ~110000256 open files in the server process but the hard limit is \d+: /,
+        /^\[soak\] cannot run: 100000000 connections need ~\d+ open files in each of \d+ server process\(es\) but the hard limit is \d+: /,
       ),
     ])
   }, 30_000)

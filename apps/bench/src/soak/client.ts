@@ -1,19 +1,22 @@
 /**
  * One soak client process, under Node (compiled) or Bun: the `ws` client, because it can bind a
- * source address (`localAddress`) and switch off its pong replies, which Bun's global WebSocket cannot. Argument: a ClientJob. It opens `count` clients from
- * `localAddress`, prints `OPEN {…}`, starts churning on SIGUSR2 and prints `TICK {…}` each second;
+ * source address (`localAddress`) and switch off its pong replies, which Bun's global WebSocket cannot. Argument: a ClientJob. It opens `count` clients,
+ * taking its source addresses in turn (preflight.ts says why several), prints `OPEN {…}`, starts churning on SIGUSR2 and prints `TICK {…}` each second;
  * SIGTERM closes every client cleanly and prints `DONE {…}` once they are closed.
  *
  * Churn each second: ~1% of clients close cleanly, ~0.5% vanish without a close frame, ~0.5% stop
  * answering pings (the server's heartbeat must terminate them); as many new clients replace them,
- * before the old ones leave, so concurrency never falls below `count`.
+ * before the old ones leave, so concurrency never falls below `count`. Each report carries the worst
+ * event-loop lag so far (lag.ts).
  */
 import WebSocket from 'ws'
+import { lagMeter } from './lag.js'
 
 export interface ClientJob {
   readonly url: string
   readonly count: number
-  readonly localAddress: string
+  /** Loopback source addresses, used in turn. */
+  readonly localAddresses: readonly string[]
 }
 
 const job = JSON.parse(process.argv[2] ?? '') as ClientJob
@@ -21,11 +24,14 @@ const job = JSON.parse(process.argv[2] ?? '') as ClientJob
 const clients: Set<WebSocket> = new Set()
 const silent: Set<WebSocket> = new Set()
 let failed = 0
+const lag = lagMeter()
 let churned = 0
 
+let turn = 0
 function open(answersPings: boolean): Promise<void> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(job.url, { perMessageDeflate: false, autoPong: answersPings, localAddress: job.localAddress })
+    const localAddress = job.localAddresses[turn++ % job.localAddresses.length]
+    const ws = new WebSocket(job.url, { perMessageDeflate: false, autoPong: answersPings, localAddress })
     const set = answersPings ? clients : silent
     ws.once('open', () => {
       set.add(ws)
@@ -45,7 +51,7 @@ async function openMany(count: number, answersPings = true): Promise<void> {
 }
 
 const report = (kind: string): void =>
-  void process.stdout.write(`${kind} ${JSON.stringify({ open: clients.size, silent: silent.size, failed, churned })}\n`)
+  void process.stdout.write(`${kind} ${JSON.stringify({ open: clients.size, silent: silent.size, failed, churned, lag: lag.worst() })}\n`)
 
 let churning = false
 async function churn(): Promise<void> {

@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import { buildDir, buildNodeEntries } from '../runner/build.js'
 import { benchDir, bunBinary, onLines, spawnWithFds, tailStderr } from '../runner/spawn.js'
 import type { ClientJob } from './client.js'
-import type { SoakStats } from './tally.js'
 
 export type SoakAdapter = 'node-ws' | 'bun'
 export const soakAdapters: readonly SoakAdapter[] = ['node-ws', 'bun']
@@ -14,6 +13,8 @@ export interface ClientReport {
   readonly silent: number
   readonly failed: number
   readonly churned: number
+  /** Worst event-loop lag since the process started, in ms (lag.ts). */
+  readonly lag: number
 }
 
 /** A child speaking the soak's line protocol: `<KIND> <json>` lines, the latest of each kept. */
@@ -24,13 +25,14 @@ export interface SoakProcess<T> {
   next(kind: string, timeoutMs: number): Promise<T>
 }
 
-const outDir = join(buildDir, 'soak')
+/** Where buildSoak puts the compiled Node entries (`<name>.mjs`). */
+export const soakBuildDir = join(buildDir, 'soak')
 
 /** Compiles the Node server and the client (runner/build.ts says why they do not run under tsx). */
 export const buildSoak = (): Promise<void> =>
   buildNodeEntries(
-    ['server-node.ts', 'client.ts'].map((file) => join(benchDir, 'src', 'soak', file)),
-    outDir,
+    ['server-node.ts', 'server-node-primary.ts', 'client.ts'].map((file) => join(benchDir, 'src', 'soak', file)),
+    soakBuildDir,
   )
 
 function watch<T>(child: ChildProcess, name: string, parse: (kind: string, rest: string) => T | undefined): SoakProcess<T> {
@@ -39,7 +41,9 @@ function watch<T>(child: ChildProcess, name: string, parse: (kind: string, rest:
   const stderr = tailStderr(child)
   let exited: string | undefined
   const failures: ((why: Error) => void)[] = []
-  child.once('exit', (code, signal) => {
+  // 'close', not 'exit': a child's exit can be reported before the last lines of its stdout (a client's
+  // DONE) have been read, and failing the wait for them then would drop a line that did arrive.
+  child.once('close', (code, signal) => {
     exited = `${name} exited (${code ?? signal}): ${stderr().trim().split('\n').slice(-3).join(' | ')}`
     for (const fail of failures) fail(new Error(exited))
   })
@@ -65,26 +69,12 @@ function watch<T>(child: ChildProcess, name: string, parse: (kind: string, rest:
   return { child, latest, next }
 }
 
-export type ServerLine = SoakStats | { port: number; pid: number; baseline: number }
-
-export function startSoakServer(adapter: SoakAdapter, heartbeat: number): SoakProcess<ServerLine> {
-  const command =
-    adapter === 'bun' ? [bunBinary, join(benchDir, 'src', 'soak', 'server-bun.ts')] : [process.execPath, join(outDir, 'server-node.mjs')]
-  const child = spawnWithFds(command, { SOAK_HEARTBEAT_MS: String(heartbeat) })
-  return watch(child, `${adapter} server`, (kind, rest) => {
-    if (kind === 'STATS' || kind === 'FINAL') return JSON.parse(rest) as SoakStats
-    if (kind !== 'READY') return undefined
-    const [port, pid, baseline] = rest.split(' ').map(Number)
-    return { port: port!, pid: pid!, baseline: baseline! }
-  })
-}
-
 /** A client process under Node (compiled) or, with `runtime` 'bun', under Bun. */
 export function startSoakClient(job: ClientJob, runtime: 'node' | 'bun' = 'node'): SoakProcess<ClientReport> {
   const script =
-    runtime === 'bun' ? [bunBinary, join(benchDir, 'src', 'soak', 'client.ts')] : [process.execPath, join(outDir, 'client.mjs')]
+    runtime === 'bun' ? [bunBinary, join(benchDir, 'src', 'soak', 'client.ts')] : [process.execPath, join(soakBuildDir, 'client.mjs')]
   const child = spawnWithFds([...script, JSON.stringify(job)])
-  return watch(child, `client ${job.localAddress}`, (kind, rest) =>
+  return watch(child, `client ${job.localAddresses[0]}`, (kind, rest) =>
     ['OPEN', 'TICK', 'DONE'].includes(kind) ? (JSON.parse(rest) as ClientReport) : undefined,
   )
 }

@@ -1,4 +1,6 @@
 // The soak's adapter-node-ws server (SOAK_ADAPTER=node-ws), run compiled under Node; see tally.ts.
+// Alone, or as one worker of server-node-primary.ts: in a cluster worker `listen` on port 0 asks the
+// primary for the shared handle, so every worker gets the same port.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createNodeWebSocketServer } from '@wsbridge/adapter-node-ws'

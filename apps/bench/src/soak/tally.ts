@@ -1,9 +1,12 @@
 import { defineRoute, type Bridge, type BridgeOptions } from '@wsbridge/core'
+import { lagMeter } from './lag.js'
 
 /**
  * What both soak servers (server-node.ts, server-bun.ts) share: the route, the options, and the
- * accounting of onClose calls per connection id. A server prints `READY <port> <pid> <baselineRss>` once it
- * listens, `STATS {…}` every second and, after SIGTERM has run the graceful close, `FINAL {…}`.
+ * accounting of onClose calls per connection id. A server prints `READY {port, pid, baseline}` once it
+ * listens, `STATS {…}` every second and, after SIGTERM has run the graceful close, `FINAL {…}`. Every
+ * line carries the process id: several server processes may share one stdout (Node cluster workers
+ * inherit their primary's), and the soak tells them apart by it.
  */
 
 // Only open connections are remembered (a map of every id ever opened would itself grow by the
@@ -46,9 +49,23 @@ export const soakOptions: BridgeOptions = {
   logger: false,
 }
 
-/** The figures the parent aggregates; `never` is final only once every connection has closed. */
+/** What a server prints once it listens: its port, its pid and its RSS before any connection. */
+export interface ServerReady {
+  readonly port: number
+  readonly pid: number
+  readonly baseline: number
+}
+
+/**
+ * The figures of one server process, which the parent aggregates over processes; connection ids are
+ * unique per process, so each process accounts for its own. `never` is final only once every
+ * connection has closed.
+ */
 export interface SoakStats {
+  readonly pid: number
   readonly heap: number
+  /** Worst event-loop lag since the process started, in ms (lag.ts). */
+  readonly lag: number
   readonly connections: number
   readonly topics: number
   readonly opened: number
@@ -58,15 +75,29 @@ export interface SoakStats {
   readonly closeCodes: Record<string, number>
 }
 
+const lag = lagMeter()
+
 export function soakStats(bridge: Bridge): SoakStats {
   const never = open.size
   const heap = process.memoryUsage().heapUsed
-  return { heap, connections: bridge.connections.size, topics: bridge.topicCount, opened, once, more, never, closeCodes }
+  return {
+    pid: process.pid,
+    heap,
+    lag: lag.worst(),
+    connections: bridge.connections.size,
+    topics: bridge.topicCount,
+    opened,
+    once,
+    more,
+    never,
+    closeCodes,
+  }
 }
 
 /** Announces the server, reports every second, and on SIGTERM closes gracefully and reports once more. */
 export function runSoakServer(port: number, bridge: Bridge, close: () => Promise<void>): void {
-  process.stdout.write(`READY ${port} ${process.pid} ${process.memoryUsage().rss}\n`)
+  const ready: ServerReady = { port, pid: process.pid, baseline: process.memoryUsage().rss }
+  process.stdout.write(`READY ${JSON.stringify(ready)}\n`)
   const reporter = setInterval(() => process.stdout.write(`STATS ${JSON.stringify(soakStats(bridge))}\n`), 1000)
   process.once('SIGTERM', () => {
     clearInterval(reporter)
