@@ -32,7 +32,14 @@ export interface DenoSocket {
   /** Starts the closing handshake. */
   close(code?: number, reason?: string): void
   /** The socket events the adapter listens to: open, message, close and error, as in the browser's WebSocket. */
-  addEventListener(type: 'open', listener: () => void, options?: { readonly once?: boolean }): void
+  addEventListener(
+    type: 'open',
+    listener: () => void,
+    options?: {
+      /** Drop the listener after its first call (Deno opens a socket once). */
+      readonly once?: boolean
+    },
+  ): void
   /** Each frame: a string for text, an ArrayBuffer for binary. */
   addEventListener(type: 'message', listener: (event: { readonly data: unknown }) => void): void
   /** The close, with the peer's code and reason. */
