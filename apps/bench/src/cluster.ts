@@ -18,6 +18,7 @@ import { renderClusterTable, blockRatios } from './cluster/report.js'
 import { median } from './report/metrics.js'
 import { fmt } from './report/table.js'
 import { buildDir, buildNodeEntries } from './runner/build.js'
+import { hardFileLimit } from './runner/file-limit.js'
 import { startProcess, type StartedProcess } from './runner/server.js'
 import { benchDir, bunBinary, runBunScript } from './runner/spawn.js'
 
@@ -82,8 +83,7 @@ log(
 )
 // The generator holds every configuration's clients at once, in one process.
 const generatorSockets = configs.length * (shape.subscribers + shape.publishers)
-const hardLimit = execSync('ulimit -Hn', { shell: '/bin/sh' }).toString().trim()
-const fileLimit = hardLimit === 'unlimited' ? Number.POSITIVE_INFINITY : Number(hardLimit)
+const fileLimit = hardFileLimit()
 if (generatorSockets + 256 > fileLimit) {
   log(
     `the load generator would hold ${generatorSockets} sockets, over this machine's open-file limit (${fileLimit}): ask for fewer --subscribers`,

@@ -1,26 +1,16 @@
-import { spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { runStartup } from '@wsbridge/app-kit/startup-run'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hostCommand, type ChatHost } from '../src/server/hosts.js'
 import { describeStartupFailure, urlHost } from '../src/server/startup-failure.js'
 
 const appDir = fileURLToPath(new URL('../', import.meta.url))
 
-/** Runs an entry point until it exits or prints its listening line; what it printed and its exit code. */
-function run(host: ChatHost, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const [command, ...args] = hostCommand(host) as [string, ...string[]]
-  const child = spawn(command, args, { cwd: appDir, env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  return new Promise((resolve) => {
-    const read = (chunk: Buffer): void => {
-      output += chunk.toString()
-      if (/listening on/.test(output)) child.kill('SIGKILL')
-    }
-    child.stdout.on('data', read)
-    child.stderr.on('data', read)
-    child.once('exit', (code) => resolve({ code, output }))
-  })
+/** Runs an entry point until it exits or prints its listening line; everything it printed and its exit code. */
+async function run(host: ChatHost, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const { code, stdout, stderr } = await runStartup(hostCommand(host), appDir, env)
+  return { code, output: stdout + stderr }
 }
 
 describe('startup failures are one line each', () => {

@@ -1,5 +1,5 @@
-import { execSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
+import { hardFileLimit } from '../runner/file-limit.js'
 import type { SoakAdapter } from './processes.js'
 
 /**
@@ -47,8 +47,7 @@ export function planSoak(
   target: number,
   asked: { clients?: number | undefined; servers?: number | undefined } = {},
 ): SoakPlan {
-  const hard = execSync('ulimit -Hn', { shell: '/bin/sh' }).toString().trim()
-  const fdLimit = hard === 'unlimited' ? Number.POSITIVE_INFINITY : Number(hard)
+  const fdLimit = hardFileLimit()
   const serverNeeds = (servers: number): number => Math.ceil((target / servers) * HEADROOM * (servers > 1 ? SPREAD[adapter] : 1)) + SLACK
   const fewest = Math.max(1, Math.ceil((target * HEADROOM) / (fdLimit - SLACK)))
   let servers = asked.servers ?? fewest
