@@ -16,18 +16,8 @@ export const IGNORED_EVENTS: ConnectionEvents = { message() {}, closed() {}, dra
  * is counted under the caps.
  */
 export function refusedAtOpen(accepted: AcceptedUpgrade, transport: Transport, counter: ConnectionCounter, reporter: Reporter): boolean {
-  if (!accepted.refusal && counter.claim(accepted)) return false
-  const { name, route } = accepted.match
-  const refusal =
-    accepted.refusal ??
-    (counter.refusal(name, accepted.ip, route.limits) && {
-      code: CloseCode.TRY_AGAIN_LATER,
-      reason: 'Too many connections',
-    })
-  if (!refusal) {
-    counter.add(name, accepted.ip, route.limits)
-    return false
-  }
+  if (!accepted.refusal && (counter.claim(accepted) || !counter.take(accepted))) return false
+  const refusal = accepted.refusal ?? { code: CloseCode.TRY_AGAIN_LATER, reason: 'Too many connections' }
   // An auth close was reported when authorize decided it; a cap reached meanwhile is new here.
   if (!accepted.refusal)
     reporter.refused(

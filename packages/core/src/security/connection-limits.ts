@@ -49,17 +49,29 @@ export class ConnectionCounter {
     return over ? new WsError('TOO_MANY_CONNECTIONS') : undefined
   }
 
+  /**
+   * Counts one more connection under the caps; the refusal when a cap is full even after the places
+   * of upgrades that never opened were given back.
+   */
+  take(place: CountedPlace): WsError | undefined {
+    const { name, route } = place.match
+    const refused = this.refusal(name, place.ip, route.limits)
+    // Only at a cap is it worth looking for places whose upgrade never opened.
+    const left = refused && this.#giveBackExpired() ? this.refusal(name, place.ip, route.limits) : refused
+    if (!left) this.#count(name, place.ip, route.limits, 1)
+    return left
+  }
+
   /** Takes a place for an accepted upgrade until `claim` (or its deadline); the refusal when there is none. */
   hold(place: CountedPlace): WsError | undefined {
-    const refused = this.#refusalFor(place)
-    if (refused) return refused
     if (this.#held.size >= this.#sweepAt) {
       this.#giveBackExpired()
       this.#sweepAt = Math.max(64, this.#held.size * 2)
     }
-    this.#count(place.match.name, place.ip, place.match.route.limits, 1)
-    this.#held.set(place, now() + (place.limits.handshakeTimeout > 0 ? place.limits.handshakeTimeout : HOLD_WITHOUT_TIMEOUT_MS))
-    return undefined
+    const refused = this.take(place)
+    if (!refused)
+      this.#held.set(place, now() + (place.limits.handshakeTimeout > 0 ? place.limits.handshakeTimeout : HOLD_WITHOUT_TIMEOUT_MS))
+    return refused
   }
 
   /** The upgrade is opening: true when it held a place, which is now the connection's. */
@@ -78,14 +90,6 @@ export class ConnectionCounter {
 
   remove(route: string, ip: string, routeLimits: RouteLimits | undefined): void {
     this.#count(route, ip, routeLimits, -1)
-  }
-
-  #refusalFor(place: CountedPlace): WsError | undefined {
-    const { name, route } = place.match
-    const refused = this.refusal(name, place.ip, route.limits)
-    // Only at a cap is it worth looking for places whose upgrade never opened.
-    if (!refused || !this.#giveBackExpired()) return refused
-    return this.refusal(name, place.ip, route.limits)
   }
 
   #giveBackExpired(): boolean {

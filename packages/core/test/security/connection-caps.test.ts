@@ -83,6 +83,19 @@ describe('connection caps: an accepted upgrade holds its place until it opens', 
     expect(bridge.connections.size).toBe(1)
   })
 
+  test('a late upgrade opening at a full cap first gives back places whose upgrades never opened', async () => {
+    const bridge = bridgeWith({ maxConnections: 1, handshakeTimeout: 20 })
+    const late = accepted(await authorize(bridge))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    // Takes `late`'s expired place, then its own place expires unused too.
+    accepted(await authorize(bridge))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    const log: SocketLog = { closes: [] }
+    bridge.open(late, transport(log))
+    expect(log.closes).toEqual([])
+    expect(bridge.connections.size).toBe(1)
+  })
+
   test('a closed connection frees its place for the next upgrade', async () => {
     const bridge = bridgeWith({ maxConnections: 1 })
     const log: SocketLog = { closes: [] }
